@@ -1,0 +1,55 @@
+import { dayOfWeek, type LocalDate, yearOf } from '../dates/local-date.ts'
+import type { CalendarData, CalendarSource } from './calendar-data.ts'
+
+export interface CalendarDayInfo {
+  date: LocalDate
+  workingDay: boolean
+  /** Why: weekday, weekend, a named holiday, a makeup working day, or a guess for a missing year. */
+  reason: 'weekday' | 'weekend' | 'holiday' | 'makeupWorkday' | 'unknownYear'
+  name?: string
+  source?: CalendarSource
+}
+
+export interface WorkingCalendar {
+  /** Calendars merged into this one, in the order they were layered. */
+  readonly layers: readonly string[]
+  hasYear(year: number): boolean
+  coveredYears(): number[]
+  day(date: LocalDate): CalendarDayInfo
+  isWorkingDay(date: LocalDate): boolean
+}
+
+/**
+ * Layers national and regional calendar data. Later layers win on the same date, so a
+ * regional holiday can turn a national working day into a rest day.
+ * A year no national layer covers falls back to Monday–Friday, and `hasYear` says so:
+ * period computations turn that into a warning instead of a silent guess.
+ */
+export function createWorkingCalendar(layers: CalendarData[]): WorkingCalendar {
+  const covered = new Set<number>()
+  const entries = new Map<LocalDate, { kind: 'holiday' | 'makeupWorkday'; name: string; source: CalendarSource }>()
+  for (const layer of layers) {
+    if (layer.scope === 'national') for (const year of layer.covers) covered.add(year)
+    for (const entry of layer.days) {
+      entries.set(entry.date, { kind: entry.kind, name: entry.name, source: entry.source ?? layer.source })
+    }
+  }
+
+  function day(date: LocalDate): CalendarDayInfo {
+    const entry = entries.get(date)
+    if (entry) {
+      return { date, workingDay: entry.kind === 'makeupWorkday', reason: entry.kind, name: entry.name, source: entry.source }
+    }
+    const weekend = dayOfWeek(date) === 0 || dayOfWeek(date) === 6
+    if (!covered.has(yearOf(date))) return { date, workingDay: !weekend, reason: 'unknownYear' }
+    return { date, workingDay: !weekend, reason: weekend ? 'weekend' : 'weekday' }
+  }
+
+  return {
+    layers: layers.map((layer) => layer.calendar),
+    hasYear: (year) => covered.has(year),
+    coveredYears: () => [...covered].sort((a, b) => a - b),
+    day,
+    isWorkingDay: (date) => day(date).workingDay,
+  }
+}
