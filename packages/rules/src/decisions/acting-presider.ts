@@ -1,0 +1,55 @@
+import { z } from 'zod'
+import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
+import { cite, defineDecision, noRule } from './decision.ts'
+import { postTitle } from './post-titles.ts'
+
+/**
+ * Who presides when a post-holder is away. Walks the order of precedence; when the next in line
+ * is away too, follows that post's own acting rule (the executive deputy's stand-in, say).
+ */
+export const actingPresider = defineDecision({
+  name: 'acting-presider',
+  title: '主要负责人外出时主持工作',
+  kinds: ['acting'],
+  input: z.strictObject({
+    /** Whose duties need covering; the head (principal) unless stated. */
+    for: z.string().default('principal'),
+    away: z.array(z.string()).min(1),
+    asOf: z.string().optional(),
+  }),
+  decide(context, input) {
+    const rules = rulesOfKind(context.rulebook, 'acting', input.asOf)
+    const away = new Set(input.away)
+    const used: typeof rules = []
+    const visited = new Set<string>()
+    const resolve = (post: string): string | undefined => {
+      if (visited.has(post)) return undefined
+      visited.add(post)
+      const rule = rules.find((r) => r.params.absent === post)
+      if (!rule) return undefined
+      used.push(rule)
+      for (const candidate of rule.params.order) {
+        if (!away.has(candidate)) return candidate
+        const deeper = resolve(candidate)
+        if (deeper) return deeper
+      }
+      return undefined
+    }
+    if (!rules.some((r) => r.params.absent === input.for)) {
+      throw noRule(context, `${postTitle(context.rulebook, input.for)}外出时由谁主持工作`)
+    }
+    const presider = away.has(input.for) ? resolve(input.for) : input.for
+    const conflict = presider === undefined
+    const decidedBy = used.flatMap((rule) => rule.params.decidedBy ?? [])
+    return {
+      outcome: { presider: presider ?? null, conflict, decidedBy },
+      summary: conflict
+        ? `${input.away.map((p) => postTitle(context.rulebook, p)).join('、')}同时外出，规则所列代为主持人选均不在岗，须另行明确主持工作的领导`
+        : presider === input.for
+          ? `${postTitle(context.rulebook, input.for)}在岗，由其本人主持`
+          : `由${postTitle(context.rulebook, presider as string)}主持工作`,
+      citations: cite(...used),
+      warnings: [],
+    }
+  },
+})

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
+import { cite, defineDecision } from './decision.ts'
+import { compare, numberWordingRule } from './wording.ts'
+
+/** Whether a matter must go to a meeting (常务会议) for collective decision. */
+export const collectiveDecision = defineDecision({
+  name: 'collective-decision',
+  title: '须提交会议集体研究的事项',
+  kinds: ['collectiveDecision'],
+  input: z.strictObject({ matter: z.string(), amount: z.number().nonnegative().optional(), asOf: z.string().optional() }),
+  decide(context, input) {
+    const rules = rulesOfKind(context.rulebook, 'collectiveDecision', input.asOf)
+    const hits = rules.flatMap((rule) =>
+      rule.params.matters
+        .filter((m) => m.code === input.matter && (!m.amountFrom || (input.amount !== undefined && compare(input.amount, m.amountFrom.amount, m.amountFrom.inclusive))))
+        .map((matter) => ({ rule, matter })),
+    )
+    const meetings = [...new Set(hits.map((hit) => hit.rule.params.meeting))]
+    const names = meetings.map((m) => context.rulebook.meetings.get(m)?.name ?? m)
+    const amountRule = hits.some((hit) => hit.matter.amountFrom) ? numberWordingRule(context) : undefined
+    const considered = rules.filter((rule) => rule.params.matters.some((m) => m.code === input.matter))
+    return {
+      outcome: { required: hits.length > 0, meetings },
+      summary: hits.length
+        ? `须提交${names.join('、')}集体研究决定（${hits.map((hit) => hit.matter.label).join('；')}）`
+        : considered.length
+          ? '未达到须集体研究的条件'
+          : '规则未将此事项列为须集体研究的事项',
+      citations: cite(...(hits.length ? hits.map((hit) => hit.rule) : considered), amountRule),
+      warnings: [],
+    }
+  },
+})

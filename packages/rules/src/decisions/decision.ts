@@ -1,0 +1,62 @@
+import type { z } from 'zod'
+import type { WorkingCalendar } from '../calendar/working-calendar.ts'
+import type { CalendarWarning } from '../periods/warnings.ts'
+import type { Citation } from '../rulebook/citation.ts'
+import { citationOf, type ResolvedRule, type ResolvedRulebook } from '../rulebook/resolve-rulebook.ts'
+
+export interface DecisionContext {
+  rulebook: ResolvedRulebook
+  calendar: WorkingCalendar
+}
+
+export interface DecisionResult<O = unknown> {
+  decision: string
+  jurisdiction: string
+  rulebookVersion: string
+  outcome: O
+  /** One or two Chinese sentences a clerk can read aloud. */
+  summary: string
+  citations: Citation[]
+  warnings: CalendarWarning[]
+}
+
+/** A question the rulebook cannot answer for this input; carries a machine code and Chinese text. */
+export class DecisionError extends Error {
+  readonly code: 'RULE_NOT_FOUND' | 'INVALID_INPUT'
+  constructor(code: DecisionError['code'], message: string) {
+    super(message)
+    this.name = 'DecisionError'
+    this.code = code
+  }
+}
+
+export interface DecisionDefinition<I extends z.ZodType = z.ZodType, O = unknown> {
+  name: string
+  title: string
+  /** The rule kinds this decision reads, for coverage and docs. */
+  kinds: readonly ResolvedRule['kind'][]
+  input: I
+  decide(context: DecisionContext, input: z.output<I>): Omit<DecisionResult<O>, 'decision' | 'jurisdiction' | 'rulebookVersion'>
+}
+
+export function defineDecision<I extends z.ZodType, O>(definition: DecisionDefinition<I, O>): DecisionDefinition<I, O> {
+  return definition
+}
+
+/** Citations of several rules, without repeats, in the order given. */
+export function cite(...rules: (ResolvedRule | undefined)[]): Citation[] {
+  const seen = new Set<string>()
+  const citations: Citation[] = []
+  for (const rule of rules) {
+    if (rule && !seen.has(rule.id)) {
+      seen.add(rule.id)
+      citations.push(citationOf(rule))
+    }
+  }
+  return citations
+}
+
+export function noRule(context: DecisionContext, what: string): DecisionError {
+  const name = context.rulebook.jurisdiction?.name ?? context.rulebook.title
+  return new DecisionError('RULE_NOT_FOUND', `${name}工作规则（${context.rulebook.version}）未规定${what}`)
+}

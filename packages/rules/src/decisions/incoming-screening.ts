@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { matchScore } from '../rulebook/conditions.ts'
+import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
+import { cite, defineDecision, noRule } from './decision.ts'
+import { direction } from './inputs.ts'
+
+/**
+ * Whether an incoming document is accepted. The caller states the facts found on screening
+ * (e.g. { multipleMainRecipients: true }); every rule whose condition is met refuses it,
+ * and each reason cites its article.
+ */
+export const incomingScreening = defineDecision({
+  name: 'incoming-screening',
+  title: '收文初审（受理或退回）',
+  kinds: ['incomingScreening'],
+  input: z.strictObject({
+    documentKind: z.string(),
+    direction: direction.optional(),
+    issuer: z.string().optional(),
+    findings: z.record(z.string(), z.boolean()),
+    asOf: z.string().optional(),
+  }),
+  decide(context, input) {
+    const rules = rulesOfKind(context.rulebook, 'incomingScreening', input.asOf).filter(
+      (rule) => matchScore(rule.when, input) >= 0,
+    )
+    if (rules.length === 0) throw noRule(context, `${input.documentKind}的受理条件`)
+    const known = new Set(rules.flatMap((rule) => rule.params.refuseWhen.map((c) => c.code)))
+    const unknown = Object.keys(input.findings).filter((code) => !known.has(code))
+    const reasons = rules.flatMap((rule) =>
+      rule.params.refuseWhen
+        .filter((condition) => input.findings[condition.code] === true)
+        .map((condition) => ({ code: condition.code, label: condition.label, ruleId: rule.id, outcome: rule.params.outcome })),
+    )
+    const triggered = rules.filter((rule) => reasons.some((reason) => reason.ruleId === rule.id))
+    const accepted = reasons.length === 0
+    const action = reasons.some((reason) => reason.outcome === 'refuse') ? 'refuse' : accepted ? 'accept' : 'return'
+    return {
+      outcome: { accepted, action, reasons, unknownFindings: unknown },
+      summary: accepted
+        ? `予以受理：未发现${input.documentKind}不予受理或退回的情形`
+        : `${action === 'refuse' ? '不予受理' : '退回'}：${reasons.map((reason) => reason.label).join('；')}`,
+      citations: cite(...(accepted ? rules : triggered)),
+      warnings: [],
+    }
+  },
+})

@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
+import { cite, defineDecision, noRule } from './decision.ts'
+import { postTitle, postTitles } from './post-titles.ts'
+import { compare, numberWordingRule } from './wording.ts'
+
+/** Who approves a post-holder's leave; longer absences may go higher (二连浩特 七十四). */
+export const leaveApproval = defineDecision({
+  name: 'leave-approval',
+  title: '请假审批',
+  kinds: ['leaveApproval'],
+  input: z.strictObject({
+    post: z.string(),
+    days: z.number().int().positive(),
+    category: z.string().optional(),
+    asOf: z.string().optional(),
+  }),
+  decide(context, input) {
+    const candidates = rulesOfKind(context.rulebook, 'leaveApproval', input.asOf).filter(
+      (rule) =>
+        rule.when?.posts?.includes(input.post) &&
+        (!rule.when.categories || (input.category !== undefined && rule.when.categories.includes(input.category))),
+    )
+    if (candidates.length === 0) throw noRule(context, `${postTitle(context.rulebook, input.post)}请假的审批人`)
+    const applicable = candidates.filter(
+      (rule) => !rule.params.days || compare(input.days, rule.params.days.count, rule.params.days.comparison === 'atLeast'),
+    )
+    // The rule with the highest length threshold that the absence reaches is the one in force.
+    const threshold = (rule: (typeof candidates)[number]) => rule.params.days?.count ?? -1
+    const rule = applicable.sort((a, b) => threshold(b) - threshold(a) || Number(Boolean(b.when?.categories)) - Number(Boolean(a.when?.categories)))[0]
+    if (!rule) throw noRule(context, `${input.days}天的请假审批人`)
+    const wording = rule.params.days ? numberWordingRule(context) : undefined
+    const { approver, fileWith, reportBackTo } = rule.params
+    return {
+      outcome: { approver, fileWith, reportBackTo },
+      summary:
+        `${postTitle(context.rulebook, input.post)}请假${input.days}天，向${postTitles(context.rulebook, approver)}请假` +
+        (fileWith.length ? `，并向${postTitles(context.rulebook, fileWith)}备案` : '') +
+        (reportBackTo.length ? `；返回后向${postTitles(context.rulebook, reportBackTo)}销假` : ''),
+      citations: cite(rule, wording),
+      warnings: [],
+    }
+  },
+})

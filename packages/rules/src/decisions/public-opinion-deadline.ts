@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import { formatPeriod } from '../periods/period.ts'
+import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
+import { cite, defineDecision, noRule } from './decision.ts'
+import { instantInput } from './inputs.ts'
+import { timedSteps } from './timed-steps.ts'
+
+/** Response deadlines for public opinion on a matter, counted from when it surfaced. */
+export const publicOpinionDeadline = defineDecision({
+  name: 'public-opinion-deadline',
+  title: '政务舆情回应时限',
+  kinds: ['publicOpinion'],
+  input: z.strictObject({ category: z.string(), surfacedAt: instantInput }),
+  decide(context, input) {
+    const rule = rulesOfKind(context.rulebook, 'publicOpinion', input.surfacedAt.slice(0, 10)).find(
+      (r) => r.params.category.code === input.category,
+    )
+    if (!rule) throw noRule(context, `"${input.category}"类舆情的回应时限`)
+    const timed = timedSteps(context, input.surfacedAt, rule.params.steps)
+    return {
+      outcome: { category: rule.params.category.code, steps: timed.steps },
+      summary: `${rule.params.category.label}：${timed.steps.map((s) => `${formatPeriod(s.within)}内${s.label}（${s.due}前）`).join('；')}`,
+      citations: cite(rule, ...timed.periodRules),
+      warnings: timed.warnings,
+    }
+  },
+})

@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
+import { cite, defineDecision, noRule } from './decision.ts'
+import { chainText, postTitles } from './post-titles.ts'
+
+/** The approval chain for using a seal, and reasons the keeper must refuse to stamp. */
+export const sealApproval = defineDecision({
+  name: 'seal-approval',
+  title: '用印审批',
+  kinds: ['sealUse'],
+  input: z.strictObject({
+    seal: z.string(),
+    findings: z.record(z.string(), z.boolean()).default({}),
+    asOf: z.string().optional(),
+  }),
+  decide(context, input) {
+    const rule = rulesOfKind(context.rulebook, 'sealUse', input.asOf).find((r) => r.params.seals.some((s) => s.code === input.seal))
+    if (!rule) throw noRule(context, `"${input.seal}"印章的用印审批`)
+    const seal = rule.params.seals.find((s) => s.code === input.seal)
+    const refusals = rule.params.refuseWhen.filter((c) => input.findings[c.code] === true)
+    const { approvalChain, keeper } = rule.params
+    return {
+      outcome: { approvalChain, keeper: keeper ?? [], allowed: refusals.length === 0, refusals },
+      summary:
+        refusals.length > 0
+          ? `不得用印：${refusals.map((r) => r.label).join('；')}`
+          : `${seal?.label ?? input.seal}用印须经 ${chainText(context.rulebook, approvalChain)} 审批` +
+            (keeper?.length ? `，由${postTitles(context.rulebook, keeper)}盖印` : ''),
+      citations: cite(rule),
+      warnings: [],
+    }
+  },
+})

@@ -1,0 +1,155 @@
+import { z } from 'zod'
+import { periodSchema } from '../periods/period.ts'
+
+/**
+ * The parameters each kind of rule carries. A rule's `kind` picks one of these shapes;
+ * unknown fields are errors, so a typo in a rulebook never passes silently.
+ * Post references are checked against the rulebook's posts after parsing.
+ */
+const post = z.string().min(1)
+const posts = z.array(post)
+const code = z.string().regex(/^[a-z][a-zA-Z0-9-]*$/, '代码只能由字母、数字和连字符组成，并以小写字母开头')
+const labelled = z.strictObject({ code, label: z.string().min(1) })
+
+/** An amount of money in yuan with its bound: "200万元以上" is { amount: 2000000, inclusive: true }. */
+const bound = z.strictObject({ amount: z.number().nonnegative(), inclusive: z.boolean() })
+
+export const ruleParams = {
+  /** 《民法典》 第二百零一条至第二百零三条: how periods run. */
+  periodComputation: z.strictObject({
+    startDayExcluded: z.boolean().optional(),
+    monthEndWhenNoCorrespondingDay: z.boolean().optional(),
+    extendWhenLastDayIsRestDay: z.boolean().optional(),
+  }),
+  /** 《民法典》 第一千二百五十九条: which words include the stated number. */
+  numberWording: z.strictObject({ inclusive: z.array(z.string()), exclusive: z.array(z.string()) }),
+  /** 公文种类 (《党政机关公文处理工作条例》 第八条). */
+  documentKinds: z.strictObject({ kinds: z.array(z.string()).min(1) }),
+  /** Who reviews and who signs an outgoing document. */
+  signOff: z.strictObject({
+    drafter: posts.optional(),
+    reviewChain: posts,
+    signer: posts.min(1),
+    /** Further wording the document must carry, e.g. 经区人民政府研究. */
+    note: z.string().optional(),
+  }),
+  /** Reasons an incoming document is refused or returned. */
+  incomingScreening: z.strictObject({
+    refuseWhen: z.array(labelled).min(1),
+    outcome: z.enum(['refuse', 'return']),
+    handledBy: posts.optional(),
+  }),
+  /** Reply period for a consultation/countersign request and what silence means. */
+  countersign: z.strictObject({
+    replyWithin: periodSchema,
+    /** The lead department may set its own limit (除主办部门另有时限要求外). */
+    leadMaySetLimit: z.boolean(),
+    overdue: z.enum(['deemedNoObjection', 'remindFirst', 'escalate']),
+    reminder: posts.optional(),
+    /** When `remindFirst`: how long the reminded department then has. */
+    afterReminderWithin: periodSchema.optional(),
+  }),
+  /** Attendance a meeting needs to be held, or to decide. */
+  quorum: z.strictObject({
+    numerator: z.number().int().positive(),
+    denominator: z.number().int().positive(),
+    /** 过半数/超过半数 → moreThan; 半数以上 → atLeast (民法典 第一千二百五十九条). */
+    comparison: z.enum(['moreThan', 'atLeast']),
+    of: z.enum(['members', 'votingMembers']).default('members'),
+  }),
+  /** Which items a meeting admits to its agenda. */
+  agendaAdmission: z.strictObject({
+    maxItems: z.number().int().positive().optional(),
+    excluded: z.array(labelled).default([]),
+    requiredBefore: z.array(labelled).default([]),
+    submitBefore: periodSchema.optional(),
+    decidedBy: posts.optional(),
+  }),
+  /** Minutes: who drafts, reviews and signs them, and by when. */
+  minutes: z.strictObject({
+    drafter: posts.optional(),
+    reviewChain: posts,
+    signer: posts.min(1),
+    dueWithin: periodSchema.optional(),
+  }),
+  /** Advance notice or material circulation before a meeting or event. */
+  advanceNotice: z.strictObject({ act: labelled, before: periodSchema, by: posts.optional() }),
+  /** Who presides or acts when a post-holder is away, in order of precedence. */
+  acting: z.strictObject({ absent: post, order: posts.min(1), decidedBy: posts.optional() }),
+  /** Who approves leave for a post, by length of absence. */
+  leaveApproval: z.strictObject({
+    /** Applies when the absence is longer than (`moreThan`) or at least (`atLeast`) this many days. */
+    days: z
+      .strictObject({ count: z.number().int().nonnegative(), comparison: z.enum(['moreThan', 'atLeast']) })
+      .optional(),
+    approver: posts.min(1),
+    fileWith: posts.default([]),
+    reportBackTo: posts.default([]),
+  }),
+  /** Posts that must not be away at the same time. */
+  absenceConflict: z.strictObject({ posts: posts.min(2), atMostAway: z.number().int().nonnegative() }),
+  /** Funds approval tiers by amount (yuan). */
+  fundsApproval: z.strictObject({
+    tiers: z
+      .array(z.strictObject({ above: bound.optional(), upTo: bound.optional(), approver: posts.min(1) }))
+      .min(1),
+  }),
+  /** Matters that must be decided by a meeting (usually the standing meeting). */
+  collectiveDecision: z.strictObject({
+    meeting: z.string(),
+    matters: z.array(z.strictObject({ code, label: z.string().min(1), amountFrom: bound.optional() })).min(1),
+  }),
+  /** Approval chain for using a seal. */
+  sealUse: z.strictObject({
+    seals: z.array(labelled).min(1),
+    approvalChain: posts.min(1),
+    keeper: posts.optional(),
+    refuseWhen: z.array(labelled).default([]),
+  }),
+  /** Supervision item due dates by source (领导批示件, 会议议定事项…). */
+  supervision: z.strictObject({
+    source: labelled,
+    within: periodSchema,
+    feedbackTo: posts.optional(),
+    progressEvery: periodSchema.optional(),
+  }),
+  /** Incident reporting deadlines. */
+  incidentReport: z.strictObject({
+    category: labelled,
+    steps: z.array(z.strictObject({ act: labelled, within: periodSchema, to: posts.optional() })).min(1),
+  }),
+  /** Response deadlines to public opinion (舆情回应). */
+  publicOpinion: z.strictObject({
+    category: labelled,
+    steps: z.array(z.strictObject({ act: labelled, within: periodSchema })).min(1),
+  }),
+  /** Reply deadline for a disclosure request (政府信息公开条例 第三十三条). */
+  disclosureReply: z.strictObject({
+    within: periodSchema,
+    extension: periodSchema,
+    extensionApprover: posts.optional(),
+  }),
+  /** A period that runs from an event: "收文之日起…3个工作日", "会后…". */
+  deadline: z.strictObject({ event: labelled, within: periodSchema, actor: posts.optional(), act: z.string().optional() }),
+  /** A required sequence of steps before a matter can proceed. */
+  procedure: z.strictObject({ matter: labelled, steps: z.array(labelled).min(1), ordered: z.boolean().default(true) }),
+  /** Who leads, approves, presides over, reviews or handles a matter. */
+  responsibility: z.strictObject({
+    matter: labelled,
+    role: z.enum(['leads', 'approves', 'signs', 'presides', 'reviews', 'handles', 'attends', 'convenes', 'decides']),
+    posts: posts.min(1),
+  }),
+  /** A numeric cap or floor: items per meeting, minutes per speech, times per year. */
+  limit: z.strictObject({
+    subject: labelled,
+    max: z.number().nonnegative().optional(),
+    min: z.number().nonnegative().optional(),
+    /** 以内/以下/以上 include the number; 不超过 includes it too; 超过/不满 exclude it. */
+    inclusive: z.boolean(),
+    unit: z.string().min(1),
+  }),
+} as const
+
+export type RuleKind = keyof typeof ruleParams
+export const RULE_KINDS = Object.keys(ruleParams) as RuleKind[]
+export type RuleParams<K extends RuleKind> = z.output<(typeof ruleParams)[K]>
