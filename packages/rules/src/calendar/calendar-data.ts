@@ -1,9 +1,7 @@
 import { z } from 'zod'
 import { isLocalDate } from '../dates/local-date.ts'
 
-const localDate = z
-  .string()
-  .refine(isLocalDate, { message: '日期格式应为 YYYY-MM-DD' })
+const localDate = z.string().refine(isLocalDate, { message: '日期格式应为 YYYY-MM-DD' })
 
 const source = z.strictObject({
   title: z.string().min(1),

@@ -27,18 +27,31 @@ export interface WorkingCalendar {
  */
 export function createWorkingCalendar(layers: CalendarData[]): WorkingCalendar {
   const covered = new Set<number>()
-  const entries = new Map<LocalDate, { kind: 'holiday' | 'makeupWorkday'; name: string; source: CalendarSource }>()
+  const entries = new Map<
+    LocalDate,
+    { kind: 'holiday' | 'makeupWorkday'; name: string; source: CalendarSource }
+  >()
   for (const layer of layers) {
     if (layer.scope === 'national') for (const year of layer.covers) covered.add(year)
     for (const entry of layer.days) {
-      entries.set(entry.date, { kind: entry.kind, name: entry.name, source: entry.source ?? layer.source })
+      entries.set(entry.date, {
+        kind: entry.kind,
+        name: entry.name,
+        source: entry.source ?? layer.source,
+      })
     }
   }
 
   function day(date: LocalDate): CalendarDayInfo {
     const entry = entries.get(date)
     if (entry) {
-      return { date, workingDay: entry.kind === 'makeupWorkday', reason: entry.kind, name: entry.name, source: entry.source }
+      return {
+        date,
+        workingDay: entry.kind === 'makeupWorkday',
+        reason: entry.kind,
+        name: entry.name,
+        source: entry.source,
+      }
     }
     const weekend = dayOfWeek(date) === 0 || dayOfWeek(date) === 6
     if (!covered.has(yearOf(date))) return { date, workingDay: !weekend, reason: 'unknownYear' }

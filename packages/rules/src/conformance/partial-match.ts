@@ -6,9 +6,13 @@ export function partialMismatches(expected: unknown, actual: unknown, path = 'ou
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return [`${path}：应为数组，实为 ${JSON.stringify(actual)}`]
     if (expected.length !== actual.length) {
-      return [`${path}：应有 ${expected.length} 项，实有 ${actual.length} 项（${JSON.stringify(actual)}）`]
+      return [
+        `${path}：应有 ${expected.length} 项，实有 ${actual.length} 项（${JSON.stringify(actual)}）`,
+      ]
     }
-    return expected.flatMap((item, index) => partialMismatches(item, actual[index], `${path}[${index}]`))
+    return expected.flatMap((item, index) =>
+      partialMismatches(item, actual[index], `${path}[${index}]`),
+    )
   }
   if (expected !== null && typeof expected === 'object') {
     if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) {
@@ -18,5 +22,7 @@ export function partialMismatches(expected: unknown, actual: unknown, path = 'ou
       partialMismatches(value, (actual as Record<string, unknown>)[key], `${path}.${key}`),
     )
   }
-  return Object.is(expected, actual) ? [] : [`${path}：应为 ${JSON.stringify(expected)}，实为 ${JSON.stringify(actual)}`]
+  return Object.is(expected, actual)
+    ? []
+    : [`${path}：应为 ${JSON.stringify(expected)}，实为 ${JSON.stringify(actual)}`]
 }

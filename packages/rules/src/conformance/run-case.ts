@@ -25,11 +25,15 @@ export function runCase(kase: ConformanceCase, context: DecisionContext): CaseRe
     return { ...base, passed: failures.length === 0, failures, citations: [] }
   }
   const { result } = outcome
-  if (kase.expect.error) failures.push(`应返回错误 ${kase.expect.error}，实际得出：${result.summary}`)
-  if (kase.expect.outcome !== undefined) failures.push(...partialMismatches(kase.expect.outcome, result.outcome))
+  if (kase.expect.error)
+    failures.push(`应返回错误 ${kase.expect.error}，实际得出：${result.summary}`)
+  if (kase.expect.outcome !== undefined)
+    failures.push(...partialMismatches(kase.expect.outcome, result.outcome))
   for (const article of kase.expect.cites) {
     if (!result.citations.some((c) => c.article === article)) {
-      failures.push(`未引用 ${article}（实际引用：${result.citations.map((c) => c.article).join('、') || '无'}）`)
+      failures.push(
+        `未引用 ${article}（实际引用：${result.citations.map((c) => c.article).join('、') || '无'}）`,
+      )
     }
   }
   for (const ruleId of kase.expect.rules) {
@@ -40,5 +44,11 @@ export function runCase(kase: ConformanceCase, context: DecisionContext): CaseRe
     failures.push(`警告应为 [${kase.expect.warnings.join(', ')}]，实为 [${warnings.join(', ')}]`)
   }
   if (result.citations.length === 0) failures.push('判定结果没有引用任何条文')
-  return { ...base, passed: failures.length === 0, failures, citations: result.citations, summary: result.summary }
+  return {
+    ...base,
+    passed: failures.length === 0,
+    failures,
+    citations: result.citations,
+    summary: result.summary,
+  }
 }

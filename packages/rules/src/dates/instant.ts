@@ -11,7 +11,9 @@ export function isInstant(value: string): boolean {
 
 export function parseInstant(value: string): number {
   if (!isInstant(value)) {
-    throw new RangeError(`不是有效时刻（应为 ISO 8601 并带时区，如 2026-03-02T09:30+08:00）：${value}`)
+    throw new RangeError(
+      `不是有效时刻（应为 ISO 8601 并带时区，如 2026-03-02T09:30+08:00）：${value}`,
+    )
   }
   return Date.parse(value)
 }

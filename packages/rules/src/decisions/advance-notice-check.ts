@@ -18,10 +18,17 @@ export const advanceNoticeCheck = defineDecision({
   }),
   decide(context, input) {
     const rule = rulesOfKind(context.rulebook, 'advanceNotice', input.event.slice(0, 10)).find(
-      (r) => r.params.act.code === input.act && (!input.meeting || !r.when?.meetings || r.when.meetings.includes(input.meeting)),
+      (r) =>
+        r.params.act.code === input.act &&
+        (!input.meeting || !r.when?.meetings || r.when.meetings.includes(input.meeting)),
     )
     if (!rule) throw noRule(context, `"${input.act}"的提前时限`)
-    const check = checkAdvanceNotice({ event: input.event, period: rule.params.before, calendar: context.calendar, given: input.given })
+    const check = checkAdvanceNotice({
+      event: input.event,
+      period: rule.params.before,
+      calendar: context.calendar,
+      given: input.given,
+    })
     return {
       outcome: { latest: check.latest, onTime: check.onTime, before: rule.params.before },
       summary:

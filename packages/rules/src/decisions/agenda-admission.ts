@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { checkAdvanceNotice } from '../periods/advance-notice.ts'
 import { formatPeriod } from '../periods/period.ts'
+import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
 import { localDateInput } from './inputs.ts'
 
@@ -30,19 +30,30 @@ export const agendaAdmission = defineDecision({
     for (const rule of rules) {
       const { excluded, requiredBefore, maxItems, submitBefore } = rule.params
       for (const item of excluded) {
-        if (input.characteristics.includes(item.code)) reasons.push({ code: item.code, label: `不列入议题：${item.label}`, ruleId: rule.id })
+        if (input.characteristics.includes(item.code))
+          reasons.push({ code: item.code, label: `不列入议题：${item.label}`, ruleId: rule.id })
       }
       for (const step of requiredBefore) {
-        if (!input.completed.includes(step.code)) reasons.push({ code: step.code, label: `尚未完成：${step.label}`, ruleId: rule.id })
+        if (!input.completed.includes(step.code))
+          reasons.push({ code: step.code, label: `尚未完成：${step.label}`, ruleId: rule.id })
       }
       if (maxItems !== undefined && input.itemsAlreadyOnAgenda >= maxItems) {
         reasons.push({ code: 'agendaFull', label: `议题已达上限 ${maxItems} 个`, ruleId: rule.id })
       }
       if (submitBefore && input.submittedOn && input.meetingDate) {
-        const check = checkAdvanceNotice({ event: input.meetingDate, period: submitBefore, calendar: context.calendar, given: input.submittedOn })
+        const check = checkAdvanceNotice({
+          event: input.meetingDate,
+          period: submitBefore,
+          calendar: context.calendar,
+          given: input.submittedOn,
+        })
         warnings.push(...check.warnings)
         if (check.onTime === false) {
-          reasons.push({ code: 'submittedLate', label: `应于会前${formatPeriod(submitBefore)}（${check.latest}前）报送`, ruleId: rule.id })
+          reasons.push({
+            code: 'submittedLate',
+            label: `应于会前${formatPeriod(submitBefore)}（${check.latest}前）报送`,
+            ruleId: rule.id,
+          })
         }
       }
     }
@@ -50,8 +61,12 @@ export const agendaAdmission = defineDecision({
     const meetingName = context.rulebook.meetings.get(input.meeting)?.name ?? input.meeting
     return {
       outcome: { admitted, reasons },
-      summary: admitted ? `可列入${meetingName}议题` : `暂不列入${meetingName}议题：${reasons.map((r) => r.label).join('；')}`,
-      citations: cite(...(admitted ? rules : rules.filter((rule) => reasons.some((r) => r.ruleId === rule.id)))),
+      summary: admitted
+        ? `可列入${meetingName}议题`
+        : `暂不列入${meetingName}议题：${reasons.map((r) => r.label).join('；')}`,
+      citations: cite(
+        ...(admitted ? rules : rules.filter((rule) => reasons.some((r) => r.ruleId === rule.id))),
+      ),
       warnings,
     }
   },

@@ -8,18 +8,32 @@ export const collectiveDecision = defineDecision({
   name: 'collective-decision',
   title: '须提交会议集体研究的事项',
   kinds: ['collectiveDecision'],
-  input: z.strictObject({ matter: z.string(), amount: z.number().nonnegative().optional(), asOf: z.string().optional() }),
+  input: z.strictObject({
+    matter: z.string(),
+    amount: z.number().nonnegative().optional(),
+    asOf: z.string().optional(),
+  }),
   decide(context, input) {
     const rules = rulesOfKind(context.rulebook, 'collectiveDecision', input.asOf)
     const hits = rules.flatMap((rule) =>
       rule.params.matters
-        .filter((m) => m.code === input.matter && (!m.amountFrom || (input.amount !== undefined && compare(input.amount, m.amountFrom.amount, m.amountFrom.inclusive))))
+        .filter(
+          (m) =>
+            m.code === input.matter &&
+            (!m.amountFrom ||
+              (input.amount !== undefined &&
+                compare(input.amount, m.amountFrom.amount, m.amountFrom.inclusive))),
+        )
         .map((matter) => ({ rule, matter })),
     )
     const meetings = [...new Set(hits.map((hit) => hit.rule.params.meeting))]
     const names = meetings.map((m) => context.rulebook.meetings.get(m)?.name ?? m)
-    const amountRule = hits.some((hit) => hit.matter.amountFrom) ? numberWordingRule(context) : undefined
-    const considered = rules.filter((rule) => rule.params.matters.some((m) => m.code === input.matter))
+    const amountRule = hits.some((hit) => hit.matter.amountFrom)
+      ? numberWordingRule(context)
+      : undefined
+    const considered = rules.filter((rule) =>
+      rule.params.matters.some((m) => m.code === input.matter),
+    )
     return {
       outcome: { required: hits.length > 0, meetings },
       summary: hits.length

@@ -27,7 +27,10 @@ export const countersignDeadline = defineDecision({
     issuer: z.string().optional(),
   }),
   decide(context, input) {
-    const rule = pickMostSpecific(rulesOfKind(context.rulebook, 'countersign', input.requestedOn), input)
+    const rule = pickMostSpecific(
+      rulesOfKind(context.rulebook, 'countersign', input.requestedOn),
+      input,
+    )
     if (!rule) throw noRule(context, '会签回复时限')
     const { params } = rule
     const useLeadLimit = params.leadMaySetLimit && input.leadDepartmentDueDate !== undefined
@@ -66,7 +69,12 @@ export const countersignDeadline = defineDecision({
           : consequence
             ? `已逾期，${CONSEQUENCE[consequence]}`
             : CONSEQUENCE[params.overdue]),
-      citations: cite(rule, ...(useLeadLimit ? [] : computed.citations.map((c) => context.rulebook.rules.find((r) => r.id === c.ruleId)))),
+      citations: cite(
+        rule,
+        ...(useLeadLimit
+          ? []
+          : computed.citations.map((c) => context.rulebook.rules.find((r) => r.id === c.ruleId))),
+      ),
       warnings: useLeadLimit ? [] : computed.warnings,
     }
   },

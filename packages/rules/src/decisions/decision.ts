@@ -2,7 +2,11 @@ import type { z } from 'zod'
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import type { CalendarWarning } from '../periods/warnings.ts'
 import type { Citation } from '../rulebook/citation.ts'
-import { citationOf, type ResolvedRule, type ResolvedRulebook } from '../rulebook/resolve-rulebook.ts'
+import {
+  citationOf,
+  type ResolvedRule,
+  type ResolvedRulebook,
+} from '../rulebook/resolve-rulebook.ts'
 
 export interface DecisionContext {
   rulebook: ResolvedRulebook
@@ -36,10 +40,15 @@ export interface DecisionDefinition<I extends z.ZodType = z.ZodType, O = unknown
   /** The rule kinds this decision reads, for coverage and docs. */
   kinds: readonly ResolvedRule['kind'][]
   input: I
-  decide(context: DecisionContext, input: z.output<I>): Omit<DecisionResult<O>, 'decision' | 'jurisdiction' | 'rulebookVersion'>
+  decide(
+    context: DecisionContext,
+    input: z.output<I>,
+  ): Omit<DecisionResult<O>, 'decision' | 'jurisdiction' | 'rulebookVersion'>
 }
 
-export function defineDecision<I extends z.ZodType, O>(definition: DecisionDefinition<I, O>): DecisionDefinition<I, O> {
+export function defineDecision<I extends z.ZodType, O>(
+  definition: DecisionDefinition<I, O>,
+): DecisionDefinition<I, O> {
   return definition
 }
 
@@ -58,5 +67,8 @@ export function cite(...rules: (ResolvedRule | undefined)[]): Citation[] {
 
 export function noRule(context: DecisionContext, what: string): DecisionError {
   const name = context.rulebook.jurisdiction?.name ?? context.rulebook.title
-  return new DecisionError('RULE_NOT_FOUND', `${name}工作规则（${context.rulebook.version}）未规定${what}`)
+  return new DecisionError(
+    'RULE_NOT_FOUND',
+    `${name}工作规则（${context.rulebook.version}）未规定${what}`,
+  )
 }

@@ -15,15 +15,23 @@ export const disclosureReplyDeadline = defineDecision({
     const rule = rulesOfKind(context.rulebook, 'disclosureReply', input.receivedOn)[0]
     if (!rule) throw noRule(context, '依申请公开的答复时限')
     const first = deadlineFrom(context, input.receivedOn, rule.params.within)
-    const extended = input.extended ? deadlineFrom(context, first.due, rule.params.extension) : undefined
+    const extended = input.extended
+      ? deadlineFrom(context, first.due, rule.params.extension)
+      : undefined
     const periodRules = [...first.citations, ...(extended?.citations ?? [])].map((c) =>
       context.rulebook.rules.find((r) => r.id === c.ruleId),
     )
     return {
-      outcome: { due: extended?.due ?? first.due, originalDue: first.due, extended: input.extended },
+      outcome: {
+        due: extended?.due ?? first.due,
+        originalDue: first.due,
+        extended: input.extended,
+      },
       summary:
         `自收到申请之日起${formatPeriod(rule.params.within)}内答复，截止 ${first.due}` +
-        (extended ? `；经批准延长${formatPeriod(rule.params.extension)}，截止 ${extended.due}` : ''),
+        (extended
+          ? `；经批准延长${formatPeriod(rule.params.extension)}，截止 ${extended.due}`
+          : ''),
       citations: cite(rule, ...periodRules),
       warnings: [...first.warnings, ...(extended?.warnings ?? [])],
     }

@@ -14,7 +14,9 @@ export const documentKindCheck = defineDecision({
     const valid = rule.params.kinds.includes(input.documentKind)
     return {
       outcome: { valid, kinds: rule.params.kinds },
-      summary: valid ? `"${input.documentKind}"是法定公文文种` : `"${input.documentKind}"不是法定公文文种（法定文种：${rule.params.kinds.join('、')}）`,
+      summary: valid
+        ? `"${input.documentKind}"是法定公文文种`
+        : `"${input.documentKind}"不是法定公文文种（法定文种：${rule.params.kinds.join('、')}）`,
       citations: cite(rule),
       warnings: [],
     }

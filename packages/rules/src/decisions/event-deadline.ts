@@ -16,16 +16,26 @@ export const eventDeadline = defineDecision({
     at: z.string(),
   }),
   decide(context, input) {
-    const rules = rulesOfKind(context.rulebook, 'deadline', input.at.slice(0, 10)).filter((r) => r.params.event.code === input.event)
+    const rules = rulesOfKind(context.rulebook, 'deadline', input.at.slice(0, 10)).filter(
+      (r) => r.params.event.code === input.event,
+    )
     if (rules.length === 0) throw noRule(context, `"${input.event}"的办理时限`)
     const from = input.at.length === 10 ? `${input.at}T00:00:00+08:00` : input.at
     const results = rules.map((rule) => {
-      const timed = timedSteps(context, from, [{ act: rule.params.event, within: rule.params.within, to: rule.params.actor }])
+      const timed = timedSteps(context, from, [
+        { act: rule.params.event, within: rule.params.within, to: rule.params.actor },
+      ])
       return { rule, timed, step: timed.steps[0] as (typeof timed.steps)[number] }
     })
     return {
       outcome: {
-        deadlines: results.map(({ rule, step }) => ({ ruleId: rule.id, act: rule.params.act ?? null, within: step.within, due: step.due, actor: rule.params.actor ?? [] })),
+        deadlines: results.map(({ rule, step }) => ({
+          ruleId: rule.id,
+          act: rule.params.act ?? null,
+          within: step.within,
+          due: step.due,
+          actor: rule.params.actor ?? [],
+        })),
         due: results.map(({ step }) => step.due).sort()[0],
       },
       summary: results

@@ -5,9 +5,17 @@ import { cite, defineDecision, noRule } from './decision.ts'
 import { postTitles } from './post-titles.ts'
 import { numberWordingRule } from './wording.ts'
 
-function within(amount: number, tier: { above?: { amount: number; inclusive: boolean }; upTo?: { amount: number; inclusive: boolean } }) {
-  const lowOk = !tier.above || (tier.above.inclusive ? amount >= tier.above.amount : amount > tier.above.amount)
-  const highOk = !tier.upTo || (tier.upTo.inclusive ? amount <= tier.upTo.amount : amount < tier.upTo.amount)
+function within(
+  amount: number,
+  tier: {
+    above?: { amount: number; inclusive: boolean }
+    upTo?: { amount: number; inclusive: boolean }
+  },
+) {
+  const lowOk =
+    !tier.above || (tier.above.inclusive ? amount >= tier.above.amount : amount > tier.above.amount)
+  const highOk =
+    !tier.upTo || (tier.upTo.inclusive ? amount <= tier.upTo.amount : amount < tier.upTo.amount)
   return lowOk && highOk
 }
 
@@ -16,9 +24,15 @@ export const fundsApproval = defineDecision({
   name: 'funds-approval',
   title: '资金审批权限',
   kinds: ['fundsApproval', 'numberWording'],
-  input: z.strictObject({ amount: z.number().nonnegative(), category: z.string().optional(), asOf: z.string().optional() }),
+  input: z.strictObject({
+    amount: z.number().nonnegative(),
+    category: z.string().optional(),
+    asOf: z.string().optional(),
+  }),
   decide(context, input) {
-    const rule = pickMostSpecific(rulesOfKind(context.rulebook, 'fundsApproval', input.asOf), { category: input.category })
+    const rule = pickMostSpecific(rulesOfKind(context.rulebook, 'fundsApproval', input.asOf), {
+      category: input.category,
+    })
     if (!rule) throw noRule(context, '资金审批权限')
     const tier = rule.params.tiers.find((t) => within(input.amount, t))
     if (!tier) throw noRule(context, `${input.amount}元的审批权限`)

@@ -12,9 +12,11 @@ export const incidentReportDeadline = defineDecision({
   kinds: ['incidentReport'],
   input: z.strictObject({ category: z.string(), occurredAt: instantInput }),
   decide(context, input) {
-    const rule = rulesOfKind(context.rulebook, 'incidentReport', input.occurredAt.slice(0, 10)).find(
-      (r) => r.params.category.code === input.category,
-    )
+    const rule = rulesOfKind(
+      context.rulebook,
+      'incidentReport',
+      input.occurredAt.slice(0, 10),
+    ).find((r) => r.params.category.code === input.category)
     if (!rule) throw noRule(context, `"${input.category}"类事件的报送时限`)
     const timed = timedSteps(context, input.occurredAt, rule.params.steps)
     return {

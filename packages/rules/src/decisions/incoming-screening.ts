@@ -30,11 +30,20 @@ export const incomingScreening = defineDecision({
     const reasons = rules.flatMap((rule) =>
       rule.params.refuseWhen
         .filter((condition) => input.findings[condition.code] === true)
-        .map((condition) => ({ code: condition.code, label: condition.label, ruleId: rule.id, outcome: rule.params.outcome })),
+        .map((condition) => ({
+          code: condition.code,
+          label: condition.label,
+          ruleId: rule.id,
+          outcome: rule.params.outcome,
+        })),
     )
     const triggered = rules.filter((rule) => reasons.some((reason) => reason.ruleId === rule.id))
     const accepted = reasons.length === 0
-    const action = reasons.some((reason) => reason.outcome === 'refuse') ? 'refuse' : accepted ? 'accept' : 'return'
+    const action = reasons.some((reason) => reason.outcome === 'refuse')
+      ? 'refuse'
+      : accepted
+        ? 'accept'
+        : 'return'
     return {
       outcome: { accepted, action, reasons, unknownFindings: unknown },
       summary: accepted

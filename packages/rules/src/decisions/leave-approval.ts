@@ -19,15 +19,23 @@ export const leaveApproval = defineDecision({
     const candidates = rulesOfKind(context.rulebook, 'leaveApproval', input.asOf).filter(
       (rule) =>
         rule.when?.posts?.includes(input.post) &&
-        (!rule.when.categories || (input.category !== undefined && rule.when.categories.includes(input.category))),
+        (!rule.when.categories ||
+          (input.category !== undefined && rule.when.categories.includes(input.category))),
     )
-    if (candidates.length === 0) throw noRule(context, `${postTitle(context.rulebook, input.post)}请假的审批人`)
+    if (candidates.length === 0)
+      throw noRule(context, `${postTitle(context.rulebook, input.post)}请假的审批人`)
     const applicable = candidates.filter(
-      (rule) => !rule.params.days || compare(input.days, rule.params.days.count, rule.params.days.comparison === 'atLeast'),
+      (rule) =>
+        !rule.params.days ||
+        compare(input.days, rule.params.days.count, rule.params.days.comparison === 'atLeast'),
     )
     // The rule with the highest length threshold that the absence reaches is the one in force.
     const threshold = (rule: (typeof candidates)[number]) => rule.params.days?.count ?? -1
-    const rule = applicable.sort((a, b) => threshold(b) - threshold(a) || Number(Boolean(b.when?.categories)) - Number(Boolean(a.when?.categories)))[0]
+    const rule = applicable.sort(
+      (a, b) =>
+        threshold(b) - threshold(a) ||
+        Number(Boolean(b.when?.categories)) - Number(Boolean(a.when?.categories)),
+    )[0]
     if (!rule) throw noRule(context, `${input.days}天的请假审批人`)
     const wording = rule.params.days ? numberWordingRule(context) : undefined
     const { approver, fileWith, reportBackTo } = rule.params

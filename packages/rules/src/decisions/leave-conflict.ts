@@ -11,7 +11,9 @@ export const leaveConflict = defineDecision({
   title: '领导同时外出冲突',
   kinds: ['absenceConflict'],
   input: z.strictObject({
-    absences: z.array(z.strictObject({ post: z.string(), from: localDateInput, to: localDateInput })).min(1),
+    absences: z
+      .array(z.strictObject({ post: z.string(), from: localDateInput, to: localDateInput }))
+      .min(1),
   }),
   decide(context, input) {
     const rules = rulesOfKind(context.rulebook, 'absenceConflict')
@@ -23,8 +25,14 @@ export const leaveConflict = defineDecision({
       if (days.length === 0) continue
       // Walk day by day across the span of the relevant absences; spans are short (days to weeks).
       let open: { posts: string[]; from: string; to: string } | undefined
-      for (let day = days[0] as string; day <= (days[days.length - 1] as string); day = addDays(day, 1)) {
-        const awayPosts = [...new Set(relevant.filter((a) => a.from <= day && day <= a.to).map((a) => a.post))].sort()
+      for (
+        let day = days[0] as string;
+        day <= (days[days.length - 1] as string);
+        day = addDays(day, 1)
+      ) {
+        const awayPosts = [
+          ...new Set(relevant.filter((a) => a.from <= day && day <= a.to).map((a) => a.post)),
+        ].sort()
         if (awayPosts.length > rule.params.atMostAway) {
           if (open && open.posts.join() === awayPosts.join()) open.to = day
           else {
@@ -42,7 +50,9 @@ export const leaveConflict = defineDecision({
     return {
       outcome: { conflict: conflicts.length > 0, conflicts },
       summary: conflicts.length
-        ? conflicts.map((c) => `${c.from}至${c.to}：${postTitles(context.rulebook, c.posts)}同时外出`).join('；') + '，不符合规定'
+        ? conflicts
+            .map((c) => `${c.from}至${c.to}：${postTitles(context.rulebook, c.posts)}同时外出`)
+            .join('；') + '，不符合规定'
         : '未发现不得同时外出的冲突',
       citations: cite(...(triggered.length ? triggered : rules)),
       warnings: [],

@@ -17,10 +17,15 @@ export const meetingQuorum = defineDecision({
   }),
   decide(context, input) {
     if (input.present > input.members) {
-      throw new DecisionError('INVALID_INPUT', `到会人数（${input.present}）不能多于组成人员数（${input.members}）`)
+      throw new DecisionError(
+        'INVALID_INPUT',
+        `到会人数（${input.present}）不能多于组成人员数（${input.members}）`,
+      )
     }
     const rule = pickMostSpecific(
-      rulesOfKind(context.rulebook, 'quorum', input.asOf).filter((r) => r.when?.meetings?.includes(input.meeting)),
+      rulesOfKind(context.rulebook, 'quorum', input.asOf).filter((r) =>
+        r.when?.meetings?.includes(input.meeting),
+      ),
       { meeting: input.meeting },
     )
     const meetingName = context.rulebook.meetings.get(input.meeting)?.name ?? input.meeting
@@ -35,7 +40,14 @@ export const meetingQuorum = defineDecision({
     const wording = comparison === 'atLeast' ? numberWordingRule(context) : undefined
     const ratio = `${numerator}/${denominator}`
     return {
-      outcome: { quorate, minimum, present: input.present, members: input.members, comparison, fraction: ratio },
+      outcome: {
+        quorate,
+        minimum,
+        present: input.present,
+        members: input.members,
+        comparison,
+        fraction: ratio,
+      },
       summary: `${meetingName}组成人员 ${input.members} 人，须${comparison === 'moreThan' ? `超过${ratio}` : `达到${ratio}（含本数）`}即至少 ${minimum} 人到会；实到 ${input.present} 人，${quorate ? '可以召开' : '不足法定人数，不能召开'}`,
       citations: cite(rule, wording),
       warnings: [],

@@ -15,19 +15,33 @@ export const minutesDue = defineDecision({
   input: z.strictObject({ meeting: z.string(), meetingDate: localDateInput.optional() }),
   decide(context, input) {
     const rule = pickMostSpecific(
-      rulesOfKind(context.rulebook, 'minutes', input.meetingDate).filter((r) => r.when?.meetings?.includes(input.meeting)),
+      rulesOfKind(context.rulebook, 'minutes', input.meetingDate).filter((r) =>
+        r.when?.meetings?.includes(input.meeting),
+      ),
       { meeting: input.meeting },
     )
     const meetingName = context.rulebook.meetings.get(input.meeting)?.name ?? input.meeting
     if (!rule) throw noRule(context, `${meetingName}纪要的签发`)
     const { reviewChain, signer, dueWithin, drafter } = rule.params
-    const deadline = dueWithin && input.meetingDate ? deadlineFrom(context, input.meetingDate, dueWithin) : undefined
-    const periodRules = deadline?.citations.map((c) => context.rulebook.rules.find((r) => r.id === c.ruleId)) ?? []
+    const deadline =
+      dueWithin && input.meetingDate
+        ? deadlineFrom(context, input.meetingDate, dueWithin)
+        : undefined
+    const periodRules =
+      deadline?.citations.map((c) => context.rulebook.rules.find((r) => r.id === c.ruleId)) ?? []
     return {
-      outcome: { drafter: drafter ?? [], reviewChain, signer, due: deadline?.due ?? null, dueWithin: dueWithin ?? null },
+      outcome: {
+        drafter: drafter ?? [],
+        reviewChain,
+        signer,
+        due: deadline?.due ?? null,
+        dueWithin: dueWithin ?? null,
+      },
       summary:
         `${meetingName}纪要${reviewChain.length ? `经 ${chainText(context.rulebook, reviewChain)} 审核后，` : ''}由${postTitles(context.rulebook, signer)}签发` +
-        (dueWithin ? `；应在会后${formatPeriod(dueWithin)}内${deadline ? `（${deadline.due}前）` : ''}印发` : ''),
+        (dueWithin
+          ? `；应在会后${formatPeriod(dueWithin)}内${deadline ? `（${deadline.due}前）` : ''}印发`
+          : ''),
       citations: cite(rule, ...periodRules),
       warnings: deadline?.warnings ?? [],
     }

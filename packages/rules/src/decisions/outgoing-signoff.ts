@@ -24,7 +24,9 @@ export const outgoingSignoff = defineDecision({
     // A known prefix tells the issuer's document family even when the caller gave no kind.
     const rule = pickMostSpecific(rulesOfKind(rulebook, 'signOff', input.asOf), input)
     if (!rule) throw noRule(context, '此类发文的签发人')
-    const prefixRule = input.prefix ? rulebook.documentPrefixes.find((p) => p.prefix === input.prefix) : undefined
+    const prefixRule = input.prefix
+      ? rulebook.documentPrefixes.find((p) => p.prefix === input.prefix)
+      : undefined
     const { reviewChain, signer, drafter } = rule.params
     return {
       outcome: { drafter: drafter ?? [], reviewChain, signer, note: rule.params.note ?? null },

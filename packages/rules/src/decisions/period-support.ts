@@ -1,4 +1,4 @@
-import { type DateDeadline, computeDeadline } from '../periods/compute-deadline.ts'
+import { computeDeadline, type DateDeadline } from '../periods/compute-deadline.ts'
 import type { Period } from '../periods/period.ts'
 import type { PeriodRules } from '../periods/period-rules.ts'
 import type { Citation } from '../rulebook/citation.ts'
@@ -6,8 +6,15 @@ import { type ResolvedRule, rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { cite, type DecisionContext } from './decision.ts'
 
 /** The period rules a rulebook states, each with the rule that states it. */
-export function periodRulesOf(context: DecisionContext): { rules: PeriodRules; sources: Partial<Record<keyof PeriodRules, ResolvedRule>> } {
-  const rules: PeriodRules = { startDayExcluded: false, monthEndWhenNoCorrespondingDay: false, extendWhenLastDayIsRestDay: false }
+export function periodRulesOf(context: DecisionContext): {
+  rules: PeriodRules
+  sources: Partial<Record<keyof PeriodRules, ResolvedRule>>
+} {
+  const rules: PeriodRules = {
+    startDayExcluded: false,
+    monthEndWhenNoCorrespondingDay: false,
+    extendWhenLastDayIsRestDay: false,
+  }
   const sources: Partial<Record<keyof PeriodRules, ResolvedRule>> = {}
   for (const rule of rulesOfKind(context.rulebook, 'periodComputation')) {
     for (const key of Object.keys(rules) as (keyof PeriodRules)[]) {
@@ -22,7 +29,11 @@ export function periodRulesOf(context: DecisionContext): { rules: PeriodRules; s
 }
 
 /** A deadline on the rulebook's calendar, citing the period articles it applied. */
-export function deadlineFrom(context: DecisionContext, start: string, period: Period): DateDeadline & { citations: Citation[] } {
+export function deadlineFrom(
+  context: DecisionContext,
+  start: string,
+  period: Period,
+): DateDeadline & { citations: Citation[] } {
   const { rules, sources } = periodRulesOf(context)
   const result = computeDeadline({ start, period, calendar: context.calendar, rules })
   return { ...result, citations: cite(...result.applied.map((key) => sources[key])) }

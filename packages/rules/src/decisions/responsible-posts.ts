@@ -20,16 +20,28 @@ export const responsiblePosts = defineDecision({
   name: 'responsible-posts',
   title: '事项责任主体',
   kinds: ['responsibility'],
-  input: z.strictObject({ matter: z.string(), role: z.enum(Object.keys(ROLE_LABEL) as [keyof typeof ROLE_LABEL]).optional() }),
+  input: z.strictObject({
+    matter: z.string(),
+    role: z.enum(Object.keys(ROLE_LABEL) as [keyof typeof ROLE_LABEL]).optional(),
+  }),
   decide(context, input) {
     const rules = rulesOfKind(context.rulebook, 'responsibility').filter(
       (r) => r.params.matter.code === input.matter && (!input.role || r.params.role === input.role),
     )
     if (rules.length === 0) throw noRule(context, `"${input.matter}"的责任主体`)
-    const assignments = rules.map((r) => ({ role: r.params.role, posts: r.params.posts, ruleId: r.id }))
+    const assignments = rules.map((r) => ({
+      role: r.params.role,
+      posts: r.params.posts,
+      ruleId: r.id,
+    }))
     return {
       outcome: { assignments, posts: [...new Set(assignments.flatMap((a) => a.posts))] },
-      summary: rules.map((r) => `${r.params.matter.label}：由${postTitles(context.rulebook, r.params.posts)}${ROLE_LABEL[r.params.role]}`).join('；'),
+      summary: rules
+        .map(
+          (r) =>
+            `${r.params.matter.label}：由${postTitles(context.rulebook, r.params.posts)}${ROLE_LABEL[r.params.role]}`,
+        )
+        .join('；'),
       citations: cite(...rules),
       warnings: [],
     }

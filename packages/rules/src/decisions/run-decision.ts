@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { formatPath } from '../rulebook/yaml-source.ts'
 import { type DecisionContext, DecisionError, type DecisionResult } from './decision.ts'
-import { findDecision, DECISIONS } from './registry.ts'
+import { DECISIONS, findDecision } from './registry.ts'
 
 export interface DecisionFailure {
   code: 'UNKNOWN_DECISION' | 'INVALID_INPUT' | 'RULE_NOT_FOUND'
@@ -9,12 +9,16 @@ export interface DecisionFailure {
   issues?: { path: string; message: string }[]
 }
 
-export type DecisionOutcome = { ok: true; result: DecisionResult } | { ok: false; error: DecisionFailure }
+export type DecisionOutcome =
+  | { ok: true; result: DecisionResult }
+  | { ok: false; error: DecisionFailure }
 
 function describeInputIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `未知字段：${issue.keys.join('、')}`
-  if (issue.code === 'invalid_type') return issue.input === undefined ? '缺少必填字段' : `类型错误：应为 ${issue.expected}`
-  if (issue.code === 'invalid_value') return `取值无效，应为：${issue.values.map(String).join(' / ')}`
+  if (issue.code === 'invalid_type')
+    return issue.input === undefined ? '缺少必填字段' : `类型错误：应为 ${issue.expected}`
+  if (issue.code === 'invalid_value')
+    return `取值无效，应为：${issue.values.map(String).join(' / ')}`
   return issue.message
 }
 
@@ -22,20 +26,34 @@ function describeInputIssue(issue: z.core.$ZodIssue): string {
  * Validates the input against the decision's schema and runs it. Never throws for bad input or
  * an unanswerable question: both come back as a failure with a machine code and Chinese text.
  */
-export function runDecision(context: DecisionContext, name: string, input: unknown): DecisionOutcome {
+export function runDecision(
+  context: DecisionContext,
+  name: string,
+  input: unknown,
+): DecisionOutcome {
   const decision = findDecision(name)
   if (!decision) {
     return {
       ok: false,
-      error: { code: 'UNKNOWN_DECISION', message: `未知的判定：${name}（可用：${DECISIONS.map((d) => d.name).join('、')}）` },
+      error: {
+        code: 'UNKNOWN_DECISION',
+        message: `未知的判定：${name}（可用：${DECISIONS.map((d) => d.name).join('、')}）`,
+      },
     }
   }
   const parsed = decision.input.safeParse(input)
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeInputIssue(issue) }))
+    const issues = parsed.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: describeInputIssue(issue),
+    }))
     return {
       ok: false,
-      error: { code: 'INVALID_INPUT', message: `输入有误：${issues.map((i) => `${i.path || '（根）'} ${i.message}`).join('；')}`, issues },
+      error: {
+        code: 'INVALID_INPUT',
+        message: `输入有误：${issues.map((i) => `${i.path || '（根）'} ${i.message}`).join('；')}`,
+        issues,
+      },
     }
   }
   try {
@@ -50,8 +68,10 @@ export function runDecision(context: DecisionContext, name: string, input: unkno
       },
     }
   } catch (error) {
-    if (error instanceof DecisionError) return { ok: false, error: { code: error.code, message: error.message } }
-    if (error instanceof RangeError) return { ok: false, error: { code: 'INVALID_INPUT', message: error.message } }
+    if (error instanceof DecisionError)
+      return { ok: false, error: { code: error.code, message: error.message } }
+    if (error instanceof RangeError)
+      return { ok: false, error: { code: 'INVALID_INPUT', message: error.message } }
     throw error
   }
 }

@@ -14,7 +14,9 @@ export const sealApproval = defineDecision({
     asOf: z.string().optional(),
   }),
   decide(context, input) {
-    const rule = rulesOfKind(context.rulebook, 'sealUse', input.asOf).find((r) => r.params.seals.some((s) => s.code === input.seal))
+    const rule = rulesOfKind(context.rulebook, 'sealUse', input.asOf).find((r) =>
+      r.params.seals.some((s) => s.code === input.seal),
+    )
     if (!rule) throw noRule(context, `"${input.seal}"印章的用印审批`)
     const seal = rule.params.seals.find((s) => s.code === input.seal)
     const refusals = rule.params.refuseWhen.filter((c) => input.findings[c.code] === true)

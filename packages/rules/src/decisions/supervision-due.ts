@@ -13,13 +13,22 @@ export const supervisionDue = defineDecision({
   kinds: ['supervision', 'periodComputation'],
   input: z.strictObject({ source: z.string(), assignedOn: localDateInput }),
   decide(context, input) {
-    const rule = rulesOfKind(context.rulebook, 'supervision', input.assignedOn).find((r) => r.params.source.code === input.source)
+    const rule = rulesOfKind(context.rulebook, 'supervision', input.assignedOn).find(
+      (r) => r.params.source.code === input.source,
+    )
     if (!rule) throw noRule(context, `"${input.source}"督办事项的办理时限`)
     const deadline = deadlineFrom(context, input.assignedOn, rule.params.within)
-    const periodRules = deadline.citations.map((c) => context.rulebook.rules.find((r) => r.id === c.ruleId))
+    const periodRules = deadline.citations.map((c) =>
+      context.rulebook.rules.find((r) => r.id === c.ruleId),
+    )
     const { feedbackTo, progressEvery } = rule.params
     return {
-      outcome: { due: deadline.due, within: rule.params.within, feedbackTo: feedbackTo ?? [], progressEvery: progressEvery ?? null },
+      outcome: {
+        due: deadline.due,
+        within: rule.params.within,
+        feedbackTo: feedbackTo ?? [],
+        progressEvery: progressEvery ?? null,
+      },
       summary:
         `${rule.params.source.label}应在${formatPeriod(rule.params.within)}内办结，截止 ${deadline.due}` +
         (feedbackTo?.length ? `，向${postTitles(context.rulebook, feedbackTo)}反馈` : '') +

@@ -36,7 +36,13 @@ export function timedSteps(
       }
       due = deadline.due
     }
-    return { act: step.act.code, label: step.act.label, within: step.within, due, to: step.to ?? [] }
+    return {
+      act: step.act.code,
+      label: step.act.label,
+      within: step.within,
+      due,
+      to: step.to ?? [],
+    }
   })
   return { steps: timed, periodRules, warnings }
 }

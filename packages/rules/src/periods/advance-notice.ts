@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { formatShanghai, parseInstant } from '../dates/instant.ts'
 import { addDays, addMonthsClamped, type LocalDate } from '../dates/local-date.ts'
-import { type Period, formatPeriod, isTimeOfDayUnit } from './period.ts'
+import { formatPeriod, isTimeOfDayUnit, type Period } from './period.ts'
 import { type CalendarWarning, missingYearWarnings } from './warnings.ts'
 
 export interface AdvanceNoticeResult {
@@ -12,7 +12,11 @@ export interface AdvanceNoticeResult {
   warnings: CalendarWarning[]
 }
 
-function subtractWorkingDays(calendar: WorkingCalendar, event: LocalDate, count: number): LocalDate {
+function subtractWorkingDays(
+  calendar: WorkingCalendar,
+  event: LocalDate,
+  count: number,
+): LocalDate {
   let day = event
   let counted = 0
   while (counted < count) {
@@ -41,7 +45,9 @@ export function checkAdvanceNotice(options: {
     return {
       latest,
       onTime: given === undefined ? null : parseInstant(given) <= latestMs,
-      steps: [`事件时刻 ${formatShanghai(parseInstant(event))} 前 ${formatPeriod(period)}，最迟 ${latest}`],
+      steps: [
+        `事件时刻 ${formatShanghai(parseInstant(event))} 前 ${formatPeriod(period)}，最迟 ${latest}`,
+      ],
       warnings: [],
     }
   }

@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { formatShanghai, parseInstant } from '../dates/instant.ts'
 import { addDays, addMonthsClamped, daysInMonth, type LocalDate } from '../dates/local-date.ts'
-import { type Period, formatPeriod, isTimeOfDayUnit } from './period.ts'
+import { formatPeriod, isTimeOfDayUnit, type Period } from './period.ts'
 import type { PeriodRules } from './period-rules.ts'
 import { type CalendarWarning, missingYearWarnings } from './warnings.ts'
 
@@ -81,7 +81,11 @@ export function computeDeadline({ start, period, calendar, rules }: DeadlineOpti
     }
   }
 
-  if (period.unit !== 'workingDay' && rules.extendWhenLastDayIsRestDay && !calendar.isWorkingDay(due)) {
+  if (
+    period.unit !== 'workingDay' &&
+    rules.extendWhenLastDayIsRestDay &&
+    !calendar.isWorkingDay(due)
+  ) {
     const info = calendar.day(due)
     const extended = nextWorkingDay(calendar, due)
     applied.push('extendWhenLastDayIsRestDay')

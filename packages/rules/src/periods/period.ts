@@ -1,6 +1,14 @@
 import { z } from 'zod'
 
-export const PERIOD_UNITS = ['workingDay', 'day', 'week', 'month', 'year', 'hour', 'minute'] as const
+export const PERIOD_UNITS = [
+  'workingDay',
+  'day',
+  'week',
+  'month',
+  'year',
+  'hour',
+  'minute',
+] as const
 export type PeriodUnit = (typeof PERIOD_UNITS)[number]
 
 export interface Period {

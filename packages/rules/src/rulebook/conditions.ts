@@ -60,7 +60,10 @@ export function matchScore(when: When | undefined, facts: Facts): number {
 }
 
 /** Among rules whose `when` holds, the one matching the most facts; ties go to the first written. */
-export function pickMostSpecific<R extends { when?: When }>(rules: readonly R[], facts: Facts): R | undefined {
+export function pickMostSpecific<R extends { when?: When }>(
+  rules: readonly R[],
+  facts: Facts,
+): R | undefined {
   let best: R | undefined
   let bestScore = -1
   for (const rule of rules) {

@@ -56,7 +56,12 @@ function citationSource(book: Rulebook, rule: Rule): string {
 }
 
 export function citationOf(rule: ResolvedRule): Citation {
-  return { ruleId: rule.id, source: rule.source, article: rule.article.number, excerpt: rule.article.excerpt }
+  return {
+    ruleId: rule.id,
+    source: rule.source,
+    article: rule.article.number,
+    excerpt: rule.article.excerpt,
+  }
 }
 
 /**
@@ -65,7 +70,10 @@ export function citationOf(rule: ResolvedRule): Citation {
  * reference (unknown post, meeting or overridden rule) with its path, so a loader can point
  * at the line.
  */
-export function resolveRulebook(book: Rulebook, base?: Rulebook): { rulebook: ResolvedRulebook; errors: ReferenceError[] } {
+export function resolveRulebook(
+  book: Rulebook,
+  base?: Rulebook,
+): { rulebook: ResolvedRulebook; errors: ReferenceError[] } {
   const errors: ReferenceError[] = []
   const posts = new Map<string, Post>()
   const meetings = new Map<string, Meeting>()
@@ -74,24 +82,47 @@ export function resolveRulebook(book: Rulebook, base?: Rulebook): { rulebook: Re
     for (const meeting of source.meetings) meetings.set(meeting.id, meeting)
   }
 
-  const baseRules = (base?.rules ?? []).map((rule): ResolvedRule => ({ ...rule, source: citationSource(base as Rulebook, rule), origin: (base as Rulebook).rulebook }))
-  const ownRules = book.rules.map((rule): ResolvedRule => ({ ...rule, source: citationSource(book, rule), origin: book.rulebook }))
+  const baseRules = (base?.rules ?? []).map(
+    (rule): ResolvedRule => ({
+      ...rule,
+      source: citationSource(base as Rulebook, rule),
+      origin: (base as Rulebook).rulebook,
+    }),
+  )
+  const ownRules = book.rules.map(
+    (rule): ResolvedRule => ({
+      ...rule,
+      source: citationSource(book, rule),
+      origin: book.rulebook,
+    }),
+  )
 
   const overridden = new Set<string>()
   const seen = new Set<string>()
   book.rules.forEach((rule, index) => {
-    if (seen.has(rule.id)) errors.push({ path: ['rules', index, 'id'], message: `规则编号重复：${rule.id}` })
+    if (seen.has(rule.id))
+      errors.push({ path: ['rules', index, 'id'], message: `规则编号重复：${rule.id}` })
     seen.add(rule.id)
     if (rule.overrides) {
       const target = baseRules.find((candidate) => candidate.id === rule.overrides)
-      if (!target) errors.push({ path: ['rules', index, 'overrides'], message: `被覆盖的规则不存在：${rule.overrides}` })
+      if (!target)
+        errors.push({
+          path: ['rules', index, 'overrides'],
+          message: `被覆盖的规则不存在：${rule.overrides}`,
+        })
       else if (target.kind !== rule.kind) {
-        errors.push({ path: ['rules', index, 'overrides'], message: `覆盖规则的类型应与原规则相同（${target.kind}）` })
+        errors.push({
+          path: ['rules', index, 'overrides'],
+          message: `覆盖规则的类型应与原规则相同（${target.kind}）`,
+        })
       }
       overridden.add(rule.overrides)
     }
     if (!base && !rule.article.source && !book.source.seed) {
-      errors.push({ path: ['rules', index, 'article', 'source'], message: '未注明条文出处（source）' })
+      errors.push({
+        path: ['rules', index, 'article', 'source'],
+        message: '未注明条文出处（source）',
+      })
     }
     if (rule.effectiveFrom && rule.effectiveTo && rule.effectiveTo < rule.effectiveFrom) {
       errors.push({ path: ['rules', index, 'effectiveTo'], message: '失效日期早于生效日期' })
@@ -104,20 +135,29 @@ export function resolveRulebook(book: Rulebook, base?: Rulebook): { rulebook: Re
     }
   }
   const walk = (value: unknown, path: PropertyKey[], postField: boolean) => {
-    if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...path, index], postField))
+    if (Array.isArray(value))
+      value.forEach((item, index) => walk(item, [...path, index], postField))
     else if (postField) checkPost(value, path)
     else if (value && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) walk(child, [...path, key], POST_FIELDS.has(key))
+      for (const [key, child] of Object.entries(value))
+        walk(child, [...path, key], POST_FIELDS.has(key))
     }
   }
   book.rules.forEach((rule, index) => {
     walk(rule.params, ['rules', index, 'params'], false)
     rule.when?.posts?.forEach((post, at) => checkPost(post, ['rules', index, 'when', 'posts', at]))
     rule.when?.meetings?.forEach((meeting, at) => {
-      if (!meetings.has(meeting)) errors.push({ path: ['rules', index, 'when', 'meetings', at], message: `未定义的会议：${meeting}` })
+      if (!meetings.has(meeting))
+        errors.push({
+          path: ['rules', index, 'when', 'meetings', at],
+          message: `未定义的会议：${meeting}`,
+        })
     })
     if (rule.kind === 'collectiveDecision' && !meetings.has(rule.params.meeting)) {
-      errors.push({ path: ['rules', index, 'params', 'meeting'], message: `未定义的会议：${rule.params.meeting}` })
+      errors.push({
+        path: ['rules', index, 'params', 'meeting'],
+        message: `未定义的会议：${rule.params.meeting}`,
+      })
     }
   })
   book.meetings.forEach((meeting, index) => walk(meeting, ['meetings', index], false))
@@ -162,6 +202,9 @@ export function selectVersion<B extends { effectiveFrom: LocalDate; effectiveTo?
   asOf: LocalDate,
 ): B | undefined {
   return [...versions]
-    .filter((book) => book.effectiveFrom <= asOf && (book.effectiveTo === undefined || asOf <= book.effectiveTo))
+    .filter(
+      (book) =>
+        book.effectiveFrom <= asOf && (book.effectiveTo === undefined || asOf <= book.effectiveTo),
+    )
     .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0]
 }

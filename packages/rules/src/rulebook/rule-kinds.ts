@@ -8,7 +8,9 @@ import { periodSchema } from '../periods/period.ts'
  */
 const post = z.string().min(1)
 const posts = z.array(post)
-const code = z.string().regex(/^[a-z][a-zA-Z0-9-]*$/, '代码只能由字母、数字和连字符组成，并以小写字母开头')
+const code = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9-]*$/, '代码只能由字母、数字和连字符组成，并以小写字母开头')
 const labelled = z.strictObject({ code, label: z.string().min(1) })
 
 /** An amount of money in yuan with its bound: "200万元以上" is { amount: 2000000, inclusive: true }. */
@@ -80,24 +82,34 @@ export const ruleParams = {
   leaveApproval: z.strictObject({
     /** Applies when the absence is longer than (`moreThan`) or at least (`atLeast`) this many days. */
     days: z
-      .strictObject({ count: z.number().int().nonnegative(), comparison: z.enum(['moreThan', 'atLeast']) })
+      .strictObject({
+        count: z.number().int().nonnegative(),
+        comparison: z.enum(['moreThan', 'atLeast']),
+      })
       .optional(),
     approver: posts.min(1),
     fileWith: posts.default([]),
     reportBackTo: posts.default([]),
   }),
   /** Posts that must not be away at the same time. */
-  absenceConflict: z.strictObject({ posts: posts.min(2), atMostAway: z.number().int().nonnegative() }),
+  absenceConflict: z.strictObject({
+    posts: posts.min(2),
+    atMostAway: z.number().int().nonnegative(),
+  }),
   /** Funds approval tiers by amount (yuan). */
   fundsApproval: z.strictObject({
     tiers: z
-      .array(z.strictObject({ above: bound.optional(), upTo: bound.optional(), approver: posts.min(1) }))
+      .array(
+        z.strictObject({ above: bound.optional(), upTo: bound.optional(), approver: posts.min(1) }),
+      )
       .min(1),
   }),
   /** Matters that must be decided by a meeting (usually the standing meeting). */
   collectiveDecision: z.strictObject({
     meeting: z.string(),
-    matters: z.array(z.strictObject({ code, label: z.string().min(1), amountFrom: bound.optional() })).min(1),
+    matters: z
+      .array(z.strictObject({ code, label: z.string().min(1), amountFrom: bound.optional() }))
+      .min(1),
   }),
   /** Approval chain for using a seal. */
   sealUse: z.strictObject({
@@ -116,7 +128,9 @@ export const ruleParams = {
   /** Incident reporting deadlines. */
   incidentReport: z.strictObject({
     category: labelled,
-    steps: z.array(z.strictObject({ act: labelled, within: periodSchema, to: posts.optional() })).min(1),
+    steps: z
+      .array(z.strictObject({ act: labelled, within: periodSchema, to: posts.optional() }))
+      .min(1),
   }),
   /** Response deadlines to public opinion (舆情回应). */
   publicOpinion: z.strictObject({
@@ -130,13 +144,32 @@ export const ruleParams = {
     extensionApprover: posts.optional(),
   }),
   /** A period that runs from an event: "收文之日起…3个工作日", "会后…". */
-  deadline: z.strictObject({ event: labelled, within: periodSchema, actor: posts.optional(), act: z.string().optional() }),
+  deadline: z.strictObject({
+    event: labelled,
+    within: periodSchema,
+    actor: posts.optional(),
+    act: z.string().optional(),
+  }),
   /** A required sequence of steps before a matter can proceed. */
-  procedure: z.strictObject({ matter: labelled, steps: z.array(labelled).min(1), ordered: z.boolean().default(true) }),
+  procedure: z.strictObject({
+    matter: labelled,
+    steps: z.array(labelled).min(1),
+    ordered: z.boolean().default(true),
+  }),
   /** Who leads, approves, presides over, reviews or handles a matter. */
   responsibility: z.strictObject({
     matter: labelled,
-    role: z.enum(['leads', 'approves', 'signs', 'presides', 'reviews', 'handles', 'attends', 'convenes', 'decides']),
+    role: z.enum([
+      'leads',
+      'approves',
+      'signs',
+      'presides',
+      'reviews',
+      'handles',
+      'attends',
+      'convenes',
+      'decides',
+    ]),
     posts: posts.min(1),
   }),
   /** A numeric cap or floor: items per meeting, minutes per speech, times per year. */

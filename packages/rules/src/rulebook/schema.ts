@@ -9,10 +9,15 @@ const localDate = z
   .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
   .refine(isLocalDate, { message: '日期格式应为 YYYY-MM-DD' })
 
-const id = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, '编号应为小写字母开头的驼峰英文（如 executiveDeputy）')
+const id = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9]*$/, '编号应为小写字母开头的驼峰英文（如 executiveDeputy）')
 const ruleId = z
   .string()
-  .regex(/^[a-z][a-z0-9]*(\.[a-z0-9][a-z0-9-]*)+$/, '规则编号应为"辖区.主题.名称"形式（小写、点号分隔）')
+  .regex(
+    /^[a-z][a-z0-9]*(\.[a-z0-9][a-z0-9-]*)+$/,
+    '规则编号应为"辖区.主题.名称"形式（小写、点号分隔）',
+  )
 
 const ruleEnvelope = {
   id: ruleId,
@@ -76,7 +81,11 @@ export const rulebookSchema = z
     effectiveTo: localDate.optional(),
     extends: z.string().optional(),
     supersedes: z
-      .strictObject({ version: z.string(), effectiveFrom: localDate, article: articleSchema.optional() })
+      .strictObject({
+        version: z.string(),
+        effectiveFrom: localDate,
+        article: articleSchema.optional(),
+      })
       .optional(),
     jurisdiction: z
       .strictObject({
@@ -101,7 +110,11 @@ export const rulebookSchema = z
   })
   .superRefine((book, ctx) => {
     if (book.jurisdiction && book.jurisdiction.code !== book.rulebook) {
-      ctx.addIssue({ code: 'custom', path: ['jurisdiction', 'code'], message: `辖区代码应与规则库编号 ${book.rulebook} 一致` })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['jurisdiction', 'code'],
+        message: `辖区代码应与规则库编号 ${book.rulebook} 一致`,
+      })
     }
   })
 

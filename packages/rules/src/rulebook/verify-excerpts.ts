@@ -14,24 +14,38 @@ export interface ExcerptProblem {
  * Every excerpt a rulebook quotes from a seed must appear in that seed word for word
  * (ignoring whitespace). `sources` maps a seed file name to its text.
  */
-export function verifyExcerpts(book: Rulebook, sources: ReadonlyMap<string, string>): ExcerptProblem[] {
+export function verifyExcerpts(
+  book: Rulebook,
+  sources: ReadonlyMap<string, string>,
+): ExcerptProblem[] {
   const problems: ExcerptProblem[] = []
   const normalised = new Map([...sources].map(([name, text]) => [name, normalise(text)]))
-  const check = (article: { source?: string; number: string; excerpt: string } | undefined, path: PropertyKey[]) => {
+  const check = (
+    article: { source?: string; number: string; excerpt: string } | undefined,
+    path: PropertyKey[],
+  ) => {
     if (!article) return
     const source = article.source ?? book.source.seed
     if (!source) return
     const text = normalised.get(source)
     if (text === undefined) return
     if (!text.includes(normalise(article.excerpt))) {
-      problems.push({ path: [...path, 'excerpt'], message: `摘录在 ${source} 中找不到原文（${article.number}）：${article.excerpt.slice(0, 40)}` })
+      problems.push({
+        path: [...path, 'excerpt'],
+        message: `摘录在 ${source} 中找不到原文（${article.number}）：${article.excerpt.slice(0, 40)}`,
+      })
     } else if (!text.includes(normalise(article.number))) {
-      problems.push({ path: [...path, 'number'], message: `${source} 中没有条文 ${article.number}` })
+      problems.push({
+        path: [...path, 'number'],
+        message: `${source} 中没有条文 ${article.number}`,
+      })
     }
   }
   book.rules.forEach((rule, index) => check(rule.article, ['rules', index, 'article']))
   book.posts.forEach((post, index) => check(post.article, ['posts', index, 'article']))
   book.meetings.forEach((meeting, index) => check(meeting.article, ['meetings', index, 'article']))
-  book.documentPrefixes.forEach((prefix, index) => check(prefix.article, ['documentPrefixes', index, 'article']))
+  book.documentPrefixes.forEach((prefix, index) =>
+    check(prefix.article, ['documentPrefixes', index, 'article']),
+  )
   return problems
 }

@@ -1,5 +1,6 @@
 import { isNode, LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
+import { RULE_KINDS } from './rule-kinds.ts'
 
 /** A problem in a data file, pointing at the line a person must fix. */
 export interface SourceError {
@@ -21,7 +22,9 @@ export interface YamlSource {
 
 export function formatPath(path: readonly PropertyKey[]): string {
   return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .map((key, index) =>
+      typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`,
+    )
     .join('')
 }
 
@@ -54,11 +57,20 @@ export function parseYamlSource(text: string, file: string): YamlSource {
 }
 
 /** Zod issues as source errors, with Chinese messages for the common cases. */
-export function issuesToErrors(source: YamlSource, issues: readonly z.core.$ZodIssue[]): SourceError[] {
+export function issuesToErrors(
+  source: YamlSource,
+  issues: readonly z.core.$ZodIssue[],
+): SourceError[] {
   return issues.map((issue) => {
     const path = issue.path
     const { line, column } = source.locate(path)
-    return { file: source.file, line, column, path: formatPath(path), message: describeIssue(issue) }
+    return {
+      file: source.file,
+      line,
+      column,
+      path: formatPath(path),
+      message: describeIssue(issue),
+    }
   })
 }
 
@@ -69,7 +81,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return issue.input === undefined ? '缺少必填字段' : `类型错误：应为 ${issue.expected}`
     case 'invalid_union':
-      if ('note' in issue && issue.note === 'No matching discriminator') return '未知的规则类型（kind）'
+      if ('note' in issue && issue.note === 'No matching discriminator') {
+        return `未知的规则类型（kind），可用：${RULE_KINDS.join('、')}`
+      }
       return issue.message
     case 'invalid_value':
       return `取值无效，应为：${issue.values.map(String).join(' / ')}`

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Entry for `npx zhengling`: Node 24 runs the TypeScript sources directly (type stripping).
+import { runCli } from '../src/main.ts'
+
+process.exitCode = runCli(process.argv.slice(2))

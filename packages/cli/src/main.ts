@@ -1,0 +1,106 @@
+import { parseArgs } from 'node:util'
+import { loadLibrary } from '@zhengling/rulebooks'
+import { rulesCatalogue } from './commands/rules-catalogue.ts'
+import { rulesCoverage } from './commands/rules-coverage.ts'
+import { rulesDecisions } from './commands/rules-decisions.ts'
+import { rulesDiff } from './commands/rules-diff.ts'
+import { rulesExplain } from './commands/rules-explain.ts'
+import { rulesLint } from './commands/rules-lint.ts'
+import { rulesList } from './commands/rules-list.ts'
+import { rulesShow } from './commands/rules-show.ts'
+import { rulesTest } from './commands/rules-test.ts'
+import { consoleOutput, formatSourceError, type Output, UsageError } from './output.ts'
+
+const USAGE = `用法：zhengling rules <命令> [参数]
+  list                                   列出已编入的辖区与版本
+  show <辖区> [--as-of 日期]             显示职务、会议、发文字号与全部规则
+  explain <辖区> <判定> <输入.json|-> [--as-of 日期] [--json]
+                                         回答一个问题，并给出依据条文
+  decisions                              列出可用的判定及其输入字段
+  diff <辖区> <辖区> [...] [--kind 类型]  并列比较各辖区的规则
+  coverage [辖区] [--json]               条文覆盖情况：分类、编码、用例
+  test [目录或文件] [--verbose]          运行一致性用例
+  lint <文件>                            检查规则库、用例、条文清单或日历数据文件
+  catalogue [--out 文件]                 生成规则目录（Markdown）`
+
+/** Runs the CLI; returns the exit code. Data errors print as file:line, never as a stack trace. */
+export function main(argv: string[], output: Output = consoleOutput, root?: string): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'as-of': { type: 'string' },
+      json: { type: 'boolean' },
+      kind: { type: 'string' },
+      out: { type: 'string' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  const [group, command, ...rest] = positionals
+  if (values.help || group !== 'rules' || !command) {
+    output.out(USAGE)
+    return values.help ? 0 : 2
+  }
+  const library = loadLibrary(root)
+  // A broken rulebook is reported by lint/test; other commands refuse to answer from one.
+  if (library.errors.length && !['lint', 'test'].includes(command)) {
+    for (const error of library.errors) output.err(`✗ ${formatSourceError(error)}`)
+    output.err(`规则库有 ${library.errors.length} 处错误，请先修正（zhengling rules lint <文件>）`)
+    return 1
+  }
+  const asOf = values['as-of']
+  switch (command) {
+    case 'list':
+      return rulesList(library, output)
+    case 'show':
+      if (!rest[0]) throw new UsageError('请指定辖区，如：rules show zhongshan')
+      return rulesShow(library, output, rest[0], asOf)
+    case 'explain': {
+      const [jurisdiction, decision, inputPath] = rest
+      if (!jurisdiction || !decision || !inputPath)
+        throw new UsageError('用法：rules explain <辖区> <判定> <输入.json|->')
+      return rulesExplain(library, output, {
+        jurisdiction,
+        decision,
+        inputPath,
+        asOf,
+        json: values.json,
+      })
+    }
+    case 'decisions':
+      return rulesDecisions(output)
+    case 'diff':
+      return rulesDiff(library, output, rest, values.kind)
+    case 'coverage':
+      return rulesCoverage(library, output, rest[0], values.json)
+    case 'test':
+      return rulesTest(library, output, rest[0], values.verbose)
+    case 'lint':
+      if (!rest[0]) throw new UsageError('请指定要检查的文件')
+      return rulesLint(library, output, rest[0])
+    case 'catalogue':
+      return rulesCatalogue(library, output, values.out)
+    default:
+      throw new UsageError(`未知命令：${command}\n${USAGE}`)
+  }
+}
+
+export function runCli(argv: string[]): number {
+  try {
+    return main(argv)
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
+      consoleOutput.err(`✗ ${(error as Error).message}`)
+      return 2
+    }
+    consoleOutput.err(`✗ 内部错误：${(error as Error).message}（设置 ZHENGLING_DEBUG=1 查看详情）`)
+    if (process.env.ZHENGLING_DEBUG) consoleOutput.err((error as Error).stack)
+    return 70
+  }
+}
+
+if (import.meta.main) process.exitCode = runCli(process.argv.slice(2))

@@ -1,0 +1,60 @@
+import {
+  createWorkingCalendar,
+  type DecisionContext,
+  officialCalendarData,
+  type ResolvedRulebook,
+  resolveRulebook,
+  selectVersion,
+} from '@zhengling/rules'
+import type { RulebookLibrary } from './load-library.ts'
+
+export type ContextResult =
+  | { ok: true; context: DecisionContext }
+  | { ok: false; code: 'UNKNOWN_JURISDICTION' | 'NO_VERSION_IN_FORCE'; message: string }
+
+/**
+ * The rulebook in force for a jurisdiction on a date (the latest version when no date is
+ * given), resolved over the national rulebook, with its calendar layers.
+ */
+export function contextFor(
+  library: RulebookLibrary,
+  jurisdiction: string,
+  asOf?: string,
+): ContextResult {
+  const versions = library.jurisdictions.get(jurisdiction)
+  if (!versions) {
+    return {
+      ok: false,
+      code: 'UNKNOWN_JURISDICTION',
+      message: `未知辖区：${jurisdiction}（已载入：${[...library.jurisdictions.keys()].join('、')}）`,
+    }
+  }
+  const chosen = asOf
+    ? selectVersion(
+        versions.map((v) => ({
+          ...v,
+          effectiveFrom: v.book.effectiveFrom,
+          effectiveTo: v.book.effectiveTo,
+        })),
+        asOf,
+      )
+    : versions[versions.length - 1]
+  if (!chosen) {
+    const first = versions[0]?.book
+    return {
+      ok: false,
+      code: 'NO_VERSION_IN_FORCE',
+      message: `${asOf} 时${first?.jurisdiction?.name ?? jurisdiction}没有已编入的工作规则版本（最早版本自 ${first?.effectiveFrom} 起施行${first?.supersedes ? `，此前为 ${first.supersedes.version} 版，未编入` : ''}）`,
+    }
+  }
+  const rulebook: ResolvedRulebook = resolveRulebook(chosen.book, library.national?.book).rulebook
+  const national = [...library.calendars.values()].filter((c) => c.scope === 'national')
+  const regional = chosen.book.calendars.flatMap((id) => library.calendars.get(id) ?? [])
+  return {
+    ok: true,
+    context: {
+      rulebook,
+      calendar: createWorkingCalendar([officialCalendarData(), ...national, ...regional]),
+    },
+  }
+}

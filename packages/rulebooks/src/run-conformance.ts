@@ -1,0 +1,53 @@
+import { type CaseResult, type CoverageReport, coverageReport, runCase } from '@zhengling/rules'
+import { contextFor } from './context.ts'
+import type { CaseFile, RulebookLibrary } from './load-library.ts'
+
+export interface FileResult {
+  file: string
+  jurisdiction: string
+  results: (CaseResult & { line: number })[]
+}
+
+/** Runs every case in the given files; a case naming an unknown jurisdiction or date fails with the reason. */
+export function runConformance(
+  library: RulebookLibrary,
+  files: readonly CaseFile[] = library.caseFiles,
+): FileResult[] {
+  return files.map((caseFile) => ({
+    file: caseFile.file,
+    jurisdiction: caseFile.data.jurisdiction,
+    results: caseFile.data.cases.map((kase, index) => {
+      const line = caseFile.source.locate(['cases', index]).line
+      const context = contextFor(library, caseFile.data.jurisdiction, kase.asOf)
+      if (!context.ok) {
+        return {
+          name: kase.name,
+          decision: kase.decision,
+          passed: false,
+          failures: [context.message],
+          citations: [],
+          line,
+        }
+      }
+      return { ...runCase(kase, context.context), line }
+    }),
+  }))
+}
+
+/** Coverage of each seed, counting a rule as tested when a passing case cited it. */
+export function coverageOf(
+  library: RulebookLibrary,
+  results: readonly FileResult[] = runConformance(library),
+): CoverageReport[] {
+  const tested = new Set(
+    results.flatMap((file) =>
+      file.results.filter((r) => r.passed).flatMap((r) => r.citations.map((c) => c.ruleId)),
+    ),
+  )
+  const reports: CoverageReport[] = []
+  for (const [code, { data }] of library.coverage) {
+    const context = contextFor(library, code)
+    if (context.ok) reports.push(coverageReport(data, context.context.rulebook, tested))
+  }
+  return reports
+}
