@@ -45,9 +45,17 @@ export function main(argv: string[], output: Output = consoleOutput, root?: stri
   const library = loadLibrary(root)
   // lint and test report broken files themselves; other commands refuse to answer from a broken
   // rulebook, but only from one they use: the national one, or the jurisdictions named.
-  const named = ['show', 'explain', 'coverage'].includes(command) && rest[0] ? [rest[0]] : command === 'diff' ? rest : undefined
+  const named =
+    ['show', 'explain', 'coverage'].includes(command) && rest[0]
+      ? [rest[0]]
+      : command === 'diff'
+        ? rest
+        : undefined
   const blocking = library.errors.filter(
-    (error) => !named || !error.file.includes('/jurisdictions/') || named.some((code) => error.file.includes(`/jurisdictions/${code}/`)),
+    (error) =>
+      !named ||
+      !error.file.includes('/jurisdictions/') ||
+      named.some((code) => error.file.includes(`/jurisdictions/${code}/`)),
   )
   if (blocking.length && !['lint', 'test', 'decisions'].includes(command)) {
     for (const error of blocking) output.err(`✗ ${formatSourceError(error)}`)

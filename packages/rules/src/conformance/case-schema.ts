@@ -12,7 +12,16 @@ export const conformanceCaseSchema = z.strictObject({
   input: z.record(z.string(), z.unknown()),
   expect: z.strictObject({
     outcome: z.unknown().optional(),
-    error: z.enum(['INVALID_INPUT', 'RULE_NOT_FOUND', 'UNKNOWN_DECISION']).optional(),
+    /** Expect a refusal: bad input, no rule, or no rulebook version in force on `asOf`. */
+    error: z
+      .enum([
+        'INVALID_INPUT',
+        'RULE_NOT_FOUND',
+        'UNKNOWN_DECISION',
+        'NO_VERSION_IN_FORCE',
+        'UNKNOWN_JURISDICTION',
+      ])
+      .optional(),
     /** Article numbers (as written) that must be among the citations. */
     cites: z.array(z.string()).default([]),
     /** Rule ids that must be among the citations. */

@@ -50,9 +50,9 @@ export const leaveConflict = defineDecision({
     return {
       outcome: { conflict: conflicts.length > 0, conflicts },
       summary: conflicts.length
-        ? conflicts
+        ? `${conflicts
             .map((c) => `${c.from}至${c.to}：${postTitles(context.rulebook, c.posts)}同时外出`)
-            .join('；') + '，不符合规定'
+            .join('；')}，不符合规定`
         : '未发现不得同时外出的冲突',
       citations: cite(...(triggered.length ? triggered : rules)),
       warnings: [],

@@ -135,9 +135,11 @@ export function resolveRulebook(
     }
   }
   const walk = (value: unknown, path: PropertyKey[], postField: boolean) => {
-    if (Array.isArray(value))
-      value.forEach((item, index) => walk(item, [...path, index], postField))
-    else if (postField) checkPost(value, path)
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        walk(item, [...path, index], postField)
+      })
+    } else if (postField) checkPost(value, path)
     else if (value && typeof value === 'object') {
       for (const [key, child] of Object.entries(value))
         walk(child, [...path, key], POST_FIELDS.has(key))
@@ -145,7 +147,9 @@ export function resolveRulebook(
   }
   book.rules.forEach((rule, index) => {
     walk(rule.params, ['rules', index, 'params'], false)
-    rule.when?.posts?.forEach((post, at) => checkPost(post, ['rules', index, 'when', 'posts', at]))
+    rule.when?.posts?.forEach((post, at) => {
+      checkPost(post, ['rules', index, 'when', 'posts', at])
+    })
     rule.when?.meetings?.forEach((meeting, at) => {
       if (!meetings.has(meeting))
         errors.push({
@@ -160,7 +164,9 @@ export function resolveRulebook(
       })
     }
   })
-  book.meetings.forEach((meeting, index) => walk(meeting, ['meetings', index], false))
+  book.meetings.forEach((meeting, index) => {
+    walk(meeting, ['meetings', index], false)
+  })
 
   return {
     rulebook: {

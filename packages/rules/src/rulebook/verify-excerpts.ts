@@ -41,11 +41,16 @@ export function verifyExcerpts(
       })
     }
   }
-  book.rules.forEach((rule, index) => check(rule.article, ['rules', index, 'article']))
-  book.posts.forEach((post, index) => check(post.article, ['posts', index, 'article']))
-  book.meetings.forEach((meeting, index) => check(meeting.article, ['meetings', index, 'article']))
-  book.documentPrefixes.forEach((prefix, index) =>
-    check(prefix.article, ['documentPrefixes', index, 'article']),
-  )
+  const groups = [
+    ['rules', book.rules],
+    ['posts', book.posts],
+    ['meetings', book.meetings],
+    ['documentPrefixes', book.documentPrefixes],
+  ] as const
+  for (const [field, items] of groups) {
+    items.forEach((item, index) => {
+      check(item.article, [field, index, 'article'])
+    })
+  }
   return problems
 }
