@@ -63,7 +63,9 @@ export function issuesToErrors(
 ): SourceError[] {
   return issues.map((issue) => {
     const path = issue.path
-    const { line, column } = source.locate(path)
+    // Point at the misspelt key itself, not at the object holding it.
+    const at = issue.code === 'unrecognized_keys' && issue.keys[0] ? [...path, issue.keys[0]] : path
+    const { line, column } = source.locate(at)
     return {
       file: source.file,
       line,
@@ -84,7 +86,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       if ('note' in issue && issue.note === 'No matching discriminator') {
         return `未知的规则类型（kind），可用：${RULE_KINDS.join('、')}`
       }
-      return issue.message
+      // A union of forms (a period as "3 workingDays" or {amount, unit}): show the custom reason.
+      for (const branch of issue.errors) {
+        const custom = branch.find((inner) => inner.code === 'custom')
+        if (custom) return custom.message
+      }
+      return '取值格式无效'
     case 'invalid_value':
       return `取值无效，应为：${issue.values.map(String).join(' / ')}`
     default:

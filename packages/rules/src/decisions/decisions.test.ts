@@ -1,0 +1,517 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { buildContext, rule } from '../test-support/build-context.ts'
+import type { DecisionResult } from './decision.ts'
+import { runDecision } from './run-decision.ts'
+
+function decide(context: ReturnType<typeof buildContext>, name: string, input: unknown) {
+  const outcome = runDecision(context, name, input)
+  if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`)
+  return outcome.result as DecisionResult<Record<string, unknown>>
+}
+
+const standing = { id: 'standing', name: '常务会议' }
+
+describe('meeting-quorum', () => {
+  const context = (comparison: 'moreThan' | 'atLeast') =>
+    buildContext({
+      meetings: [standing],
+      rules: [
+        rule(
+          'quorum',
+          'quorum',
+          { numerator: 1, denominator: 2, comparison },
+          { when: { meetings: ['standing'] } },
+        ),
+      ],
+    })
+
+  it('过半数 is strictly more than half', () => {
+    const ctx = context('moreThan')
+    assert.equal(
+      decide(ctx, 'meeting-quorum', { meeting: 'standing', members: 10, present: 5 }).outcome
+        .quorate,
+      false,
+    )
+    assert.equal(
+      decide(ctx, 'meeting-quorum', { meeting: 'standing', members: 10, present: 6 }).outcome
+        .quorate,
+      true,
+    )
+    assert.equal(
+      decide(ctx, 'meeting-quorum', { meeting: 'standing', members: 11, present: 6 }).outcome
+        .minimum,
+      6,
+    )
+  })
+
+  it('半数以上 includes exactly half and cites the wording article', () => {
+    const result = decide(context('atLeast'), 'meeting-quorum', {
+      meeting: 'standing',
+      members: 10,
+      present: 5,
+    })
+    assert.equal(result.outcome.quorate, true)
+    assert.ok(result.citations.some((c) => c.article === '第一千二百五十九条'))
+  })
+
+  it('refuses more present than members with a Chinese message', () => {
+    const outcome = runDecision(context('atLeast'), 'meeting-quorum', {
+      meeting: 'standing',
+      members: 3,
+      present: 4,
+    })
+    assert.equal(outcome.ok, false)
+    assert.equal(!outcome.ok && outcome.error.code, 'INVALID_INPUT')
+  })
+
+  it('says the rulebook has no rule for a meeting it does not regulate', () => {
+    const outcome = runDecision(context('atLeast'), 'meeting-quorum', {
+      meeting: 'plenary',
+      members: 3,
+      present: 2,
+    })
+    assert.equal(!outcome.ok && outcome.error.code, 'RULE_NOT_FOUND')
+  })
+})
+
+describe('countersign-deadline', () => {
+  const context = buildContext({
+    posts: [{ id: 'generalDesk', title: '综合股', type: 'desk' }],
+    rules: [
+      rule('countersign', 'countersign', {
+        replyWithin: '5 workingDays',
+        leadMaySetLimit: false,
+        overdue: 'remindFirst',
+        reminder: ['generalDesk'],
+        afterReminderWithin: '2 workingDays',
+      }),
+    ],
+  })
+
+  it('counts working days and cites the period article it applied', () => {
+    const result = decide(context, 'countersign-deadline', { requestedOn: '2026-03-02' })
+    assert.equal(result.outcome.due, '2026-03-09')
+    assert.deepEqual(
+      result.citations.map((c) => c.ruleId),
+      ['testland.countersign', 'national.period.start'],
+    )
+  })
+
+  it('an overdue reply is reminded first, with a new due date', () => {
+    const result = decide(context, 'countersign-deadline', {
+      requestedOn: '2026-03-02',
+      today: '2026-03-10',
+    })
+    assert.equal(result.outcome.status, 'overdue')
+    assert.equal(result.outcome.consequence, 'remindFirst')
+    assert.equal(result.outcome.reminderDue, '2026-03-12')
+    assert.match(result.summary, /综合股/)
+  })
+
+  it('ignores a lead department limit when the rules do not allow one', () => {
+    const result = decide(context, 'countersign-deadline', {
+      requestedOn: '2026-03-02',
+      leadDepartmentDueDate: '2026-03-30',
+    })
+    assert.equal(result.outcome.due, '2026-03-09')
+  })
+
+  it('rejects an impossible date without throwing', () => {
+    const outcome = runDecision(context, 'countersign-deadline', { requestedOn: '2026-02-30' })
+    assert.equal(!outcome.ok && outcome.error.code, 'INVALID_INPUT')
+  })
+
+  it('rejects unknown input fields', () => {
+    const outcome = runDecision(context, 'countersign-deadline', {
+      requestedOn: '2026-03-02',
+      requestDate: 'x',
+    })
+    assert.match(!outcome.ok ? outcome.error.message : '', /未知字段：requestDate/)
+  })
+})
+
+describe('acting-presider', () => {
+  const context = buildContext({
+    rules: [
+      rule('acting-head', 'acting', {
+        absent: 'principal',
+        order: ['executiveDeputy', 'designatedDeputy'],
+      }),
+    ],
+  })
+
+  it('walks the order of precedence past those away', () => {
+    assert.equal(
+      decide(context, 'acting-presider', { away: ['principal'] }).outcome.presider,
+      'executiveDeputy',
+    )
+    assert.equal(
+      decide(context, 'acting-presider', { away: ['principal', 'executiveDeputy'] }).outcome
+        .presider,
+      'designatedDeputy',
+    )
+  })
+
+  it('flags a conflict when everyone in the order is away', () => {
+    const result = decide(context, 'acting-presider', {
+      away: ['principal', 'executiveDeputy', 'designatedDeputy'],
+    })
+    assert.equal(result.outcome.conflict, true)
+    assert.equal(result.outcome.presider, null)
+  })
+
+  it('follows the stand-in rule of the next in line', () => {
+    const chained = buildContext({
+      rules: [
+        rule('acting-head', 'acting', { absent: 'principal', order: ['executiveDeputy'] }),
+        rule('acting-exec', 'acting', { absent: 'executiveDeputy', order: ['deputy'] }),
+      ],
+    })
+    const result = decide(chained, 'acting-presider', { away: ['principal', 'executiveDeputy'] })
+    assert.equal(result.outcome.presider, 'deputy')
+    assert.equal(result.citations.length, 2)
+  })
+})
+
+describe('leave-approval', () => {
+  const context = buildContext({
+    rules: [
+      rule(
+        'leave-base',
+        'leaveApproval',
+        { approver: ['portfolioDeputy'] },
+        { when: { posts: ['departmentHead'] } },
+      ),
+      rule(
+        'leave-long',
+        'leaveApproval',
+        { approver: ['principal'], days: { count: 15, comparison: 'moreThan' } },
+        { when: { posts: ['departmentHead'] } },
+      ),
+    ],
+  })
+
+  it('超过15天 goes higher; exactly 15 does not', () => {
+    assert.deepEqual(
+      decide(context, 'leave-approval', { post: 'departmentHead', days: 15 }).outcome.approver,
+      ['portfolioDeputy'],
+    )
+    assert.deepEqual(
+      decide(context, 'leave-approval', { post: 'departmentHead', days: 16 }).outcome.approver,
+      ['principal'],
+    )
+  })
+})
+
+describe('leave-conflict', () => {
+  const context = buildContext({
+    rules: [
+      rule('together', 'absenceConflict', {
+        posts: ['principal', 'executiveDeputy'],
+        atMostAway: 1,
+      }),
+    ],
+  })
+
+  it('reports the overlapping days only', () => {
+    const result = decide(context, 'leave-conflict', {
+      absences: [
+        { post: 'principal', from: '2026-03-02', to: '2026-03-06' },
+        { post: 'executiveDeputy', from: '2026-03-05', to: '2026-03-10' },
+        { post: 'deputy', from: '2026-03-01', to: '2026-03-31' },
+      ],
+    })
+    assert.deepEqual(result.outcome.conflicts, [
+      {
+        ruleId: 'testland.together',
+        posts: ['executiveDeputy', 'principal'],
+        from: '2026-03-05',
+        to: '2026-03-06',
+      },
+    ])
+  })
+
+  it('no overlap, no conflict', () => {
+    const result = decide(context, 'leave-conflict', {
+      absences: [
+        { post: 'principal', from: '2026-03-02', to: '2026-03-04' },
+        { post: 'executiveDeputy', from: '2026-03-05', to: '2026-03-10' },
+      ],
+    })
+    assert.equal(result.outcome.conflict, false)
+  })
+})
+
+describe('funds-approval and collective-decision', () => {
+  const context = buildContext({
+    meetings: [standing],
+    rules: [
+      rule('funds', 'fundsApproval', {
+        tiers: [
+          { upTo: { amount: 50000, inclusive: false }, approver: ['portfolioDeputy'] },
+          {
+            above: { amount: 50000, inclusive: true },
+            upTo: { amount: 500000, inclusive: true },
+            approver: ['principal'],
+          },
+          {
+            above: { amount: 500000, inclusive: false },
+            approver: ['executiveDeputy', 'principal'],
+          },
+        ],
+      }),
+      rule('collective', 'collectiveDecision', {
+        meeting: 'standing',
+        matters: [
+          {
+            code: 'storedFunds',
+            label: '使用200万元以上存量资金',
+            amountFrom: { amount: 2000000, inclusive: true },
+          },
+        ],
+      }),
+    ],
+  })
+
+  it('puts each boundary amount in the tier its wording says', () => {
+    assert.deepEqual(decide(context, 'funds-approval', { amount: 49999 }).outcome.approver, [
+      'portfolioDeputy',
+    ])
+    assert.deepEqual(decide(context, 'funds-approval', { amount: 50000 }).outcome.approver, [
+      'principal',
+    ])
+    assert.deepEqual(decide(context, 'funds-approval', { amount: 500000 }).outcome.approver, [
+      'principal',
+    ])
+    assert.deepEqual(decide(context, 'funds-approval', { amount: 500001 }).outcome.approver, [
+      'executiveDeputy',
+      'principal',
+    ])
+  })
+
+  it('200万元以上 includes 200万', () => {
+    assert.equal(
+      decide(context, 'collective-decision', { matter: 'storedFunds', amount: 2000000 }).outcome
+        .required,
+      true,
+    )
+    assert.equal(
+      decide(context, 'collective-decision', { matter: 'storedFunds', amount: 1999999 }).outcome
+        .required,
+      false,
+    )
+  })
+})
+
+describe('incident-report-deadline', () => {
+  const context = buildContext({
+    rules: [
+      rule('incident', 'incidentReport', {
+        category: { code: 'major', label: '较大以上突发事件' },
+        steps: [
+          { act: { code: 'phone', label: '电话报告' }, within: '30 minutes' },
+          { act: { code: 'written', label: '书面报告' }, within: '1 hour' },
+          { act: { code: 'followUp', label: '续报' }, within: '1 day' },
+        ],
+      }),
+    ],
+  })
+
+  it('hour periods run from the moment; day periods from the date', () => {
+    const result = decide(context, 'incident-report-deadline', {
+      category: 'major',
+      occurredAt: '2026-10-01T23:40:00+08:00',
+    })
+    const steps = result.outcome.steps as { due: string }[]
+    assert.equal(steps[0]?.due, '2026-10-02T00:10:00+08:00')
+    assert.equal(steps[1]?.due, '2026-10-02T00:40:00+08:00')
+    // 1 day from 10-01 ends 10-02, a holiday: the day after the holiday ends is 10-08.
+    assert.equal(steps[2]?.due, '2026-10-08')
+  })
+})
+
+describe('agenda-admission', () => {
+  const context = buildContext({
+    meetings: [standing],
+    rules: [
+      rule(
+        'agenda',
+        'agendaAdmission',
+        {
+          maxItems: 3,
+          excluded: [{ code: 'withinDepartmentAuthority', label: '属部门职权范围内的事项' }],
+          requiredBefore: [{ code: 'legalityReview', label: '合法性审查' }],
+          submitBefore: '3 days',
+        },
+        { when: { meetings: ['standing'] } },
+      ),
+    ],
+  })
+
+  it('admits a reviewed item submitted in time', () => {
+    const result = decide(context, 'agenda-admission', {
+      meeting: 'standing',
+      completed: ['legalityReview'],
+      submittedOn: '2026-03-09',
+      meetingDate: '2026-03-12',
+    })
+    assert.equal(result.outcome.admitted, true)
+  })
+
+  it('lists every reason an item is refused', () => {
+    const result = decide(context, 'agenda-admission', {
+      meeting: 'standing',
+      characteristics: ['withinDepartmentAuthority'],
+      itemsAlreadyOnAgenda: 3,
+      submittedOn: '2026-03-10',
+      meetingDate: '2026-03-12',
+    })
+    const codes = (result.outcome.reasons as { code: string }[]).map((r) => r.code)
+    assert.deepEqual(codes, [
+      'withinDepartmentAuthority',
+      'legalityReview',
+      'agendaFull',
+      'submittedLate',
+    ])
+  })
+})
+
+describe('incoming-screening', () => {
+  const context = buildContext({
+    rules: [
+      rule(
+        'screen',
+        'incomingScreening',
+        {
+          outcome: 'return',
+          refuseWhen: [
+            { code: 'multipleMainRecipients', label: '多头主送' },
+            { code: 'missingSeal', label: '未加盖印章' },
+          ],
+        },
+        { when: { documentKinds: ['请示'] } },
+      ),
+    ],
+  })
+
+  it('accepts a clean request and cites the screening rules', () => {
+    const result = decide(context, 'incoming-screening', { documentKind: '请示', findings: {} })
+    assert.equal(result.outcome.accepted, true)
+    assert.equal(result.citations[0]?.ruleId, 'testland.screen')
+  })
+
+  it('returns with each reason', () => {
+    const result = decide(context, 'incoming-screening', {
+      documentKind: '请示',
+      findings: { missingSeal: true, multipleMainRecipients: false },
+    })
+    assert.equal(result.outcome.action, 'return')
+    assert.deepEqual(
+      (result.outcome.reasons as { code: string }[]).map((r) => r.code),
+      ['missingSeal'],
+    )
+  })
+
+  it('reports findings no rule knows, so a misspelt code is not silently ignored', () => {
+    const result = decide(context, 'incoming-screening', {
+      documentKind: '请示',
+      findings: { missingSael: true },
+    })
+    assert.deepEqual(result.outcome.unknownFindings, ['missingSael'])
+  })
+
+  it('has no rule for a kind the rules do not screen', () => {
+    assert.equal(
+      runDecision(context, 'incoming-screening', { documentKind: '函', findings: {} }).ok,
+      false,
+    )
+  })
+})
+
+describe('procedure-check, limit-check, event-deadline', () => {
+  const context = buildContext({
+    rules: [
+      rule('major', 'procedure', {
+        matter: { code: 'majorDecision', label: '重大行政决策' },
+        steps: [
+          { code: 'publicParticipation', label: '公众参与' },
+          { code: 'legalityReview', label: '合法性审查' },
+          { code: 'collectiveDiscussion', label: '集体讨论决定' },
+        ],
+        ordered: true,
+      }),
+      rule('speech', 'limit', {
+        subject: { code: 'speechMinutes', label: '会议发言' },
+        max: 10,
+        inclusive: true,
+        unit: '分钟',
+      }),
+      rule('topic', 'deadline', {
+        event: { code: 'requestReceived', label: '收到请示' },
+        within: '7 workingDays',
+        act: '研究',
+      }),
+    ],
+  })
+
+  it('finds missing and out-of-order steps', () => {
+    const result = decide(context, 'procedure-check', {
+      matter: 'majorDecision',
+      completed: ['legalityReview', 'publicParticipation'],
+    })
+    assert.deepEqual(
+      (result.outcome.missing as { code: string }[]).map((m) => m.code),
+      ['collectiveDiscussion'],
+    )
+    assert.deepEqual(
+      (result.outcome.outOfOrder as { code: string }[]).map((m) => m.code),
+      ['legalityReview'],
+    )
+  })
+
+  it('不超过10分钟 allows exactly 10', () => {
+    assert.equal(
+      decide(context, 'limit-check', { subject: 'speechMinutes', value: 10 }).outcome.within,
+      true,
+    )
+    assert.equal(
+      decide(context, 'limit-check', { subject: 'speechMinutes', value: 11 }).outcome.within,
+      false,
+    )
+  })
+
+  it('runs a period from a named event', () => {
+    const result = decide(context, 'event-deadline', { event: 'requestReceived', at: '2026-09-30' })
+    // 7 working days after 09-30: 10-08, 09, 10 (makeup), 12, 13, 14, 15.
+    assert.equal(result.outcome.due, '2026-10-15')
+  })
+})
+
+describe('disclosure-reply-deadline', () => {
+  const context = buildContext({
+    rules: [
+      rule('disclosure', 'disclosureReply', {
+        within: '20 workingDays',
+        extension: '20 workingDays',
+      }),
+    ],
+  })
+
+  it('extends from the first due date', () => {
+    const result = decide(context, 'disclosure-reply-deadline', {
+      receivedOn: '2026-03-02',
+      extended: true,
+    })
+    assert.equal(result.outcome.originalDue, '2026-03-30')
+    assert.equal(result.outcome.due, '2026-04-28')
+  })
+})
+
+describe('runDecision', () => {
+  it('names the available decisions when asked for an unknown one', () => {
+    const outcome = runDecision(buildContext(), 'who-signs', {})
+    assert.equal(!outcome.ok && outcome.error.code, 'UNKNOWN_DECISION')
+    assert.match(!outcome.ok ? outcome.error.message : '', /outgoing-signoff/)
+  })
+})
