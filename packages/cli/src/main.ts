@@ -99,19 +99,18 @@ export function main(argv: string[], output: Output = consoleOutput, root?: stri
   }
 }
 
-export function runCli(argv: string[]): number {
+/** `main` with every failure turned into a message and an exit code: never a stack trace unless asked. */
+export function runCli(argv: string[], output: Output = consoleOutput, root?: string): number {
   try {
-    return main(argv)
+    return main(argv, output, root)
   } catch (error) {
-    if (
-      error instanceof UsageError ||
-      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-    ) {
-      consoleOutput.err(`✗ ${(error as Error).message}`)
+    const code = (error as { code?: string }).code
+    if (error instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
+      output.err(`✗ ${(error as Error).message}`)
       return 2
     }
-    consoleOutput.err(`✗ 内部错误：${(error as Error).message}（设置 ZHENGLING_DEBUG=1 查看详情）`)
-    if (process.env.ZHENGLING_DEBUG) consoleOutput.err((error as Error).stack)
+    output.err(`✗ 内部错误：${(error as Error).message}（设置 ZHENGLING_DEBUG=1 查看详情）`)
+    if (process.env.ZHENGLING_DEBUG) output.err((error as Error).stack)
     return 70
   }
 }
