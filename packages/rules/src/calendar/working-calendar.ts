@@ -1,4 +1,4 @@
-import { dayOfWeek, type LocalDate, yearOf } from '../dates/local-date.ts'
+import { dayOfWeekOfEpochDay, type LocalDate, toEpochDay, yearOf } from '../dates/local-date.ts'
 import type { CalendarData, CalendarSource } from './calendar-data.ts'
 
 export interface CalendarDayInfo {
@@ -17,6 +17,8 @@ export interface WorkingCalendar {
   coveredYears(): number[]
   day(date: LocalDate): CalendarDayInfo
   isWorkingDay(date: LocalDate): boolean
+  /** The same answer for a day number (see `toEpochDay`): the hot path of working-day counts. */
+  isWorkingEpochDay(day: number): boolean
 }
 
 /**
@@ -41,6 +43,16 @@ export function createWorkingCalendar(layers: CalendarData[]): WorkingCalendar {
       })
     }
   }
+  const workingByDay = new Map<number, boolean>()
+  for (const [date, entry] of entries)
+    workingByDay.set(toEpochDay(date), entry.kind === 'makeupWorkday')
+
+  function isWorkingEpochDay(day: number): boolean {
+    const listed = workingByDay.get(day)
+    if (listed !== undefined) return listed
+    const weekday = dayOfWeekOfEpochDay(day)
+    return weekday !== 0 && weekday !== 6
+  }
 
   function day(date: LocalDate): CalendarDayInfo {
     const entry = entries.get(date)
@@ -53,7 +65,7 @@ export function createWorkingCalendar(layers: CalendarData[]): WorkingCalendar {
         source: entry.source,
       }
     }
-    const weekend = dayOfWeek(date) === 0 || dayOfWeek(date) === 6
+    const weekend = !isWorkingEpochDay(toEpochDay(date))
     if (!covered.has(yearOf(date))) return { date, workingDay: !weekend, reason: 'unknownYear' }
     return { date, workingDay: !weekend, reason: weekend ? 'weekend' : 'weekday' }
   }
@@ -63,6 +75,7 @@ export function createWorkingCalendar(layers: CalendarData[]): WorkingCalendar {
     hasYear: (year) => covered.has(year),
     coveredYears: () => [...covered].sort((a, b) => a - b),
     day,
-    isWorkingDay: (date) => day(date).workingDay,
+    isWorkingDay: (date) => isWorkingEpochDay(toEpochDay(date)),
+    isWorkingEpochDay,
   }
 }

@@ -5,7 +5,6 @@
 export type LocalDate = string
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
-const DAY_MS = 86_400_000
 
 export function isLocalDate(value: string): boolean {
   const match = DATE_PATTERN.exec(value)
@@ -20,13 +19,38 @@ export function assertLocalDate(value: string): LocalDate {
   return value
 }
 
-function toEpochDay(date: LocalDate): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return Date.UTC(y, m - 1, d) / DAY_MS
+/**
+ * Days since 1970-01-01 by integer arithmetic (H. Hinnant's days_from_civil): these sit on the hot
+ * path of every working-day count, where Date objects and ISO strings cost a microsecond each.
+ */
+export function toEpochDay(date: LocalDate): number {
+  const y0 = Number(date.slice(0, 4))
+  const m = Number(date.slice(5, 7))
+  const d = Number(date.slice(8, 10))
+  const y = m <= 2 ? y0 - 1 : y0
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
 }
 
-function fromEpochDay(day: number): LocalDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10)
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
+
+/** The inverse of `toEpochDay` (civil_from_days). */
+export function fromEpochDay(day: number): LocalDate {
+  const z = day + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  )
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp < 10 ? mp + 3 : mp - 9
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
@@ -37,9 +61,13 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return toEpochDay(to) - toEpochDay(from)
 }
 
-/** 0 = Sunday … 6 = Saturday */
+/** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+export function dayOfWeekOfEpochDay(day: number): number {
+  return (((day + 4) % 7) + 7) % 7
+}
+
 export function dayOfWeek(date: LocalDate): number {
-  return new Date(toEpochDay(date) * DAY_MS).getUTCDay()
+  return dayOfWeekOfEpochDay(toEpochDay(date))
 }
 
 export function yearOf(date: LocalDate): number {

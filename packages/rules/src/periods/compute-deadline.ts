@@ -1,6 +1,13 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { formatShanghai, parseInstant } from '../dates/instant.ts'
-import { addDays, addMonthsClamped, daysInMonth, type LocalDate } from '../dates/local-date.ts'
+import {
+  addDays,
+  addMonthsClamped,
+  daysInMonth,
+  fromEpochDay,
+  type LocalDate,
+  toEpochDay,
+} from '../dates/local-date.ts'
 import { formatPeriod, isTimeOfDayUnit, type Period } from './period.ts'
 import type { PeriodRules } from './period-rules.ts'
 import { type CalendarWarning, missingYearWarnings } from './warnings.ts'
@@ -33,13 +40,13 @@ function nextWorkingDay(calendar: WorkingCalendar, date: LocalDate): LocalDate {
 }
 
 function addWorkingDays(calendar: WorkingCalendar, start: LocalDate, count: number): LocalDate {
-  let day = start
+  let day = toEpochDay(start)
   let counted = 0
   while (counted < count) {
-    day = addDays(day, 1)
-    if (calendar.isWorkingDay(day)) counted += 1
+    day += 1
+    if (calendar.isWorkingEpochDay(day)) counted += 1
   }
-  return day
+  return fromEpochDay(day)
 }
 
 /**
