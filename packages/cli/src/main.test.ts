@@ -129,8 +129,7 @@ describe('zhengling rules', () => {
   it('lint rejects an unknown post and a misquoted excerpt', () => {
     const root = buildRoot()
     const file = join(root, 'bad.yaml')
-    const text = rulebook('2024', '2024-01-01', 5)
-      .replace('逾期视为同意', '逾期视为反对')
+    const text = rulebook('2024', '2024-01-01', 5).replace('逾期视为同意', '逾期视为反对')
       .concat(`  - id: testland.acting.head
     kind: acting
     title: 代理

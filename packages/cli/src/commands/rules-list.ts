@@ -6,7 +6,7 @@ export function rulesList(library: RulebookLibrary, output: Output): number {
   for (const [code, versions] of library.jurisdictions) {
     for (const { book } of versions) {
       output.out(
-        `${code.padEnd(14)}${(book.jurisdiction?.name ?? book.title).padEnd(30, '　')}${book.version.padEnd(12)}${book.effectiveFrom}   ${book.rules.length}`,
+        `${code.padEnd(14)}${(book.jurisdiction?.name ?? book.title).padEnd(16, '\u3000')}${book.version.padEnd(12)}${book.effectiveFrom}   ${book.rules.length}`,
       )
     }
   }

@@ -12,7 +12,7 @@ export function rulesShow(
   const { rulebook } = resolved.context
   output.out(`${rulebook.title}（${rulebook.version}版，自 ${rulebook.effectiveFrom} 起施行）`)
   if (rulebook.source.documentNumber)
-    output.out(`文号：${rulebook.source.documentNumber}　原文：${rulebook.source.seed ?? ''}`)
+    output.out(`文号：${rulebook.source.documentNumber}\u3000原文：${rulebook.source.seed ?? ''}`)
   output.out('\n职务：')
   for (const post of rulebook.posts.values()) output.out(`  ${post.id.padEnd(32)}${post.title}`)
   output.out('\n会议：')
@@ -23,7 +23,7 @@ export function rulesShow(
   if (rulebook.documentPrefixes.length) {
     output.out('\n发文字号：')
     for (const prefix of rulebook.documentPrefixes)
-      output.out(`  ${prefix.prefix.padEnd(10, '　')}${prefix.label}`)
+      output.out(`  ${prefix.prefix.padEnd(10, '\u3000')}${prefix.label}`)
   }
   output.out('\n规则：')
   for (const rule of rulebook.rules) {

@@ -10,8 +10,7 @@ export interface DecisionFailure {
 }
 
 export type DecisionOutcome =
-  | { ok: true; result: DecisionResult }
-  | { ok: false; error: DecisionFailure }
+  { ok: true; result: DecisionResult } | { ok: false; error: DecisionFailure }
 
 function describeInputIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `未知字段：${issue.keys.join('、')}`

@@ -82,20 +82,16 @@ export function resolveRulebook(
     for (const meeting of source.meetings) meetings.set(meeting.id, meeting)
   }
 
-  const baseRules = (base?.rules ?? []).map(
-    (rule): ResolvedRule => ({
-      ...rule,
-      source: citationSource(base as Rulebook, rule),
-      origin: (base as Rulebook).rulebook,
-    }),
-  )
-  const ownRules = book.rules.map(
-    (rule): ResolvedRule => ({
-      ...rule,
-      source: citationSource(book, rule),
-      origin: book.rulebook,
-    }),
-  )
+  const baseRules = (base?.rules ?? []).map((rule): ResolvedRule => ({
+    ...rule,
+    source: citationSource(base as Rulebook, rule),
+    origin: (base as Rulebook).rulebook,
+  }))
+  const ownRules = book.rules.map((rule): ResolvedRule => ({
+    ...rule,
+    source: citationSource(book, rule),
+    origin: book.rulebook,
+  }))
 
   const overridden = new Set<string>()
   const seen = new Set<string>()
