@@ -48,7 +48,7 @@ export function rulesExplain(
   for (const warning of result.warnings) output.err(`⚠ 警告 ${warning.code}：${warning.message}`)
   output.out('依据：')
   for (const citation of result.citations) {
-    output.out(`  · ${citation.source} ${citation.article}［${citation.ruleId}］`)
+    output.out(`  · ${citation.source}${citation.article}［${citation.ruleId}］`)
     output.out(`    “${citation.excerpt}”`)
   }
   output.out('结果数据：')

@@ -2,8 +2,11 @@ import type { LocalDate } from '../dates/local-date.ts'
 import type { Citation } from './citation.ts'
 import type { Meeting, Post, Rule, Rulebook } from './schema.ts'
 
-/** A rule with the text it cites and the rulebook it came from. */
-export type ResolvedRule = Rule & { source: string; origin: string }
+/**
+ * A rule with the text it cites and the rulebook it came from. `source` names the text
+ * (the seed file for a jurisdiction's own rules); `sourceTitle` is what a person reads.
+ */
+export type ResolvedRule = Rule & { source: string; sourceTitle: string; origin: string }
 
 export interface ResolvedRulebook {
   id: string
@@ -55,10 +58,14 @@ function citationSource(book: Rulebook, rule: Rule): string {
   return rule.article.source ?? book.source.seed ?? book.source.title
 }
 
+function citationTitle(book: Rulebook, rule: Rule): string {
+  return rule.article.source ?? `《${book.source.title}》`
+}
+
 export function citationOf(rule: ResolvedRule): Citation {
   return {
     ruleId: rule.id,
-    source: rule.source,
+    source: rule.sourceTitle,
     article: rule.article.number,
     excerpt: rule.article.excerpt,
   }
@@ -85,11 +92,13 @@ export function resolveRulebook(
   const baseRules = (base?.rules ?? []).map((rule): ResolvedRule => ({
     ...rule,
     source: citationSource(base as Rulebook, rule),
+    sourceTitle: citationTitle(base as Rulebook, rule),
     origin: (base as Rulebook).rulebook,
   }))
   const ownRules = book.rules.map((rule): ResolvedRule => ({
     ...rule,
     source: citationSource(book, rule),
+    sourceTitle: citationTitle(book, rule),
     origin: book.rulebook,
   }))
 
