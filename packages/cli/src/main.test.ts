@@ -77,7 +77,7 @@ describe('zhengling rules', () => {
     )
     assert.equal(result.code, 0, result.err)
     assert.match(result.out, /截止 2026-03-09/)
-    assert.match(result.out, /《测试县人民政府工作规则》 第二条/)
+    assert.match(result.out, /《测试县人民政府工作规则》第二条/)
     assert.match(result.out, /第二百零一条/)
   })
 
