@@ -212,3 +212,15 @@ cases:
     assert.match(result.out, /otherland\s+第二条 会签回复：replyWithin=3个工作日/)
   })
 })
+
+describe('zhengling rules catalogue', () => {
+  it('--check fails on a stale catalogue and passes once regenerated', () => {
+    const root = buildRoot()
+    const file = join(root, 'catalogue.md')
+    writeFileSync(file, 'old')
+    assert.equal(run(['rules', 'catalogue', '--out', file, '--check'], root).code, 1)
+    assert.equal(run(['rules', 'catalogue', '--out', file], root).code, 0)
+    assert.match(readFileSync(file, 'utf8'), /`testland\.countersign\.reply` \| countersign/)
+    assert.equal(run(['rules', 'catalogue', '--out', file, '--check'], root).code, 0)
+  })
+})

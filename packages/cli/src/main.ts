@@ -21,7 +21,7 @@ const USAGE = `用法：zhengling rules <命令> [参数]
   coverage [辖区] [--json]               条文覆盖情况：分类、编码、用例
   test [目录或文件] [--verbose]          运行一致性用例
   lint <文件>                            检查规则库、用例、条文清单或日历数据文件
-  catalogue [--out 文件]                 生成规则目录（Markdown）`
+  catalogue [--out 文件] [--check]       生成规则目录（Markdown）；--check 检查是否过期`
 
 /** Runs the CLI; returns the exit code. Data errors print as file:line, never as a stack trace. */
 export function main(argv: string[], output: Output = consoleOutput, root?: string): number {
@@ -34,6 +34,7 @@ export function main(argv: string[], output: Output = consoleOutput, root?: stri
       kind: { type: 'string' },
       out: { type: 'string' },
       verbose: { type: 'boolean' },
+      check: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -93,7 +94,7 @@ export function main(argv: string[], output: Output = consoleOutput, root?: stri
       if (!rest[0]) throw new UsageError('请指定要检查的文件')
       return rulesLint(library, output, rest[0])
     case 'catalogue':
-      return rulesCatalogue(library, output, values.out)
+      return rulesCatalogue(library, output, values.out, values.check)
     default:
       throw new UsageError(`未知命令：${command}\n${USAGE}`)
   }

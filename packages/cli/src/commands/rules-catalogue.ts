@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { contextFor, type RulebookLibrary } from '@zhengling/rulebooks'
 import { DECISIONS } from '@zhengling/rules'
 import { describeParams } from '../describe-rule.ts'
-import type { Output } from '../output.ts'
+import { type Output, UsageError } from '../output.ts'
 
 function cell(text: string): string {
   return text.replaceAll('|', '\\|').replaceAll('\n', ' ')
@@ -55,8 +55,24 @@ export function renderCatalogue(library: RulebookLibrary): string {
   return lines.join('\n')
 }
 
-export function rulesCatalogue(library: RulebookLibrary, output: Output, outPath?: string): number {
+/** Writes the catalogue, prints it, or with `check` fails when the file on disk is stale. */
+export function rulesCatalogue(
+  library: RulebookLibrary,
+  output: Output,
+  outPath?: string,
+  check = false,
+): number {
   const markdown = renderCatalogue(library)
+  if (check) {
+    if (!outPath) throw new UsageError('--check 需要与 --out 一起使用')
+    const current = existsSync(outPath) ? readFileSync(outPath, 'utf8') : ''
+    if (current === markdown) {
+      output.out(`✓ 规则目录是最新的：${outPath}`)
+      return 0
+    }
+    output.err(`✗ 规则目录已过期：${outPath}，请运行 npm run catalogue`)
+    return 1
+  }
   if (outPath) {
     writeFileSync(outPath, markdown)
     output.out(`已生成规则目录：${outPath}`)
