@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { checkAdvanceNotice } from '../periods/advance-notice.ts'
 import { formatPeriod } from '../periods/period.ts'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
+import { meetingName } from './meeting-rules.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
 import { localDateInput } from './inputs.ts'
 
@@ -58,12 +59,12 @@ export const agendaAdmission = defineDecision({
       }
     }
     const admitted = reasons.length === 0
-    const meetingName = context.rulebook.meetings.get(input.meeting)?.name ?? input.meeting
+    const name = meetingName(context, input.meeting)
     return {
       outcome: { admitted, reasons },
       summary: admitted
-        ? `可列入${meetingName}议题`
-        : `暂不列入${meetingName}议题：${reasons.map((r) => r.label).join('；')}`,
+        ? `可列入${name}议题`
+        : `暂不列入${name}议题：${reasons.map((r) => r.label).join('；')}`,
       citations: cite(
         ...(admitted ? rules : rules.filter((rule) => reasons.some((r) => r.ruleId === rule.id))),
       ),

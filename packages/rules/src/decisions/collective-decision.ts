@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
+import { meetingName } from './meeting-rules.ts'
 import { cite, defineDecision } from './decision.ts'
 import { compare, numberWordingRule } from './wording.ts'
 
@@ -27,7 +28,7 @@ export const collectiveDecision = defineDecision({
         .map((matter) => ({ rule, matter })),
     )
     const meetings = [...new Set(hits.map((hit) => hit.rule.params.meeting))]
-    const names = meetings.map((m) => context.rulebook.meetings.get(m)?.name ?? m)
+    const names = meetings.map((m) => meetingName(context, m))
     const amountRule = hits.some((hit) => hit.matter.amountFrom)
       ? numberWordingRule(context)
       : undefined

@@ -69,12 +69,7 @@ export const countersignDeadline = defineDecision({
           : consequence
             ? `已逾期，${CONSEQUENCE[consequence]}`
             : CONSEQUENCE[params.overdue]),
-      citations: cite(
-        rule,
-        ...(useLeadLimit
-          ? []
-          : computed.citations.map((c) => context.rulebook.rules.find((r) => r.id === c.ruleId))),
-      ),
+      citations: cite(rule, ...(useLeadLimit ? [] : computed.periodRules)),
       warnings: useLeadLimit ? [] : computed.warnings,
     }
   },

@@ -18,9 +18,7 @@ export const disclosureReplyDeadline = defineDecision({
     const extended = input.extended
       ? deadlineFrom(context, first.due, rule.params.extension)
       : undefined
-    const periodRules = [...first.citations, ...(extended?.citations ?? [])].map((c) =>
-      context.rulebook.rules.find((r) => r.id === c.ruleId),
-    )
+    const periodRules = [...first.periodRules, ...(extended?.periodRules ?? [])]
     return {
       outcome: {
         due: extended?.due ?? first.due,

@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import { pickMostSpecific } from '../rulebook/conditions.ts'
-import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { cite, DecisionError, defineDecision, noRule } from './decision.ts'
+import { meetingName, ruleForMeeting } from './meeting-rules.ts'
 import { numberWordingRule } from './wording.ts'
 
 /** Whether enough members are present: 过半数 is strictly more than half, 半数以上 includes half. */
@@ -22,14 +21,9 @@ export const meetingQuorum = defineDecision({
         `到会人数（${input.present}）不能多于组成人员数（${input.members}）`,
       )
     }
-    const rule = pickMostSpecific(
-      rulesOfKind(context.rulebook, 'quorum', input.asOf).filter((r) =>
-        r.when?.meetings?.includes(input.meeting),
-      ),
-      { meeting: input.meeting },
-    )
-    const meetingName = context.rulebook.meetings.get(input.meeting)?.name ?? input.meeting
-    if (!rule) throw noRule(context, `${meetingName}的法定人数`)
+    const rule = ruleForMeeting(context, 'quorum', input.meeting, input.asOf)
+    const name = meetingName(context, input.meeting)
+    if (!rule) throw noRule(context, `${name}的法定人数`)
     const { numerator, denominator, comparison } = rule.params
     // Integer arithmetic: present/members vs numerator/denominator without floating point.
     const lhs = input.present * denominator
@@ -48,7 +42,7 @@ export const meetingQuorum = defineDecision({
         comparison,
         fraction: ratio,
       },
-      summary: `${meetingName}组成人员 ${input.members} 人，须${comparison === 'moreThan' ? `超过${ratio}` : `达到${ratio}（含本数）`}即至少 ${minimum} 人到会；实到 ${input.present} 人，${quorate ? '可以召开' : '不足法定人数，不能召开'}`,
+      summary: `${name}组成人员 ${input.members} 人，须${comparison === 'moreThan' ? `超过${ratio}` : `达到${ratio}（含本数）`}即至少 ${minimum} 人到会；实到 ${input.present} 人，${quorate ? '可以召开' : '不足法定人数，不能召开'}`,
       citations: cite(rule, wording),
       warnings: [],
     }

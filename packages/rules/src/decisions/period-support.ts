@@ -1,9 +1,8 @@
 import { computeDeadline, type DateDeadline } from '../periods/compute-deadline.ts'
 import type { Period } from '../periods/period.ts'
 import type { PeriodRules } from '../periods/period-rules.ts'
-import type { Citation } from '../rulebook/citation.ts'
 import { type ResolvedRule, rulesOfKind } from '../rulebook/resolve-rulebook.ts'
-import { cite, type DecisionContext } from './decision.ts'
+import type { DecisionContext } from './decision.ts'
 
 /** The period rules a rulebook states, each with the rule that states it. */
 export function periodRulesOf(context: DecisionContext): {
@@ -33,8 +32,9 @@ export function deadlineFrom(
   context: DecisionContext,
   start: string,
   period: Period,
-): DateDeadline & { citations: Citation[] } {
+): DateDeadline & { periodRules: ResolvedRule[] } {
   const { rules, sources } = periodRulesOf(context)
   const result = computeDeadline({ start, period, calendar: context.calendar, rules })
-  return { ...result, citations: cite(...result.applied.map((key) => sources[key])) }
+  const periodRules = result.applied.flatMap((key) => sources[key] ?? [])
+  return { ...result, periodRules }
 }

@@ -1,9 +1,8 @@
 import { z } from 'zod'
-import { formatPeriod } from '../periods/period.ts'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
-import { cite, defineDecision, noRule } from './decision.ts'
+import { defineDecision, noRule } from './decision.ts'
 import { instantInput } from './inputs.ts'
-import { timedSteps } from './timed-steps.ts'
+import { categorisedStepsResult } from './timed-steps.ts'
 
 /** Response deadlines for public opinion on a matter, counted from when it surfaced. */
 export const publicOpinionDeadline = defineDecision({
@@ -16,12 +15,6 @@ export const publicOpinionDeadline = defineDecision({
       (r) => r.params.category.code === input.category,
     )
     if (!rule) throw noRule(context, `"${input.category}"类舆情的回应时限`)
-    const timed = timedSteps(context, input.surfacedAt, rule.params.steps)
-    return {
-      outcome: { category: rule.params.category.code, steps: timed.steps },
-      summary: `${rule.params.category.label}：${timed.steps.map((s) => `${formatPeriod(s.within)}内${s.label}（${s.due}前）`).join('；')}`,
-      citations: cite(rule, ...timed.periodRules),
-      warnings: timed.warnings,
-    }
+    return categorisedStepsResult(context, rule, input.surfacedAt)
   },
 })

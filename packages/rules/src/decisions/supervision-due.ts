@@ -18,9 +18,7 @@ export const supervisionDue = defineDecision({
     )
     if (!rule) throw noRule(context, `"${input.source}"督办事项的办理时限`)
     const deadline = deadlineFrom(context, input.assignedOn, rule.params.within)
-    const periodRules = deadline.citations.map((c) =>
-      context.rulebook.rules.find((r) => r.id === c.ruleId),
-    )
+    const periodRules = deadline.periodRules
     const { feedbackTo, progressEvery } = rule.params
     return {
       outcome: {

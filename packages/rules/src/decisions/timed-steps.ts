@@ -1,8 +1,8 @@
 import { computeInstantDeadline } from '../periods/compute-deadline.ts'
-import { isTimeOfDayUnit, type Period } from '../periods/period.ts'
+import { formatPeriod, isTimeOfDayUnit, type Period } from '../periods/period.ts'
 import type { CalendarWarning } from '../periods/warnings.ts'
 import type { ResolvedRule } from '../rulebook/resolve-rulebook.ts'
-import type { DecisionContext } from './decision.ts'
+import { cite, type DecisionContext } from './decision.ts'
 import { deadlineFrom } from './period-support.ts'
 
 export interface TimedStep {
@@ -30,10 +30,7 @@ export function timedSteps(
     else {
       const deadline = deadlineFrom(context, from.slice(0, 10), step.within)
       warnings.push(...deadline.warnings)
-      for (const citation of deadline.citations) {
-        const rule = context.rulebook.rules.find((r) => r.id === citation.ruleId)
-        if (rule) periodRules.push(rule)
-      }
+      periodRules.push(...deadline.periodRules)
       due = deadline.due
     }
     return {
@@ -45,4 +42,24 @@ export function timedSteps(
     }
   })
   return { steps: timed, periodRules, warnings }
+}
+
+/** The answer for a rule that lists timed steps for a category (incident reports, public opinion). */
+export function categorisedStepsResult(
+  context: DecisionContext,
+  rule: ResolvedRule & {
+    params: {
+      category: { code: string; label: string }
+      steps: readonly { act: { code: string; label: string }; within: Period; to?: string[] }[]
+    }
+  },
+  from: string,
+) {
+  const timed = timedSteps(context, from, rule.params.steps)
+  return {
+    outcome: { category: rule.params.category.code, steps: timed.steps },
+    summary: `${rule.params.category.label}：${timed.steps.map((s) => `${formatPeriod(s.within)}内${s.label}（${s.due}前）`).join('；')}`,
+    citations: cite(rule, ...timed.periodRules),
+    warnings: timed.warnings,
+  }
 }
