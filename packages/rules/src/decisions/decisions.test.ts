@@ -192,6 +192,30 @@ describe('leave-approval', () => {
     ],
   })
 
+  it('a category rule governs its category whatever the length', () => {
+    const withMeetings = buildContext({
+      rules: [
+        rule(
+          'leave-long',
+          'leaveApproval',
+          { approver: ['principal'], days: { count: 15, comparison: 'moreThan' } },
+          { when: { posts: ['departmentHead'] } },
+        ),
+        rule(
+          'leave-meeting',
+          'leaveApproval',
+          { approver: ['officeDirector'] },
+          { when: { posts: ['departmentHead'], categories: ['meetingAbsence'] } },
+        ),
+      ],
+    })
+    const approver = (days: number, category?: string) =>
+      decide(withMeetings, 'leave-approval', { post: 'departmentHead', days, category }).outcome
+        .approver
+    assert.deepEqual(approver(16, 'meetingAbsence'), ['officeDirector'])
+    assert.deepEqual(approver(16), ['principal'])
+  })
+
   it('超过15天 goes higher; exactly 15 does not', () => {
     assert.deepEqual(
       decide(context, 'leave-approval', { post: 'departmentHead', days: 15 }).outcome.approver,

@@ -24,18 +24,20 @@ export const leaveApproval = defineDecision({
     )
     if (candidates.length === 0)
       throw noRule(context, `${postTitle(context.rulebook, input.post)}请假的审批人`)
-    const applicable = candidates.filter(
+    // A rule written for the stated category (meeting absence, going abroad) governs that
+    // category whatever the length; only among the rules of one group does the length decide.
+    const forCategory = candidates.filter(
+      (rule) => input.category !== undefined && rule.when?.categories?.includes(input.category),
+    )
+    const group = forCategory.length ? forCategory : candidates
+    const applicable = group.filter(
       (rule) =>
         !rule.params.days ||
         compare(input.days, rule.params.days.count, rule.params.days.comparison === 'atLeast'),
     )
     // The rule with the highest length threshold that the absence reaches is the one in force.
     const threshold = (rule: (typeof candidates)[number]) => rule.params.days?.count ?? -1
-    const rule = applicable.sort(
-      (a, b) =>
-        threshold(b) - threshold(a) ||
-        Number(Boolean(b.when?.categories)) - Number(Boolean(a.when?.categories)),
-    )[0]
+    const rule = applicable.sort((a, b) => threshold(b) - threshold(a))[0]
     if (!rule) throw noRule(context, `${input.days}天的请假审批人`)
     const wording = rule.params.days ? numberWordingRule(context) : undefined
     const { approver, fileWith, reportBackTo } = rule.params
