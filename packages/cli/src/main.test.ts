@@ -195,6 +195,16 @@ cases:
       JSON.parse(run([...args, '--as-of', '2026-06-01'], root).out).outcome.due,
       '2026-03-05',
     )
+    const cases = join(root, 'version-cases.yaml')
+    writeFileSync(
+      cases,
+      `jurisdiction: testland
+cases:
+  - { name: 施行前, decision: countersign-deadline, asOf: 2023-12-31, input: { requestedOn: 2023-12-29 }, expect: { error: NO_VERSION_IN_FORCE } }
+  - { name: 施行前但期望结果, decision: countersign-deadline, asOf: 2023-12-31, input: { requestedOn: 2023-12-29 }, expect: { outcome: { due: 2024-01-05 } } }
+`,
+    )
+    assert.match(run(['rules', 'test', cases], root).out, /1 passed, 1 failed/)
     const before = run([...args, '--as-of', '2023-01-01'], root)
     assert.equal(before.code, 2)
     assert.match(before.err, /没有已编入的工作规则版本/)
