@@ -8,12 +8,23 @@ import { deadlineFrom } from './period-support.ts'
 import { postTitles } from './post-titles.ts'
 
 const CONSEQUENCE = {
-  deemedNoObjection: '逾期不回复视为无不同意见',
-  remindFirst: '逾期先催办',
-  escalate: '逾期报请领导协调',
+  deemedNoObjection: '视为无不同意见',
+  remindFirst: '先行提醒督促',
+  escalate: '报请领导协调',
 } as const
 
-/** When a consulted department must reply, and what its silence means once the day has passed. */
+type Round = 'pending' | 'repliedOnTime' | 'repliedLate' | 'overdue'
+
+function roundStatus(due: string, repliedOn?: string, today?: string): Round {
+  if (repliedOn !== undefined) return repliedOn <= due ? 'repliedOnTime' : 'repliedLate'
+  return today !== undefined && today > due ? 'overdue' : 'pending'
+}
+
+/**
+ * When a consulted department must reply, and what its silence means once the day has passed.
+ * Where the rules remind first (延津 三十), a second round runs from the reminder, and a second
+ * silence has its own meaning.
+ */
 export const countersignDeadline = defineDecision({
   name: 'countersign-deadline',
   title: '会签/征求意见回复时限',
@@ -24,6 +35,9 @@ export const countersignDeadline = defineDecision({
     leadDepartmentDueDate: localDateInput.optional(),
     repliedOn: localDateInput.optional(),
     today: localDateInput.optional(),
+    /** The day the reminder desk reminded the department, and the date it set, if any. */
+    remindedOn: localDateInput.optional(),
+    reminderDueDate: localDateInput.optional(),
     issuer: z.string().optional(),
   }),
   decide(context, input) {
@@ -33,44 +47,75 @@ export const countersignDeadline = defineDecision({
     )
     if (!rule) throw noRule(context, '会签回复时限')
     const { params } = rule
+    const { rulebook } = context
     const useLeadLimit = params.leadMaySetLimit && input.leadDepartmentDueDate !== undefined
     const computed = deadlineFrom(context, input.requestedOn, params.replyWithin)
     const due = useLeadLimit ? (input.leadDepartmentDueDate as string) : computed.due
-    const checkedOn = input.repliedOn ?? input.today
-    const status =
-      input.repliedOn !== undefined
-        ? input.repliedOn <= due
-          ? 'repliedOnTime'
-          : 'repliedLate'
-        : checkedOn !== undefined && checkedOn > due
-          ? 'overdue'
-          : 'pending'
-    const consequence = status === 'overdue' || status === 'repliedLate' ? params.overdue : null
-    const reminderDue =
-      consequence === 'remindFirst' && params.afterReminderWithin && input.today
-        ? deadlineFrom(context, input.today, params.afterReminderWithin).due
+    const status = roundStatus(due, input.repliedOn, input.today)
+    const lapsed = status === 'overdue' || status === 'repliedLate'
+
+    // The second round exists only where the rules remind first.
+    const reminding = lapsed && params.overdue === 'remindFirst'
+    const remindedOn = input.remindedOn ?? (reminding ? input.today : undefined)
+    const reminderPeriod =
+      reminding && !input.reminderDueDate && params.afterReminderWithin && remindedOn
+        ? deadlineFrom(context, remindedOn, params.afterReminderWithin)
+        : undefined
+    const reminderDue = reminding ? (input.reminderDueDate ?? reminderPeriod?.due ?? null) : null
+    const reminderStatus =
+      reminding && reminderDue && input.remindedOn !== undefined
+        ? roundStatus(reminderDue, input.repliedOn, input.today)
         : null
-    const reminder = params.reminder ? postTitles(context.rulebook, params.reminder) : null
+    const lapsedAgain = reminderStatus === 'overdue' || reminderStatus === 'repliedLate'
+    const consequence = !lapsed
+      ? null
+      : lapsedAgain && params.afterReminder
+        ? params.afterReminder
+        : params.overdue
+
+    const reminder = params.reminder?.length ? `由${postTitles(rulebook, params.reminder)}` : ''
+    const reportedBy = params.reportedBy?.length
+      ? `${postTitles(rulebook, params.reportedBy)}上报，`
+      : ''
+    const afterReminder = params.afterReminder
+      ? `；再次未反馈的，${CONSEQUENCE[params.afterReminder]}`
+      : ''
+    const limit = useLeadLimit
+      ? `按主办部门另定时限，截止 ${due}`
+      : `应在${formatPeriod(params.replyWithin)}内回复，截止 ${due}`
+    const rule1 =
+      params.overdue === 'remindFirst'
+        ? `逾期未反馈的，${reportedBy}${reminder}提醒督促${afterReminder}`
+        : `逾期不回复的，${CONSEQUENCE[params.overdue]}`
+    const state = !lapsed
+      ? status === 'repliedOnTime'
+        ? '已按时回复'
+        : ''
+      : lapsedAgain && params.afterReminder
+        ? `提醒后仍未按期反馈（提醒期限 ${reminderDue}），${CONSEQUENCE[params.afterReminder]}`
+        : params.overdue === 'remindFirst'
+          ? `已逾期，${reminder}提醒督促${reminderDue ? `，提醒后应于 ${reminderDue} 前反馈` : ''}`
+          : `已逾期，${CONSEQUENCE[params.overdue]}`
     return {
       outcome: {
         due,
         replyWithin: params.replyWithin,
         status,
         overdueMeans: params.overdue,
+        afterReminderMeans: params.afterReminder ?? null,
         consequence,
         reminder: params.reminder ?? [],
         reminderDue,
+        reminderStatus,
         leadLimitApplied: useLeadLimit,
       },
-      summary:
-        `${useLeadLimit ? '按主办部门另定时限' : `应在${formatPeriod(params.replyWithin)}内回复`}，截止 ${due}；` +
-        (consequence === 'remindFirst'
-          ? `已逾期，${reminder ? `由${reminder}` : ''}先行催办`
-          : consequence
-            ? `已逾期，${CONSEQUENCE[consequence]}`
-            : CONSEQUENCE[params.overdue]),
-      citations: cite(rule, ...(useLeadLimit ? [] : computed.periodRules)),
-      warnings: useLeadLimit ? [] : computed.warnings,
+      summary: [limit, rule1, state].filter(Boolean).join('；'),
+      citations: cite(
+        rule,
+        ...(useLeadLimit ? [] : computed.periodRules),
+        ...(reminderPeriod?.periodRules ?? []),
+      ),
+      warnings: [...(useLeadLimit ? [] : computed.warnings), ...(reminderPeriod?.warnings ?? [])],
     }
   },
 })

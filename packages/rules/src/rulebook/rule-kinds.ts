@@ -50,6 +50,10 @@ export const ruleParams = {
     reminder: posts.optional(),
     /** When `remindFirst`: how long the reminded department then has. */
     afterReminderWithin: periodSchema.optional(),
+    /** When `remindFirst`: what a second silence, after the reminder, means (延津 三十). */
+    afterReminder: z.enum(['deemedNoObjection', 'escalate']).optional(),
+    /** Who reports the overdue reply to the reminder desk (征求意见单位). */
+    reportedBy: posts.optional(),
   }),
   /** Attendance a meeting needs to be held, or to decide. */
   quorum: z.strictObject({
