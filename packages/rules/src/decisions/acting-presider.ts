@@ -48,7 +48,10 @@ export const actingPresider = defineDecision({
         : presider === input.for
           ? `${postTitle(context.rulebook, input.for)}在岗，由其本人主持`
           : `由${postTitle(context.rulebook, presider as string)}主持工作`,
-      citations: cite(...used),
+      // When the post-holder is in, the rule that names the stand-ins is still the one that says so.
+      citations: cite(
+        ...(used.length ? used : rules.filter((rule) => rule.params.absent === input.for)),
+      ),
       warnings: [],
     }
   },

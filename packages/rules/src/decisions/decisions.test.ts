@@ -153,6 +153,15 @@ describe('acting-presider', () => {
     )
   })
 
+  it('the head in office presides, citing the acting rule', () => {
+    const result = decide(context, 'acting-presider', { away: ['deputy'] })
+    assert.equal(result.outcome.presider, 'principal')
+    assert.deepEqual(
+      result.citations.map((c) => c.ruleId),
+      ['testland.acting-head'],
+    )
+  })
+
   it('flags a conflict when everyone in the order is away', () => {
     const result = decide(context, 'acting-presider', {
       away: ['principal', 'executiveDeputy', 'designatedDeputy'],
