@@ -30,9 +30,17 @@ export const advanceNoticeCheck = defineDecision({
       given: input.given,
     })
     return {
-      outcome: { latest: check.latest, onTime: check.onTime, before: rule.params.before },
+      outcome: {
+        latest: check.latest,
+        latestWorkingDay: check.latestWorkingDay,
+        onTime: check.onTime,
+        before: rule.params.before,
+      },
       summary:
         `${rule.params.act.label}应提前${formatPeriod(rule.params.before)}，最迟 ${check.latest}` +
+        (check.latestWorkingDay && check.latestWorkingDay !== check.latest
+          ? `（该日为休息日，实际应在 ${check.latestWorkingDay} 前办理）`
+          : '') +
         (check.onTime === null ? '' : check.onTime ? '；已按时' : '；已逾期'),
       citations: cite(rule),
       warnings: check.warnings,

@@ -12,6 +12,8 @@ export const collectiveDecision = defineDecision({
   input: z.strictObject({
     matter: z.string(),
     amount: z.number().nonnegative().optional(),
+    /** A head count the matter involves, e.g. how many deputies must coordinate. */
+    count: z.number().int().nonnegative().optional(),
     asOf: z.string().optional(),
   }),
   decide(context, input) {
@@ -23,20 +25,27 @@ export const collectiveDecision = defineDecision({
             m.code === input.matter &&
             (!m.amountFrom ||
               (input.amount !== undefined &&
-                compare(input.amount, m.amountFrom.amount, m.amountFrom.inclusive))),
+                compare(input.amount, m.amountFrom.amount, m.amountFrom.inclusive))) &&
+            (!m.countFrom ||
+              (input.count !== undefined &&
+                compare(input.count, m.countFrom.count, m.countFrom.inclusive))),
         )
         .map((matter) => ({ rule, matter })),
     )
-    const meetings = [...new Set(hits.map((hit) => hit.rule.params.meeting))]
-    const names = meetings.map((m) => meetingName(context, m))
-    const amountRule = hits.some((hit) => hit.matter.amountFrom)
+    // Each hit names one meeting, or alternatives of which any one suffices.
+    const alternatives = hits.map((hit) => [hit.rule.params.meeting].flat())
+    const meetings = [...new Set(alternatives.flat())]
+    const names = [
+      ...new Set(alternatives.map((group) => group.map((m) => meetingName(context, m)).join('或'))),
+    ]
+    const amountRule = hits.some((hit) => hit.matter.amountFrom || hit.matter.countFrom)
       ? numberWordingRule(context)
       : undefined
     const considered = rules.filter((rule) =>
       rule.params.matters.some((m) => m.code === input.matter),
     )
     return {
-      outcome: { required: hits.length > 0, meetings },
+      outcome: { required: hits.length > 0, meetings, alternatives },
       summary: hits.length
         ? `须提交${names.join('、')}集体研究决定（${hits.map((hit) => hit.matter.label).join('；')}）`
         : considered.length

@@ -548,3 +548,138 @@ describe('runDecision', () => {
     assert.match(!outcome.ok ? outcome.error.message : '', /outgoing-signoff/)
   })
 })
+
+describe('alternatives, counts, seals, 圈阅 and prohibitions', () => {
+  const context = buildContext({
+    meetings: [standing, { id: 'plenary', name: '全体会议' }],
+    rules: [
+      rule('signoff', 'signOff', {
+        reviewChain: [{ anyOf: ['portfolioDeputy', 'officeDirector'] }],
+        signer: ['principal'],
+      }),
+      rule('either', 'collectiveDecision', {
+        meeting: ['plenary', 'standing'],
+        matters: [
+          { code: 'plan', label: '重要规划' },
+          {
+            code: 'coordination',
+            label: '需两位以上副职协调',
+            countFrom: { count: 2, inclusive: true },
+          },
+        ],
+      }),
+      rule('seal-approve', 'sealUse', {
+        seals: [{ code: 'government', label: '政府印章' }],
+        approvalChain: ['officeDirector'],
+      }),
+      rule('seal-refuse', 'sealUse', {
+        seals: [{ code: 'government', label: '政府印章' }],
+        approvalChain: ['officeDirector'],
+        refuseWhen: [{ code: 'unapproved', label: '未经审批' }],
+      }),
+      rule('circle', 'circleRead', {
+        meanings: [
+          { documentKinds: ['报告'], means: 'read' },
+          { documentKinds: ['请示'], means: 'agree' },
+        ],
+      }),
+      rule('ribbon', 'prohibition', {
+        act: { code: 'ribbonCutting', label: '出席剪彩活动' },
+        unlessApprovedBy: ['principal'],
+      }),
+      rule('gifts', 'prohibition', { act: { code: 'gifts', label: '赠送礼品' } }),
+    ],
+  })
+
+  it('a review step may be taken by either of two posts', () => {
+    const result = decide(context, 'outgoing-signoff', { issuer: 'government' })
+    assert.match(result.summary, /portfolioDeputy或officeDirector/)
+  })
+
+  it('any one of the listed meetings suffices; head counts honour 以上', () => {
+    const plan = decide(context, 'collective-decision', { matter: 'plan' })
+    assert.deepEqual(plan.outcome.alternatives, [['plenary', 'standing']])
+    assert.match(plan.summary, /全体会议或常务会议/)
+    assert.equal(
+      decide(context, 'collective-decision', { matter: 'coordination', count: 1 }).outcome.required,
+      false,
+    )
+    assert.equal(
+      decide(context, 'collective-decision', { matter: 'coordination', count: 2 }).outcome.required,
+      true,
+    )
+  })
+
+  it('every rule on a seal applies: the refusal rule refuses', () => {
+    const result = decide(context, 'seal-approval', {
+      seal: 'government',
+      findings: { unapproved: true },
+    })
+    assert.equal(result.outcome.allowed, false)
+    assert.deepEqual(
+      result.citations.map((c) => c.ruleId),
+      ['testland.seal-refuse'],
+    )
+  })
+
+  it('圈阅 means read on a report and agree on a request', () => {
+    assert.equal(
+      decide(context, 'circle-read-meaning', { documentKind: '报告' }).outcome.means,
+      'read',
+    )
+    assert.equal(
+      decide(context, 'circle-read-meaning', { documentKind: '请示' }).outcome.means,
+      'agree',
+    )
+    assert.equal(runDecision(context, 'circle-read-meaning', { documentKind: '函' }).ok, false)
+  })
+
+  it('a prohibition with an approver yields to that approval; an outright ban does not', () => {
+    assert.equal(
+      decide(context, 'prohibition-check', { act: 'ribbonCutting' }).outcome.allowed,
+      false,
+    )
+    assert.equal(
+      decide(context, 'prohibition-check', { act: 'ribbonCutting', approvedBy: ['principal'] })
+        .outcome.allowed,
+      true,
+    )
+    assert.equal(
+      decide(context, 'prohibition-check', { act: 'gifts', approvedBy: ['principal'] }).outcome
+        .allowed,
+      false,
+    )
+  })
+
+  it('rejects an unknown post inside alternatives', () => {
+    assert.throws(
+      () =>
+        buildContext({
+          rules: [
+            rule('s', 'signOff', {
+              reviewChain: [{ anyOf: ['principal', 'viceMayor'] }],
+              signer: ['principal'],
+            }),
+          ],
+        }),
+      /viceMayor/,
+    )
+  })
+})
+
+describe('advance-notice on a rest day', () => {
+  it('names the last working day before a holiday deadline', () => {
+    const context = buildContext({
+      rules: [
+        rule('notice', 'advanceNotice', {
+          act: { code: 'materials', label: '报送会议材料' },
+          before: '10 days',
+        }),
+      ],
+    })
+    // 10 days before 2026-05-11 is 05-01 (劳动节); the last working day before it is 04-30.
+    const result = decide(context, 'advance-notice', { act: 'materials', event: '2026-05-11' })
+    assert.equal(result.outcome.latest, '2026-05-01')
+    assert.equal(result.outcome.latestWorkingDay, '2026-04-30')
+  })
+})

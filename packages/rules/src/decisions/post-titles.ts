@@ -9,6 +9,15 @@ export function postTitles(rulebook: ResolvedRulebook, posts: readonly string[])
   return posts.map((post) => postTitle(rulebook, post)).join('、')
 }
 
-export function chainText(rulebook: ResolvedRulebook, posts: readonly string[]): string {
-  return posts.map((post) => postTitle(rulebook, post)).join(' → ')
+/** A step in a chain: one post, or several of which any one may act. */
+export type ChainStep = string | { anyOf: readonly string[] }
+
+export function chainText(rulebook: ResolvedRulebook, steps: readonly ChainStep[]): string {
+  return steps
+    .map((step) =>
+      typeof step === 'string'
+        ? postTitle(rulebook, step)
+        : step.anyOf.map((post) => postTitle(rulebook, post)).join('或'),
+    )
+    .join(' → ')
 }

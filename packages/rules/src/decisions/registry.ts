@@ -1,6 +1,7 @@
 import { actingPresider } from './acting-presider.ts'
 import { advanceNoticeCheck } from './advance-notice-check.ts'
 import { agendaAdmission } from './agenda-admission.ts'
+import { circleReadMeaning } from './circle-read-meaning.ts'
 import { collectiveDecision } from './collective-decision.ts'
 import { countersignDeadline } from './countersign-deadline.ts'
 import type { DecisionDefinition } from './decision.ts'
@@ -17,6 +18,7 @@ import { meetingQuorum } from './meeting-quorum.ts'
 import { minutesDue } from './minutes-due.ts'
 import { outgoingSignoff } from './outgoing-signoff.ts'
 import { procedureCheck } from './procedure-check.ts'
+import { prohibitionCheck } from './prohibition-check.ts'
 import { publicOpinionDeadline } from './public-opinion-deadline.ts'
 import { responsiblePosts } from './responsible-posts.ts'
 import { sealApproval } from './seal-approval.ts'
@@ -46,6 +48,8 @@ export const DECISIONS: readonly DecisionDefinition[] = [
   responsiblePosts,
   limitCheck,
   documentKindCheck,
+  circleReadMeaning,
+  prohibitionCheck,
 ] as DecisionDefinition[]
 
 export function findDecision(name: string): DecisionDefinition | undefined {

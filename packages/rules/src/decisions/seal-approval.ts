@@ -14,13 +14,20 @@ export const sealApproval = defineDecision({
     asOf: z.string().optional(),
   }),
   decide(context, input) {
-    const rule = rulesOfKind(context.rulebook, 'sealUse', input.asOf).find((r) =>
+    // Several articles may speak to one seal (who approves, when to refuse): all of them apply.
+    const rules = rulesOfKind(context.rulebook, 'sealUse', input.asOf).filter((r) =>
       r.params.seals.some((s) => s.code === input.seal),
     )
-    if (!rule) throw noRule(context, `"${input.seal}"印章的用印审批`)
-    const seal = rule.params.seals.find((s) => s.code === input.seal)
-    const refusals = rule.params.refuseWhen.filter((c) => input.findings[c.code] === true)
-    const { approvalChain, keeper } = rule.params
+    const first = rules[0]
+    if (!first) throw noRule(context, `"${input.seal}"印章的用印审批`)
+    const seal = first.params.seals.find((s) => s.code === input.seal)
+    const refusals = rules.flatMap((rule) =>
+      rule.params.refuseWhen
+        .filter((c) => input.findings[c.code] === true)
+        .map((c) => ({ ...c, ruleId: rule.id })),
+    )
+    const { approvalChain, keeper } = first.params
+    const refusing = rules.filter((rule) => refusals.some((r) => r.ruleId === rule.id))
     return {
       outcome: { approvalChain, keeper: keeper ?? [], allowed: refusals.length === 0, refusals },
       summary:
@@ -28,7 +35,7 @@ export const sealApproval = defineDecision({
           ? `不得用印：${refusals.map((r) => r.label).join('；')}`
           : `${seal?.label ?? input.seal}用印须经 ${chainText(context.rulebook, approvalChain)} 审批` +
             (keeper?.length ? `，由${postTitles(context.rulebook, keeper)}盖印` : ''),
-      citations: cite(rule),
+      citations: cite(...(refusing.length ? refusing : rules)),
       warnings: [],
     }
   },

@@ -7,6 +7,11 @@ import { type CalendarWarning, missingYearWarnings } from './warnings.ts'
 export interface AdvanceNoticeResult {
   /** The latest date (or instant, for hour periods) by which the act must happen. */
   latest: string
+  /**
+   * The last working day on or before `latest`: when `latest` is a rest day, an office that
+   * works only on working days must act by then. Null for hour periods.
+   */
+  latestWorkingDay: string | null
   onTime: boolean | null
   steps: string[]
   warnings: CalendarWarning[]
@@ -44,6 +49,7 @@ export function checkAdvanceNotice(options: {
     const latest = formatShanghai(latestMs)
     return {
       latest,
+      latestWorkingDay: null,
       onTime: given === undefined ? null : parseInstant(given) <= latestMs,
       steps: [
         `事件时刻 ${formatShanghai(parseInstant(event))} 前 ${formatPeriod(period)}，最迟 ${latest}`,
@@ -57,8 +63,14 @@ export function checkAdvanceNotice(options: {
   else if (period.unit === 'week') latest = addDays(event, -7 * period.amount)
   else latest = addMonthsClamped(event, -(period.unit === 'year' ? 12 : 1) * period.amount)
   const givenDate = given?.slice(0, 10)
+  let latestWorkingDay = latest
+  // Bounded like every calendar walk: a year without a working day is bad data.
+  for (let guard = 0; guard < 366 && !calendar.isWorkingDay(latestWorkingDay); guard += 1) {
+    latestWorkingDay = addDays(latestWorkingDay, -1)
+  }
   return {
     latest,
+    latestWorkingDay,
     onTime: givenDate === undefined ? null : givenDate <= latest,
     steps: [`自 ${event} 向前计算 ${formatPeriod(period)}（当日不计入），最迟应于 ${latest}`],
     warnings: missingYearWarnings(calendar, latest, event),

@@ -52,6 +52,8 @@ const POST_FIELDS = new Set([
   'members',
   'attendees',
   'convener',
+  'anyOf',
+  'unlessApprovedBy',
 ])
 
 function citationSource(book: Rulebook, rule: Rule): string {
@@ -144,11 +146,11 @@ export function resolveRulebook(
       value.forEach((item, index) => {
         walk(item, [...path, index], postField)
       })
-    } else if (postField) checkPost(value, path)
-    else if (value && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value))
+    } else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
         walk(child, [...path, key], POST_FIELDS.has(key))
-    }
+      }
+    } else if (postField) checkPost(value, path)
   }
   book.rules.forEach((rule, index) => {
     walk(rule.params, ['rules', index, 'params'], false)
@@ -162,10 +164,11 @@ export function resolveRulebook(
           message: `未定义的会议：${meeting}`,
         })
     })
-    if (rule.kind === 'collectiveDecision' && !meetings.has(rule.params.meeting)) {
+    const decidingMeetings = rule.kind === 'collectiveDecision' ? [rule.params.meeting].flat() : []
+    for (const meeting of decidingMeetings.filter((m) => !meetings.has(m))) {
       errors.push({
         path: ['rules', index, 'params', 'meeting'],
-        message: `未定义的会议：${rule.params.meeting}`,
+        message: `未定义的会议：${meeting}`,
       })
     }
   })

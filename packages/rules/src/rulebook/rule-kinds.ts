@@ -8,6 +8,8 @@ import { periodSchema } from '../periods/period.ts'
  */
 const post = z.string().min(1)
 const posts = z.array(post)
+/** A step one of several posts may take: "分管副市长或秘书长审核". */
+const postOrAlternatives = z.union([post, z.strictObject({ anyOf: posts.min(2) })])
 const code = z
   .string()
   .regex(/^[a-z][a-zA-Z0-9-]*$/, '代码只能由字母、数字和连字符组成，并以小写字母开头')
@@ -30,7 +32,7 @@ export const ruleParams = {
   /** Who reviews and who signs an outgoing document. */
   signOff: z.strictObject({
     drafter: posts.optional(),
-    reviewChain: posts,
+    reviewChain: z.array(postOrAlternatives),
     signer: posts.min(1),
     /** Further wording the document must carry, e.g. 经区人民政府研究. */
     note: z.string().optional(),
@@ -110,11 +112,35 @@ export const ruleParams = {
   }),
   /** Matters that must be decided by a meeting (usually the standing meeting). */
   collectiveDecision: z.strictObject({
-    meeting: z.string(),
+    /** One meeting, or a list of which any one suffices ("全体会议或常务会议"). */
+    meeting: z.union([z.string(), z.array(z.string()).min(2)]),
     matters: z
-      .array(z.strictObject({ code, label: z.string().min(1), amountFrom: bound.optional() }))
+      .array(
+        z.strictObject({
+          code,
+          label: z.string().min(1),
+          amountFrom: bound.optional(),
+          /** A head count: "两位以上副市长" is { count: 2, inclusive: true }. */
+          countFrom: z
+            .strictObject({ count: z.number().int().nonnegative(), inclusive: z.boolean() })
+            .optional(),
+        }),
+      )
       .min(1),
   }),
+  /** What 圈阅 (circling one's name) means on a document kind: read, or agree. */
+  circleRead: z.strictObject({
+    meanings: z
+      .array(
+        z.strictObject({
+          documentKinds: z.array(z.string()).min(1),
+          means: z.enum(['read', 'agree']),
+        }),
+      )
+      .min(1),
+  }),
+  /** An act that is not allowed, unless the named posts approve it (when any are named). */
+  prohibition: z.strictObject({ act: labelled, unlessApprovedBy: posts.default([]) }),
   /** Approval chain for using a seal. */
   sealUse: z.strictObject({
     seals: z.array(labelled).min(1),
