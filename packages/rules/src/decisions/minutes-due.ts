@@ -31,7 +31,9 @@ export const minutesDue = defineDecision({
         dueWithin: dueWithin ?? null,
       },
       summary:
-        `${name}纪要${reviewChain.length ? `经 ${chainText(context.rulebook, reviewChain)} 审核后，` : ''}由${postTitles(context.rulebook, signer)}签发` +
+        `${name}纪要` +
+        (reviewChain.length ? `经 ${chainText(context.rulebook, reviewChain)} 审核后，` : '') +
+        (signer.length ? `由${postTitles(context.rulebook, signer)}签发` : '（规则未规定签发人）') +
         (dueWithin
           ? `；应在会后${formatPeriod(dueWithin)}内${deadline ? `（${deadline.due}前）` : ''}印发`
           : ''),

@@ -76,8 +76,9 @@ export const ruleParams = {
   /** Minutes: who drafts, reviews and signs them, and by when. */
   minutes: z.strictObject({
     drafter: posts.optional(),
-    reviewChain: posts,
-    signer: posts.min(1),
+    reviewChain: z.array(postOrAlternatives).default([]),
+    /** Empty when the text gives only the period (木里 第十八条). */
+    signer: posts.default([]),
     dueWithin: periodSchema.optional(),
   }),
   /** Advance notice or material circulation before a meeting or event. */
