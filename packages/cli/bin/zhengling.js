@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Entry for `npx zhengling`: Node 24 runs the TypeScript sources directly (type stripping).
-import { runCli } from '../src/main.ts'
+import { quietOnClosedPipe, runCli } from '../src/main.ts'
 
+quietOnClosedPipe()
 process.exitCode = runCli(process.argv.slice(2))

@@ -116,4 +116,15 @@ export function runCli(argv: string[], output: Output = consoleOutput, root?: st
   }
 }
 
-if (import.meta.main) process.exitCode = runCli(process.argv.slice(2))
+/** `zhengling … | head` closes the pipe early: that is the reader's choice, not an error to report. */
+export function quietOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw error
+  })
+}
+
+if (import.meta.main) {
+  quietOnClosedPipe()
+  process.exitCode = runCli(process.argv.slice(2))
+}

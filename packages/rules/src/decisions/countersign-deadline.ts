@@ -11,6 +11,7 @@ const CONSEQUENCE = {
   deemedNoObjection: '视为无不同意见',
   remindFirst: '先行提醒督促',
   escalate: '报请领导协调',
+  explainOrCircular: '应书面说明情况和理由，否则予以通报',
 } as const
 
 type Round = 'pending' | 'repliedOnTime' | 'repliedLate' | 'overdue'
@@ -83,10 +84,15 @@ export const countersignDeadline = defineDecision({
     const limit = useLeadLimit
       ? `按主办部门另定时限，截止 ${due}`
       : `应在${formatPeriod(params.replyWithin)}内回复，截止 ${due}`
+    const circulatedBy = params.circulatedBy?.length
+      ? `由${postTitles(rulebook, params.circulatedBy)}`
+      : ''
     const rule1 =
       params.overdue === 'remindFirst'
         ? `逾期未反馈的，${reportedBy}${reminder}提醒督促${afterReminder}`
-        : `逾期不回复的，${CONSEQUENCE[params.overdue]}`
+        : params.overdue === 'explainOrCircular'
+          ? `逾期不能办结的，应书面说明情况和理由，否则${circulatedBy}予以通报`
+          : `逾期不回复的，${CONSEQUENCE[params.overdue]}`
     const state = !lapsed
       ? status === 'repliedOnTime'
         ? '已按时回复'
@@ -105,6 +111,7 @@ export const countersignDeadline = defineDecision({
         afterReminderMeans: params.afterReminder ?? null,
         consequence,
         reminder: params.reminder ?? [],
+        circulatedBy: params.circulatedBy ?? [],
         reminderDue,
         reminderStatus,
         leadLimitApplied: useLeadLimit,

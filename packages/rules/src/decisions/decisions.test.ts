@@ -131,6 +131,28 @@ describe('countersign-deadline', () => {
   })
 })
 
+describe('countersign-deadline: explain or be circulated', () => {
+  it('names who circulates a department that neither replied nor explained', () => {
+    const context = buildContext({
+      rules: [
+        rule('countersign', 'countersign', {
+          replyWithin: '5 workingDays',
+          leadMaySetLimit: false,
+          overdue: 'explainOrCircular',
+          circulatedBy: ['officeDirector'],
+        }),
+      ],
+    })
+    const result = decide(context, 'countersign-deadline', {
+      requestedOn: '2026-03-02',
+      today: '2026-03-10',
+    })
+    assert.equal(result.outcome.consequence, 'explainOrCircular')
+    assert.deepEqual(result.outcome.circulatedBy, ['officeDirector'])
+    assert.match(result.summary, /书面说明情况和理由，否则由officeDirector予以通报/)
+  })
+})
+
 describe('acting-presider', () => {
   const context = buildContext({
     rules: [

@@ -48,8 +48,15 @@ export const ruleParams = {
     replyWithin: periodSchema,
     /** The lead department may set its own limit (除主办部门另有时限要求外). */
     leadMaySetLimit: z.boolean(),
-    overdue: z.enum(['deemedNoObjection', 'remindFirst', 'escalate']),
+    /**
+     * deemedNoObjection: silence counts as agreement (钟山 第二十九条); remindFirst: a desk reminds
+     * (延津 三十); escalate: leaders coordinate; explainOrCircular: the late department explains in
+     * writing or is circulated (二连浩特 五十一).
+     */
+    overdue: z.enum(['deemedNoObjection', 'remindFirst', 'escalate', 'explainOrCircular']),
     reminder: posts.optional(),
+    /** When `explainOrCircular`: who circulates a department that did not explain. */
+    circulatedBy: posts.optional(),
     /** When `remindFirst`: how long the reminded department then has. */
     afterReminderWithin: periodSchema.optional(),
     /** When `remindFirst`: what a second silence, after the reminder, means (延津 三十). */
