@@ -234,3 +234,59 @@ describe('zhengling rules catalogue', () => {
     assert.equal(run(['rules', 'catalogue', '--out', file, '--check'], root).code, 0)
   })
 })
+
+describe('calendar data files', () => {
+  it('a national file completes a year (no warning); a regional file applies only where listed', () => {
+    const national2027 = `calendar: national-2027-test
+scope: national
+covers: [2027]
+source: { title: 测试用2027年节假日安排 }
+days:
+  - { date: 2027-01-01, kind: holiday, name: 元旦 }
+`
+    const regional = `calendar: testland-festival
+scope: regional
+region: 测试自治州
+source: { title: 测试自治州人民政府关于民族节日放假的通知, reference: 测府发〔2026〕1号 }
+days:
+  - { date: 2026-03-03, kind: holiday, name: 测试节 }
+`
+    const root = buildRoot({
+      'calendars/national-2027.yaml': national2027,
+      'calendars/testland-festival.yaml': regional,
+      'jurisdictions/testland/rulebook.yaml': rulebook('2024', '2024-01-01', 5)
+        .replace('calendars: []', '')
+        .replace('posts:', 'calendars: [testland-festival]\nposts:'),
+      'jurisdictions/otherland/rulebook.yaml': rulebook('2024', '2024-01-01', 5).replaceAll(
+        'testland',
+        'otherland',
+      ),
+    })
+    writeFileSync(join(root, 'march.json'), JSON.stringify({ requestedOn: '2026-03-02' }))
+    writeFileSync(join(root, 'december.json'), JSON.stringify({ requestedOn: '2026-12-30' }))
+    const due = (code: string, input: string) =>
+      JSON.parse(
+        run(['rules', 'explain', code, 'countersign-deadline', join(root, input), '--json'], root)
+          .out,
+      )
+    // 03-03 is a regional holiday in testland only: its 5 working days end a day later.
+    assert.equal(due('testland', 'march.json').outcome.due, '2026-03-10')
+    assert.equal(due('otherland', 'march.json').outcome.due, '2026-03-09')
+    // 2027 is now covered: no CALENDAR_YEAR_MISSING warning, and 2027-01-01 is a holiday.
+    const december = due('otherland', 'december.json')
+    assert.deepEqual(december.warnings, [])
+    assert.equal(december.outcome.due, '2027-01-07')
+  })
+
+  it('a rulebook naming a calendar that does not exist is an error', () => {
+    const root = buildRoot({
+      'jurisdictions/testland/rulebook.yaml': rulebook('2024', '2024-01-01', 5).replace(
+        'posts:',
+        'calendars: [nowhere]\nposts:',
+      ),
+    })
+    const result = run(['rules', 'list'], root)
+    assert.equal(result.code, 1)
+    assert.match(result.err, /找不到日历数据：nowhere/)
+  })
+})
