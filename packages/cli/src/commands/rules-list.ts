@@ -2,7 +2,10 @@ import type { RulebookLibrary } from '@zhengling/rulebooks'
 import type { Output } from '../output.ts'
 
 export function rulesList(library: RulebookLibrary, output: Output): number {
-  output.out('辖区          名称                              版本        施行日期     规则数')
+  // Chinese characters take two columns: pad them with ideographic spaces to line up.
+  output.out(
+    `${'辖区'.padEnd(12)}${'名称'.padEnd(16, '\u3000')}${'版本'.padEnd(10)}${'施行日期'.padEnd(9)}规则数`,
+  )
   for (const [code, versions] of library.jurisdictions) {
     for (const { book } of versions) {
       output.out(
