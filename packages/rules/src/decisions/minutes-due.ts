@@ -4,7 +4,7 @@ import { cite, defineDecision, noRule } from './decision.ts'
 import { meetingName, ruleForMeeting } from './meeting-rules.ts'
 import { localDateInput } from './inputs.ts'
 import { deadlineFrom } from './period-support.ts'
-import { chainText, postTitles } from './post-titles.ts'
+import { chainText, eitherPost } from './post-titles.ts'
 
 /** Who reviews and signs a meeting's minutes, and by when they are due. */
 export const minutesDue = defineDecision({
@@ -33,7 +33,7 @@ export const minutesDue = defineDecision({
       summary:
         `${name}纪要` +
         (reviewChain.length ? `经 ${chainText(context.rulebook, reviewChain)} 审核后，` : '') +
-        (signer.length ? `由${postTitles(context.rulebook, signer)}签发` : '（规则未规定签发人）') +
+        (signer.length ? `由${eitherPost(context.rulebook, signer)}签发` : '（规则未规定签发人）') +
         (dueWithin
           ? `；应在会后${formatPeriod(dueWithin)}内${deadline ? `（${deadline.due}前）` : ''}印发`
           : ''),

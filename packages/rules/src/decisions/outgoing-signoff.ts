@@ -3,7 +3,7 @@ import { pickMostSpecific } from '../rulebook/conditions.ts'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
 import { direction, scope } from './inputs.ts'
-import { chainText, postTitles } from './post-titles.ts'
+import { chainText, eitherPost } from './post-titles.ts'
 
 /** Who reviews and signs an outgoing document, by issuer, kind, direction, prefix, scope. */
 export const outgoingSignoff = defineDecision({
@@ -31,7 +31,7 @@ export const outgoingSignoff = defineDecision({
     return {
       outcome: { drafter: drafter ?? [], reviewChain, signer, note: rule.params.note ?? null },
       summary:
-        `${reviewChain.length ? `经 ${chainText(rulebook, reviewChain)} 审核后，` : ''}由${postTitles(rulebook, signer)}签发` +
+        `${reviewChain.length ? `经 ${chainText(rulebook, reviewChain)} 审核后，` : ''}由${eitherPost(rulebook, signer)}签发` +
         (rule.params.note ? `；${rule.params.note}` : '') +
         (prefixRule ? `（${prefixRule.prefix}：${prefixRule.label}）` : ''),
       citations: cite(rule),

@@ -9,6 +9,11 @@ export function postTitles(rulebook: ResolvedRulebook, posts: readonly string[])
   return posts.map((post) => postTitle(rulebook, post)).join('、')
 }
 
+/** Posts of which any one acts: a document has one signer, so a list of signers is a choice. */
+export function eitherPost(rulebook: ResolvedRulebook, posts: readonly string[]): string {
+  return posts.map((post) => postTitle(rulebook, post)).join('或')
+}
+
 /** A step in a chain: one post, or several of which any one may act. */
 export type ChainStep = string | { anyOf: readonly string[] }
 
