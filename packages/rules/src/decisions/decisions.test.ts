@@ -671,6 +671,10 @@ describe('alternatives, counts, seals, 圈阅 and prohibitions', () => {
         .allowed,
       false,
     )
+    assert.deepEqual(
+      decide(context, 'prohibition-check', { act: 'ribbonCutting' }).outcome.missingApprovals,
+      [['principal']],
+    )
   })
 
   it('rejects an unknown post inside alternatives', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
-import { postTitles } from './post-titles.ts'
+import { eitherPost, postTitles } from './post-titles.ts'
 
 /** Whether an act the rules forbid is allowed here: only with the approval they name, if any. */
 export const prohibitionCheck = defineDecision({
@@ -26,17 +26,20 @@ export const prohibitionCheck = defineDecision({
     )
     const allowed = blocking.length === 0
     const label = rules[0]?.params.act.label ?? input.act
-    const approvers = [...new Set(rules.flatMap((rule) => rule.params.unlessApprovedBy))]
+    const approvalPossible = blocking.every((rule) => rule.params.unlessApprovedBy.length > 0)
+    // Each blocking rule still needs one of its approvers; several rules need all of them.
+    const missing = blocking.map((rule) => rule.params.unlessApprovedBy)
     return {
       outcome: {
         allowed,
-        approvalPossible: blocking.every((r) => r.params.unlessApprovedBy.length > 0),
-        approvers,
+        approvalPossible,
+        approvers: [...new Set(rules.flatMap((rule) => rule.params.unlessApprovedBy))],
+        missingApprovals: missing,
       },
       summary: allowed
         ? `${label}：已经${postTitles(context.rulebook, input.approvedBy)}批准，可以进行`
-        : approvers.length && blocking.every((r) => r.params.unlessApprovedBy.length > 0)
-          ? `${label}：未经${postTitles(context.rulebook, approvers)}批准，不得进行`
+        : approvalPossible
+          ? `${label}：未经${missing.map((posts) => eitherPost(context.rulebook, posts)).join('和')}批准，不得进行`
           : `${label}：规定禁止`,
       citations: cite(...(allowed ? rules : blocking)),
       warnings: [],
