@@ -164,7 +164,12 @@ cases:
   })
 
   it('coverage passes when every operational article has a tested rule, and fails otherwise', () => {
-    assert.equal(run(['rules', 'coverage'], buildRoot()).code, 0)
+    assert.equal(run(['rules', 'coverage', 'testland'], buildRoot()).code, 0)
+    // Unscoped, the national rules count too: this test root has no case citing them.
+    assert.match(
+      run(['rules', 'coverage'], buildRoot()).err,
+      /national@2026\.1 national\.document\.kinds/,
+    )
     const untested = buildRoot({
       'jurisdictions/testland/cases/countersign.yaml':
         'jurisdiction: testland\ncases:\n  - { name: 无关, decision: document-kind-check, input: { documentKind: 函 }, expect: { outcome: { valid: true } } }\n',
@@ -172,6 +177,7 @@ cases:
     const result = run(['rules', 'coverage'], untested)
     assert.equal(result.code, 1)
     assert.match(result.err, /testland 第二条：规则尚无通过的用例/)
+    assert.match(result.err, /testland@2024 testland\.countersign\.reply：规则尚无通过的用例引用/)
   })
 
   it('picks the rulebook version in force on the date, and says when none was', () => {

@@ -115,6 +115,9 @@ export function loadLibrary(root: string = DEFAULT_ROOT): RulebookLibrary {
     library.errors.push(...national.errors)
     library.national = national.loaded
   }
+  for (const file of yamlFiles(join(root, 'national', 'cases'))) {
+    library.caseFiles.push(...loadCaseFile(file, library))
+  }
   const jurisdictionsDir = join(root, 'jurisdictions')
   for (const code of existsSync(jurisdictionsDir) ? readdirSync(jurisdictionsDir).sort() : []) {
     const dir = join(jurisdictionsDir, code)

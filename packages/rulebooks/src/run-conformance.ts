@@ -37,15 +37,36 @@ export function runConformance(
 }
 
 /** Coverage of each seed, counting a rule as tested when a passing case cited it. */
-export function coverageOf(
-  library: RulebookLibrary,
-  results: readonly FileResult[] = runConformance(library),
-): CoverageReport[] {
-  const tested = new Set(
+function testedRuleIds(results: readonly FileResult[]): Set<string> {
+  return new Set(
     results.flatMap((file) =>
       file.results.filter((r) => r.passed).flatMap((r) => r.citations.map((c) => c.ruleId)),
     ),
   )
+}
+
+/** Rules of any rulebook (national and every version) that no passing case cites. */
+export function untestedRules(
+  library: RulebookLibrary,
+  results: readonly FileResult[],
+): { rulebook: string; ruleId: string }[] {
+  const tested = testedRuleIds(results)
+  const books = [
+    ...(library.national ? [library.national] : []),
+    ...[...library.jurisdictions.values()].flat(),
+  ]
+  return books.flatMap(({ book }) =>
+    book.rules
+      .filter((rule) => !tested.has(rule.id))
+      .map((rule) => ({ rulebook: `${book.rulebook}@${book.version}`, ruleId: rule.id })),
+  )
+}
+
+export function coverageOf(
+  library: RulebookLibrary,
+  results: readonly FileResult[] = runConformance(library),
+): CoverageReport[] {
+  const tested = testedRuleIds(results)
   const reports: CoverageReport[] = []
   for (const [code, { data }] of library.coverage) {
     const context = contextFor(library, code)

@@ -1,14 +1,25 @@
-import { coverageOf, type RulebookLibrary } from '@zhengling/rulebooks'
+import {
+  coverageOf,
+  type RulebookLibrary,
+  runConformance,
+  untestedRules,
+} from '@zhengling/rulebooks'
 import type { Output } from '../output.ts'
 
-/** Per seed: articles classified, operational ones encoded and tested; lists every gap. */
+/**
+ * Per seed: articles classified, operational ones encoded and tested; lists every gap, and every
+ * rule (national ones too) that no passing case cites.
+ */
 export function rulesCoverage(
   library: RulebookLibrary,
   output: Output,
   only?: string,
   json = false,
 ): number {
-  const reports = coverageOf(library).filter((report) => !only || report.jurisdiction === only)
+  const results = runConformance(library)
+  const reports = coverageOf(library, results).filter(
+    (report) => !only || report.jurisdiction === only,
+  )
   if (json) {
     output.out(JSON.stringify(reports, null, 2))
   } else {
@@ -45,6 +56,13 @@ export function rulesCoverage(
   for (const code of missing) {
     problems += 1
     output.err(`✗ ${code}：缺少条文清单 coverage.yaml`)
+  }
+  const untested = untestedRules(library, results).filter(
+    ({ rulebook }) => !only || rulebook.startsWith(`${only}@`),
+  )
+  for (const { rulebook, ruleId } of untested) {
+    problems += 1
+    output.err(`✗ ${rulebook} ${ruleId}：规则尚无通过的用例引用`)
   }
   return problems === 0 ? 0 : 1
 }
