@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { describeIssue } from '../errors/describe-issue.ts'
 import { formatPath } from '../rulebook/yaml-source.ts'
 import { type DecisionContext, DecisionError, type DecisionResult } from './decision.ts'
 import { DECISIONS, findDecision } from './registry.ts'
@@ -11,15 +11,6 @@ export interface DecisionFailure {
 
 export type DecisionOutcome =
   { ok: true; result: DecisionResult } | { ok: false; error: DecisionFailure }
-
-function describeInputIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `未知字段：${issue.keys.join('、')}`
-  if (issue.code === 'invalid_type')
-    return issue.input === undefined ? '缺少必填字段' : `类型错误：应为 ${issue.expected}`
-  if (issue.code === 'invalid_value')
-    return `取值无效，应为：${issue.values.map(String).join(' / ')}`
-  return issue.message
-}
 
 /**
  * Validates the input against the decision's schema and runs it. Never throws for bad input or
@@ -44,7 +35,7 @@ export function runDecision(
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({
       path: formatPath(issue.path),
-      message: describeInputIssue(issue),
+      message: describeIssue(issue),
     }))
     return {
       ok: false,

@@ -219,3 +219,27 @@ describe('verifyExcerpts', () => {
     assert.deepEqual(problems[0]?.path, ['rules', 0, 'article', 'excerpt'])
   })
 })
+
+describe('error messages say what is wrong', () => {
+  it('a wrong type is not reported as missing', () => {
+    const errors = errorsOf(
+      HEADER.replace('version: "2024"', 'version: 2024') +
+        '      replyWithin: 3 workingDays\n      leadMaySetLimit: true\n      overdue: deemedNoObjection\n',
+    )
+    assert.deepEqual(
+      errors.map((e) => [e.path, e.message]),
+      [['version', '类型错误：应为文本，实为数字']],
+    )
+  })
+
+  it('a missing date is reported as missing', () => {
+    const errors = errorsOf(
+      HEADER.replace('effectiveFrom: 2024-01-01\n', '') +
+        '      replyWithin: 3 workingDays\n      leadMaySetLimit: true\n      overdue: deemedNoObjection\n',
+    )
+    assert.deepEqual(
+      errors.map((e) => [e.path, e.message]),
+      [['effectiveFrom', '缺少必填字段']],
+    )
+  })
+})

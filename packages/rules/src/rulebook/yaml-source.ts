@@ -1,5 +1,6 @@
 import { isNode, LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
+import { describeIssue } from '../errors/describe-issue.ts'
 import { RULE_KINDS } from './rule-kinds.ts'
 
 /** A problem in a data file, pointing at the line a person must fix. */
@@ -71,30 +72,7 @@ export function issuesToErrors(
       line,
       column,
       path: formatPath(path),
-      message: describeIssue(issue),
+      message: describeIssue(issue, RULE_KINDS.join('、')),
     }
   })
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `未知字段：${issue.keys.join('、')}（可能拼写错误）`
-    case 'invalid_type':
-      return issue.input === undefined ? '缺少必填字段' : `类型错误：应为 ${issue.expected}`
-    case 'invalid_union':
-      if ('note' in issue && issue.note === 'No matching discriminator') {
-        return `未知的规则类型（kind），可用：${RULE_KINDS.join('、')}`
-      }
-      // A union of forms (a period as "3 workingDays" or {amount, unit}): show the custom reason.
-      for (const branch of issue.errors) {
-        const custom = branch.find((inner) => inner.code === 'custom')
-        if (custom) return custom.message
-      }
-      return '取值格式无效'
-    case 'invalid_value':
-      return `取值无效，应为：${issue.values.map(String).join(' / ')}`
-    default:
-      return issue.message
-  }
 }
