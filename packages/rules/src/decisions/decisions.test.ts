@@ -610,6 +610,10 @@ describe('alternatives, counts, seals, 圈阅 and prohibitions', () => {
         unlessApprovedBy: ['principal'],
       }),
       rule('gifts', 'prohibition', { act: { code: 'gifts', label: '赠送礼品' } }),
+      rule('seal-out', 'prohibition', {
+        act: { code: 'sealOut', label: '印章带出' },
+        unlessWhen: [{ code: 'foreignAffairs', label: '外事活动' }],
+      }),
     ],
   })
 
@@ -674,6 +678,23 @@ describe('alternatives, counts, seals, 圈阅 and prohibitions', () => {
     assert.deepEqual(
       decide(context, 'prohibition-check', { act: 'ribbonCutting' }).outcome.missingApprovals,
       [['principal']],
+    )
+  })
+
+  it('a circumstance named by the rule lifts the ban; approval does not', () => {
+    assert.equal(
+      decide(context, 'prohibition-check', { act: 'sealOut', approvedBy: ['principal'] }).outcome
+        .allowed,
+      false,
+    )
+    const abroad = decide(context, 'prohibition-check', {
+      act: 'sealOut',
+      circumstances: ['foreignAffairs'],
+    })
+    assert.equal(abroad.outcome.allowed, true)
+    assert.match(
+      decide(context, 'prohibition-check', { act: 'sealOut' }).summary,
+      /须具备外事活动情形/,
     )
   })
 

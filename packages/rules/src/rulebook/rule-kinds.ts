@@ -148,7 +148,12 @@ export const ruleParams = {
       .min(1),
   }),
   /** An act that is not allowed, unless the named posts approve it (when any are named). */
-  prohibition: z.strictObject({ act: labelled, unlessApprovedBy: posts.default([]) }),
+  prohibition: z.strictObject({
+    act: labelled,
+    unlessApprovedBy: posts.default([]),
+    /** Circumstances that lift the ban without anyone's approval (外事活动, 特殊情况, 上级要求). */
+    unlessWhen: z.array(labelled).default([]),
+  }),
   /** Approval chain for using a seal. */
   sealUse: z.strictObject({
     seals: z.array(labelled).min(1),
