@@ -21,6 +21,8 @@ export interface ResolvedRulebook {
   meetings: ReadonlyMap<string, Meeting>
   documentPrefixes: Rulebook['documentPrefixes']
   rules: readonly ResolvedRule[]
+  /** The same rules grouped by kind, in order: every decision looks rules up by kind. */
+  rulesByKind: ReadonlyMap<string, readonly ResolvedRule[]>
 }
 
 export interface ReferenceError {
@@ -176,6 +178,14 @@ export function resolveRulebook(
     walk(meeting, ['meetings', index], false)
   })
 
+  const rules = [...baseRules.filter((rule) => !overridden.has(rule.id)), ...ownRules]
+  const rulesByKind = new Map<string, ResolvedRule[]>()
+  for (const rule of rules) {
+    const ofKind = rulesByKind.get(rule.kind)
+    if (ofKind) ofKind.push(rule)
+    else rulesByKind.set(rule.kind, [rule])
+  }
+
   return {
     rulebook: {
       id: book.rulebook,
@@ -189,7 +199,8 @@ export function resolveRulebook(
       posts,
       meetings,
       documentPrefixes: [...(base?.documentPrefixes ?? []), ...book.documentPrefixes],
-      rules: [...baseRules.filter((rule) => !overridden.has(rule.id)), ...ownRules],
+      rules,
+      rulesByKind,
     },
     errors,
   }
@@ -201,12 +212,12 @@ export function rulesOfKind<K extends Rule['kind']>(
   kind: K,
   asOf?: LocalDate,
 ): (ResolvedRule & { kind: K })[] {
-  return rulebook.rules.filter(
-    (rule): rule is ResolvedRule & { kind: K } =>
-      rule.kind === kind &&
-      (asOf === undefined ||
-        ((rule.effectiveFrom === undefined || rule.effectiveFrom <= asOf) &&
-          (rule.effectiveTo === undefined || asOf <= rule.effectiveTo))),
+  const ofKind = (rulebook.rulesByKind.get(kind) ?? []) as readonly (ResolvedRule & { kind: K })[]
+  return ofKind.filter(
+    (rule) =>
+      asOf === undefined ||
+      ((rule.effectiveFrom === undefined || rule.effectiveFrom <= asOf) &&
+        (rule.effectiveTo === undefined || asOf <= rule.effectiveTo)),
   )
 }
 
