@@ -1,0 +1,11 @@
+import type { AuditEntry, ChainedAuditRecord } from './audit-record.ts'
+import type { Hasher } from './hasher.ts'
+
+/** What the audit use cases need from storage; the database package implements it. */
+export interface AuditRepository {
+  /** Appends to the jurisdiction's chain inside the caller's transaction. */
+  append(entry: AuditEntry, hasher: Hasher): Promise<ChainedAuditRecord>
+  chainJurisdictions(): Promise<string[]>
+  records(jurisdictionId: string): Promise<ChainedAuditRecord[]>
+  head(jurisdictionId: string): Promise<{ lastSeq: number; lastHash: string } | undefined>
+}

@@ -1,0 +1,5 @@
+export * from './audit/audit-record.ts'
+export * from './audit/hasher.ts'
+export * from './audit/verify-audit-chain.ts'
+export * from './audit/audit-repository.ts'
+export * from './use-cases/verify-audit-trail.ts'

@@ -1,0 +1,109 @@
+import {
+  type AuditEntry,
+  type AuditRepository,
+  auditRecordHash,
+  type ChainedAuditRecord,
+  GENESIS_HASH,
+  type Hasher,
+} from '@zhengling/app'
+import type { Kysely } from 'kysely'
+import type { Database } from './schema.ts'
+
+type Row = Database['audit_records'] extends infer T ? { [K in keyof T]: unknown } : never
+
+function toRecord(row: Row): ChainedAuditRecord {
+  return {
+    jurisdictionId: row.jurisdiction_id as string,
+    chainSeq: Number(row.chain_seq),
+    occurredAt: new Date(row.occurred_at as string | Date).toISOString(),
+    actorPersonId: row.actor_person_id as string | null,
+    actorPostId: row.actor_post_id as string | null,
+    action: row.action as string,
+    subject: row.subject as string | null,
+    beforeDigest: row.before_digest as string | null,
+    afterDigest: row.after_digest as string | null,
+    ruleIds: row.rule_ids as string[],
+    details: row.details as Record<string, unknown>,
+    algorithm: row.algorithm as ChainedAuditRecord['algorithm'],
+    prevHash: row.prev_hash as string,
+    hash: row.hash as string,
+  }
+}
+
+/**
+ * The audit chain in PostgreSQL. `db` may be a transaction: an append then commits or rolls back
+ * with the command it records. The chain head row is locked while a link is added, so
+ * concurrent appends to one jurisdiction line up one after another.
+ */
+export function createAuditRepository(db: Kysely<Database>): AuditRepository {
+  return {
+    async append(entry: AuditEntry, hasher: Hasher) {
+      await db
+        .insertInto('audit_chain_heads')
+        .values({ jurisdiction_id: entry.jurisdictionId, last_seq: 0, last_hash: GENESIS_HASH })
+        .onConflict((conflict) => conflict.column('jurisdiction_id').doNothing())
+        .execute()
+      const head = await db
+        .selectFrom('audit_chain_heads')
+        .select(['last_seq', 'last_hash'])
+        .where('jurisdiction_id', '=', entry.jurisdictionId)
+        .forUpdate()
+        .executeTakeFirstOrThrow()
+      const chainSeq = Number(head.last_seq) + 1
+      const hash = auditRecordHash(entry, chainSeq, head.last_hash, hasher)
+      await db
+        .insertInto('audit_records')
+        .values({
+          jurisdiction_id: entry.jurisdictionId,
+          chain_seq: chainSeq,
+          occurred_at: entry.occurredAt,
+          actor_person_id: entry.actorPersonId,
+          actor_post_id: entry.actorPostId,
+          action: entry.action,
+          subject: entry.subject,
+          before_digest: entry.beforeDigest,
+          after_digest: entry.afterDigest,
+          rule_ids: entry.ruleIds,
+          details: JSON.stringify(entry.details),
+          algorithm: hasher.algorithm,
+          prev_hash: head.last_hash,
+          hash,
+        })
+        .execute()
+      await db
+        .updateTable('audit_chain_heads')
+        .set({ last_seq: chainSeq, last_hash: hash })
+        .where('jurisdiction_id', '=', entry.jurisdictionId)
+        .execute()
+      return { ...entry, chainSeq, algorithm: hasher.algorithm, prevHash: head.last_hash, hash }
+    },
+
+    async chainJurisdictions() {
+      const rows = await db
+        .selectFrom('audit_chain_heads')
+        .select('jurisdiction_id')
+        .orderBy('jurisdiction_id')
+        .execute()
+      return rows.map((row) => row.jurisdiction_id)
+    },
+
+    async records(jurisdictionId: string) {
+      const rows = await db
+        .selectFrom('audit_records')
+        .selectAll()
+        .where('jurisdiction_id', '=', jurisdictionId)
+        .orderBy('chain_seq')
+        .execute()
+      return rows.map((row) => toRecord(row as Row))
+    },
+
+    async head(jurisdictionId: string) {
+      const row = await db
+        .selectFrom('audit_chain_heads')
+        .select(['last_seq', 'last_hash'])
+        .where('jurisdiction_id', '=', jurisdictionId)
+        .executeTakeFirst()
+      return row ? { lastSeq: Number(row.last_seq), lastHash: row.last_hash } : undefined
+    },
+  }
+}

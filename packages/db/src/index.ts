@@ -1,0 +1,4 @@
+export * from './audit-repository.ts'
+export * from './migrate.ts'
+export * from './open-database.ts'
+export type { Database } from './schema.ts'

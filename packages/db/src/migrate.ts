@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { type Kysely, sql } from 'kysely'
+import type { Database } from './schema.ts'
+
+export const MIGRATIONS_DIR = join(import.meta.dirname, '..', 'migrations')
+
+// Any fixed number: replicas starting together take turns applying migrations.
+const MIGRATION_LOCK = 7_304_2026
+
+/**
+ * Applies the plain SQL files in `migrations/` in name order, each in its own transaction,
+ * skipping those already recorded. Returns the names applied now.
+ */
+export async function migrate(
+  db: Kysely<Database>,
+  dir: string = MIGRATIONS_DIR,
+): Promise<string[]> {
+  await sql`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`.execute(
+    db,
+  )
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.sql'))
+    .sort()
+  const applied: string[] = []
+  for (const name of files) {
+    const done = await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx)
+      const existing = await trx
+        .selectFrom('schema_migrations')
+        .select('name')
+        .where('name', '=', name)
+        .executeTakeFirst()
+      if (existing) return false
+      await sql.raw(readFileSync(join(dir, name), 'utf8')).execute(trx)
+      await trx.insertInto('schema_migrations').values({ name }).execute()
+      return true
+    })
+    if (done) applied.push(name)
+  }
+  return applied
+}

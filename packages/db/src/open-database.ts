@@ -1,0 +1,39 @@
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import { PGliteDialect } from './pglite-dialect.ts'
+import type { Database } from './schema.ts'
+
+export interface DatabaseHandle {
+  db: Kysely<Database>
+  /** 'embedded' is PGlite in a folder (or in memory); 'server' is a PostgreSQL server. */
+  kind: 'embedded' | 'server'
+  close(): Promise<void>
+}
+
+/**
+ * A PostgreSQL server when `url` is given (DATABASE_URL), else embedded PGlite: in `dataDir`
+ * when given, in memory otherwise (tests). The same migrations and queries serve both.
+ */
+export async function openDatabase(
+  options: { url?: string; dataDir?: string } = {},
+): Promise<DatabaseHandle> {
+  if (options.url) {
+    // Dates stay 'YYYY-MM-DD' strings: a civil date must not pass through a host time zone.
+    const types = {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+        oid === 1082 ? (value: string) => value : pg.types.getTypeParser(oid, format as 'text'),
+    }
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      types: types as pg.CustomTypesConfig,
+    })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { db, kind: 'server', close: () => db.destroy() }
+  }
+  const pglite = new PGlite(options.dataDir, {
+    parsers: { 1082: (value: string) => value },
+  })
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
+  return { db, kind: 'embedded', close: () => db.destroy() }
+}

@@ -1,0 +1,65 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/** Table types for Kysely, mirroring migrations/*.sql. */
+export interface Database {
+  schema_migrations: { name: string; applied_at: ColumnType<Date, never, never> }
+  jurisdictions: {
+    id: string
+    name: string
+    level: 'county' | 'district' | 'city'
+    rulebook_version: string
+    created_at: ColumnType<Date, never, never>
+  }
+  departments: {
+    id: string
+    jurisdiction_id: string
+    name: string
+    kind: 'department' | 'township' | 'desk'
+  }
+  posts: {
+    id: string
+    jurisdiction_id: string
+    role: string
+    title: string
+    department_id: string | null
+  }
+  people: { id: string; jurisdiction_id: string; name: string }
+  post_holdings: {
+    id: string
+    post_id: string
+    person_id: string
+    from_date: string
+    to_date: string | null
+  }
+  portfolios: { post_id: string; department_id: string; from_date: string; to_date: string | null }
+  acting_assignments: {
+    id: string
+    post_id: string
+    acting_post_id: string
+    from_date: string
+    to_date: string
+    rule_id: string | null
+  }
+  audit_records: {
+    id: Generated<string>
+    jurisdiction_id: string
+    chain_seq: ColumnType<string, string | number, never>
+    occurred_at: ColumnType<Date, string, never>
+    actor_person_id: string | null
+    actor_post_id: string | null
+    action: string
+    subject: string | null
+    before_digest: string | null
+    after_digest: string | null
+    rule_ids: string[]
+    details: ColumnType<Record<string, unknown>, string, never>
+    algorithm: 'sm3' | 'sha256'
+    prev_hash: string
+    hash: string
+  }
+  audit_chain_heads: {
+    jurisdiction_id: string
+    last_seq: ColumnType<string, string | number, string | number>
+    last_hash: string
+  }
+}
