@@ -3,4 +3,4 @@
 import { quietOnClosedPipe, runCli } from '../src/main.ts'
 
 quietOnClosedPipe()
-process.exitCode = runCli(process.argv.slice(2))
+process.exitCode = await runCli(process.argv.slice(2))

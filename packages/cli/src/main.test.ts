@@ -64,6 +64,7 @@ function run(argv: string[], root: string) {
   const err: string[] = []
   const output: Output = { out: (line = '') => out.push(line), err: (line = '') => err.push(line) }
   const code = runCli(argv, output, root)
+  if (typeof code !== 'number') throw new Error('rulebook commands answer synchronously')
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 

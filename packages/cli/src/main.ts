@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { loadLibrary } from '@zhengling/rulebooks'
+import { auditVerify } from './commands/audit-verify.ts'
 import { rulesCatalogue } from './commands/rules-catalogue.ts'
 import { rulesCoverage } from './commands/rules-coverage.ts'
 import { rulesDecisions } from './commands/rules-decisions.ts'
@@ -11,7 +12,7 @@ import { rulesShow } from './commands/rules-show.ts'
 import { rulesTest } from './commands/rules-test.ts'
 import { consoleOutput, formatSourceError, type Output, UsageError } from './output.ts'
 
-const USAGE = `用法：zhengling rules <命令> [参数]
+const USAGE = `用法：zhengling rules <命令> [参数] | zhengling audit verify [--jurisdiction 辖区]
   list                                   列出已编入的辖区与版本
   show <辖区> [--as-of 日期]             显示职务、会议、发文字号与全部规则
   explain <辖区> <判定> <输入.json|-> [--as-of 日期] [--json]
@@ -21,10 +22,16 @@ const USAGE = `用法：zhengling rules <命令> [参数]
   coverage [辖区] [--json]               条文覆盖情况：分类、编码、用例
   test [目录或文件] [--verbose]          运行一致性用例
   lint <文件>                            检查规则库、用例、条文清单或日历数据文件
-  catalogue [--out 文件] [--check]       生成规则目录（Markdown）；--check 检查是否过期`
+  catalogue [--out 文件] [--check]       生成规则目录（Markdown）；--check 检查是否过期
+  audit verify [--jurisdiction 辖区]     校验审计链：发现任何改动、删除或顺序调整
+                                         （DATABASE_URL 指定 PostgreSQL；否则使用 ZHENGLING_DATA_DIR，默认 .data/pglite）`
 
 /** Runs the CLI; returns the exit code. Data errors print as file:line, never as a stack trace. */
-export function main(argv: string[], output: Output = consoleOutput, root?: string): number {
+export function main(
+  argv: string[],
+  output: Output = consoleOutput,
+  root?: string,
+): number | Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -35,10 +42,12 @@ export function main(argv: string[], output: Output = consoleOutput, root?: stri
       out: { type: 'string' },
       verbose: { type: 'boolean' },
       check: { type: 'boolean' },
+      jurisdiction: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
   const [group, command, ...rest] = positionals
+  if (group === 'audit' && command === 'verify') return auditVerify(output, values.jurisdiction)
   if (values.help || group !== 'rules' || !command) {
     output.out(USAGE)
     return values.help ? 0 : 2
@@ -101,18 +110,31 @@ export function main(argv: string[], output: Output = consoleOutput, root?: stri
 }
 
 /** `main` with every failure turned into a message and an exit code: never a stack trace unless asked. */
-export function runCli(argv: string[], output: Output = consoleOutput, root?: string): number {
+function failureCode(error: unknown, output: Output): number {
+  const code = (error as { code?: string }).code
+  if (error instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
+    output.err(`✗ ${(error as Error).message}`)
+    return 2
+  }
+  output.err(`✗ 内部错误：${(error as Error).message}（设置 ZHENGLING_DEBUG=1 查看详情）`)
+  if (process.env.ZHENGLING_DEBUG) output.err((error as Error).stack)
+  return 70
+}
+
+/**
+ * `main` with every failure turned into a message and an exit code: never a stack trace unless
+ * asked. Commands on the rulebooks answer at once; database commands return a promise.
+ */
+export function runCli(
+  argv: string[],
+  output: Output = consoleOutput,
+  root?: string,
+): number | Promise<number> {
   try {
-    return main(argv, output, root)
+    const result = main(argv, output, root)
+    return typeof result === 'number' ? result : result.catch((error) => failureCode(error, output))
   } catch (error) {
-    const code = (error as { code?: string }).code
-    if (error instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
-      output.err(`✗ ${(error as Error).message}`)
-      return 2
-    }
-    output.err(`✗ 内部错误：${(error as Error).message}（设置 ZHENGLING_DEBUG=1 查看详情）`)
-    if (process.env.ZHENGLING_DEBUG) output.err((error as Error).stack)
-    return 70
+    return failureCode(error, output)
   }
 }
 
@@ -126,5 +148,5 @@ export function quietOnClosedPipe(): void {
 
 if (import.meta.main) {
   quietOnClosedPipe()
-  process.exitCode = runCli(process.argv.slice(2))
+  process.exitCode = await runCli(process.argv.slice(2))
 }

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, it } from 'node:test'
+import { sm3Hasher } from '@zhengling/app'
+import { createAuditRepository, migrate, openDatabase } from '@zhengling/db'
+import { sql } from 'kysely'
+import type { Output } from '../output.ts'
+import { auditVerify } from './audit-verify.ts'
+
+/** An embedded database in a folder of its own, with one jurisdiction's chain of three records. */
+async function buildDataDir(): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zhengling-audit-'))
+  const handle = await openDatabase({ dataDir })
+  await migrate(handle.db)
+  await handle.db
+    .insertInto('jurisdictions')
+    .values({ id: 'zhongshan', name: '钟山区', level: 'district', rulebook_version: '2022' })
+    .execute()
+  for (let n = 1; n <= 3; n += 1) {
+    await handle.db.transaction().execute((trx) =>
+      createAuditRepository(trx).append(
+        {
+          jurisdictionId: 'zhongshan',
+          occurredAt: `2026-03-0${n}T09:00:00+08:00`,
+          actorPersonId: null,
+          actorPostId: null,
+          action: 'document.register',
+          subject: `doc-${n}`,
+          beforeDigest: null,
+          afterDigest: null,
+          ruleIds: [],
+          details: {},
+        },
+        sm3Hasher,
+      ),
+    )
+  }
+  await handle.close()
+  return dataDir
+}
+
+function capture() {
+  const out: string[] = []
+  const err: string[] = []
+  const output: Output = { out: (line = '') => out.push(line), err: (line = '') => err.push(line) }
+  return { output, out, err }
+}
+
+describe('zhengling audit verify', () => {
+  it('reports an intact chain, then the record someone edited in the database', async () => {
+    const dataDir = await buildDataDir()
+    const env = { ZHENGLING_DATA_DIR: dataDir }
+    const clean = capture()
+    assert.equal(await auditVerify(clean.output, undefined, env), 0)
+    assert.match(clean.out.join('\n'), /zhongshan：3 条审计记录，链完整/)
+
+    const handle = await openDatabase({ dataDir })
+    await sql`alter table audit_records disable trigger user`.execute(handle.db)
+    await sql`update audit_records set subject = 'doc-x' where chain_seq = 2`.execute(handle.db)
+    await handle.close()
+
+    const tampered = capture()
+    assert.equal(await auditVerify(tampered.output, 'zhongshan', env), 1)
+    assert.match(tampered.err.join('\n'), /第 2 条审计记录的内容被改动/)
+  })
+
+  it('says so when the database was never initialised', async () => {
+    const empty = capture()
+    const dataDir = mkdtempSync(join(tmpdir(), 'zhengling-audit-empty-'))
+    assert.equal(await auditVerify(empty.output, undefined, { ZHENGLING_DATA_DIR: dataDir }), 1)
+    assert.match(empty.err.join('\n'), /数据库尚未初始化/)
+  })
+})
