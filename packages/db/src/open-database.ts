@@ -31,9 +31,7 @@ export async function openDatabase(
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'server', close: () => db.destroy() }
   }
-  const pglite = new PGlite(options.dataDir, {
-    parsers: { 1082: (value: string) => value },
-  })
+  const pglite = new PGlite(options.dataDir)
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
   return { db, kind: 'embedded', close: () => db.destroy() }
 }

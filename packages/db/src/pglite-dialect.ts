@@ -15,6 +15,9 @@ import {
  * Kysely over embedded PGlite. PGlite is one connection, so the driver hands it to one user at a
  * time: a transaction holds it until commit or rollback, and other queries wait their turn.
  */
+/** `date` columns (oid 1082) stay 'YYYY-MM-DD': a civil date must not pass through a time zone. */
+const CIVIL_DATES = { 1082: (value: string) => value }
+
 class PGliteConnection implements DatabaseConnection {
   private readonly pglite: PGlite
 
@@ -26,8 +29,13 @@ class PGliteConnection implements DatabaseConnection {
     // Migrations are several statements without parameters: PGlite runs those with `exec`.
     const result =
       compiled.parameters.length === 0
-        ? ((await this.pglite.exec(compiled.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
-        : await this.pglite.query<R>(compiled.sql, [...compiled.parameters])
+        ? ((await this.pglite.exec(compiled.sql, { parsers: CIVIL_DATES })).at(-1) ?? {
+            rows: [],
+            affectedRows: 0,
+          })
+        : await this.pglite.query<R>(compiled.sql, [...compiled.parameters], {
+            parsers: CIVIL_DATES,
+          })
     return {
       rows: result.rows as R[],
       numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),
