@@ -9,15 +9,14 @@ import {
 } from '@zhengling/app'
 import { sql } from 'kysely'
 import { createAuditRepository } from './audit-repository.ts'
-import { migrate } from './migrate.ts'
-import { type DatabaseHandle, openDatabase } from './open-database.ts'
+import type { DatabaseHandle } from './open-database.ts'
+import { openTestDatabase } from './test-support/open-test-database.ts'
 
 let handle: DatabaseHandle
 let counter = 0
 
 before(async () => {
-  handle = await openDatabase()
-  await migrate(handle.db)
+  handle = await openTestDatabase()
 })
 after(() => handle.close())
 

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { migrate } from './migrate.ts'
-import { type DatabaseHandle, openDatabase } from './open-database.ts'
+import type { DatabaseHandle } from './open-database.ts'
+import { openTestDatabase } from './test-support/open-test-database.ts'
 import { createOrganisationRepository } from './organisation-repository.ts'
 
 let handle: DatabaseHandle
 before(async () => {
-  handle = await openDatabase()
-  await migrate(handle.db)
+  handle = await openTestDatabase()
 })
 after(() => handle.close())
 
