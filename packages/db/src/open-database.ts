@@ -8,6 +8,8 @@ export interface DatabaseHandle {
   db: Kysely<Database>
   /** 'embedded' is PGlite in a folder (or in memory); 'server' is a PostgreSQL server. */
   kind: 'embedded' | 'server'
+  /** The server's connection string, for a second pool (another replica) in tests. */
+  url?: string
   close(): Promise<void>
 }
 
@@ -29,7 +31,7 @@ export async function openDatabase(
       types: types as pg.CustomTypesConfig,
     })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, kind: 'server', close: () => db.destroy() }
+    return { db, kind: 'server', url: options.url, close: () => db.destroy() }
   }
   const pglite = new PGlite(options.dataDir)
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })

@@ -57,6 +57,20 @@ export interface Database {
     prev_hash: string
     hash: string
   }
+  jobs: {
+    id: Generated<string>
+    jurisdiction_id: string | null
+    kind: string
+    payload: ColumnType<Record<string, unknown>, string | undefined, never>
+    run_at: ColumnType<Date, string, string>
+    dedupe_key: string | null
+    state: ColumnType<'pending' | 'done' | 'failed', never, 'pending' | 'done' | 'failed'>
+    attempts: ColumnType<number, never, number>
+    max_attempts: ColumnType<number, number | undefined, never>
+    last_error: ColumnType<string | null, never, string | null>
+    created_at: ColumnType<Date, never, never>
+    finished_at: ColumnType<Date | null, never, string | null>
+  }
   audit_chain_heads: {
     jurisdiction_id: string
     last_seq: ColumnType<string, string | number, string | number>
