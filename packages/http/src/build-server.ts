@@ -1,0 +1,70 @@
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { RulebookLibrary } from '@zhengling/rulebooks'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod'
+import { errorOf, HttpError } from './errors.ts'
+import { rulebookRoutes } from './routes/rulebooks.ts'
+
+export interface ServerOptions {
+  library: RulebookLibrary
+  logger?: FastifyServerOptions['logger']
+}
+
+/**
+ * The HTTP server: schemas on every route, OpenAPI at /api/docs, and one error format. Nothing a
+ * client sends can produce a 500: bad input is a 4xx saying what was wrong.
+ */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576 })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+
+  await app.register(swagger, {
+    openapi: { info: { title: '政令 Zhengling API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+
+  app.setErrorHandler((error, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((issue) => ({
+        path: String(issue.instancePath ?? ''),
+        message: issue.message ?? '取值无效',
+      }))
+      return reply
+        .status(400)
+        .send(errorOf('INVALID_INPUT', `请求有误（${error.validationContext ?? '参数'}）`, issues))
+    }
+    if (error instanceof HttpError) {
+      return reply.status(error.statusCode).send(errorOf(error.code, error.message, error.issues))
+    }
+    const status = (error as { statusCode?: number }).statusCode
+    if (status && status >= 400 && status < 500) {
+      return reply
+        .status(status)
+        .send(
+          errorOf(
+            (error as { code?: string }).code ?? 'BAD_REQUEST',
+            `请求无法处理：${(error as { message?: string }).message ?? ''}`,
+          ),
+        )
+    }
+    request.log.error({ err: error }, 'unhandled error')
+    return reply.status(500).send(errorOf('INTERNAL', '服务器内部错误，已记录，请稍后重试'))
+  })
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send(errorOf('NOT_FOUND', `没有这个接口：${request.method} ${request.url.split('?')[0]}`)),
+  )
+
+  app.get('/api/health', { schema: { summary: '健康检查' } }, async () => ({ status: 'ok' }))
+  await app.register(rulebookRoutes(options.library))
+  return app
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod'
+
+/** Request and response shapes of the rulebook routes; the OpenAPI document is generated from them. */
+export const jurisdictionParams = z.object({ jurisdiction: z.string().min(1).max(64) })
+export const decisionParams = jurisdictionParams.extend({ decision: z.string().min(1).max(64) })
+export const asOfQuery = z.object({
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .optional(),
+})
+
+export const rulebookSummary = z.object({
+  jurisdiction: z.string(),
+  name: z.string(),
+  version: z.string(),
+  effectiveFrom: z.string(),
+  rules: z.number(),
+})
+
+const citation = z.object({
+  ruleId: z.string(),
+  source: z.string(),
+  article: z.string(),
+  excerpt: z.string(),
+})
+
+export const rulebookDetail = z.object({
+  jurisdiction: z.string(),
+  title: z.string(),
+  version: z.string(),
+  effectiveFrom: z.string(),
+  posts: z.array(z.object({ id: z.string(), title: z.string(), type: z.string() })),
+  rules: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string(), citation })),
+})
+
+export const decisionResult = z.object({
+  decision: z.string(),
+  jurisdiction: z.string(),
+  rulebookVersion: z.string(),
+  outcome: z.unknown(),
+  summary: z.string(),
+  citations: z.array(citation),
+  warnings: z.array(z.object({ code: z.string(), year: z.number(), message: z.string() })),
+})
+
+/** Decision inputs differ per decision and are validated by the decision itself. */
+export const decisionInput = z.record(z.string(), z.unknown())
