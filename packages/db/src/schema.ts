@@ -71,6 +71,25 @@ export interface Database {
     created_at: ColumnType<Date, never, never>
     finished_at: ColumnType<Date | null, never, string | null>
   }
+  accounts: {
+    id: string
+    username: string
+    password_hash: string
+    person_id: string | null
+    admin_role: 'systemAdmin' | 'securityAdmin' | 'auditAdmin' | null
+    failed_count: ColumnType<number, number | undefined, number>
+    locked_until: ColumnType<Date | null, string | null | undefined, string | null>
+    created_at: ColumnType<Date, never, never>
+  }
+  sessions: {
+    id: string
+    account_id: string
+    csrf_hash: string
+    created_at: ColumnType<Date, string, never>
+    last_seen_at: ColumnType<Date, string, string>
+    expires_at: ColumnType<Date, string, string>
+    revoked_at: ColumnType<Date | null, never, string | null>
+  }
   audit_chain_heads: {
     jurisdiction_id: string
     last_seq: ColumnType<string, string | number, string | number>

@@ -1,0 +1,52 @@
+import type { IdentityRepository } from '@zhengling/app'
+import type { Kysely } from 'kysely'
+import type { Database } from './schema.ts'
+
+export function createIdentityRepository(db: Kysely<Database>): IdentityRepository {
+  return {
+    async accountByUsername(username) {
+      const row = await db
+        .selectFrom('accounts')
+        .select(['id', 'username', 'password_hash', 'failed_count', 'locked_until'])
+        .where('username', '=', username)
+        .executeTakeFirst()
+      if (!row) return undefined
+      return {
+        id: row.id,
+        username: row.username,
+        passwordHash: row.password_hash,
+        failedCount: row.failed_count,
+        lockedUntil: row.locked_until ? new Date(row.locked_until).toISOString() : null,
+      }
+    },
+    async saveLoginState(accountId, state) {
+      await db
+        .updateTable('accounts')
+        .set({ failed_count: state.failedCount, locked_until: state.lockedUntil })
+        .where('id', '=', accountId)
+        .execute()
+    },
+    async createSession(session) {
+      await db
+        .insertInto('sessions')
+        .values({
+          id: session.id,
+          account_id: session.accountId,
+          csrf_hash: session.csrfHash,
+          created_at: session.now,
+          last_seen_at: session.now,
+          expires_at: session.expiresAt,
+        })
+        .execute()
+    },
+    async revokeSessions(accountId, now) {
+      const result = await db
+        .updateTable('sessions')
+        .set({ revoked_at: now })
+        .where('account_id', '=', accountId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows)
+    },
+  }
+}
