@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { loadLibrary } from '@zhengling/rulebooks'
 import { auditVerify } from './commands/audit-verify.ts'
+import { dbMigrate, demoSeed } from './commands/db-setup.ts'
 import { rulesCatalogue } from './commands/rules-catalogue.ts'
 import { rulesCoverage } from './commands/rules-coverage.ts'
 import { rulesDecisions } from './commands/rules-decisions.ts'
@@ -24,6 +25,8 @@ const USAGE = `用法：zhengling rules <命令> [参数] | zhengling audit veri
   lint <文件>                            检查规则库、用例、条文清单或日历数据文件
   catalogue [--out 文件] [--check]       生成规则目录（Markdown）；--check 检查是否过期
   audit verify [--jurisdiction 辖区]     校验审计链：发现任何改动、删除或顺序调整
+  db migrate                             执行数据库迁移
+  demo seed                              创建演示辖区（钟山区）及演示账户
                                          （DATABASE_URL 指定 PostgreSQL；否则使用 ZHENGLING_DATA_DIR，默认 .data/pglite）`
 
 /** Runs the CLI; returns the exit code. Data errors print as file:line, never as a stack trace. */
@@ -48,6 +51,8 @@ export function main(
   })
   const [group, command, ...rest] = positionals
   if (group === 'audit' && command === 'verify') return auditVerify(output, values.jurisdiction)
+  if (group === 'db' && command === 'migrate') return dbMigrate(output)
+  if (group === 'demo' && command === 'seed') return demoSeed(output)
   if (values.help || group !== 'rules' || !command) {
     output.out(USAGE)
     return values.help ? 0 : 2

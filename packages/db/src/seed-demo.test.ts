@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { createScryptHasher, logIn, verifyAuditTrail } from '@zhengling/app'
+import { createAuditRepository } from './audit-repository.ts'
+import { createIdentityRepository } from './identity-repository.ts'
+import type { DatabaseHandle } from './open-database.ts'
+import { createOrganisationRepository } from './organisation-repository.ts'
+import { DEMO_PASSWORD, seedDemoJurisdiction } from './seed-demo.ts'
+import { openTestDatabase } from './test-support/open-test-database.ts'
+
+let handle: DatabaseHandle
+before(async () => {
+  handle = await openTestDatabase()
+})
+after(() => handle.close())
+
+describe('demo jurisdiction', () => {
+  it('seeds 钟山区 once, audited, with working accounts and portfolios', async () => {
+    const passwords = createScryptHasher(2 ** 12)
+    const now = () => new Date('2026-03-02T01:00:00Z')
+    const first = await seedDemoJurisdiction(handle.db, { now, passwords })
+    assert.equal(first.created, true)
+    assert.equal(first.accounts.length, 14)
+    assert.deepEqual(await seedDemoJurisdiction(handle.db, { now, passwords }), {
+      created: false,
+      accounts: [],
+    })
+
+    const finance = await handle.db
+      .selectFrom('departments')
+      .select('id')
+      .where('name', '=', '区财政局')
+      .executeTakeFirstOrThrow()
+    const overseers = await createOrganisationRepository(handle.db).overseersOf(
+      finance.id,
+      '2026-03-02',
+    )
+    assert.deepEqual(
+      overseers.map((post) => post.title),
+      ['常务副区长'],
+    )
+
+    const session = await logIn(
+      { identity: createIdentityRepository(handle.db), passwords, now },
+      { username: 'auditAdmin', password: DEMO_PASSWORD },
+    )
+    assert.ok(session.token.length > 20)
+    const [report] = await verifyAuditTrail({
+      audit: createAuditRepository(handle.db),
+      jurisdictionId: 'zhongshan',
+    })
+    assert.deepEqual(report, { jurisdictionId: 'zhongshan', records: 1, problems: [] })
+  })
+})

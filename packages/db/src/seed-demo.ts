@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto'
+import { createScryptHasher, type PasswordHasher, sm3Hasher } from '@zhengling/app'
+import type { Kysely } from 'kysely'
+import { createAuditRepository } from './audit-repository.ts'
+import type { Database } from './schema.ts'
+
+/** Demo accounts and their password, printed when the demo starts. Never used outside the demo. */
+export const DEMO_PASSWORD = 'Zhongshan-Demo-2026'
+
+const DEPARTMENTS: [string, 'department' | 'township' | 'desk'][] = [
+  ['区人民政府办公室', 'desk'],
+  ['区发展和改革局', 'department'],
+  ['区财政局', 'department'],
+  ['区教育局', 'department'],
+  ['区司法局', 'department'],
+  ['区住房和城乡建设局', 'department'],
+  ['荷城街道', 'township'],
+  ['大河镇', 'township'],
+]
+
+// Posts of 钟山区 as its rulebook names them; fictional holders. [role, title, department, portfolio]
+const POSTS: [string, string, string | null, string[]][] = [
+  ['principal', '区长', null, []],
+  ['executiveDeputy', '常务副区长', null, ['区财政局', '区发展和改革局']],
+  ['deputy', '副区长（教育）', null, ['区教育局']],
+  ['deputy', '副区长（城建）', null, ['区住房和城乡建设局', '荷城街道', '大河镇']],
+  ['deputy', '副区长（法治）', null, ['区司法局']],
+  ['officeDirector', '区人民政府办公室主任', '区人民政府办公室', []],
+  ['deputyOfficeDirector', '区人民政府办公室副主任', '区人民政府办公室', []],
+  ['secretariat', '区人民政府办公室秘书股股长', '区人民政府办公室', []],
+  ['departmentHead', '区财政局局长', '区财政局', []],
+  ['departmentHead', '区教育局局长', '区教育局', []],
+  ['townshipHead', '荷城街道办事处主任', '荷城街道', []],
+]
+
+const PEOPLE = [
+  '王建国',
+  '李红梅',
+  '张志强',
+  '刘晓燕',
+  '陈立新',
+  '杨帆',
+  '赵敏',
+  '周海',
+  '吴静',
+  '郑涛',
+  '孙丽',
+]
+
+/**
+ * Seeds the demo jurisdiction 钟山区 (rulebook zhongshan 2022): departments and townships, posts
+ * with fictional holders, portfolios, one account per post-holder role plus the three
+ * administrators. Idempotent: does nothing when the jurisdiction exists. One transaction, audited.
+ */
+export async function seedDemoJurisdiction(
+  db: Kysely<Database>,
+  options: { now: () => Date; passwords?: PasswordHasher } = { now: () => new Date() },
+): Promise<{ created: boolean; accounts: string[] }> {
+  const passwords = options.passwords ?? createScryptHasher()
+  const existing = await db
+    .selectFrom('jurisdictions')
+    .select('id')
+    .where('id', '=', 'zhongshan')
+    .executeTakeFirst()
+  if (existing) return { created: false, accounts: [] }
+  const passwordHash = await passwords.hash(DEMO_PASSWORD)
+  const today = options.now().toISOString().slice(0, 10)
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('jurisdictions')
+      .values({
+        id: 'zhongshan',
+        name: '六盘水市钟山区人民政府',
+        level: 'district',
+        rulebook_version: '2022',
+      })
+      .execute()
+    const departmentIds = new Map<string, string>()
+    for (const [name, kind] of DEPARTMENTS) {
+      const id = randomUUID()
+      departmentIds.set(name, id)
+      await trx
+        .insertInto('departments')
+        .values({ id, jurisdiction_id: 'zhongshan', name, kind })
+        .execute()
+    }
+    const accounts: string[] = []
+    for (const [index, [role, title, department, portfolio]] of POSTS.entries()) {
+      const postId = randomUUID()
+      const personId = randomUUID()
+      await trx
+        .insertInto('posts')
+        .values({
+          id: postId,
+          jurisdiction_id: 'zhongshan',
+          role,
+          title,
+          department_id: department ? (departmentIds.get(department) ?? null) : null,
+        })
+        .execute()
+      await trx
+        .insertInto('people')
+        .values({
+          id: personId,
+          jurisdiction_id: 'zhongshan',
+          name: PEOPLE[index] ?? `职员${index}`,
+        })
+        .execute()
+      await trx
+        .insertInto('post_holdings')
+        .values({
+          id: randomUUID(),
+          post_id: postId,
+          person_id: personId,
+          from_date: '2022-03-11',
+          to_date: null,
+        })
+        .execute()
+      for (const name of portfolio) {
+        const departmentId = departmentIds.get(name)
+        if (departmentId)
+          await trx
+            .insertInto('portfolios')
+            .values({
+              post_id: postId,
+              department_id: departmentId,
+              from_date: '2022-03-11',
+              to_date: null,
+            })
+            .execute()
+      }
+      const username = `zs-${role}${role === 'deputy' || role === 'departmentHead' ? `-${index}` : ''}`
+      await trx
+        .insertInto('accounts')
+        .values({
+          id: randomUUID(),
+          username,
+          password_hash: passwordHash,
+          person_id: personId,
+          admin_role: null,
+        })
+        .execute()
+      accounts.push(`${username}（${title}）`)
+    }
+    for (const role of ['systemAdmin', 'securityAdmin', 'auditAdmin'] as const) {
+      await trx
+        .insertInto('accounts')
+        .values({
+          id: randomUUID(),
+          username: role,
+          password_hash: passwordHash,
+          person_id: null,
+          admin_role: role,
+        })
+        .execute()
+      accounts.push(
+        `${role}（${{ systemAdmin: '系统管理员', securityAdmin: '安全保密管理员', auditAdmin: '安全审计员' }[role]}）`,
+      )
+    }
+    await createAuditRepository(trx).append(
+      {
+        jurisdictionId: 'zhongshan',
+        occurredAt: options.now().toISOString(),
+        actorPersonId: null,
+        actorPostId: null,
+        action: 'demo.seed',
+        subject: 'zhongshan',
+        beforeDigest: null,
+        afterDigest: null,
+        ruleIds: [],
+        details: { departments: DEPARTMENTS.length, posts: POSTS.length, seededOn: today },
+      },
+      sm3Hasher,
+    )
+    return { created: true, accounts }
+  })
+}
