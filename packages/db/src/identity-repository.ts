@@ -39,6 +39,49 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
         })
         .execute()
     },
+    async sessionById(id) {
+      const row = await db
+        .selectFrom('sessions')
+        .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+        .select([
+          'sessions.id',
+          'sessions.account_id',
+          'sessions.csrf_hash',
+          'sessions.last_seen_at',
+          'sessions.expires_at',
+          'sessions.revoked_at',
+          'accounts.username',
+          'accounts.admin_role',
+          'accounts.person_id',
+        ])
+        .where('sessions.id', '=', id)
+        .executeTakeFirst()
+      if (!row) return undefined
+      const iso = (value: Date | string | null) =>
+        value === null ? null : new Date(value).toISOString()
+      return {
+        id: row.id,
+        accountId: row.account_id,
+        username: row.username,
+        adminRole: row.admin_role,
+        personId: row.person_id,
+        csrfHash: row.csrf_hash,
+        lastSeenAt: iso(row.last_seen_at) as string,
+        expiresAt: iso(row.expires_at) as string,
+        revokedAt: iso(row.revoked_at),
+      }
+    },
+    async touchSession(id, now) {
+      await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute()
+    },
+    async revokeSession(id, now) {
+      await db
+        .updateTable('sessions')
+        .set({ revoked_at: now })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .execute()
+    },
     async revokeSessions(accountId, now) {
       const result = await db
         .updateTable('sessions')

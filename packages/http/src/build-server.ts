@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { RulebookLibrary } from '@zhengling/rulebooks'
@@ -10,10 +11,13 @@ import {
 } from 'fastify-type-provider-zod'
 import { errorOf, HttpError } from './errors.ts'
 import { rulebookRoutes } from './routes/rulebooks.ts'
+import { type SessionRouteDeps, sessionRoutes } from './routes/session.ts'
 
 export interface ServerOptions {
   library: RulebookLibrary
   logger?: FastifyServerOptions['logger']
+  /** With a database, the server also offers sign-in and sessions. */
+  sessions?: SessionRouteDeps
 }
 
 /**
@@ -65,6 +69,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   )
 
   app.get('/api/health', { schema: { summary: '健康检查' } }, async () => ({ status: 'ok' }))
+  await app.register(cookie)
   await app.register(rulebookRoutes(options.library))
+  if (options.sessions) await app.register(sessionRoutes(options.sessions))
   return app
 }

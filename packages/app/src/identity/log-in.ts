@@ -27,6 +27,21 @@ export interface IdentityRepository {
     expiresAt: string
   }): Promise<void>
   revokeSessions(accountId: string, now: string): Promise<number>
+  sessionById(id: string): Promise<SessionRecord | undefined>
+  touchSession(id: string, now: string): Promise<void>
+  revokeSession(id: string, now: string): Promise<void>
+}
+
+export interface SessionRecord {
+  id: string
+  accountId: string
+  username: string
+  adminRole: string | null
+  personId: string | null
+  csrfHash: string
+  lastSeenAt: string
+  expiresAt: string
+  revokedAt: string | null
 }
 
 export class LoginError extends Error {
