@@ -55,6 +55,29 @@ export function createOrganisationRepository(db: Kysely<Database>): Organisation
       )
     },
 
+    async postsOf(jurisdictionId, on) {
+      const ids = await db
+        .selectFrom('posts')
+        .select('id')
+        .where('jurisdiction_id', '=', jurisdictionId)
+        .orderBy('title')
+        .execute()
+      const posts = await postsOnDate(
+        ids.map((row) => row.id),
+        on,
+      )
+      return posts.sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'))
+    },
+
+    async jurisdictionOf(personId) {
+      const row = await db
+        .selectFrom('people')
+        .select('jurisdiction_id')
+        .where('id', '=', personId)
+        .executeTakeFirst()
+      return row?.jurisdiction_id
+    },
+
     async post(postId, on) {
       return (await postsOnDate([postId], on))[0]
     },

@@ -10,6 +10,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod'
 import { errorOf, HttpError } from './errors.ts'
+import { organisationRoutes } from './routes/organisation.ts'
 import { rulebookRoutes } from './routes/rulebooks.ts'
 import { type SessionRouteDeps, sessionRoutes } from './routes/session.ts'
 
@@ -71,6 +72,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/health', { schema: { summary: '健康检查' } }, async () => ({ status: 'ok' }))
   await app.register(cookie)
   await app.register(rulebookRoutes(options.library))
-  if (options.sessions) await app.register(sessionRoutes(options.sessions))
+  if (options.sessions) {
+    await app.register(sessionRoutes(options.sessions))
+    await app.register(organisationRoutes(options.sessions))
+  }
   return app
 }

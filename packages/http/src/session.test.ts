@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { createScryptHasher } from '@zhengling/app'
-import type { DatabaseHandle } from '@zhengling/db'
+import { type DatabaseHandle, DEMO_PASSWORD, seedDemoJurisdiction } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import { loadLibrary } from '@zhengling/rulebooks'
 import type { FastifyInstance } from 'fastify'
@@ -137,5 +137,65 @@ describe('sessions over HTTP', () => {
       )
     }
     assert.deepEqual(statuses, [401, 401, 401, 401, 423])
+  })
+})
+
+describe('organisation over HTTP', () => {
+  it("a post-holder sees their own jurisdiction's posts and holders; an administrator gets 403", async () => {
+    clock = new Date('2026-03-02T01:00:00Z')
+    await seedDemoJurisdiction(handle.db, { now: () => clock, passwords })
+    // Another jurisdiction's post must not appear.
+    await handle.db
+      .insertInto('jurisdictions')
+      .values({ id: 'elsewhere', name: '他县', level: 'county', rulebook_version: 't' })
+      .execute()
+    await handle.db
+      .insertInto('posts')
+      .values({
+        id: randomUUID(),
+        jurisdiction_id: 'elsewhere',
+        role: 'principal',
+        title: '他县县长',
+        department_id: null,
+      })
+      .execute()
+
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'zs-principal', password: DEMO_PASSWORD },
+    })
+    const cookie = `zl_session=${login.cookies.find((c) => c.name === 'zl_session')?.value}`
+    const posts = await app.inject({
+      method: 'GET',
+      url: '/api/organisation/posts',
+      headers: { cookie },
+    })
+    assert.equal(posts.statusCode, 200)
+    const titles = posts.json().map((p: { title: string }) => p.title)
+    assert.equal(titles.length, 11)
+    assert.ok(titles.includes('区长') && !titles.includes('他县县长'))
+    const head = posts.json().find((p: { title: string }) => p.title === '区长')
+    assert.deepEqual(
+      head.holders.map((h: { name: string }) => h.name),
+      ['王建国'],
+    )
+
+    const admin = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'systemAdmin', password: DEMO_PASSWORD },
+    })
+    const adminCookie = `zl_session=${admin.cookies.find((c) => c.name === 'zl_session')?.value}`
+    const refused = await app.inject({
+      method: 'GET',
+      url: '/api/organisation/posts',
+      headers: { cookie: adminCookie },
+    })
+    assert.equal(refused.statusCode, 403)
+    assert.equal(
+      (await app.inject({ method: 'GET', url: '/api/organisation/posts' })).statusCode,
+      401,
+    )
   })
 })

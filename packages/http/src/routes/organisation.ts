@@ -1,0 +1,44 @@
+import {
+  createIdentityRepository,
+  createOrganisationRepository,
+  type Database,
+} from '@zhengling/db'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { Kysely } from 'kysely'
+import { requireSession } from '../auth.ts'
+import { errorBody, HttpError } from '../errors.ts'
+import { postsResponse } from './organisation.contract.ts'
+
+/** The signed-in person's own jurisdiction: its posts and who holds them today. */
+export function organisationRoutes(deps: {
+  db: Kysely<Database>
+  now: () => Date
+}): FastifyPluginAsyncZod {
+  const signedIn = requireSession({
+    identity: () => createIdentityRepository(deps.db),
+    now: deps.now,
+  })
+  return async (app) => {
+    app.get(
+      '/api/organisation/posts',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '本辖区职务及任职人员',
+          response: { 200: postsResponse, 401: errorBody, 403: errorBody },
+        },
+      },
+      async (request) => {
+        const organisation = createOrganisationRepository(deps.db)
+        const personId = request.session?.personId
+        // Administrators hold no post and belong to no jurisdiction: they manage accounts, not posts.
+        const jurisdictionId = personId ? await organisation.jurisdictionOf(personId) : undefined
+        if (!jurisdictionId)
+          throw new HttpError(403, 'NOT_A_POST_HOLDER', '该账户不属于任何辖区的任职人员')
+        // Today in Asia/Shanghai, the civil date every answer is about.
+        const today = new Date(deps.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+        return organisation.postsOf(jurisdictionId, today)
+      },
+    )
+  }
+}
