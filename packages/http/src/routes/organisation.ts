@@ -36,8 +36,7 @@ export function organisationRoutes(deps: {
         if (!jurisdictionId)
           throw new HttpError(403, 'NOT_A_POST_HOLDER', '该账户不属于任何辖区的任职人员')
         // Today in Asia/Shanghai, the civil date every answer is about.
-        const today = new Date(deps.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-        return organisation.postsOf(jurisdictionId, today)
+        return organisation.postsOf(jurisdictionId, shanghaiDateOf(deps.now().getTime()))
       },
     )
   }
