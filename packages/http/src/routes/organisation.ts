@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '@zhengling/rules'
 import {
   createIdentityRepository,
   createOrganisationRepository,
