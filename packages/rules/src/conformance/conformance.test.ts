@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { coverageReport } from '../coverage/coverage-report.ts'
+import { coverageReport } from '../article-coverage/coverage-report.ts'
 import { buildContext, rule } from '../test-support/build-context.ts'
 import { conformanceCaseSchema } from './case-schema.ts'
 import { partialMismatches } from './partial-match.ts'
