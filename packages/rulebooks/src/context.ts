@@ -47,14 +47,22 @@ export function contextFor(
       message: `${asOf} 时${first?.jurisdiction?.name ?? jurisdiction}没有已编入的工作规则版本（最早版本自 ${first?.effectiveFrom} 起施行${first?.supersedes ? `，此前为 ${first.supersedes.version} 版，未编入` : ''}）`,
     }
   }
-  const rulebook: ResolvedRulebook = resolveRulebook(chosen.book, library.national?.book).rulebook
-  const national = [...library.calendars.values()].filter((c) => c.scope === 'national')
-  const regional = chosen.book.calendars.flatMap((id) => library.calendars.get(id) ?? [])
-  return {
-    ok: true,
-    context: {
+  // A loaded library does not change, so each version is resolved once: every conformance case
+  // and every HTTP request asks again, and resolving costs over a millisecond.
+  let contexts = resolved.get(library)
+  if (!contexts) resolved.set(library, (contexts = new Map()))
+  let context = contexts.get(chosen.book)
+  if (!context) {
+    const rulebook: ResolvedRulebook = resolveRulebook(chosen.book, library.national?.book).rulebook
+    const national = [...library.calendars.values()].filter((c) => c.scope === 'national')
+    const regional = chosen.book.calendars.flatMap((id) => library.calendars.get(id) ?? [])
+    context = {
       rulebook,
       calendar: createWorkingCalendar([officialCalendarData(), ...national, ...regional]),
-    },
+    }
+    contexts.set(chosen.book, context)
   }
+  return { ok: true, context }
 }
+
+const resolved = new WeakMap<RulebookLibrary, Map<object, DecisionContext>>()

@@ -10,6 +10,7 @@ import {
   computeDeadline,
   createWorkingCalendar,
   officialCalendarData,
+  resolveRulebook,
   runDecision,
 } from '../src/index.ts'
 
@@ -70,7 +71,10 @@ bench
     runDecision(context, 'acting-presider', { away: ['principal', 'executiveDeputy'] })
   })
   .add('baseline: build decision context (resolve rulebook + calendar)', () => {
-    contextFor(library, 'zhongshan')
+    // What contextFor does on its first call for a version; later calls reuse the result.
+    const book = library.jurisdictions.get('zhongshan')?.at(-1)?.book
+    if (book) resolveRulebook(book, library.national?.book)
+    createWorkingCalendar([officialCalendarData()])
   })
 
 await bench.run()
