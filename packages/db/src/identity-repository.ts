@@ -7,7 +7,7 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
     async accountByUsername(username) {
       const row = await db
         .selectFrom('accounts')
-        .select(['id', 'username', 'password_hash', 'failed_count', 'locked_until'])
+        .select(['id', 'username', 'password_hash', 'admin_role', 'failed_count', 'locked_until'])
         .where('username', '=', username)
         .executeTakeFirst()
       if (!row) return undefined
@@ -15,6 +15,7 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
         id: row.id,
         username: row.username,
         passwordHash: row.password_hash,
+        adminRole: row.admin_role,
         failedCount: row.failed_count,
         lockedUntil: row.locked_until ? new Date(row.locked_until).toISOString() : null,
       }

@@ -13,6 +13,7 @@ export interface AccountRecord extends LoginState {
   id: string
   username: string
   passwordHash: string
+  adminRole: string | null
 }
 
 /** What logging in needs from storage. */
@@ -70,7 +71,13 @@ export async function logIn(
     sessionHours?: number
   },
   input: { username: string; password: string },
-): Promise<{ token: string; csrfToken: string; accountId: string; expiresAt: string }> {
+): Promise<{
+  token: string
+  csrfToken: string
+  accountId: string
+  adminRole: string | null
+  expiresAt: string
+}> {
   const now = deps.now()
   const account = await deps.identity.accountByUsername(input.username)
   const wrong = new LoginError('INVALID_CREDENTIALS', '用户名或密码错误')
@@ -105,7 +112,7 @@ export async function logIn(
     now: now.toISOString(),
     expiresAt,
   })
-  return { token, csrfToken, accountId: account.id, expiresAt }
+  return { token, csrfToken, accountId: account.id, adminRole: account.adminRole, expiresAt }
 }
 
 /** Ends every open session of the account ("logout everywhere"); returns how many. */

@@ -1,4 +1,4 @@
-import { logIn, LoginError, logOutEverywhere, type PasswordHasher, sha256 } from '@zhengling/app'
+import { logIn, LoginError, logOutEverywhere, type PasswordHasher } from '@zhengling/app'
 import { createIdentityRepository, type Database } from '@zhengling/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
@@ -44,10 +44,9 @@ export function sessionRoutes(deps: SessionRouteDeps): FastifyPluginAsyncZod {
             ...cookie,
             expires: new Date(session.expiresAt),
           })
-          const account = await identity().sessionById(sha256(session.token))
           return {
             username: request.body.username,
-            adminRole: account?.adminRole ?? null,
+            adminRole: session.adminRole,
             expiresAt: session.expiresAt,
             csrfToken: session.csrfToken,
           }
