@@ -97,6 +97,48 @@ export function createAuditRepository(db: Kysely<Database>): AuditRepository {
       return rows.map((row) => toRecord(row as Row))
     },
 
+    async chainSummaries() {
+      const rows = await db
+        .selectFrom('audit_chain_heads')
+        .select(['jurisdiction_id', 'last_seq'])
+        .select((eb) =>
+          eb
+            .selectFrom('audit_records')
+            .select('occurred_at')
+            .whereRef('audit_records.jurisdiction_id', '=', 'audit_chain_heads.jurisdiction_id')
+            .whereRef('audit_records.chain_seq', '=', 'audit_chain_heads.last_seq')
+            .as('last_at'),
+        )
+        .orderBy('jurisdiction_id')
+        .execute()
+      return rows.map((row) => ({
+        chain: row.jurisdiction_id,
+        records: Number(row.last_seq),
+        lastAt: row.last_at ? new Date(row.last_at).toISOString() : null,
+      }))
+    },
+
+    async recordsPage(chain, page) {
+      let query = db
+        .selectFrom('audit_records')
+        .leftJoin('people', 'people.id', 'audit_records.actor_person_id')
+        .leftJoin('posts', 'posts.id', 'audit_records.actor_post_id')
+        .selectAll('audit_records')
+        .select(['people.name as actor_name', 'posts.title as actor_post'])
+        .where('audit_records.jurisdiction_id', '=', chain)
+        .orderBy('chain_seq', 'desc')
+        .limit(page.limit)
+      if (page.beforeSeq !== undefined)
+        query = query.where('chain_seq', '<', String(page.beforeSeq))
+      const rows = await query.execute()
+      return rows.map((row) => ({
+        record: toRecord(row as unknown as Row),
+        actor: row.actor_name
+          ? `${row.actor_name}${row.actor_post ? `（${row.actor_post}）` : ''}`
+          : null,
+      }))
+    },
+
     async head(jurisdictionId: string) {
       const row = await db
         .selectFrom('audit_chain_heads')

@@ -2,8 +2,16 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import type { LoginError } from '@zhengling/app'
-import { createScryptHasher, logIn, logOutEverywhere } from '@zhengling/app'
+import {
+  createScryptHasher,
+  DEPLOYMENT_CHAIN,
+  logIn,
+  logOutEverywhere,
+  sha256,
+  sm3Hasher,
+} from '@zhengling/app'
 import { createIdentityRepository } from './identity-repository.ts'
+import { createInTransaction } from './repositories.ts'
 import type { DatabaseHandle } from './open-database.ts'
 import { openTestDatabase } from './test-support/open-test-database.ts'
 
@@ -35,9 +43,13 @@ async function buildAccount(password = 'Zhong-shan-2026!') {
 describe('identity', () => {
   it('logs in with the right password and stores only token hashes', async () => {
     const account = await buildAccount()
-    const identity = createIdentityRepository(handle.db)
     const session = await logIn(
-      { identity, passwords, now: () => new Date('2026-03-02T01:00:00Z') },
+      {
+        inTransaction: createInTransaction(handle.db),
+        hasher: sm3Hasher,
+        passwords,
+        now: () => new Date('2026-03-02T01:00:00Z'),
+      },
       { username: account.username, password: 'Zhong-shan-2026!' },
     )
     const stored = await handle.db
@@ -53,7 +65,8 @@ describe('identity', () => {
   it('a wrong username and a wrong password get the same answer; five failures lock', async () => {
     const account = await buildAccount()
     const deps = {
-      identity: createIdentityRepository(handle.db),
+      inTransaction: createInTransaction(handle.db),
+      hasher: sm3Hasher,
       passwords,
       now: () => new Date('2026-03-02T01:00:00Z'),
     }
@@ -78,19 +91,34 @@ describe('identity', () => {
     )
     const later = { ...deps, now: () => new Date('2026-03-02T01:31:00Z') }
     assert.ok(await logIn(later, { username: account.username, password: 'Zhong-shan-2026!' }))
+    // Every attempt is on the deployment chain (an administrator belongs to no jurisdiction).
+    const actions = await handle.db
+      .selectFrom('audit_records')
+      .select('action')
+      .where('jurisdiction_id', '=', DEPLOYMENT_CHAIN)
+      .where('subject', '=', account.username)
+      .orderBy('chain_seq')
+      .execute()
+    assert.deepEqual(
+      actions.map((row) => row.action),
+      [...Array(5).fill('session.loginFailed'), 'session.loginRefused', 'session.login'],
+    )
   })
 
   it('logout everywhere revokes every open session', async () => {
     const account = await buildAccount()
     const deps = {
-      identity: createIdentityRepository(handle.db),
+      inTransaction: createInTransaction(handle.db),
+      hasher: sm3Hasher,
       passwords,
       now: () => new Date('2026-03-02T01:00:00Z'),
     }
+    const first = await logIn(deps, { username: account.username, password: 'Zhong-shan-2026!' })
     await logIn(deps, { username: account.username, password: 'Zhong-shan-2026!' })
-    await logIn(deps, { username: account.username, password: 'Zhong-shan-2026!' })
-    assert.equal(await logOutEverywhere(deps, account.id), 2)
-    assert.equal(await logOutEverywhere(deps, account.id), 0)
+    const session = await createIdentityRepository(handle.db).sessionById(sha256(first.token))
+    assert.ok(session)
+    assert.equal(await logOutEverywhere(deps, session), 2)
+    assert.equal(await logOutEverywhere(deps, session), 0)
   })
 
   it('an account is a post-holder or one of the three administrators, never both or neither', async () => {

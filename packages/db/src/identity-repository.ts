@@ -7,7 +7,15 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
     async accountByUsername(username) {
       const row = await db
         .selectFrom('accounts')
-        .select(['id', 'username', 'password_hash', 'admin_role', 'failed_count', 'locked_until'])
+        .select([
+          'id',
+          'username',
+          'password_hash',
+          'admin_role',
+          'person_id',
+          'failed_count',
+          'locked_until',
+        ])
         .where('username', '=', username)
         .executeTakeFirst()
       if (!row) return undefined
@@ -16,6 +24,7 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
         username: row.username,
         passwordHash: row.password_hash,
         adminRole: row.admin_role,
+        personId: row.person_id,
         failedCount: row.failed_count,
         lockedUntil: row.locked_until ? new Date(row.locked_until).toISOString() : null,
       }
@@ -34,6 +43,8 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
           id: session.id,
           account_id: session.accountId,
           csrf_hash: session.csrfHash,
+          csrf_token: session.csrfToken,
+          current_post_id: session.currentPostId,
           created_at: session.now,
           last_seen_at: session.now,
           expires_at: session.expiresAt,
@@ -48,6 +59,8 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
           'sessions.id',
           'sessions.account_id',
           'sessions.csrf_hash',
+          'sessions.csrf_token',
+          'sessions.current_post_id',
           'sessions.last_seen_at',
           'sessions.expires_at',
           'sessions.revoked_at',
@@ -67,6 +80,8 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
         adminRole: row.admin_role,
         personId: row.person_id,
         csrfHash: row.csrf_hash,
+        csrfToken: row.csrf_token,
+        currentPostId: row.current_post_id,
         lastSeenAt: iso(row.last_seen_at) as string,
         expiresAt: iso(row.expires_at) as string,
         revokedAt: iso(row.revoked_at),
@@ -74,6 +89,13 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
     },
     async touchSession(id, now) {
       await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute()
+    },
+    async setCurrentPost(id, postId) {
+      await db
+        .updateTable('sessions')
+        .set({ current_post_id: postId })
+        .where('id', '=', id)
+        .execute()
     },
     async revokeSession(id, now) {
       await db

@@ -1,14 +1,7 @@
 import type { OrganisationRepository, PostOnDate } from '@zhengling/app'
 import type { Kysely } from 'kysely'
+import { coversDate } from './organisation-directory.ts'
 import type { Database } from './schema.ts'
-
-/** Date ranges are inclusive at both ends; an open end (null) runs on. */
-function coversDate<T extends { from_date: string; to_date: string | null }>(
-  row: T,
-  on: string,
-): boolean {
-  return row.from_date <= on && (row.to_date === null || on <= row.to_date)
-}
 
 export function createOrganisationRepository(db: Kysely<Database>): OrganisationRepository {
   async function postsOnDate(postIds: string[], on: string): Promise<PostOnDate[]> {

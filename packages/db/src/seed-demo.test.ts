@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { createScryptHasher, logIn, verifyAuditTrail } from '@zhengling/app'
+import { createScryptHasher, logIn, sm3Hasher, verifyAuditTrail } from '@zhengling/app'
 import { createAuditRepository } from './audit-repository.ts'
-import { createIdentityRepository } from './identity-repository.ts'
+import { createInTransaction } from './repositories.ts'
 import type { DatabaseHandle } from './open-database.ts'
 import { createOrganisationRepository } from './organisation-repository.ts'
 import { DEMO_PASSWORD, seedDemoJurisdiction } from './seed-demo.ts'
@@ -41,10 +41,11 @@ describe('demo jurisdiction', () => {
     )
 
     const session = await logIn(
-      { identity: createIdentityRepository(handle.db), passwords, now },
+      { inTransaction: createInTransaction(handle.db), hasher: sm3Hasher, passwords, now },
       { username: 'auditAdmin', password: DEMO_PASSWORD },
     )
     assert.ok(session.token.length > 20)
+    // The audit admin's sign-in is a deployment act: the jurisdiction's chain holds the seed only.
     const [report] = await verifyAuditTrail({
       audit: createAuditRepository(handle.db),
       jurisdictionId: 'zhongshan',

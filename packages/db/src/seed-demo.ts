@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { createScryptHasher, type PasswordHasher, sm3Hasher } from '@zhengling/app'
+import { addDays, type LocalDate, shanghaiDateOf } from '@zhengling/rules'
 import type { Kysely } from 'kysely'
 import { createAuditRepository } from './audit-repository.ts'
 import type { Database } from './schema.ts'
@@ -28,6 +29,7 @@ const POSTS: [string, string, string | null, string[]][] = [
   ['officeDirector', '区人民政府办公室主任', '区人民政府办公室', []],
   ['deputyOfficeDirector', '区人民政府办公室副主任', '区人民政府办公室', []],
   ['secretariat', '区人民政府办公室秘书股股长', '区人民政府办公室', []],
+  ['supervisionOffice', '区人民政府督查室主任', '区人民政府办公室', []],
   ['departmentHead', '区财政局局长', '区财政局', []],
   ['departmentHead', '区教育局局长', '区教育局', []],
   ['townshipHead', '荷城街道办事处主任', '荷城街道', []],
@@ -42,10 +44,35 @@ const PEOPLE = [
   '杨帆',
   '赵敏',
   '周海',
+  '赵敏', // 办公室副主任兼督查室主任: one person, two posts
   '吴静',
   '郑涛',
   '孙丽',
 ]
+
+function demoUsername(role: string, index: number): string {
+  return `zs-${role}${role === 'deputy' || role === 'departmentHead' ? `-${index}` : ''}`
+}
+
+const ADMIN_TITLES = {
+  systemAdmin: '系统管理员',
+  securityAdmin: '安全保密管理员',
+  auditAdmin: '安全审计员',
+} as const
+
+/** The demo's sign-in names with what each is, as printed when the demo server starts. */
+export function demoAccounts(): string[] {
+  const seen = new Set<string>()
+  const holders = POSTS.flatMap(([role, title], index) => {
+    const name = PEOPLE[index] ?? `职员${index}`
+    if (seen.has(name)) return []
+    seen.add(name)
+    const second = POSTS.filter((_, other) => other !== index && PEOPLE[other] === name)
+    const titles = [title, ...second.map(([, otherTitle]) => otherTitle)].join('、')
+    return [`${demoUsername(role, index)}（${name}，${titles}）`]
+  })
+  return [...holders, ...Object.entries(ADMIN_TITLES).map(([role, title]) => `${role}（${title}）`)]
+}
 
 /**
  * Seeds the demo jurisdiction 钟山区 (rulebook zhongshan 2022): departments and townships, posts
@@ -64,7 +91,7 @@ export async function seedDemoJurisdiction(
     .executeTakeFirst()
   if (existing) return { created: false, accounts: [] }
   const passwordHash = await passwords.hash(DEMO_PASSWORD)
-  const today = options.now().toISOString().slice(0, 10)
+  const today = shanghaiDateOf(options.now().getTime())
   return db.transaction().execute(async (trx) => {
     await trx
       .insertInto('jurisdictions')
@@ -84,10 +111,15 @@ export async function seedDemoJurisdiction(
         .values({ id, jurisdiction_id: 'zhongshan', name, kind })
         .execute()
     }
-    const accounts: string[] = []
+    const personIds = new Map<string, string>()
+    const postIds = new Map<string, string>()
     for (const [index, [role, title, department, portfolio]] of POSTS.entries()) {
       const postId = randomUUID()
-      const personId = randomUUID()
+      const name = PEOPLE[index] ?? `职员${index}`
+      const concurrent = personIds.get(name)
+      const personId = concurrent ?? randomUUID()
+      personIds.set(name, personId)
+      postIds.set(role, postIds.get(role) ?? postId)
       await trx
         .insertInto('posts')
         .values({
@@ -98,14 +130,11 @@ export async function seedDemoJurisdiction(
           department_id: department ? (departmentIds.get(department) ?? null) : null,
         })
         .execute()
-      await trx
-        .insertInto('people')
-        .values({
-          id: personId,
-          jurisdiction_id: 'zhongshan',
-          name: PEOPLE[index] ?? `职员${index}`,
-        })
-        .execute()
+      if (!concurrent)
+        await trx
+          .insertInto('people')
+          .values({ id: personId, jurisdiction_id: 'zhongshan', name })
+          .execute()
       await trx
         .insertInto('post_holdings')
         .values({
@@ -129,7 +158,9 @@ export async function seedDemoJurisdiction(
             })
             .execute()
       }
-      const username = `zs-${role}${role === 'deputy' || role === 'departmentHead' ? `-${index}` : ''}`
+      // A person holding a second post signs in once and switches post.
+      if (concurrent) continue
+      const username = demoUsername(role, index)
       await trx
         .insertInto('accounts')
         .values({
@@ -140,8 +171,19 @@ export async function seedDemoJurisdiction(
           admin_role: null,
         })
         .execute()
-      accounts.push(`${username}（${title}）`)
     }
+    // The head is away this week: the executive deputy presides (第六条), so 代理 shows in the demo.
+    await trx
+      .insertInto('acting_assignments')
+      .values({
+        id: randomUUID(),
+        post_id: postIds.get('principal') as string,
+        acting_post_id: postIds.get('executiveDeputy') as string,
+        from_date: today,
+        to_date: addDays(today as LocalDate, 6),
+        rule_id: 'zhongshan.acting.principal',
+      })
+      .execute()
     for (const role of ['systemAdmin', 'securityAdmin', 'auditAdmin'] as const) {
       await trx
         .insertInto('accounts')
@@ -153,9 +195,6 @@ export async function seedDemoJurisdiction(
           admin_role: role,
         })
         .execute()
-      accounts.push(
-        `${role}（${{ systemAdmin: '系统管理员', securityAdmin: '安全保密管理员', auditAdmin: '安全审计员' }[role]}）`,
-      )
     }
     await createAuditRepository(trx).append(
       {
@@ -172,6 +211,6 @@ export async function seedDemoJurisdiction(
       },
       sm3Hasher,
     )
-    return { created: true, accounts }
+    return { created: true, accounts: demoAccounts() }
   })
 }

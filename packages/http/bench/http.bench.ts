@@ -7,7 +7,7 @@
 import { mkdtempSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { createScryptHasher } from '@zhengling/app'
+import { createScryptHasher, sm3Hasher } from '@zhengling/app'
 import { DEMO_PASSWORD, migrate, openDatabase, seedDemoJurisdiction } from '@zhengling/db'
 import { loadLibrary } from '@zhengling/rulebooks'
 import autocannon from 'autocannon'
@@ -23,7 +23,7 @@ async function measure(label: string, options: { url?: string; dataDir?: string 
   await seedDemoJurisdiction(handle.db, { now: () => new Date(), passwords })
   const app = await buildServer({
     library: loadLibrary(),
-    sessions: { db: handle.db, passwords, now: () => new Date(), secureCookies: false },
+    sessions: { db: handle.db, passwords, hasher: sm3Hasher, now: () => new Date(), secureCookies: false },
   })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()

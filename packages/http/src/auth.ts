@@ -43,3 +43,9 @@ export function requireSession(deps: {
     }
   }
 }
+
+/** The session a `requireSession` preHandler put on the request. */
+export function sessionOf(request: FastifyRequest): SessionRecord {
+  if (!request.session) throw new HttpError(401, 'SESSION_INVALID', '未登录')
+  return request.session
+}

@@ -1,7 +1,17 @@
 import cookie from '@fastify/cookie'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import fastifyStatic from '@fastify/static'
+import {
+  DomainError,
+  LoginError,
+  NotFoundError,
+  NotPermittedError,
+  SessionError,
+} from '@zhengling/app'
 import type { RulebookLibrary } from '@zhengling/rulebooks'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import {
   hasZodFastifySchemaValidationErrors,
@@ -10,6 +20,8 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod'
 import { errorOf, HttpError } from './errors.ts'
+import { auditRoutes } from './routes/audit.ts'
+import { jurisdictionRoutes } from './routes/jurisdictions.ts'
 import { organisationRoutes } from './routes/organisation.ts'
 import { rulebookRoutes } from './routes/rulebooks.ts'
 import { type SessionRouteDeps, sessionRoutes } from './routes/session.ts'
@@ -19,6 +31,15 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger']
   /** With a database, the server also offers sign-in and sessions. */
   sessions?: SessionRouteDeps
+  /** The built web app (packages/web/dist), served at / with client-side routes falling back to index.html. */
+  webRoot?: string
+}
+
+/** Domain errors from the application layer, mapped to HTTP here and nowhere else. */
+function statusOf(error: DomainError): number {
+  if (error instanceof NotPermittedError) return 403
+  if (error instanceof NotFoundError) return 404
+  return 422
 }
 
 /**
@@ -46,6 +67,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         .status(400)
         .send(errorOf('INVALID_INPUT', `请求有误（${error.validationContext ?? '参数'}）`, issues))
     }
+    if (error instanceof DomainError) {
+      return reply.status(statusOf(error)).send(errorOf(error.code, error.message))
+    }
+    if (error instanceof SessionError)
+      return reply.status(401).send(errorOf(error.code, error.message))
+    if (error instanceof LoginError)
+      return reply.status(401).send(errorOf(error.code, error.message))
     if (error instanceof HttpError) {
       return reply.status(error.statusCode).send(errorOf(error.code, error.message, error.issues))
     }
@@ -63,11 +91,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     request.log.error({ err: error }, 'unhandled error')
     return reply.status(500).send(errorOf('INTERNAL', '服务器内部错误，已记录，请稍后重试'))
   })
-  app.setNotFoundHandler((request, reply) =>
-    reply
+  const web =
+    options.webRoot && existsSync(join(options.webRoot, 'index.html')) ? options.webRoot : undefined
+  if (web) await app.register(fastifyStatic, { root: web, wildcard: false, index: 'index.html' })
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: any other page address gets the app itself.
+    if (web && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.type('text/html').sendFile('index.html')
+    return reply
       .status(404)
-      .send(errorOf('NOT_FOUND', `没有这个接口：${request.method} ${request.url.split('?')[0]}`)),
-  )
+      .send(errorOf('NOT_FOUND', `没有这个接口：${request.method} ${request.url.split('?')[0]}`))
+  })
 
   app.get('/api/health', { schema: { summary: '健康检查' } }, async () => ({ status: 'ok' }))
   await app.register(cookie)
@@ -75,6 +109,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (options.sessions) {
     await app.register(sessionRoutes(options.sessions))
     await app.register(organisationRoutes(options.sessions))
+    await app.register(jurisdictionRoutes(options.sessions))
+    await app.register(auditRoutes(options.sessions))
   }
   return app
 }

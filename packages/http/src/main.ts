@@ -1,14 +1,61 @@
+import { createScryptHasher, sm3Hasher } from '@zhengling/app'
+import {
+  databaseConfig,
+  DEMO_PASSWORD,
+  demoAccounts,
+  migrate,
+  openDatabase,
+  seedDemoJurisdiction,
+} from '@zhengling/db'
 import { loadLibrary } from '@zhengling/rulebooks'
+import { join } from 'node:path'
 import { buildServer } from './build-server.ts'
 
 /**
- * `npm run serve`: the HTTP API on HOST:PORT (default 127.0.0.1:3000), structured logs (pino)
- * at LOG_LEVEL (default info). Rulebooks are read once at start.
+ * The server: migrates the database, optionally seeds the demo, serves the web app and /api.
+ * Configuration (docs/operations.md): PORT (3000), HOST (127.0.0.1), LOG_LEVEL (info),
+ * DATABASE_URL (unset: embedded PGlite in ZHENGLING_DATA_DIR, default .data/pglite),
+ * ZHENGLING_SECURE_COOKIES (true; false only behind plain HTTP on a non-localhost address),
+ * ZHENGLING_WEB_ROOT (packages/web/dist). `--demo` seeds 钟山区 and prints its accounts.
  */
-const port = Number(process.env.PORT ?? 3000)
-const host = process.env.HOST ?? '127.0.0.1'
+const env = process.env
+const demo = process.argv.includes('--demo')
+const port = Number(env.PORT ?? 3000)
+const host = env.HOST ?? '127.0.0.1'
+const config = databaseConfig(env)
+const handle = await openDatabase(config)
+await migrate(handle.db)
+if (demo) await seedDemoJurisdiction(handle.db, { now: () => new Date() })
+
 const app = await buildServer({
   library: loadLibrary(),
-  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  logger: { level: env.LOG_LEVEL ?? 'info' },
+  webRoot: env.ZHENGLING_WEB_ROOT ?? join(import.meta.dirname, '..', '..', 'web', 'dist'),
+  sessions: {
+    db: handle.db,
+    passwords: createScryptHasher(),
+    hasher: sm3Hasher,
+    now: () => new Date(),
+    secureCookies: env.ZHENGLING_SECURE_COOKIES !== 'false',
+  },
 })
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await app.close()
+    await handle.close()
+    process.exit(0)
+  })
+}
 await app.listen({ port, host })
+
+const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`
+const lines = [
+  `政令 Zhengling 已启动：${url}`,
+  `数据库：${config.url ? 'PostgreSQL 服务器（DATABASE_URL）' : `内嵌 PGlite（${config.dataDir}）`}`,
+  `接口文档：${url}api/docs`,
+]
+if (demo) {
+  lines.push(`演示账户（密码均为 ${DEMO_PASSWORD}，仅供演示）：`)
+  lines.push(...demoAccounts().map((account) => `  ${account}`))
+}
+console.log(lines.join('\n'))

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { loadLibrary } from '@zhengling/rulebooks'
 import type { FastifyInstance } from 'fastify'
@@ -158,5 +161,42 @@ describe('HTTP API', () => {
       [...statuses.keys()].some((status) => status >= 400),
       'the fuzzer produced no refusals at all',
     )
+  })
+})
+
+describe('rulebook coverage map', () => {
+  it('traces every operational article of a jurisdiction to tested rules', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/rulebooks/zhongshan/coverage' })
+    assert.equal(response.statusCode, 200)
+    const body = response.json()
+    assert.equal(body.articles.length, body.totals.articles)
+    const operational = body.articles.filter((a: { class: string }) => a.class === 'operational')
+    assert.equal(operational.length, body.totals.operational)
+    assert.ok(operational.every((a: { testedRules: string[] }) => a.testedRules.length > 0))
+    const sixth = body.articles.find((a: { number: string }) => a.number === '第六条')
+    assert.ok(sixth.rules.includes('zhongshan.acting.principal'))
+    assert.equal(sixth.chapter, '第二章 组成人员及职责')
+    const unknown = await app.inject({ method: 'GET', url: '/api/rulebooks/atlantis/coverage' })
+    assert.equal(unknown.statusCode, 404)
+  })
+})
+
+describe('serving the web app', () => {
+  it('serves index.html for client routes and keeps JSON 404s for the API', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'zhengling-web-'))
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>政令</title>')
+    const web = await buildServer({ library: loadLibrary(), webRoot: root })
+    try {
+      for (const url of ['/', '/organisation', '/rulebooks/zhongshan']) {
+        const page = await web.inject({ method: 'GET', url })
+        assert.equal(page.statusCode, 200, url)
+        assert.match(page.body, /<title>政令<\/title>/)
+      }
+      const api = await web.inject({ method: 'GET', url: '/api/nothing' })
+      assert.equal(api.statusCode, 404)
+      assert.equal(api.json().error.code, 'NOT_FOUND')
+    } finally {
+      await web.close()
+    }
   })
 })

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { createScryptHasher } from '@zhengling/app'
+import { createScryptHasher, sm3Hasher } from '@zhengling/app'
 import { type DatabaseHandle, DEMO_PASSWORD, seedDemoJurisdiction } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import { loadLibrary } from '@zhengling/rulebooks'
@@ -18,7 +18,13 @@ before(async () => {
   handle = await openTestDatabase()
   app = await buildServer({
     library: loadLibrary(),
-    sessions: { db: handle.db, passwords, now: () => clock, secureCookies: true },
+    sessions: {
+      db: handle.db,
+      passwords,
+      hasher: sm3Hasher,
+      now: () => clock,
+      secureCookies: true,
+    },
   })
 })
 after(async () => {
@@ -173,7 +179,7 @@ describe('organisation over HTTP', () => {
     })
     assert.equal(posts.statusCode, 200)
     const titles = posts.json().map((p: { title: string }) => p.title)
-    assert.equal(titles.length, 11)
+    assert.equal(titles.length, 12)
     assert.ok(titles.includes('区长') && !titles.includes('他县县长'))
     const head = posts.json().find((p: { title: string }) => p.title === '区长')
     assert.deepEqual(

@@ -62,6 +62,22 @@ export function auditRecordHash(
   return hasher.hash(canonicalJson({ ...content, chainSeq, prevHash, algorithm: hasher.algorithm }))
 }
 
+/** An entry with the fields a command does not set left empty. */
+export function auditEntry(
+  fields: Pick<AuditEntry, 'jurisdictionId' | 'occurredAt' | 'action'> & Partial<AuditEntry>,
+): AuditEntry {
+  return {
+    actorPersonId: null,
+    actorPostId: null,
+    subject: null,
+    beforeDigest: null,
+    afterDigest: null,
+    ruleIds: [],
+    details: {},
+    ...fields,
+  }
+}
+
 /** A stable digest of a state (before/after a command), for the audit record. */
 export function digestOf(state: unknown, hasher: Hasher): string {
   return hasher.hash(canonicalJson(state))

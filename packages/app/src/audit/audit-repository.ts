@@ -8,4 +8,11 @@ export interface AuditRepository {
   chainJurisdictions(): Promise<string[]>
   records(jurisdictionId: string): Promise<ChainedAuditRecord[]>
   head(jurisdictionId: string): Promise<{ lastSeq: number; lastHash: string } | undefined>
+  /** Each chain with its length and the time of its last record. */
+  chainSummaries(): Promise<{ chain: string; records: number; lastAt: string | null }[]>
+  /** Newest first, below `beforeSeq` when given; `actor` names the person and post acting. */
+  recordsPage(
+    chain: string,
+    page: { limit: number; beforeSeq?: number },
+  ): Promise<{ record: ChainedAuditRecord; actor: string | null }[]>
 }

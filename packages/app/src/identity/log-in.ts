@@ -8,12 +8,19 @@ import {
   type LoginState,
 } from './login-throttle.ts'
 import type { PasswordHasher } from './password-hasher.ts'
+import { shanghaiDateOf } from '@zhengling/rules'
+import { DEPLOYMENT_CHAIN } from '../audit/audit-chain.ts'
+import { type AuditEntry, auditEntry } from '../audit/audit-record.ts'
+import type { Hasher } from '../audit/hasher.ts'
+import { chainOfAccount } from '../session/chain-of-account.ts'
+import type { InTransaction, Repositories } from '../unit-of-work.ts'
 
 export interface AccountRecord extends LoginState {
   id: string
   username: string
   passwordHash: string
   adminRole: string | null
+  personId: string | null
 }
 
 /** What logging in needs from storage. */
@@ -24,6 +31,8 @@ export interface IdentityRepository {
     id: string
     accountId: string
     csrfHash: string
+    csrfToken: string
+    currentPostId: string | null
     now: string
     expiresAt: string
   }): Promise<void>
@@ -31,6 +40,7 @@ export interface IdentityRepository {
   sessionById(id: string): Promise<SessionRecord | undefined>
   touchSession(id: string, now: string): Promise<void>
   revokeSession(id: string, now: string): Promise<void>
+  setCurrentPost(id: string, postId: string): Promise<void>
 }
 
 export interface SessionRecord {
@@ -40,6 +50,8 @@ export interface SessionRecord {
   adminRole: string | null
   personId: string | null
   csrfHash: string
+  csrfToken: string | null
+  currentPostId: string | null
   lastSeenAt: string
   expiresAt: string
   revokedAt: string | null
@@ -58,15 +70,17 @@ export class LoginError extends Error {
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /**
- * Checks a password and opens a session. A wrong username and a wrong password get the same
- * answer; the fifth consecutive failure locks the account. Only hashes of the session and CSRF
- * tokens are stored; the tokens go to the caller once.
+ * Checks a password and opens a session acting in the person's first post of the day. A wrong
+ * username and a wrong password get the same answer; the fifth consecutive failure locks the
+ * account. Every attempt, failed or not, is audited. Only hashes of the session and CSRF tokens
+ * are stored, plus the CSRF token itself, which is worthless without the session cookie.
  */
 export async function logIn(
   deps: {
-    identity: IdentityRepository
+    inTransaction: InTransaction
     passwords: PasswordHasher
     now: () => Date
+    hasher: Hasher
     lockout?: LockoutPolicy
     sessionHours?: number
   },
@@ -79,19 +93,52 @@ export async function logIn(
   expiresAt: string
 }> {
   const now = deps.now()
-  const account = await deps.identity.accountByUsername(input.username)
+  const occurredAt = now.toISOString()
+  type Fields = Pick<AuditEntry, 'action'> & Partial<AuditEntry>
+  const record = (repositories: Repositories, chain: string, fields: Fields) =>
+    repositories.audit.append(
+      auditEntry({ jurisdictionId: chain, occurredAt, subject: input.username, ...fields }),
+      deps.hasher,
+    )
+  const account = await deps.inTransaction((r) => r.identity.accountByUsername(input.username))
   const wrong = new LoginError('INVALID_CREDENTIALS', '用户名或密码错误')
-  if (!account) throw wrong
+  if (!account) {
+    await deps.inTransaction((r) =>
+      record(r, DEPLOYMENT_CHAIN, {
+        action: 'session.loginFailed',
+        details: { reason: 'unknownAccount' },
+      }),
+    )
+    throw wrong
+  }
+  const attempt = (r: Repositories, fields: Fields) =>
+    chainOfAccount(r.organisation, account.personId).then((chain) =>
+      record(r, chain, { actorPersonId: account.personId, ...fields }),
+    )
   if (isLocked(account, now)) {
+    await deps.inTransaction((r) =>
+      attempt(r, { action: 'session.loginRefused', details: { lockedUntil: account.lockedUntil } }),
+    )
     throw new LoginError(
       'ACCOUNT_LOCKED',
       `登录失败次数过多，账户已锁定至 ${account.lockedUntil}`,
       account.lockedUntil ?? undefined,
     )
   }
+  // Verified outside any transaction: scrypt takes tens of milliseconds and must not hold a connection.
   if (!(await deps.passwords.verify(input.password, account.passwordHash))) {
     const state = afterFailure(account, now, deps.lockout ?? DEFAULT_LOCKOUT_POLICY)
-    await deps.identity.saveLoginState(account.id, state)
+    await deps.inTransaction(async (r) => {
+      await r.identity.saveLoginState(account.id, state)
+      await attempt(r, {
+        action: 'session.loginFailed',
+        details: {
+          reason: 'wrongPassword',
+          failedCount: state.failedCount,
+          lockedUntil: state.lockedUntil,
+        },
+      })
+    })
     if (state.lockedUntil) {
       throw new LoginError(
         'ACCOUNT_LOCKED',
@@ -101,24 +148,29 @@ export async function logIn(
     }
     throw wrong
   }
-  await deps.identity.saveLoginState(account.id, AFTER_SUCCESS)
   const token = randomBytes(32).toString('base64url')
   const csrfToken = randomBytes(32).toString('base64url')
   const expiresAt = new Date(now.getTime() + (deps.sessionHours ?? 8) * 3_600_000).toISOString()
-  await deps.identity.createSession({
-    id: sha256(token),
-    accountId: account.id,
-    csrfHash: sha256(csrfToken),
-    now: now.toISOString(),
-    expiresAt,
+  await deps.inTransaction(async (r) => {
+    const posts = account.personId
+      ? await r.organisation.heldPosts(account.personId, shanghaiDateOf(now.getTime()))
+      : []
+    const currentPostId = posts.find((post) => post.actingFor === null)?.postId ?? null
+    await r.identity.saveLoginState(account.id, AFTER_SUCCESS)
+    await r.identity.createSession({
+      id: sha256(token),
+      accountId: account.id,
+      csrfHash: sha256(csrfToken),
+      csrfToken,
+      currentPostId,
+      now: occurredAt,
+      expiresAt,
+    })
+    await attempt(r, {
+      action: 'session.login',
+      actorPostId: currentPostId,
+      details: { expiresAt },
+    })
   })
   return { token, csrfToken, accountId: account.id, adminRole: account.adminRole, expiresAt }
-}
-
-/** Ends every open session of the account ("logout everywhere"); returns how many. */
-export function logOutEverywhere(
-  deps: { identity: IdentityRepository; now: () => Date },
-  accountId: string,
-): Promise<number> {
-  return deps.identity.revokeSessions(accountId, deps.now().toISOString())
 }

@@ -19,3 +19,67 @@ export interface OrganisationRepository {
   /** The post acting for `postId` on the date, if an acting assignment covers it. */
   actingFor(postId: string, on: string): Promise<PostOnDate | undefined>
 }
+
+/** A post a person may act in today: one they hold, or one they act for (代理). */
+export interface HeldPost {
+  postId: string
+  title: string
+  role: string
+  /** The absent post's id and title when this entry is an acting assignment. */
+  actingFor: { postId: string; title: string } | null
+}
+
+export interface JurisdictionSummary {
+  id: string
+  name: string
+  level: 'county' | 'district' | 'city'
+  rulebookVersion: string
+}
+
+/** The organisation of one jurisdiction on a civil date, as the organisation view shows it. */
+export interface OrganisationChart {
+  jurisdiction: JurisdictionSummary
+  on: string
+  departments: {
+    id: string
+    name: string
+    kind: 'department' | 'township' | 'desk'
+    overseers: { postId: string; title: string }[]
+  }[]
+  posts: {
+    postId: string
+    role: string
+    title: string
+    department: string | null
+    holders: { personId: string; name: string; from: string; to: string | null }[]
+    vacant: boolean
+    portfolio: { departmentId: string; name: string }[]
+    actedBy: {
+      postId: string
+      title: string
+      from: string
+      to: string
+      ruleId: string | null
+    } | null
+  }[]
+  actingAssignments: {
+    id: string
+    postId: string
+    postTitle: string
+    actingPostId: string
+    actingPostTitle: string
+    from: string
+    to: string
+    ruleId: string | null
+  }[]
+}
+
+/** Read models of the organisation for people and screens (not for routing decisions). */
+export interface OrganisationDirectory {
+  /** Posts the person holds on the date, then posts those posts act for that day. */
+  heldPosts(personId: string, on: string): Promise<HeldPost[]>
+  /** All jurisdictions, or only those listed. */
+  jurisdictions(ids?: readonly string[]): Promise<JurisdictionSummary[]>
+  organisationChart(jurisdictionId: string, on: string): Promise<OrganisationChart | undefined>
+  personName(personId: string): Promise<string | undefined>
+}

@@ -1,6 +1,6 @@
 import { verifyAuditTrail } from '@zhengling/app'
 import { createAuditRepository, openDatabase } from '@zhengling/db'
-import { databaseConfig } from '../database-config.ts'
+import { databaseConfig } from '@zhengling/db'
 import type { Output } from '../output.ts'
 
 /** `zhengling audit verify`: recomputes every chain and reports each edit, deletion or reordering. */

@@ -1,5 +1,5 @@
 import { migrate, openDatabase, seedDemoJurisdiction, DEMO_PASSWORD } from '@zhengling/db'
-import { databaseConfig } from '../database-config.ts'
+import { databaseConfig } from '@zhengling/db'
 import type { Output } from '../output.ts'
 
 /** `zhengling db migrate`: applies pending migrations to the configured database. */

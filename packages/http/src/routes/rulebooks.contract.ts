@@ -46,3 +46,26 @@ export const decisionResult = z.object({
 
 /** Decision inputs differ per decision and are validated by the decision itself. */
 export const decisionInput = z.record(z.string(), z.unknown())
+
+export const coverageResponse = z.object({
+  jurisdiction: z.string(),
+  seed: z.string(),
+  totals: z.object({
+    articles: z.number(),
+    operational: z.number(),
+    declarative: z.number(),
+    encoded: z.number(),
+    tested: z.number(),
+  }),
+  articles: z.array(
+    z.object({
+      number: z.string(),
+      chapter: z.string().nullable(),
+      class: z.enum(['operational', 'declarative']),
+      gist: z.string(),
+      note: z.string().nullable(),
+      rules: z.array(z.string()),
+      testedRules: z.array(z.string()),
+    }),
+  ),
+})

@@ -1,9 +1,11 @@
 import { citationOf, runDecision } from '@zhengling/rules'
-import { contextFor, type RulebookLibrary } from '@zhengling/rulebooks'
+import { type CoverageReport } from '@zhengling/rules'
+import { contextFor, coverageOf, type RulebookLibrary } from '@zhengling/rulebooks'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorBody, HttpError } from '../errors.ts'
 import {
   asOfQuery,
+  coverageResponse,
   decisionInput,
   decisionParams,
   decisionResult,
@@ -28,7 +30,47 @@ function resolve(library: RulebookLibrary, jurisdiction: string, asOf?: string) 
 
 /** Routes parse, call the rules core, and return; the rules core decides. */
 export function rulebookRoutes(library: RulebookLibrary): FastifyPluginAsyncZod {
+  // Coverage runs every conformance case (about a second); the library never changes while the
+  // server runs, so the first request computes it for all.
+  let coverage: CoverageReport[] | undefined
   return async (app) => {
+    app.get(
+      '/api/rulebooks/:jurisdiction/coverage',
+      {
+        schema: {
+          summary: '条文覆盖：每条是否操作性、由哪些规则编码、是否有通过的用例',
+          params: jurisdictionParams,
+          response: { 200: coverageResponse, 404: errorBody },
+        },
+      },
+      async (request) => {
+        const { jurisdiction } = request.params
+        coverage ??= coverageOf(library)
+        const report = coverage.find((candidate) => candidate.jurisdiction === jurisdiction)
+        const map = library.coverage.get(jurisdiction)?.data
+        if (!report || !map)
+          throw new HttpError(
+            404,
+            'UNKNOWN_JURISDICTION',
+            `没有这个辖区的条文覆盖图：${jurisdiction}`,
+          )
+        return {
+          jurisdiction,
+          seed: report.seed,
+          totals: report.totals,
+          articles: report.articles.map((article, index) => ({
+            number: article.number,
+            chapter: map.articles[index]?.chapter ?? null,
+            class: article.class,
+            gist: article.gist,
+            note: map.articles[index]?.note ?? null,
+            rules: article.rules,
+            testedRules: article.testedRules,
+          })),
+        }
+      },
+    )
+
     app.get(
       '/api/rulebooks',
       { schema: { summary: '已编入的辖区规则库', response: { 200: rulebookSummary.array() } } },

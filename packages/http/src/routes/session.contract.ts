@@ -5,11 +5,25 @@ export const loginBody = z.object({
   password: z.string().min(1).max(256),
 })
 
+const heldPost = z.object({
+  postId: z.string(),
+  title: z.string(),
+  role: z.string(),
+  actingFor: z.object({ postId: z.string(), title: z.string() }).nullable(),
+})
+
+/** Who is signed in, the posts they may act in today, and the one they act in. */
 export const sessionInfo = z.object({
   username: z.string(),
   adminRole: z.string().nullable(),
   expiresAt: z.string(),
-  csrfToken: z.string().optional(),
+  csrfToken: z.string().nullable(),
+  person: z.object({ id: z.string(), name: z.string() }).nullable(),
+  jurisdiction: z.object({ id: z.string(), name: z.string() }).nullable(),
+  posts: z.array(heldPost),
+  currentPostId: z.string().nullable(),
 })
+
+export const switchPostBody = z.object({ postId: z.uuid('职务编号格式不正确') })
 
 export const revokedCount = z.object({ revoked: z.number() })

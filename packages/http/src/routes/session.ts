@@ -1,22 +1,40 @@
-import { logIn, LoginError, logOutEverywhere, type PasswordHasher } from '@zhengling/app'
-import { createIdentityRepository, type Database } from '@zhengling/db'
+import {
+  describeSession,
+  type Hasher,
+  logIn,
+  LoginError,
+  logOut,
+  logOutEverywhere,
+  type PasswordHasher,
+  sha256,
+  switchPost,
+} from '@zhengling/app'
+import { createInTransaction, createRepositories, type Database } from '@zhengling/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
-import { requireSession, SESSION_COOKIE } from '../auth.ts'
+import { requireSession, SESSION_COOKIE, sessionOf } from '../auth.ts'
 import { errorBody, HttpError } from '../errors.ts'
-import { loginBody, revokedCount, sessionInfo } from './session.contract.ts'
+import { loginBody, revokedCount, sessionInfo, switchPostBody } from './session.contract.ts'
 
 export interface SessionRouteDeps {
   db: Kysely<Database>
   passwords: PasswordHasher
+  hasher: Hasher
   now: () => Date
   secureCookies: boolean
 }
 
-/** Log in, see who you are, log out, log out everywhere. */
+/** Log in, see who you are, switch post, log out, log out everywhere. */
 export function sessionRoutes(deps: SessionRouteDeps): FastifyPluginAsyncZod {
-  const identity = () => createIdentityRepository(deps.db)
-  const signedIn = requireSession({ identity, now: deps.now })
+  const repositories = createRepositories(deps.db)
+  const commands = {
+    inTransaction: createInTransaction(deps.db),
+    hasher: deps.hasher,
+    now: deps.now,
+  }
+  const signedIn = requireSession({ identity: () => repositories.identity, now: deps.now })
+  const describe = (session: Parameters<typeof describeSession>[1]) =>
+    describeSession({ organisation: repositories.organisation, now: deps.now }, session)
   const cookie = {
     httpOnly: true,
     sameSite: 'strict' as const,
@@ -36,20 +54,14 @@ export function sessionRoutes(deps: SessionRouteDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         try {
-          const session = await logIn(
-            { identity: identity(), passwords: deps.passwords, now: deps.now },
-            request.body,
-          )
-          reply.setCookie(SESSION_COOKIE, session.token, {
+          const opened = await logIn({ ...commands, passwords: deps.passwords }, request.body)
+          reply.setCookie(SESSION_COOKIE, opened.token, {
             ...cookie,
-            expires: new Date(session.expiresAt),
+            expires: new Date(opened.expiresAt),
           })
-          return {
-            username: request.body.username,
-            adminRole: session.adminRole,
-            expiresAt: session.expiresAt,
-            csrfToken: session.csrfToken,
-          }
+          const session = await repositories.identity.sessionById(sha256(opened.token))
+          if (!session) throw new HttpError(401, 'SESSION_INVALID', '登录未能完成，请重试')
+          return describe(session)
         } catch (error) {
           if (error instanceof LoginError)
             throw new HttpError(
@@ -68,13 +80,23 @@ export function sessionRoutes(deps: SessionRouteDeps): FastifyPluginAsyncZod {
         preHandler: signedIn,
         schema: { summary: '当前登录信息', response: { 200: sessionInfo, 401: errorBody } },
       },
+      async (request) => describe(sessionOf(request)),
+    )
+
+    app.put(
+      '/api/session/post',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '切换当前职务（本人担任或代理的职务）',
+          body: switchPostBody,
+          response: { 200: sessionInfo, 401: errorBody, 403: errorBody },
+        },
+      },
       async (request) => {
-        const session = request.session as NonNullable<typeof request.session>
-        return {
-          username: session.username,
-          adminRole: session.adminRole,
-          expiresAt: session.expiresAt,
-        }
+        const session = sessionOf(request)
+        await switchPost(commands, session, request.body.postId)
+        return describe({ ...session, currentPostId: request.body.postId })
       },
     )
 
@@ -88,10 +110,7 @@ export function sessionRoutes(deps: SessionRouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        await identity().revokeSession(
-          (request.session as NonNullable<typeof request.session>).id,
-          deps.now().toISOString(),
-        )
+        await logOut(commands, sessionOf(request))
         reply.clearCookie(SESSION_COOKIE, { path: '/api' })
         return { revoked: 1 }
       },
@@ -107,10 +126,7 @@ export function sessionRoutes(deps: SessionRouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const revoked = await logOutEverywhere(
-          { identity: identity(), now: deps.now },
-          (request.session as NonNullable<typeof request.session>).accountId,
-        )
+        const revoked = await logOutEverywhere(commands, sessionOf(request))
         reply.clearCookie(SESSION_COOKIE, { path: '/api' })
         return { revoked }
       },

@@ -1,0 +1,50 @@
+import { shanghaiDateOf } from '@zhengling/rules'
+import type { SessionRecord } from '../identity/log-in.ts'
+import type {
+  HeldPost,
+  JurisdictionSummary,
+  OrganisationDirectory,
+  OrganisationRepository,
+} from '../organisation/organisation-repository.ts'
+
+export interface SessionDescription {
+  username: string
+  adminRole: string | null
+  expiresAt: string
+  csrfToken: string | null
+  person: { id: string; name: string } | null
+  jurisdiction: { id: string; name: string } | null
+  posts: HeldPost[]
+  /** Null when the post acted in is no longer held (it ended since sign-in) or for administrators. */
+  currentPostId: string | null
+}
+
+/** Who is signed in, in which jurisdiction, which posts they may act in today and which they act in. */
+export async function describeSession(
+  deps: { organisation: OrganisationRepository & OrganisationDirectory; now: () => Date },
+  session: SessionRecord,
+): Promise<SessionDescription> {
+  const base = {
+    username: session.username,
+    adminRole: session.adminRole,
+    expiresAt: session.expiresAt,
+    csrfToken: session.csrfToken,
+  }
+  if (!session.personId)
+    return { ...base, person: null, jurisdiction: null, posts: [], currentPostId: null }
+  const { organisation } = deps
+  const jurisdictionId = await organisation.jurisdictionOf(session.personId)
+  const [jurisdiction]: (JurisdictionSummary | undefined)[] = jurisdictionId
+    ? await organisation.jurisdictions([jurisdictionId])
+    : []
+  const posts = await organisation.heldPosts(session.personId, shanghaiDateOf(deps.now().getTime()))
+  return {
+    ...base,
+    person: { id: session.personId, name: (await organisation.personName(session.personId)) ?? '' },
+    jurisdiction: jurisdiction ? { id: jurisdiction.id, name: jurisdiction.name } : null,
+    posts,
+    currentPostId: posts.some((post) => post.postId === session.currentPostId)
+      ? session.currentPostId
+      : null,
+  }
+}

@@ -1,0 +1,19 @@
+import type { AuditRepository } from './audit/audit-repository.ts'
+import type { IdentityRepository } from './identity/log-in.ts'
+import type {
+  OrganisationDirectory,
+  OrganisationRepository,
+} from './organisation/organisation-repository.ts'
+
+/** The repositories a command may use, all bound to one transaction. */
+export interface Repositories {
+  identity: IdentityRepository
+  audit: AuditRepository
+  organisation: OrganisationRepository & OrganisationDirectory
+}
+
+/**
+ * Runs `work` in one database transaction: it commits when `work` resolves and rolls back when
+ * it throws, so a command and its audit record are written together or not at all.
+ */
+export type InTransaction = <T>(work: (repositories: Repositories) => Promise<T>) => Promise<T>

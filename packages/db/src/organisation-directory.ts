@@ -1,0 +1,174 @@
+import type { HeldPost, OrganisationChart, OrganisationDirectory } from '@zhengling/app'
+import type { Kysely } from 'kysely'
+import type { Database } from './schema.ts'
+
+/** Date ranges are inclusive at both ends; an open end (null) runs on. */
+export function coversDate(row: { from_date: string; to_date: string | null }, on: string) {
+  return row.from_date <= on && (row.to_date === null || on <= row.to_date)
+}
+
+const byTitle = (a: { title: string }, b: { title: string }) =>
+  a.title.localeCompare(b.title, 'zh-CN')
+
+/** The organisation as people and screens read it: held posts, jurisdictions, the whole chart. */
+export function createOrganisationDirectory(db: Kysely<Database>): OrganisationDirectory {
+  const jurisdictions: OrganisationDirectory['jurisdictions'] = async (ids) => {
+    if (ids && ids.length === 0) return []
+    let query = db
+      .selectFrom('jurisdictions')
+      .select(['id', 'name', 'level', 'rulebook_version'])
+      .orderBy('id')
+    if (ids) query = query.where('id', 'in', ids)
+    const rows = await query.execute()
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      level: row.level,
+      rulebookVersion: row.rulebook_version,
+    }))
+  }
+
+  return {
+    jurisdictions,
+
+    async heldPosts(personId, on) {
+      const held = await db
+        .selectFrom('post_holdings')
+        .innerJoin('posts', 'posts.id', 'post_holdings.post_id')
+        .select(['posts.id', 'posts.title', 'posts.role', 'from_date', 'to_date'])
+        .where('person_id', '=', personId)
+        .where('from_date', '<=', on)
+        .execute()
+      const own: HeldPost[] = held
+        .filter((row) => coversDate(row, on))
+        .map((row) => ({ postId: row.id, title: row.title, role: row.role, actingFor: null }))
+        .sort(byTitle)
+      if (own.length === 0) return own
+      const acting = await db
+        .selectFrom('acting_assignments')
+        .innerJoin('posts', 'posts.id', 'acting_assignments.post_id')
+        .select(['posts.id', 'posts.title', 'posts.role'])
+        .where(
+          'acting_post_id',
+          'in',
+          own.map((post) => post.postId),
+        )
+        .where('from_date', '<=', on)
+        .where('to_date', '>=', on)
+        .execute()
+      return [
+        ...own,
+        ...acting.map((row) => ({
+          postId: row.id,
+          title: row.title,
+          role: row.role,
+          actingFor: { postId: row.id, title: row.title },
+        })),
+      ]
+    },
+
+    async organisationChart(jurisdictionId, on) {
+      const [jurisdiction] = await jurisdictions([jurisdictionId])
+      if (!jurisdiction) return undefined
+      const departments = await db
+        .selectFrom('departments')
+        .select(['id', 'name', 'kind'])
+        .where('jurisdiction_id', '=', jurisdictionId)
+        .orderBy('name')
+        .execute()
+      const posts = await db
+        .selectFrom('posts')
+        .leftJoin('departments', 'departments.id', 'posts.department_id')
+        .select(['posts.id', 'posts.role', 'posts.title', 'departments.name as department'])
+        .where('posts.jurisdiction_id', '=', jurisdictionId)
+        .execute()
+      const postIds = posts.map((post) => post.id)
+      const none = ['00000000-0000-0000-0000-000000000000']
+      const holdings = await db
+        .selectFrom('post_holdings')
+        .innerJoin('people', 'people.id', 'post_holdings.person_id')
+        .select(['post_id', 'people.id as person_id', 'people.name', 'from_date', 'to_date'])
+        .where('post_id', 'in', postIds.length ? postIds : none)
+        .execute()
+      const portfolios = await db
+        .selectFrom('portfolios')
+        .innerJoin('departments', 'departments.id', 'portfolios.department_id')
+        .select(['post_id', 'department_id', 'departments.name', 'from_date', 'to_date'])
+        .where('post_id', 'in', postIds.length ? postIds : none)
+        .execute()
+      const acting = await db
+        .selectFrom('acting_assignments')
+        .select(['id', 'post_id', 'acting_post_id', 'from_date', 'to_date', 'rule_id'])
+        .where('post_id', 'in', postIds.length ? postIds : none)
+        .orderBy('from_date', 'desc')
+        .execute()
+      const titleOf = new Map(posts.map((post) => [post.id, post.title]))
+      const currentPortfolios = portfolios.filter((row) => coversDate(row, on))
+      const actingAssignments: OrganisationChart['actingAssignments'] = acting.map((row) => ({
+        id: row.id,
+        postId: row.post_id,
+        postTitle: titleOf.get(row.post_id) ?? '',
+        actingPostId: row.acting_post_id,
+        actingPostTitle: titleOf.get(row.acting_post_id) ?? '',
+        from: row.from_date,
+        to: row.to_date,
+        ruleId: row.rule_id,
+      }))
+      return {
+        jurisdiction,
+        on,
+        departments: departments.map((department) => ({
+          ...department,
+          overseers: currentPortfolios
+            .filter((row) => row.department_id === department.id)
+            .map((row) => ({ postId: row.post_id, title: titleOf.get(row.post_id) ?? '' })),
+        })),
+        posts: posts
+          .map((post) => {
+            const holders = holdings
+              .filter((row) => row.post_id === post.id && coversDate(row, on))
+              .map((row) => ({
+                personId: row.person_id,
+                name: row.name,
+                from: row.from_date,
+                to: row.to_date,
+              }))
+            const actedBy = actingAssignments.find(
+              (row) => row.postId === post.id && row.from <= on && on <= row.to,
+            )
+            return {
+              postId: post.id,
+              role: post.role,
+              title: post.title,
+              department: post.department,
+              holders,
+              vacant: holders.length === 0,
+              portfolio: currentPortfolios
+                .filter((row) => row.post_id === post.id)
+                .map((row) => ({ departmentId: row.department_id, name: row.name })),
+              actedBy: actedBy
+                ? {
+                    postId: actedBy.actingPostId,
+                    title: actedBy.actingPostTitle,
+                    from: actedBy.from,
+                    to: actedBy.to,
+                    ruleId: actedBy.ruleId,
+                  }
+                : null,
+            }
+          })
+          .sort(byTitle),
+        actingAssignments,
+      }
+    },
+
+    async personName(personId) {
+      const row = await db
+        .selectFrom('people')
+        .select('name')
+        .where('id', '=', personId)
+        .executeTakeFirst()
+      return row?.name
+    },
+  }
+}

@@ -1,0 +1,21 @@
+import type { InTransaction, Repositories } from '@zhengling/app'
+import type { Kysely } from 'kysely'
+import { createAuditRepository } from './audit-repository.ts'
+import { createIdentityRepository } from './identity-repository.ts'
+import { createOrganisationDirectory } from './organisation-directory.ts'
+import { createOrganisationRepository } from './organisation-repository.ts'
+import type { Database } from './schema.ts'
+
+/** Every repository over one connection or transaction. */
+export function createRepositories(db: Kysely<Database>): Repositories {
+  return {
+    identity: createIdentityRepository(db),
+    audit: createAuditRepository(db),
+    organisation: { ...createOrganisationRepository(db), ...createOrganisationDirectory(db) },
+  }
+}
+
+/** The application's transaction runner over this database. */
+export function createInTransaction(db: Kysely<Database>): InTransaction {
+  return (work) => db.transaction().execute((trx) => work(createRepositories(trx)))
+}
