@@ -10,6 +10,26 @@ export function coversDate(row: { from_date: string; to_date: string | null }, o
 const byTitle = (a: { title: string }, b: { title: string }) =>
   a.title.localeCompare(b.title, 'zh-CN')
 
+// Lists read top-down as a government's own roster does: the head, the executive deputy, the
+// deputies, the office, then departments and townships. Display order only; no rule depends on it.
+const ROSTER_ORDER = [
+  'principal',
+  'executiveDeputy',
+  'deputy',
+  'officeDirector',
+  'deputyOfficeDirector',
+  'secretariat',
+  'supervisionOffice',
+  'departmentHead',
+  'townshipHead',
+]
+const rankOf = (role: string) => {
+  const rank = ROSTER_ORDER.indexOf(role)
+  return rank === -1 ? ROSTER_ORDER.length : rank
+}
+const byRoster = (a: { role: string; title: string }, b: { role: string; title: string }) =>
+  rankOf(a.role) - rankOf(b.role) || byTitle(a, b)
+
 /** The organisation as people and screens read it: held posts, jurisdictions, the whole chart. */
 export function createOrganisationDirectory(db: Kysely<Database>): OrganisationDirectory {
   const jurisdictions: OrganisationDirectory['jurisdictions'] = async (ids) => {
@@ -42,7 +62,7 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
       const own: HeldPost[] = held
         .filter((row) => coversDate(row, on))
         .map((row) => ({ postId: row.id, title: row.title, role: row.role, actingFor: null }))
-        .sort(byTitle)
+        .sort(byRoster)
       if (own.length === 0) return own
       const acting = await db
         .selectFrom('acting_assignments')
@@ -56,14 +76,18 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
         .where('from_date', '<=', on)
         .where('to_date', '>=', on)
         .execute()
+      // Acting for a post one already holds adds nothing to choose from.
+      const ownIds = new Set(own.map((post) => post.postId))
       return [
         ...own,
-        ...acting.map((row) => ({
-          postId: row.id,
-          title: row.title,
-          role: row.role,
-          actingFor: { postId: row.id, title: row.title },
-        })),
+        ...acting
+          .filter((row) => !ownIds.has(row.id))
+          .map((row) => ({
+            postId: row.id,
+            title: row.title,
+            role: row.role,
+            actingFor: { postId: row.id, title: row.title },
+          })),
       ]
     },
 
@@ -157,7 +181,7 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
                 : null,
             }
           })
-          .sort(byTitle),
+          .sort(byRoster),
         actingAssignments,
       }
     },

@@ -23,7 +23,13 @@ async function measure(label: string, options: { url?: string; dataDir?: string 
   await seedDemoJurisdiction(handle.db, { now: () => new Date(), passwords })
   const app = await buildServer({
     library: loadLibrary(),
-    sessions: { db: handle.db, passwords, hasher: sm3Hasher, now: () => new Date(), secureCookies: false },
+    sessions: {
+      db: handle.db,
+      passwords,
+      hasher: sm3Hasher,
+      now: () => new Date(),
+      secureCookies: false,
+    },
   })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()

@@ -96,7 +96,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (web) await app.register(fastifyStatic, { root: web, wildcard: false, index: 'index.html' })
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: any other page address gets the app itself.
-    if (web && request.method === 'GET' && !request.url.startsWith('/api/'))
+    // A missing asset stays a 404: answering it with the page would hide a stale deployment.
+    const path = request.url.split('?')[0] ?? ''
+    if (web && request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path))
       return reply.type('text/html').sendFile('index.html')
     return reply
       .status(404)

@@ -192,6 +192,8 @@ describe('serving the web app', () => {
         assert.equal(page.statusCode, 200, url)
         assert.match(page.body, /<title>政令<\/title>/)
       }
+      const asset = await web.inject({ method: 'GET', url: '/assets/index-stale.js' })
+      assert.equal(asset.statusCode, 404)
       const api = await web.inject({ method: 'GET', url: '/api/nothing' })
       assert.equal(api.statusCode, 404)
       assert.equal(api.json().error.code, 'NOT_FOUND')

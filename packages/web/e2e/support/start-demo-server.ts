@@ -1,0 +1,39 @@
+import { createScryptHasher, sm3Hasher } from '@zhengling/app'
+import { seedDemoJurisdiction } from '@zhengling/db'
+import { openTestDatabase } from '@zhengling/db/test-support'
+import { buildServer } from '@zhengling/http'
+import { loadLibrary } from '@zhengling/rulebooks'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+
+const WEB_ROOT = join(import.meta.dirname, '..', '..', 'dist')
+
+/**
+ * The real server on a port of its own, over a fresh migrated database seeded with the 钟山区
+ * demo, serving the built web app. Nothing is mocked: the browser talks to what production runs.
+ */
+export async function startDemoServer(options: { now?: () => Date } = {}) {
+  if (!existsSync(join(WEB_ROOT, 'index.html')))
+    throw new Error(`没有构建好的网页：${WEB_ROOT}（先运行 npm run build:web）`)
+  const now = options.now ?? (() => new Date())
+  const handle = await openTestDatabase()
+  // A low scrypt cost keeps sign-ins fast in tests; production uses the default.
+  const passwords = createScryptHasher(2 ** 12)
+  await seedDemoJurisdiction(handle.db, { now, passwords })
+  const app = await buildServer({
+    library: loadLibrary(),
+    webRoot: WEB_ROOT,
+    sessions: { db: handle.db, passwords, hasher: sm3Hasher, now, secureCookies: true },
+  })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  if (!address || typeof address === 'string') throw new Error('server has no port')
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    db: handle.db,
+    async close() {
+      await app.close()
+      await handle.close()
+    },
+  }
+}

@@ -1,0 +1,94 @@
+import type { ApiErrorBody } from './types.ts'
+
+/** A failed API call, carrying the server's Chinese message for the user. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly issues: { path: string; message: string }[]
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    issues: { path: string; message: string }[] = [],
+  ) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.issues = issues
+  }
+}
+
+export interface RequestOptions {
+  body?: unknown
+  query?: Record<string, string | number | undefined>
+  signal?: AbortSignal
+  /** The sign-in call answers 401 for a wrong password; that must not leave the login page. */
+  allowUnauthorized?: boolean
+}
+
+let csrfToken: string | null = null
+let unauthorizedHandler: (() => void) | null = null
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token
+}
+
+/** The session provider registers this so that any 401 signs the user out and shows /login. */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  unauthorizedHandler = handler
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false
+  const error = (value as { error: unknown }).error
+  return typeof error === 'object' && error !== null && 'message' in error
+}
+
+function urlOf(path: string, query: RequestOptions['query']): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) params.set(key, String(value))
+  }
+  const search = params.toString()
+  return search ? `${path}?${search}` : path
+}
+
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
+
+  let response: Response
+  try {
+    response = await fetch(urlOf(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    })
+  } catch (error) {
+    if (options.signal?.aborted) throw error
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试')
+  }
+
+  const payload: unknown = await response.json().catch(() => undefined)
+  if (response.ok) return payload as T
+
+  if (response.status === 401 && !options.allowUnauthorized) unauthorizedHandler?.()
+  if (isErrorBody(payload)) {
+    const { code, message, issues } = payload.error
+    throw new ApiError(response.status, code, message, issues)
+  }
+  throw new ApiError(
+    response.status,
+    'HTTP_ERROR',
+    `请求失败（HTTP ${response.status}），请稍后重试`,
+  )
+}

@@ -1,0 +1,173 @@
+/** The HTTP API's request and response shapes, as the server's contract states them. */
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; issues?: { path: string; message: string }[] }
+}
+
+export type AdminRole = 'systemAdmin' | 'securityAdmin' | 'auditAdmin'
+
+export interface HeldPost {
+  postId: string
+  title: string
+  role: string
+  /** Set when this entry is a post the person currently acts for (代理). */
+  actingFor: { postId: string; title: string } | null
+}
+
+export interface Me {
+  username: string
+  adminRole: AdminRole | null
+  expiresAt: string
+  csrfToken: string
+  person: { id: string; name: string } | null
+  jurisdiction: { id: string; name: string } | null
+  /** Posts held today, then posts acted for; empty for administrators. */
+  posts: HeldPost[]
+  currentPostId: string | null
+}
+
+export interface Revoked {
+  revoked: number
+}
+
+export type JurisdictionLevel = 'county' | 'district' | 'city'
+
+export interface JurisdictionSummary {
+  id: string
+  name: string
+  level: JurisdictionLevel
+  rulebookVersion: string
+}
+
+export type DepartmentKind = 'department' | 'township' | 'desk'
+
+export interface PostRef {
+  postId: string
+  title: string
+}
+
+export interface Department {
+  id: string
+  name: string
+  kind: DepartmentKind
+  overseers: PostRef[]
+}
+
+export interface OrganisationPost {
+  postId: string
+  role: string
+  title: string
+  department: string | null
+  holders: { personId: string; name: string; from: string; to: string | null }[]
+  vacant: boolean
+  portfolio: { departmentId: string; name: string }[]
+  actedBy: { postId: string; title: string; from: string; to: string; ruleId: string | null } | null
+}
+
+export interface ActingAssignment {
+  id: string
+  postId: string
+  postTitle: string
+  actingPostId: string
+  actingPostTitle: string
+  from: string
+  to: string
+  ruleId: string | null
+}
+
+export interface OrganisationChart {
+  jurisdiction: JurisdictionSummary
+  on: string
+  departments: Department[]
+  posts: OrganisationPost[]
+  actingAssignments: ActingAssignment[]
+}
+
+export interface RulebookSummary {
+  jurisdiction: string
+  name: string
+  version: string
+  effectiveFrom: string
+  rules: number
+}
+
+export interface Citation {
+  ruleId: string
+  source: string
+  article: string
+  excerpt: string
+}
+
+export interface RulebookRule {
+  id: string
+  kind: string
+  title: string
+  citation: Citation
+}
+
+export interface Rulebook {
+  jurisdiction: string
+  title: string
+  version: string
+  effectiveFrom: string
+  posts: { id: string; title: string; type: string }[]
+  rules: RulebookRule[]
+}
+
+export type ArticleClass = 'operational' | 'declarative'
+
+export interface CoverageArticle {
+  number: string
+  chapter: string | null
+  class: ArticleClass
+  gist: string
+  note: string | null
+  rules: string[]
+  testedRules: string[]
+}
+
+export interface RulebookCoverage {
+  jurisdiction: string
+  seed: string
+  totals: {
+    articles: number
+    operational: number
+    declarative: number
+    encoded: number
+    tested: number
+  }
+  articles: CoverageArticle[]
+}
+
+export interface AuditChain {
+  /** A jurisdiction id, or 'deployment' for deployment-level acts such as admin sign-ins. */
+  chain: string
+  name: string
+  records: number
+  lastAt: string | null
+}
+
+export interface AuditRecord {
+  chainSeq: number
+  occurredAt: string
+  actor: string | null
+  action: string
+  subject: string | null
+  ruleIds: string[]
+  details: Record<string, unknown>
+  hash: string
+  prevHash: string
+  algorithm: string
+}
+
+export interface AuditRecordPage {
+  records: AuditRecord[]
+  nextBeforeSeq: number | null
+}
+
+export interface AuditVerification {
+  chain: string
+  records: number
+  intact: boolean
+  problems: { chainSeq: number | null; kind: string; message: string }[]
+}

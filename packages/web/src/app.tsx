@@ -1,0 +1,56 @@
+import { lazy, type ReactNode, Suspense } from 'react'
+import { Route, Routes, useLocation } from 'react-router-dom'
+import { PageErrorBoundary } from './components/page-error-boundary.tsx'
+import { PageLoading } from './components/page-loading.tsx'
+import { AppLayout } from './layout/app-layout.tsx'
+import { LoginPage } from './pages/login-page.tsx'
+import { NotFoundPage } from './pages/not-found-page.tsx'
+import { RequireSession } from './session/require-session.tsx'
+
+const WorkbenchPage = lazy(() =>
+  import('./pages/workbench-page.tsx').then((m) => ({ default: m.WorkbenchPage })),
+)
+const OrganisationPage = lazy(() =>
+  import('./pages/organisation-page.tsx').then((m) => ({ default: m.OrganisationPage })),
+)
+const RulebooksPage = lazy(() =>
+  import('./pages/rulebooks-page.tsx').then((m) => ({ default: m.RulebooksPage })),
+)
+const RulebookPage = lazy(() =>
+  import('./pages/rulebook-page.tsx').then((m) => ({ default: m.RulebookPage })),
+)
+const AuditPage = lazy(() =>
+  import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
+)
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Lazy page={<WorkbenchPage />} />} />
+        <Route path="organisation" element={<Lazy page={<OrganisationPage />} />} />
+        <Route path="rulebooks" element={<Lazy page={<RulebooksPage />} />} />
+        <Route path="rulebooks/:jurisdiction" element={<Lazy page={<RulebookPage />} />} />
+        <Route path="audit" element={<Lazy page={<AuditPage />} />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  )
+}
+
+function Lazy({ page }: { page: ReactNode }) {
+  // Keyed by path so that leaving a failed page clears the error.
+  const { pathname } = useLocation()
+  return (
+    <PageErrorBoundary key={pathname}>
+      <Suspense fallback={<PageLoading />}>{page}</Suspense>
+    </PageErrorBoundary>
+  )
+}

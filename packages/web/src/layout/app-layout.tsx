@@ -1,0 +1,91 @@
+import { ApartmentOutlined, AuditOutlined, BookOutlined, HomeOutlined } from '@ant-design/icons'
+import { Layout, Menu, type MenuProps, theme, Typography } from 'antd'
+import { Link, Outlet, useLocation } from 'react-router-dom'
+import { useMe } from '../session/session-context.ts'
+import { AppHeader } from './app-header.tsx'
+
+const { Sider, Content } = Layout
+
+/** The menu key for a path: the first segment, so /rulebooks/x keeps 规则库 selected. */
+function menuKeyOf(pathname: string): string {
+  const first = pathname.split('/')[1] ?? ''
+  return `/${first}`
+}
+
+export function AppLayout() {
+  const me = useMe()
+  const { pathname } = useLocation()
+  const { token } = theme.useToken()
+
+  // Icons are hidden from assistive technology so menu items are named by their text alone.
+  const items: MenuProps['items'] = [
+    { key: '/', icon: <HomeOutlined aria-hidden />, label: <Link to="/">工作台</Link> },
+    {
+      key: '/organisation',
+      icon: <ApartmentOutlined aria-hidden />,
+      label: <Link to="/organisation">组织机构</Link>,
+    },
+    {
+      key: '/rulebooks',
+      icon: <BookOutlined aria-hidden />,
+      label: <Link to="/rulebooks">规则库</Link>,
+    },
+    ...(me.adminRole === 'auditAdmin'
+      ? [
+          {
+            key: '/audit',
+            icon: <AuditOutlined aria-hidden />,
+            label: <Link to="/audit">审计日志</Link>,
+          },
+        ]
+      : []),
+  ]
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        width={200}
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
+        <Typography.Text
+          strong
+          style={{
+            display: 'block',
+            color: '#fff',
+            fontSize: 20,
+            lineHeight: '64px',
+            textAlign: 'center',
+            letterSpacing: 4,
+          }}
+        >
+          政令
+        </Typography.Text>
+        <Menu
+          theme="dark"
+          mode="inline"
+          aria-label="主导航"
+          selectedKeys={[menuKeyOf(pathname)]}
+          items={items}
+        />
+      </Sider>
+      <Layout>
+        <AppHeader />
+        <Content style={{ margin: 24 }}>
+          <div
+            style={{
+              padding: 24,
+              minHeight: 360,
+              background: token.colorBgContainer,
+              borderRadius: token.borderRadiusLG,
+            }}
+          >
+            {/* A new post may see other things: pages reload when the person switches post. */}
+            <Outlet key={me.currentPostId ?? 'none'} />
+          </div>
+        </Content>
+      </Layout>
+    </Layout>
+  )
+}
