@@ -15,3 +15,15 @@ export class NotPermittedError extends DomainError {}
 
 /** The thing asked for does not exist, or is not visible to the actor (the same answer). */
 export class NotFoundError extends DomainError {}
+
+/** The input breaks a rule of the product (password policy, a name already taken…). */
+export class InvalidInputError extends DomainError {
+  readonly issues: { path: string; message: string }[]
+  constructor(code: string, message: string, issues: { path: string; message: string }[] = []) {
+    super(code, message)
+    this.issues = issues
+  }
+}
+
+/** The act collides with existing state (a username already in use). */
+export class ConflictError extends DomainError {}

@@ -1,3 +1,4 @@
+import type { AccountAdminRepository } from './admin/account-admin-repository.ts'
 import type { AuditRepository } from './audit/audit-repository.ts'
 import type { IdentityRepository } from './identity/log-in.ts'
 import type {
@@ -10,6 +11,7 @@ export interface Repositories {
   identity: IdentityRepository
   audit: AuditRepository
   organisation: OrganisationRepository & OrganisationDirectory
+  accountAdmin: AccountAdminRepository
 }
 
 /**

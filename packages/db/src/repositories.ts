@@ -1,5 +1,6 @@
 import type { InTransaction, Repositories } from '@zhengling/app'
 import type { Kysely } from 'kysely'
+import { createAccountAdminRepository } from './account-admin-repository.ts'
 import { createAuditRepository } from './audit-repository.ts'
 import { createIdentityRepository } from './identity-repository.ts'
 import { createOrganisationDirectory } from './organisation-directory.ts'
@@ -12,6 +13,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     identity: createIdentityRepository(db),
     audit: createAuditRepository(db),
     organisation: { ...createOrganisationRepository(db), ...createOrganisationDirectory(db) },
+    accountAdmin: createAccountAdminRepository(db),
   }
 }
 

@@ -23,7 +23,16 @@ export interface Database {
     title: string
     department_id: string | null
   }
-  people: { id: string; jurisdiction_id: string; name: string }
+  people: {
+    id: string
+    jurisdiction_id: string
+    name: string
+    clearance: ColumnType<
+      'public' | 'internal' | 'secret' | 'confidential',
+      'public' | 'internal' | 'secret' | 'confidential' | undefined,
+      'public' | 'internal' | 'secret' | 'confidential'
+    >
+  }
   post_holdings: {
     id: string
     post_id: string

@@ -3,7 +3,9 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import fastifyStatic from '@fastify/static'
 import {
+  ConflictError,
   DomainError,
+  InvalidInputError,
   LoginError,
   NotFoundError,
   NotPermittedError,
@@ -20,6 +22,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod'
 import { errorOf, HttpError } from './errors.ts'
+import { accountRoutes } from './routes/accounts.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { jurisdictionRoutes } from './routes/jurisdictions.ts'
 import { organisationRoutes } from './routes/organisation.ts'
@@ -39,6 +42,7 @@ export interface ServerOptions {
 function statusOf(error: DomainError): number {
   if (error instanceof NotPermittedError) return 403
   if (error instanceof NotFoundError) return 404
+  if (error instanceof ConflictError) return 409
   return 422
 }
 
@@ -68,7 +72,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         .send(errorOf('INVALID_INPUT', `请求有误（${error.validationContext ?? '参数'}）`, issues))
     }
     if (error instanceof DomainError) {
-      return reply.status(statusOf(error)).send(errorOf(error.code, error.message))
+      const issues =
+        error instanceof InvalidInputError && error.issues.length ? error.issues : undefined
+      return reply.status(statusOf(error)).send(errorOf(error.code, error.message, issues))
     }
     if (error instanceof SessionError)
       return reply.status(401).send(errorOf(error.code, error.message))
@@ -113,6 +119,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(organisationRoutes(options.sessions))
     await app.register(jurisdictionRoutes(options.sessions))
     await app.register(auditRoutes(options.sessions))
+    await app.register(accountRoutes(options.sessions))
   }
   return app
 }

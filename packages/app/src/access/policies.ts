@@ -21,3 +21,21 @@ export function assertAuditAdmin(session: SessionRecord): void {
   if (session.adminRole !== 'auditAdmin')
     throw new NotPermittedError('AUDIT_ADMIN_ONLY', '仅安全审计员可查看审计日志')
 }
+
+const ADMIN_ROLE_LABELS: Record<string, string> = {
+  systemAdmin: '系统管理员',
+  securityAdmin: '安全保密管理员',
+  auditAdmin: '安全审计员',
+}
+
+/**
+ * 三员分立: the system admin manages accounts, the security admin unlocks accounts and sets
+ * clearances, the audit admin reads the trail. Each act is refused to the other two.
+ */
+export function assertAdminRole(session: SessionRecord, ...roles: string[]): void {
+  if (!session.adminRole || !roles.includes(session.adminRole))
+    throw new NotPermittedError(
+      'ADMIN_ROLE_REQUIRED',
+      `仅${roles.map((role) => ADMIN_ROLE_LABELS[role] ?? role).join('或')}可执行此操作`,
+    )
+}

@@ -1,0 +1,37 @@
+import { assertAdminRole } from '../access/policies.ts'
+import type { Hasher } from '../audit/hasher.ts'
+import { NotFoundError } from '../errors.ts'
+import type { SessionRecord } from '../identity/log-in.ts'
+import type { PasswordHasher } from '../identity/password-hasher.ts'
+import type { InTransaction } from '../unit-of-work.ts'
+import { assertPasswordPolicy } from './create-account.ts'
+import { recordAdminAct } from './record-admin-act.ts'
+
+/** The system admin sets a new password; every open session of the account ends with it. */
+export async function resetPassword(
+  deps: {
+    inTransaction: InTransaction
+    passwords: PasswordHasher
+    hasher: Hasher
+    now: () => Date
+  },
+  session: SessionRecord,
+  input: { accountId: string; password: string },
+): Promise<{ revokedSessions: number }> {
+  assertAdminRole(session, 'systemAdmin')
+  const account = await deps.inTransaction((r) => r.accountAdmin.account(input.accountId))
+  if (!account) throw new NotFoundError('ACCOUNT_NOT_FOUND', '没有这个账户')
+  assertPasswordPolicy(input.password, account.username)
+  const passwordHash = await deps.passwords.hash(input.password)
+  return deps.inTransaction(async (r) => {
+    await r.accountAdmin.setPasswordHash(account.id, passwordHash)
+    const revokedSessions = await r.identity.revokeSessions(account.id, deps.now().toISOString())
+    await recordAdminAct(r, deps, session, {
+      jurisdictionId: account.person?.jurisdictionId ?? null,
+      action: 'account.resetPassword',
+      subject: account.username,
+      details: { revokedSessions },
+    })
+    return { revokedSessions }
+  })
+}
