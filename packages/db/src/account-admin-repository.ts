@@ -76,8 +76,8 @@ export function createAccountAdminRepository(db: Kysely<Database>): AccountAdmin
           id: account.id,
           username: account.username,
           password_hash: account.passwordHash,
-          person_id: account.personId,
-          admin_role: null,
+          person_id: account.personId ?? null,
+          admin_role: account.adminRole ?? null,
         })
         .execute()
     },

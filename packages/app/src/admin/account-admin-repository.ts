@@ -21,12 +21,13 @@ export interface AccountAdminRepository {
   account(id: string): Promise<AccountSummary | undefined>
   usernameTaken(username: string): Promise<boolean>
   person(id: string): Promise<AccountSummary['person'] | undefined>
-  createAccount(account: {
-    id: string
-    username: string
-    passwordHash: string
-    personId: string
-  }): Promise<void>
+  /** A post-holder's account (`personId`) or an administrator's (`adminRole`), never both. */
+  createAccount(
+    account: { id: string; username: string; passwordHash: string } & (
+      | { personId: string; adminRole?: undefined }
+      | { adminRole: 'systemAdmin' | 'securityAdmin' | 'auditAdmin'; personId?: undefined }
+    ),
+  ): Promise<void>
   setPasswordHash(accountId: string, passwordHash: string): Promise<void>
   unlock(accountId: string): Promise<void>
   setClearance(personId: string, clearance: SecrecyLevel): Promise<void>
