@@ -242,6 +242,7 @@ describe('audit viewer', () => {
       .json()
       .records.find((r: { subject: string }) => r.subject === 'auditAdmin')
     assert.equal(adminLogin.action, 'session.login')
+    assert.equal(adminLogin.actor, 'auditAdmin')
 
     const verified = (await get('/api/audit/chains/zhongshan/verification')).json()
     assert.deepEqual(verified, {

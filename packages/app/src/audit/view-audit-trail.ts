@@ -27,6 +27,16 @@ export async function listAuditChains(deps: Deps, session: SessionRecord) {
   }))
 }
 
+/**
+ * Acts with no person behind them: an administrator's (named in the details), or an account's
+ * own sign-in acts, where the subject is the account.
+ */
+function accountActor(record: ChainedAuditRecord): string | null {
+  const admin = record.details.admin
+  if (typeof admin === 'string') return admin
+  return record.action.startsWith('session.') ? record.subject : null
+}
+
 /** One page of a chain, newest first, for the audit admin. */
 export async function listAuditRecords(
   deps: Deps,
@@ -40,7 +50,7 @@ export async function listAuditRecords(
   const page = await deps.audit.recordsPage(query.chain, query)
   const last = page.at(-1)?.record.chainSeq
   return {
-    records: page.map(({ record, actor }) => ({ ...record, actor })),
+    records: page.map(({ record, actor }) => ({ ...record, actor: actor ?? accountActor(record) })),
     nextBeforeSeq: page.length === query.limit && last !== undefined && last > 1 ? last : null,
   }
 }
