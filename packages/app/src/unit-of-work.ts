@@ -1,6 +1,7 @@
 import type { AccountAdminRepository } from './admin/account-admin-repository.ts'
 import type { AuditRepository } from './audit/audit-repository.ts'
 import type { IdentityRepository } from './identity/log-in.ts'
+import type { RosterRepository } from './organisation/roster-repository.ts'
 import type {
   OrganisationDirectory,
   OrganisationRepository,
@@ -12,6 +13,7 @@ export interface Repositories {
   audit: AuditRepository
   organisation: OrganisationRepository & OrganisationDirectory
   accountAdmin: AccountAdminRepository
+  roster: RosterRepository
 }
 
 /**

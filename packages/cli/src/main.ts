@@ -3,6 +3,7 @@ import { loadLibrary } from '@zhengling/rulebooks'
 import { adminInstall } from './commands/admin-install.ts'
 import { auditVerify } from './commands/audit-verify.ts'
 import { dbMigrate, demoSeed } from './commands/db-setup.ts'
+import { orgImport } from './commands/org-import.ts'
 import { rulesCatalogue } from './commands/rules-catalogue.ts'
 import { rulesCoverage } from './commands/rules-coverage.ts'
 import { rulesDecisions } from './commands/rules-decisions.ts'
@@ -28,6 +29,7 @@ const USAGE = `用法：zhengling rules <命令> [参数] | zhengling audit veri
   audit verify [--jurisdiction 辖区]     校验审计链：发现任何改动、删除或顺序调整
   db migrate                             执行数据库迁移
   demo seed                              创建演示辖区（钟山区）及演示账户
+  org import <人员名册.yaml>              导入或更新一个辖区的单位、职务、任职、分管与代理
   admin install <角色> <用户名>          安装时创建三员账户（systemAdmin、securityAdmin、auditAdmin），
                                          密码取自环境变量 ZHENGLING_ADMIN_PASSWORD
                                          （DATABASE_URL 指定 PostgreSQL；否则使用 ZHENGLING_DATA_DIR，默认 .data/pglite）`
@@ -55,6 +57,7 @@ export function main(
   const [group, command, ...rest] = positionals
   if (group === 'audit' && command === 'verify') return auditVerify(output, values.jurisdiction)
   if (group === 'admin' && command === 'install') return adminInstall(output, rest[0], rest[1])
+  if (group === 'org' && command === 'import') return orgImport(output, loadLibrary(root), rest[0])
   if (group === 'db' && command === 'migrate') return dbMigrate(output)
   if (group === 'demo' && command === 'seed') return demoSeed(output)
   if (values.help || group !== 'rules' || !command) {

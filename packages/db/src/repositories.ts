@@ -5,6 +5,7 @@ import { createAuditRepository } from './audit-repository.ts'
 import { createIdentityRepository } from './identity-repository.ts'
 import { createOrganisationDirectory } from './organisation-directory.ts'
 import { createOrganisationRepository } from './organisation-repository.ts'
+import { createRosterRepository } from './roster-repository.ts'
 import type { Database } from './schema.ts'
 
 /** Every repository over one connection or transaction. */
@@ -14,6 +15,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     audit: createAuditRepository(db),
     organisation: { ...createOrganisationRepository(db), ...createOrganisationDirectory(db) },
     accountAdmin: createAccountAdminRepository(db),
+    roster: createRosterRepository(db),
   }
 }
 

@@ -27,6 +27,7 @@ export interface Database {
     id: string
     jurisdiction_id: string
     name: string
+    roster_key: ColumnType<string | null, string | null | undefined, string | null>
     clearance: ColumnType<
       'public' | 'internal' | 'secret' | 'confidential',
       'public' | 'internal' | 'secret' | 'confidential' | undefined,

@@ -45,11 +45,12 @@ describe('demo jurisdiction', () => {
       { username: 'auditAdmin', password: DEMO_PASSWORD },
     )
     assert.ok(session.token.length > 20)
-    // The audit admin's sign-in is a deployment act: the jurisdiction's chain holds the seed only.
+    // The audit admin's sign-in is a deployment act: the jurisdiction's chain holds the roster
+    // import and the seed only.
     const [report] = await verifyAuditTrail({
       audit: createAuditRepository(handle.db),
       jurisdictionId: 'zhongshan',
     })
-    assert.deepEqual(report, { jurisdictionId: 'zhongshan', records: 1, problems: [] })
+    assert.deepEqual(report, { jurisdictionId: 'zhongshan', records: 2, problems: [] })
   })
 })

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { parseRosterFile } from './roster-file.ts'
+
+const ROSTER = `jurisdiction:
+  id: testcounty
+  name: 测试县人民政府
+  level: county
+  rulebookVersion: 2021
+departments:
+  - { name: 县财政局, kind: department }
+people:
+  - { key: wang, name: 王一 }
+posts:
+  - role: principal
+    title: 县长
+    holders: [{ person: wang, from: 2021-05-01 }]
+  - role: executiveDeputy
+    title: 常务副县长
+    portfolio: [{ department: 县财政局, from: 2021-05-01 }]
+acting:
+  - { post: 县长, actingPost: 常务副县长, from: 2026-03-02, to: 2026-03-06 }
+`
+
+describe('roster file', () => {
+  it('reads a roster: YAML dates become civil dates, numbers become version strings', () => {
+    const { roster, errors } = parseRosterFile(ROSTER, 'roster.yaml')
+    assert.deepEqual(errors, [])
+    assert.equal(roster?.jurisdiction.rulebookVersion, '2021')
+    assert.deepEqual(roster?.posts[0]?.holders, [{ person: 'wang', from: '2021-05-01' }])
+    assert.deepEqual(roster?.posts[1]?.holders, [])
+  })
+
+  it('points at the line of each broken reference', () => {
+    const broken = ROSTER.replace('person: wang,', 'person: li,')
+      .replace('department: 县财政局, from', 'department: 县教育局, from')
+      .replace('actingPost: 常务副县长', 'actingPost: 县长')
+    const { roster, errors } = parseRosterFile(broken, 'roster.yaml')
+    assert.equal(roster, undefined)
+    assert.deepEqual(
+      errors.map((e) => [e.line, e.path, e.message]),
+      [
+        [13, 'posts[0].holders[0].person', '名册中没有这个人员：li'],
+        [16, 'posts[1].portfolio[0].department', '名册中没有这个单位：县教育局'],
+        [18, 'acting[0].actingPost', '职务不能代理自己'],
+      ],
+    )
+  })
+
+  it('refuses unknown fields, bad levels and ranges that run backwards', () => {
+    const { errors } = parseRosterFile(
+      ROSTER.replace('level: county', 'level: province')
+        .replace('name: 王一 }', 'name: 王一, rank: 正处 }')
+        .replace('to: 2026-03-06', 'to: 2026-03-01'),
+      'roster.yaml',
+    )
+    assert.deepEqual(
+      errors.map((e) => e.path),
+      ['jurisdiction.level', 'people[0]'],
+    )
+    const backwards = parseRosterFile(ROSTER.replace('to: 2026-03-06', 'to: 2026-03-01'), 'r.yaml')
+    assert.deepEqual(
+      backwards.errors.map((e) => e.message),
+      ['代理结束早于开始'],
+    )
+  })
+})

@@ -1,0 +1,141 @@
+import { formatPath, issuesToErrors, parseYamlSource, type SourceError } from '@zhengling/rules'
+import { z } from 'zod'
+
+const civilDate = z
+  .union([z.string(), z.date()])
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
+
+/**
+ * A jurisdiction's roster (人员名册) as the office keeps it: departments and townships, people,
+ * posts with their holders and portfolios over dates, acting assignments. Importing it creates or
+ * updates; it never deletes history (a holding ends by giving it a `to` date).
+ */
+export const rosterFileSchema = z.strictObject({
+  jurisdiction: z.strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, '辖区代码为小写字母、数字或 -'),
+    name: z.string().min(1),
+    level: z.enum(['county', 'district', 'city']),
+    rulebookVersion: z.coerce.string().min(1),
+  }),
+  departments: z.array(
+    z.strictObject({ name: z.string().min(1), kind: z.enum(['department', 'township', 'desk']) }),
+  ),
+  people: z.array(z.strictObject({ key: z.string().min(1).max(64), name: z.string().min(1) })),
+  posts: z.array(
+    z.strictObject({
+      role: z.string().min(1),
+      title: z.string().min(1),
+      department: z.string().min(1).optional(),
+      holders: z
+        .array(
+          z.strictObject({ person: z.string().min(1), from: civilDate, to: civilDate.optional() }),
+        )
+        .default([]),
+      portfolio: z
+        .array(
+          z.strictObject({
+            department: z.string().min(1),
+            from: civilDate,
+            to: civilDate.optional(),
+          }),
+        )
+        .default([]),
+    }),
+  ),
+  acting: z
+    .array(
+      z.strictObject({
+        post: z.string().min(1),
+        actingPost: z.string().min(1),
+        from: civilDate,
+        to: civilDate,
+        ruleId: z.string().min(1).optional(),
+      }),
+    )
+    .default([]),
+})
+
+export type RosterFile = z.output<typeof rosterFileSchema>
+
+/** Names that must refer to something in the same file, and ranges that must run forwards. */
+function crossReferenceProblems(roster: RosterFile): { path: PropertyKey[]; message: string }[] {
+  const problems: { path: PropertyKey[]; message: string }[] = []
+  const departments = new Set(roster.departments.map((d) => d.name))
+  const people = new Set(roster.people.map((p) => p.key))
+  const titles = new Set(roster.posts.map((p) => p.title))
+  const duplicates = (names: string[], what: string, path: string) =>
+    names.forEach((name, index) => {
+      if (names.indexOf(name) !== index)
+        problems.push({ path: [path, index], message: `${what}重复：${name}` })
+    })
+  duplicates(
+    roster.departments.map((d) => d.name),
+    '单位',
+    'departments',
+  )
+  duplicates(
+    roster.people.map((p) => p.key),
+    '人员 key ',
+    'people',
+  )
+  duplicates(
+    roster.posts.map((p) => p.title),
+    '职务',
+    'posts',
+  )
+  roster.posts.forEach((post, index) => {
+    if (post.department && !departments.has(post.department))
+      problems.push({
+        path: ['posts', index, 'department'],
+        message: `名册中没有这个单位：${post.department}`,
+      })
+    post.holders.forEach((holder, h) => {
+      if (!people.has(holder.person))
+        problems.push({
+          path: ['posts', index, 'holders', h, 'person'],
+          message: `名册中没有这个人员：${holder.person}`,
+        })
+      if (holder.to && holder.to < holder.from)
+        problems.push({ path: ['posts', index, 'holders', h, 'to'], message: '任职结束早于开始' })
+    })
+    post.portfolio.forEach((entry, p) => {
+      if (!departments.has(entry.department))
+        problems.push({
+          path: ['posts', index, 'portfolio', p, 'department'],
+          message: `名册中没有这个单位：${entry.department}`,
+        })
+    })
+  })
+  roster.acting.forEach((acting, index) => {
+    for (const field of ['post', 'actingPost'] as const)
+      if (!titles.has(acting[field]))
+        problems.push({
+          path: ['acting', index, field],
+          message: `名册中没有这个职务：${acting[field]}`,
+        })
+    if (acting.post === acting.actingPost)
+      problems.push({ path: ['acting', index, 'actingPost'], message: '职务不能代理自己' })
+    if (acting.to < acting.from)
+      problems.push({ path: ['acting', index, 'to'], message: '代理结束早于开始' })
+  })
+  return problems
+}
+
+/** Reads a roster file; every problem points at its line and field. */
+export function parseRosterFile(
+  text: string,
+  file: string,
+): { roster?: RosterFile; errors: SourceError[] } {
+  const source = parseYamlSource(text, file)
+  if (source.syntaxErrors.length) return { errors: source.syntaxErrors }
+  const parsed = rosterFileSchema.safeParse(source.value)
+  if (!parsed.success) return { errors: issuesToErrors(source, parsed.error.issues) }
+  const errors = crossReferenceProblems(parsed.data).map(({ path, message }) => ({
+    file,
+    ...source.locate(path),
+    path: formatPath(path),
+    message,
+  }))
+  return errors.length ? { errors } : { roster: parsed.data, errors: [] }
+}

@@ -1,0 +1,43 @@
+/** Upserts by the roster's natural keys; each answers the row's id and whether it was new. */
+export interface RosterRepository {
+  upsertJurisdiction(jurisdiction: {
+    id: string
+    name: string
+    level: 'county' | 'district' | 'city'
+    rulebookVersion: string
+  }): Promise<{ created: boolean }>
+  upsertDepartment(
+    jurisdictionId: string,
+    department: { name: string; kind: 'department' | 'township' | 'desk'; newId: string },
+  ): Promise<{ id: string; created: boolean }>
+  upsertPerson(
+    jurisdictionId: string,
+    person: { key: string; name: string; newId: string },
+  ): Promise<{ id: string; created: boolean }>
+  upsertPost(
+    jurisdictionId: string,
+    post: { title: string; role: string; departmentId: string | null; newId: string },
+  ): Promise<{ id: string; created: boolean }>
+  /** Keyed by post, person and start date; a later import may set or change the end date. */
+  upsertHolding(holding: {
+    postId: string
+    personId: string
+    from: string
+    to: string | null
+    newId: string
+  }): Promise<{ created: boolean }>
+  upsertPortfolio(portfolio: {
+    postId: string
+    departmentId: string
+    from: string
+    to: string | null
+  }): Promise<{ created: boolean }>
+  upsertActing(acting: {
+    postId: string
+    actingPostId: string
+    from: string
+    to: string
+    ruleId: string | null
+    newId: string
+  }): Promise<{ created: boolean }>
+}
