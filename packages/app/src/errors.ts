@@ -1,3 +1,5 @@
+import type { Citation } from '@zhengling/rules'
+
 /**
  * Domain errors: a machine code and a Chinese message. The HTTP edge maps each class to a status;
  * the application layer never speaks HTTP.
@@ -27,3 +29,15 @@ export class InvalidInputError extends DomainError {
 
 /** The act collides with existing state (a username already in use). */
 export class ConflictError extends DomainError {}
+
+/**
+ * A rule of the jurisdiction's rulebook refuses the act (a signer without authority, a 请示 with
+ * two matters…). It carries the articles, so every refusal says which rule it follows.
+ */
+export class RuleRefusedError extends DomainError {
+  readonly citations: Citation[]
+  constructor(code: string, message: string, citations: Citation[]) {
+    super(code, message)
+    this.citations = citations
+  }
+}

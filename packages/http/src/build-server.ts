@@ -9,6 +9,7 @@ import {
   LoginError,
   NotFoundError,
   NotPermittedError,
+  RuleRefusedError,
   SessionError,
 } from '@zhengling/app'
 import type { RulebookLibrary } from '@zhengling/rulebooks'
@@ -74,7 +75,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (error instanceof DomainError) {
       const issues =
         error instanceof InvalidInputError && error.issues.length ? error.issues : undefined
-      return reply.status(statusOf(error)).send(errorOf(error.code, error.message, issues))
+      const citations = error instanceof RuleRefusedError ? error.citations : undefined
+      return reply
+        .status(statusOf(error))
+        .send(errorOf(error.code, error.message, issues, citations))
     }
     if (error instanceof SessionError)
       return reply.status(401).send(errorOf(error.code, error.message))

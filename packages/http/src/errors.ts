@@ -6,6 +6,17 @@ export const errorBody = z.object({
     code: z.string(),
     message: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** Where a rule refused the act: the rule id, the source, the article, its words. */
+    citations: z
+      .array(
+        z.object({
+          ruleId: z.string(),
+          source: z.string(),
+          article: z.string(),
+          excerpt: z.string(),
+        }),
+      )
+      .optional(),
   }),
 })
 
@@ -33,6 +44,9 @@ export function errorOf(
   code: string,
   message: string,
   issues?: { path: string; message: string }[],
+  citations?: NonNullable<ErrorBody['error']['citations']>,
 ): ErrorBody {
-  return { error: { code, message, ...(issues ? { issues } : {}) } }
+  return {
+    error: { code, message, ...(issues ? { issues } : {}), ...(citations ? { citations } : {}) },
+  }
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
+import { NotPermittedError, RuleRefusedError } from '@zhengling/app'
 import { loadLibrary } from '@zhengling/rulebooks'
 import type { FastifyInstance } from 'fastify'
 import { buildServer } from './build-server.ts'
@@ -199,6 +200,36 @@ describe('serving the web app', () => {
       assert.equal(api.json().error.code, 'NOT_FOUND')
     } finally {
       await web.close()
+    }
+  })
+})
+
+describe('domain errors at the edge', () => {
+  it('a rule refusal is a 422 carrying the articles; a permission refusal a 403', async () => {
+    const edge = await buildServer({ library: loadLibrary() })
+    const citation = {
+      ruleId: 'zhongshan.signoff.outgoing',
+      source: '六盘水市钟山区人民政府工作规则',
+      article: '第三十二条',
+      excerpt: '以区人民政府名义印发的公文，由区长签发',
+    }
+    edge.get('/api/probe/refused', async () => {
+      throw new RuleRefusedError('SIGNER_NOT_AUTHORISED', '需区长签发', [citation])
+    })
+    edge.get('/api/probe/forbidden', async () => {
+      throw new NotPermittedError('POST_NOT_HELD', '您不担任这个职务')
+    })
+    try {
+      const refused = await edge.inject({ method: 'GET', url: '/api/probe/refused' })
+      assert.equal(refused.statusCode, 422)
+      assert.deepEqual(refused.json(), {
+        error: { code: 'SIGNER_NOT_AUTHORISED', message: '需区长签发', citations: [citation] },
+      })
+      const forbidden = await edge.inject({ method: 'GET', url: '/api/probe/forbidden' })
+      assert.equal(forbidden.statusCode, 403)
+      assert.equal(forbidden.json().error.citations, undefined)
+    } finally {
+      await edge.close()
     }
   })
 })
