@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { loadLibrary } from '@zhengling/rulebooks'
-import { adminInstall } from './commands/admin-install.ts'
+import { adminInstall, adminResetPassword } from './commands/admin-install.ts'
 import { auditVerify } from './commands/audit-verify.ts'
 import { dbMigrate, demoSeed } from './commands/db-setup.ts'
 import { orgImport } from './commands/org-import.ts'
@@ -32,6 +32,7 @@ const USAGE = `用法：zhengling rules <命令> [参数] | zhengling audit veri
   org import <人员名册.yaml>              导入或更新一个辖区的单位、职务、任职、分管与代理
   admin install <角色> <用户名>          安装时创建三员账户（systemAdmin、securityAdmin、auditAdmin），
                                          密码取自环境变量 ZHENGLING_ADMIN_PASSWORD
+  admin reset-password <用户名>          在服务器控制台重置密码（含管理员账户），并解除锁定
                                          （DATABASE_URL 指定 PostgreSQL；否则使用 ZHENGLING_DATA_DIR，默认 .data/pglite）`
 
 /** Runs the CLI; returns the exit code. Data errors print as file:line, never as a stack trace. */
@@ -57,6 +58,7 @@ export function main(
   const [group, command, ...rest] = positionals
   if (group === 'audit' && command === 'verify') return auditVerify(output, values.jurisdiction)
   if (group === 'admin' && command === 'install') return adminInstall(output, rest[0], rest[1])
+  if (group === 'admin' && command === 'reset-password') return adminResetPassword(output, rest[0])
   if (group === 'org' && command === 'import') return orgImport(output, loadLibrary(root), rest[0])
   if (group === 'db' && command === 'migrate') return dbMigrate(output)
   if (group === 'demo' && command === 'seed') return demoSeed(output)

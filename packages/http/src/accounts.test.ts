@@ -152,6 +152,12 @@ describe('account administration', () => {
     assert.equal((await user('GET', '/api/session')).statusCode, 401)
     assert.equal((await attemptSignIn('zs-townshipHead')).statusCode, 401)
     assert.equal((await attemptSignIn('zs-townshipHead', NEW_PASSWORD)).statusCode, 200)
+    const auditor = accounts.find((a: { username: string }) => a.username === 'auditAdmin')
+    const protectedAdmin = await system('POST', `/api/admin/accounts/${auditor.id}/password`, {
+      password: NEW_PASSWORD,
+    })
+    assert.equal(protectedAdmin.statusCode, 403)
+    assert.equal(protectedAdmin.json().error.code, 'ADMIN_ACCOUNT_PROTECTED')
     const missing = await system('POST', `/api/admin/accounts/${randomUUID()}/password`, {
       password: NEW_PASSWORD,
     })

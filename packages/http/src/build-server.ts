@@ -39,6 +39,13 @@ export interface ServerOptions {
   webRoot?: string
 }
 
+const CONTEXT_LABELS: Record<string, string> = {
+  body: '请求体',
+  querystring: '查询参数',
+  params: '路径参数',
+  headers: '请求头',
+}
+
 /** Domain errors from the application layer, mapped to HTTP here and nowhere else. */
 function statusOf(error: DomainError): number {
   if (error instanceof NotPermittedError) return 403
@@ -68,9 +75,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         path: String(issue.instancePath ?? ''),
         message: issue.message ?? '取值无效',
       }))
-      return reply
-        .status(400)
-        .send(errorOf('INVALID_INPUT', `请求有误（${error.validationContext ?? '参数'}）`, issues))
+      return reply.status(400).send(
+        errorOf(
+          'INVALID_INPUT',
+          // Say what was wrong in the message itself: clients often show only the message.
+          `请求有误（${CONTEXT_LABELS[error.validationContext ?? ''] ?? '参数'}）：${issues.map((issue) => issue.message).join('；')}`,
+          issues,
+        ),
+      )
     }
     if (error instanceof DomainError) {
       const issues =

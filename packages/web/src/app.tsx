@@ -22,6 +22,9 @@ const RulebookPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 )
+const AccountsPage = lazy(() =>
+  import('./pages/accounts-page.tsx').then((m) => ({ default: m.AccountsPage })),
+)
 
 export function AppRoutes() {
   return (
@@ -39,6 +42,7 @@ export function AppRoutes() {
         <Route path="rulebooks" element={<Lazy page={<RulebooksPage />} />} />
         <Route path="rulebooks/:jurisdiction" element={<Lazy page={<RulebookPage />} />} />
         <Route path="audit" element={<Lazy page={<AuditPage />} />} />
+        <Route path="accounts" element={<Lazy page={<AccountsPage />} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,6 +1,7 @@
 import type {
   AdminRole,
   ArticleClass,
+  Clearance,
   DepartmentKind,
   HeldPost,
   JurisdictionLevel,
@@ -10,6 +11,19 @@ export const ADMIN_ROLE_LABELS: Record<AdminRole, string> = {
   systemAdmin: '系统管理员',
   securityAdmin: '安全保密管理员',
   auditAdmin: '安全审计员',
+}
+
+/** An account is an administrator's, or else a post-holder's. */
+export function accountKindLabel(adminRole: AdminRole | null): string {
+  return adminRole ? ADMIN_ROLE_LABELS[adminRole] : '任职人员'
+}
+
+/** In ascending order; 绝密 is absent because this system must not handle it. */
+export const CLEARANCE_LABELS: Record<Clearance, string> = {
+  public: '公开',
+  internal: '内部',
+  secret: '秘密',
+  confidential: '机密',
 }
 
 export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {

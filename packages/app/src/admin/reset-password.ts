@@ -1,6 +1,6 @@
 import { assertAdminRole } from '../access/policies.ts'
 import type { Hasher } from '../audit/hasher.ts'
-import { NotFoundError } from '../errors.ts'
+import { NotFoundError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { PasswordHasher } from '../identity/password-hasher.ts'
 import type { InTransaction } from '../unit-of-work.ts'
@@ -21,6 +21,12 @@ export async function resetPassword(
   assertAdminRole(session, 'systemAdmin')
   const account = await deps.inTransaction((r) => r.accountAdmin.account(input.accountId))
   if (!account) throw new NotFoundError('ACCOUNT_NOT_FOUND', '没有这个账户')
+  // 三员分立: no administrator may take over another's account from the web.
+  if (account.adminRole)
+    throw new NotPermittedError(
+      'ADMIN_ACCOUNT_PROTECTED',
+      '管理员账户的密码只能在服务器控制台重置（zhengling admin reset-password）',
+    )
   assertPasswordPolicy(input.password, account.username)
   const passwordHash = await deps.passwords.hash(input.password)
   return deps.inTransaction(async (r) => {

@@ -8,7 +8,7 @@ import {
   type LoginState,
 } from './login-throttle.ts'
 import type { PasswordHasher } from './password-hasher.ts'
-import { shanghaiDateOf } from '@zhengling/rules'
+import { formatShanghai, shanghaiDateOf } from '@zhengling/rules'
 import { DEPLOYMENT_CHAIN } from '../audit/audit-chain.ts'
 import { type AuditEntry, auditEntry } from '../audit/audit-record.ts'
 import type { Hasher } from '../audit/hasher.ts'
@@ -67,6 +67,12 @@ export class LoginError extends Error {
   }
 }
 
+/** 北京时间, to the minute: what a person at the counter reads. */
+function lockedUntilText(lockedUntil: string | null): string {
+  if (!lockedUntil) return ''
+  return `北京时间 ${formatShanghai(Date.parse(lockedUntil)).slice(0, 16).replace('T', ' ')}`
+}
+
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /**
@@ -121,7 +127,7 @@ export async function logIn(
     )
     throw new LoginError(
       'ACCOUNT_LOCKED',
-      `登录失败次数过多，账户已锁定至 ${account.lockedUntil}`,
+      `登录失败次数过多，账户已锁定至 ${lockedUntilText(account.lockedUntil)}`,
       account.lockedUntil ?? undefined,
     )
   }
@@ -142,7 +148,7 @@ export async function logIn(
     if (state.lockedUntil) {
       throw new LoginError(
         'ACCOUNT_LOCKED',
-        `登录失败次数过多，账户已锁定至 ${state.lockedUntil}`,
+        `登录失败次数过多，账户已锁定至 ${lockedUntilText(state.lockedUntil)}`,
         state.lockedUntil,
       )
     }

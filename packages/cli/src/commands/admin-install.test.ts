@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import type { Output } from '../output.ts'
-import { adminInstall } from './admin-install.ts'
+import { adminInstall, adminResetPassword } from './admin-install.ts'
 import { auditVerify } from './audit-verify.ts'
 
 function capture() {
@@ -47,8 +47,16 @@ describe('zhengling admin install', () => {
     assert.equal(await adminInstall(again.output, 'systemAdmin', 'sysadmin2', env), 1)
     assert.match(again.text(), /账户已存在/)
 
+    const reset = capture()
+    const resetEnv = { ...env, ZHENGLING_ADMIN_PASSWORD: 'Second-Day-2026!' }
+    assert.equal(await adminResetPassword(reset.output, 'sysadmin', resetEnv), 0)
+    assert.match(reset.text(), /已重置 sysadmin 的密码/)
+    const nobody = capture()
+    assert.equal(await adminResetPassword(nobody.output, 'nobody', resetEnv), 1)
+    assert.match(nobody.text(), /没有这个账户：nobody/)
+
     const verified = capture()
     assert.equal(await auditVerify(verified.output, 'deployment', env), 0)
-    assert.match(verified.text(), /deployment：1 条审计记录，链完整/)
+    assert.match(verified.text(), /deployment：2 条审计记录，链完整/)
   })
 })

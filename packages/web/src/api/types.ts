@@ -30,6 +30,35 @@ export interface Revoked {
   revoked: number
 }
 
+/** The highest secrecy level a person may read; 绝密 is never handled by this system. */
+export type Clearance = 'public' | 'internal' | 'secret' | 'confidential'
+
+export interface AccountSummary {
+  id: string
+  username: string
+  /** null for a post-holder's account. */
+  adminRole: AdminRole | null
+  person: { id: string; name: string; jurisdictionId: string; clearance: Clearance } | null
+  failedCount: number
+  /** Sign-in is refused until this instant while it lies in the future. */
+  lockedUntil: string | null
+}
+
+export interface NewAccount {
+  username: string
+  password: string
+  personId: string
+}
+
+export interface PasswordReset {
+  revokedSessions: number
+}
+
+export interface ClearanceSet {
+  personId: string
+  clearance: Clearance
+}
+
 export type JurisdictionLevel = 'county' | 'district' | 'city'
 
 export interface JurisdictionSummary {

@@ -1,4 +1,10 @@
-import { ApartmentOutlined, AuditOutlined, BookOutlined, HomeOutlined } from '@ant-design/icons'
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  HomeOutlined,
+  TeamOutlined,
+} from '@ant-design/icons'
 import { Layout, Menu, type MenuProps, theme, Typography } from 'antd'
 import { Link, Outlet, useLocation } from 'react-router-dom'
 import { useMe } from '../session/session-context.ts'
@@ -36,6 +42,15 @@ export function AppLayout() {
             key: '/audit',
             icon: <AuditOutlined aria-hidden />,
             label: <Link to="/audit">审计日志</Link>,
+          },
+        ]
+      : []),
+    ...(me.adminRole === 'systemAdmin' || me.adminRole === 'securityAdmin'
+      ? [
+          {
+            key: '/accounts',
+            icon: <TeamOutlined aria-hidden />,
+            label: <Link to="/accounts">账户管理</Link>,
           },
         ]
       : []),

@@ -52,6 +52,11 @@ export function AdminWorkbench({ me, adminRole }: { me: Me; adminRole: AdminRole
           </Col>
         ))}
       </Row>
+      {adminRole !== 'auditAdmin' && (
+        <Button type="primary" onClick={() => navigate('/accounts')}>
+          管理账户
+        </Button>
+      )}
       {adminRole === 'auditAdmin' && (
         <Button type="primary" onClick={() => navigate('/audit')}>
           查看审计日志
