@@ -1,6 +1,6 @@
 /**
- * HTTP benchmark: requests per second and p50/p99 latency for an authenticated list endpoint
- * (GET /api/organisation/posts), on the embedded database and, when ZHENGLING_BENCH_DATABASE_URL
+ * HTTP benchmark: requests per second and p50/p99 latency for authenticated read endpoints,
+ * on the embedded database and, when ZHENGLING_BENCH_DATABASE_URL
  * names a PostgreSQL server, on that server too. The load generator (autocannon) runs in this
  * process on loopback, so both share the machine's two cores.
  */
@@ -15,6 +15,9 @@ import { sql } from 'kysely'
 import { buildServer } from '../src/build-server.ts'
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+// A small list (posts with holders) and the organisation view's chart (departments, posts,
+// holders, portfolios, acting: five queries).
+const ENDPOINTS = ['/api/organisation/posts', '/api/jurisdictions/zhongshan/organisation']
 const passwords = createScryptHasher()
 
 async function measure(label: string, options: { url?: string; dataDir?: string }) {
@@ -40,19 +43,21 @@ async function measure(label: string, options: { url?: string; dataDir?: string 
     body: JSON.stringify({ username: 'zs-principal', password: DEMO_PASSWORD }),
   })
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}/api/organisation/posts`,
-    headers: { cookie },
-    connections: 10,
-    duration: DURATION_SECONDS,
-  })
+  for (const path of ENDPOINTS) {
+    const result = await autocannon({
+      url: `http://127.0.0.1:${port}${path}`,
+      headers: { cookie },
+      connections: 10,
+      duration: DURATION_SECONDS,
+    })
+    const errors = result.errors + result.non2xx
+    console.log(
+      `${label.padEnd(20)}${path.padEnd(42)}${Math.round(result.requests.average).toLocaleString('en-US').padStart(7)} req/s` +
+        `   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   errors ${errors}`,
+    )
+  }
   await app.close()
   await handle.close()
-  const errors = result.errors + result.non2xx
-  console.log(
-    `${label.padEnd(28)}${Math.round(result.requests.average).toLocaleString('en-US').padStart(10)} req/s` +
-      `   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   errors ${errors}`,
-  )
 }
 
 const cpu = cpus()[0]
@@ -62,7 +67,7 @@ console.log(
 console.log(
   `runtime: Node ${process.version}; server and load generator in one process, 10 connections, ${DURATION_SECONDS} s each`,
 )
-console.log('endpoint: GET /api/organisation/posts (session cookie, 11 posts with holders)\n')
+console.log('authenticated GETs as zs-principal on the 钟山区 demo (12 posts, 8 units)\n')
 await measure('embedded (PGlite)', { dataDir: mkdtempSync(join(tmpdir(), 'zhengling-bench-')) })
 const serverUrl = process.env.ZHENGLING_BENCH_DATABASE_URL
 if (serverUrl) {

@@ -114,6 +114,27 @@ describe('sessions over HTTP', () => {
     assert.equal(expired.json().error.code, 'SESSION_INVALID')
   })
 
+  it('moves the idle clock at most once a minute, not on every request', async () => {
+    clock = new Date('2026-03-02T01:00:00Z')
+    const username = await buildAccount()
+    const { cookie } = await signIn(username)
+    const lastSeen = async () => {
+      const row = await handle.db
+        .selectFrom('sessions')
+        .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+        .select('sessions.last_seen_at')
+        .where('accounts.username', '=', username)
+        .executeTakeFirstOrThrow()
+      return new Date(row.last_seen_at).toISOString()
+    }
+    clock = new Date('2026-03-02T01:00:59Z')
+    await app.inject({ method: 'GET', url: '/api/session', headers: { cookie } })
+    assert.equal(await lastSeen(), '2026-03-02T01:00:00.000Z')
+    clock = new Date('2026-03-02T01:01:00Z')
+    await app.inject({ method: 'GET', url: '/api/session', headers: { cookie } })
+    assert.equal(await lastSeen(), '2026-03-02T01:01:00.000Z')
+  })
+
   it('logout everywhere ends every session; wrong passwords lock the account with 423', async () => {
     clock = new Date('2026-03-02T01:00:00Z')
     const username = await buildAccount()

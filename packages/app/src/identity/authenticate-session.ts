@@ -1,12 +1,14 @@
 import { type IdentityRepository, type SessionRecord, sha256 } from './log-in.ts'
 
+const TOUCH_INTERVAL_MS = 60_000
+
 export class SessionError extends Error {
   readonly code = 'SESSION_INVALID'
 }
 
 /**
  * The session behind a cookie token, if it is open: not revoked, not past its absolute expiry,
- * and used within the idle timeout. Each use moves the idle clock on.
+ * and used within the idle timeout. Use moves the idle clock on (at most once a minute).
  */
 export async function authenticateSession(
   deps: { identity: IdentityRepository; now: () => Date; idleMinutes?: number },
@@ -24,7 +26,9 @@ export async function authenticateSession(
   ) {
     throw new SessionError('登录已失效，请重新登录')
   }
-  await deps.identity.touchSession(session.id, now.toISOString())
+  // The idle clock needs minute precision, not a write on every request.
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() >= TOUCH_INTERVAL_MS)
+    await deps.identity.touchSession(session.id, now.toISOString())
   return session
 }
 
