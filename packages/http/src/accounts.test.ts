@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { createScryptHasher, sm3Hasher } from '@zhengling/app'
 import { type DatabaseHandle, DEMO_PASSWORD, seedDemoJurisdiction } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
-import { loadLibrary } from '@zhengling/rulebooks'
 import type { FastifyInstance } from 'fastify'
-import { buildServer } from './build-server.ts'
+import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
 
 // 三员: the system admin opens accounts and resets passwords, the security admin unlocks
 // accounts and sets clearances; each act is refused to the others and audited.
-const passwords = createScryptHasher(2 ** 12)
+const passwords = TEST_PASSWORDS
 const NEW_PASSWORD = 'Heyi-Street-2026!'
 let handle: DatabaseHandle
 let app: FastifyInstance
@@ -18,16 +16,7 @@ let app: FastifyInstance
 before(async () => {
   handle = await openTestDatabase()
   await seedDemoJurisdiction(handle.db, { now: () => new Date(), passwords })
-  app = await buildServer({
-    library: loadLibrary(),
-    sessions: {
-      db: handle.db,
-      passwords,
-      hasher: sm3Hasher,
-      now: () => new Date(),
-      secureCookies: true,
-    },
-  })
+  app = await buildTestServer(handle, () => new Date())
 })
 after(async () => {
   await app.close()

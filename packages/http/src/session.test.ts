@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { createScryptHasher, sm3Hasher } from '@zhengling/app'
 import { type DatabaseHandle, DEMO_PASSWORD, seedDemoJurisdiction } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
-import { loadLibrary } from '@zhengling/rulebooks'
 import type { FastifyInstance } from 'fastify'
-import { buildServer } from './build-server.ts'
+import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
 
-const passwords = createScryptHasher(2 ** 12)
+const passwords = TEST_PASSWORDS
 const PASSWORD = 'Zhong-shan-2026!'
 let handle: DatabaseHandle
 let app: FastifyInstance
@@ -16,16 +14,7 @@ let clock = new Date('2026-03-02T01:00:00Z')
 
 before(async () => {
   handle = await openTestDatabase()
-  app = await buildServer({
-    library: loadLibrary(),
-    sessions: {
-      db: handle.db,
-      passwords,
-      hasher: sm3Hasher,
-      now: () => clock,
-      secureCookies: true,
-    },
-  })
+  app = await buildTestServer(handle, () => clock)
 })
 after(async () => {
   await app.close()

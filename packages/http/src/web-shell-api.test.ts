@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { createScryptHasher, DEPLOYMENT_CHAIN, sm3Hasher } from '@zhengling/app'
+import { DEPLOYMENT_CHAIN } from '@zhengling/app'
 import { type DatabaseHandle, DEMO_PASSWORD, seedDemoJurisdiction } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
-import { loadLibrary } from '@zhengling/rulebooks'
 import type { FastifyInstance } from 'fastify'
-import { buildServer } from './build-server.ts'
+import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
 
 // What the web shell calls: who am I and post switching, the organisation chart, the audit viewer.
-const passwords = createScryptHasher(2 ** 12)
+const passwords = TEST_PASSWORDS
 const SEEDED = new Date('2026-03-02T01:00:00Z') // a Monday in Asia/Shanghai
 let clock = SEEDED
 let handle: DatabaseHandle
@@ -23,16 +22,7 @@ before(async () => {
     .insertInto('jurisdictions')
     .values({ id: 'toksun', name: '托克逊县人民政府', level: 'county', rulebook_version: '2021' })
     .execute()
-  app = await buildServer({
-    library: loadLibrary(),
-    sessions: {
-      db: handle.db,
-      passwords,
-      hasher: sm3Hasher,
-      now: () => clock,
-      secureCookies: true,
-    },
-  })
+  app = await buildTestServer(handle, () => clock)
 })
 after(async () => {
   await app.close()

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test'
 import { DEMO_PASSWORD } from '@zhengling/db'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { launchBrowser, screenshot } from './support/launch-browser.ts'
+import { signIn as signInAs } from './support/sign-in.ts'
 import { startDemoServer } from './support/start-demo-server.ts'
 
 // 账户管理 in Debian's Chromium against the real server: the system admin opens an account under
@@ -25,15 +26,8 @@ after(async () => {
   await server?.close()
 })
 
-async function signIn(username: string, password = DEMO_PASSWORD): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/login`)
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(password)
-  await page.getByRole('button', { name: '登录' }).click()
-  return page
-}
+const signIn = (username: string, password?: string) =>
+  signInAs(browser, server.url, username, password)
 
 /** A sign-in straight to the API, as another device would make it; answers the HTTP status. */
 async function apiSignIn(username: string, password: string): Promise<number> {

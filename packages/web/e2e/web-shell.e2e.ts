@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { DEMO_PASSWORD } from '@zhengling/db'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { launchBrowser, screenshot } from './support/launch-browser.ts'
+import { signIn as signInAs } from './support/sign-in.ts'
 import { startDemoServer } from './support/start-demo-server.ts'
 
 // The web shell in Debian's Chromium against the real server: sign-in, post switching, the
@@ -19,15 +19,8 @@ after(async () => {
   await server?.close()
 })
 
-async function signIn(username: string, password = DEMO_PASSWORD): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/login`)
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(password)
-  await page.getByRole('button', { name: '登录' }).click()
-  return page
-}
+const signIn = (username: string, password?: string) =>
+  signInAs(browser, server.url, username, password)
 
 describe('web shell', () => {
   it('a wrong password gets the server’s Chinese message and no session', async () => {

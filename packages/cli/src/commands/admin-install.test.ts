@@ -3,18 +3,11 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
-import type { Output } from '../output.ts'
+import { captureOutput } from '../test-support/capture-output.ts'
 import { adminInstall, adminResetPassword } from './admin-install.ts'
 import { auditVerify } from './audit-verify.ts'
 
-function capture() {
-  const lines: string[] = []
-  const output: Output = {
-    out: (line = '') => lines.push(line),
-    err: (line = '') => lines.push(line),
-  }
-  return { output, text: () => lines.join('\n') }
-}
+const capture = captureOutput
 
 describe('zhengling admin install', () => {
   it('creates each administrator once, under the password policy, audited', async () => {

@@ -1,38 +1,31 @@
 import { randomUUID } from 'node:crypto'
 import {
   createScryptHasher,
-  DomainError,
   installAdministrator,
   resetPasswordFromConsole,
   sm3Hasher,
 } from '@zhengling/app'
-import { createInTransaction, databaseConfig, migrate, openDatabase } from '@zhengling/db'
+import { createInTransaction } from '@zhengling/db'
 import type { Output } from '../output.ts'
+import { withDatabase } from '../with-database.ts'
 
-/**
- * `zhengling admin install <role> <username>`: creates one of the three administrators. The
- * password comes from ZHENGLING_ADMIN_PASSWORD so it never appears in the shell history or `ps`.
- */
-export async function adminInstall(
+// Passwords come from ZHENGLING_ADMIN_PASSWORD so they never appear in shell history or `ps`.
+
+/** `zhengling admin install <role> <username>`: creates one of the three administrators. */
+export function adminInstall(
   output: Output,
   role: string | undefined,
   username: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<number> {
-  if (!role || !username) {
+): Promise<number> | number {
+  const password = env.ZHENGLING_ADMIN_PASSWORD
+  if (!role || !username || !password) {
     output.err(
-      '用法：ZHENGLING_ADMIN_PASSWORD=… zhengling admin install <systemAdmin|securityAdmin|auditAdmin> <用户名>',
+      '用法：ZHENGLING_ADMIN_PASSWORD=… zhengling admin install <systemAdmin|securityAdmin|auditAdmin> <用户名>（密码只从环境变量读取，不在命令行中出现）',
     )
     return 2
   }
-  const password = env.ZHENGLING_ADMIN_PASSWORD
-  if (!password) {
-    output.err('✗ 请用环境变量 ZHENGLING_ADMIN_PASSWORD 提供密码（不在命令行中出现）')
-    return 2
-  }
-  const handle = await openDatabase(databaseConfig(env))
-  try {
-    await migrate(handle.db)
+  return withDatabase(output, env, async (handle) => {
     await installAdministrator(
       {
         inTransaction: createInTransaction(handle.db),
@@ -45,31 +38,21 @@ export async function adminInstall(
     )
     output.out(`✓ 已创建管理员账户：${username}（${role}）`)
     return 0
-  } catch (error) {
-    if (error instanceof DomainError) {
-      output.err(`✗ ${error.message}`)
-      return 1
-    }
-    throw error
-  } finally {
-    await handle.close()
-  }
+  })
 }
 
 /** `zhengling admin reset-password <username>`: the console's reset, for administrators too. */
-export async function adminResetPassword(
+export function adminResetPassword(
   output: Output,
   username: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<number> {
+): Promise<number> | number {
   const password = env.ZHENGLING_ADMIN_PASSWORD
   if (!username || !password) {
     output.err('用法：ZHENGLING_ADMIN_PASSWORD=… zhengling admin reset-password <用户名>')
     return 2
   }
-  const handle = await openDatabase(databaseConfig(env))
-  try {
-    await migrate(handle.db)
+  return withDatabase(output, env, async (handle) => {
     const { revokedSessions } = await resetPasswordFromConsole(
       {
         inTransaction: createInTransaction(handle.db),
@@ -81,13 +64,5 @@ export async function adminResetPassword(
     )
     output.out(`✓ 已重置 ${username} 的密码，已结束 ${revokedSessions} 个会话`)
     return 0
-  } catch (error) {
-    if (error instanceof DomainError) {
-      output.err(`✗ ${error.message}`)
-      return 1
-    }
-    throw error
-  } finally {
-    await handle.close()
-  }
+  })
 }

@@ -3,17 +3,10 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
-import type { Output } from '../output.ts'
+import { captureOutput } from '../test-support/capture-output.ts'
 import { dbMigrate, demoSeed } from './db-setup.ts'
 
-function capture() {
-  const lines: string[] = []
-  const output: Output = {
-    out: (line = '') => lines.push(line),
-    err: (line = '') => lines.push(line),
-  }
-  return { output, text: () => lines.join('\n') }
-}
+const capture = captureOutput
 
 describe('zhengling db migrate / demo seed', () => {
   it('migrates an empty data folder, seeds the demo once, and prints the accounts', async () => {

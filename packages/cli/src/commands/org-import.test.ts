@@ -6,7 +6,7 @@ import { describe, it } from 'node:test'
 import { createAuditRepository, openDatabase } from '@zhengling/db'
 import { verifyAuditTrail } from '@zhengling/app'
 import { loadLibrary } from '@zhengling/rulebooks'
-import type { Output } from '../output.ts'
+import { captureOutput } from '../test-support/capture-output.ts'
 import { orgImport } from './org-import.ts'
 
 const DEMO_ROSTER = join(
@@ -20,14 +20,7 @@ const DEMO_ROSTER = join(
 )
 const library = loadLibrary()
 
-function capture() {
-  const lines: string[] = []
-  const output: Output = {
-    out: (line = '') => lines.push(line),
-    err: (line = '') => lines.push(line),
-  }
-  return { output, text: () => lines.join('\n') }
-}
+const capture = captureOutput
 
 describe('zhengling org import', () => {
   it('imports a roster, changes nothing on re-import, and applies later changes', async () => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { importRoster, parseRosterFile, sm3Hasher } from '@zhengling/app'
-import { createInTransaction, databaseConfig, migrate, openDatabase } from '@zhengling/db'
+import { createInTransaction } from '@zhengling/db'
 import { contextFor, type RulebookLibrary } from '@zhengling/rulebooks'
 import { formatSourceError, type Output } from '../output.ts'
+import { withDatabase } from '../with-database.ts'
 
 const LABELS = {
   jurisdiction: '辖区',
@@ -39,9 +40,7 @@ export async function orgImport(
     output.err(`✗ 规则库中没有这个辖区：${roster.jurisdiction.id}（${context.message}）`)
     return 1
   }
-  const handle = await openDatabase(databaseConfig(env))
-  try {
-    await migrate(handle.db)
+  return withDatabase(output, env, async (handle) => {
     const report = await importRoster(
       {
         inTransaction: createInTransaction(handle.db),
@@ -59,7 +58,5 @@ export async function orgImport(
     for (const role of report.unknownRoles)
       output.err(`! 规则库没有职务 ${role}：按规则办理的事项不会找到这些职务`)
     return 0
-  } finally {
-    await handle.close()
-  }
+  })
 }

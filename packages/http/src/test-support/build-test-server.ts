@@ -1,0 +1,25 @@
+import { createScryptHasher, type PasswordHasher, sm3Hasher } from '@zhengling/app'
+import type { DatabaseHandle } from '@zhengling/db'
+import { loadLibrary, type RulebookLibrary } from '@zhengling/rulebooks'
+import type { FastifyInstance } from 'fastify'
+import { buildServer } from '../build-server.ts'
+
+/** A low scrypt cost keeps sign-ins fast in tests; production uses the default. */
+export const TEST_PASSWORDS: PasswordHasher = createScryptHasher(2 ** 12)
+
+let library: RulebookLibrary | undefined
+
+/** The full server (sessions and all routes) over a test database, with a clock the test moves. */
+export function buildTestServer(handle: DatabaseHandle, now: () => Date): Promise<FastifyInstance> {
+  library ??= loadLibrary()
+  return buildServer({
+    library,
+    sessions: {
+      db: handle.db,
+      passwords: TEST_PASSWORDS,
+      hasher: sm3Hasher,
+      now,
+      secureCookies: true,
+    },
+  })
+}

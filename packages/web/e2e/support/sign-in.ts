@@ -1,0 +1,18 @@
+import { DEMO_PASSWORD } from '@zhengling/db'
+import type { Browser, Page } from 'playwright-core'
+
+/** A fresh browser context (its own cookies) signed in through the login page. */
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const page = await context.newPage()
+  await page.goto(`${baseUrl}/login`)
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码').fill(password)
+  await page.getByRole('button', { name: '登录' }).click()
+  return page
+}
