@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
@@ -33,6 +34,8 @@ export async function openDatabase(
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'server', url: options.url, close: () => db.destroy() }
   }
+  // A fresh clone has no .data/ yet; PGlite creates only the last folder of the path.
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
   const pglite = new PGlite(options.dataDir)
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
   return { db, kind: 'embedded', close: () => db.destroy() }

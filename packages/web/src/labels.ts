@@ -82,3 +82,21 @@ export function ruleKindLabel(kind: string): string {
 export function postLabel(post: HeldPost): string {
   return post.actingFor ? `代理：${post.actingFor.title}` : post.title
 }
+
+/** Audit actions in words; an action not listed shows its code, so nothing is hidden. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'session.login': '登录',
+  'session.loginFailed': '登录失败',
+  'session.loginRefused': '锁定期间登录被拒',
+  'session.logout': '退出登录',
+  'session.logoutEverywhere': '在所有设备上退出',
+  'session.switchPost': '切换职务',
+  'account.create': '开设账户',
+  'account.resetPassword': '重置密码',
+  'account.resetPasswordFromConsole': '控制台重置密码',
+  'account.unlock': '解除锁定',
+  'account.installAdministrator': '安装管理员账户',
+  'person.setClearance': '设定密级',
+  'organisation.importRoster': '导入人员名册',
+  'demo.seed': '创建演示数据',
+}

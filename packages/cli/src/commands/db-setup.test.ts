@@ -10,7 +10,10 @@ const capture = captureOutput
 
 describe('zhengling db migrate / demo seed', () => {
   it('migrates an empty data folder, seeds the demo once, and prints the accounts', async () => {
-    const env = { ZHENGLING_DATA_DIR: mkdtempSync(join(tmpdir(), 'zhengling-demo-')) }
+    // A data folder whose parents do not exist yet, as on a fresh clone (.data/pglite).
+    const env = {
+      ZHENGLING_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'zhengling-demo-')), '.data', 'pglite'),
+    }
     const migrated = capture()
     assert.equal(await dbMigrate(migrated.output, env), 0)
     assert.match(migrated.text(), /0001_organisation\.sql/)

@@ -3,6 +3,7 @@ import type { AuditRecord } from '../../api/types.ts'
 import { LoadError } from '../../components/load-error.tsx'
 import { Mono } from '../../components/mono.tsx'
 import { formatShanghaiTime } from '../../format.ts'
+import { AUDIT_ACTION_LABELS } from '../../labels.ts'
 import { useAuditRecords } from './use-audit-records.ts'
 
 const none = <Typography.Text type="secondary">—</Typography.Text>
@@ -26,7 +27,11 @@ const columns: TableColumnsType<AuditRecord> = [
     title: '操作',
     dataIndex: 'action',
     key: 'action',
-    render: (action: string) => <Mono>{action}</Mono>,
+    render: (action: string) => (
+      <>
+        {AUDIT_ACTION_LABELS[action] ?? ''} <Mono>{action}</Mono>
+      </>
+    ),
   },
   {
     title: '对象',
