@@ -1,5 +1,6 @@
 import type { AccountAdminRepository } from './admin/account-admin-repository.ts'
 import type { AuditRepository } from './audit/audit-repository.ts'
+import type { DocumentRepository } from './documents/document-repository.ts'
 import type { IdentityRepository } from './identity/log-in.ts'
 import type { RosterRepository } from './organisation/roster-repository.ts'
 import type {
@@ -14,6 +15,7 @@ export interface Repositories {
   organisation: OrganisationRepository & OrganisationDirectory
   accountAdmin: AccountAdminRepository
   roster: RosterRepository
+  documents: DocumentRepository
 }
 
 /**

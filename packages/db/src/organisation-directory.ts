@@ -55,19 +55,32 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
       const held = await db
         .selectFrom('post_holdings')
         .innerJoin('posts', 'posts.id', 'post_holdings.post_id')
-        .select(['posts.id', 'posts.title', 'posts.role', 'from_date', 'to_date'])
+        .select([
+          'posts.id',
+          'posts.title',
+          'posts.role',
+          'posts.department_id',
+          'from_date',
+          'to_date',
+        ])
         .where('person_id', '=', personId)
         .where('from_date', '<=', on)
         .execute()
       const own: HeldPost[] = held
         .filter((row) => coversDate(row, on))
-        .map((row) => ({ postId: row.id, title: row.title, role: row.role, actingFor: null }))
+        .map((row) => ({
+          postId: row.id,
+          title: row.title,
+          role: row.role,
+          departmentId: row.department_id,
+          actingFor: null,
+        }))
         .sort(byRoster)
       if (own.length === 0) return own
       const acting = await db
         .selectFrom('acting_assignments')
         .innerJoin('posts', 'posts.id', 'acting_assignments.post_id')
-        .select(['posts.id', 'posts.title', 'posts.role'])
+        .select(['posts.id', 'posts.title', 'posts.role', 'posts.department_id'])
         .where(
           'acting_post_id',
           'in',
@@ -86,6 +99,7 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
             postId: row.id,
             title: row.title,
             role: row.role,
+            departmentId: row.department_id,
             actingFor: { postId: row.id, title: row.title },
           })),
       ]
@@ -184,6 +198,15 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
           .sort(byRoster),
         actingAssignments,
       }
+    },
+
+    async clearanceOf(personId) {
+      const row = await db
+        .selectFrom('people')
+        .select('clearance')
+        .where('id', '=', personId)
+        .executeTakeFirst()
+      return row?.clearance
     },
 
     async personName(personId) {

@@ -2,6 +2,7 @@ import type { InTransaction, Repositories } from '@zhengling/app'
 import type { Kysely } from 'kysely'
 import { createAccountAdminRepository } from './account-admin-repository.ts'
 import { createAuditRepository } from './audit-repository.ts'
+import { createDocumentRepository } from './document-repository.ts'
 import { createIdentityRepository } from './identity-repository.ts'
 import { createOrganisationDirectory } from './organisation-directory.ts'
 import { createOrganisationRepository } from './organisation-repository.ts'
@@ -16,6 +17,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     organisation: { ...createOrganisationRepository(db), ...createOrganisationDirectory(db) },
     accountAdmin: createAccountAdminRepository(db),
     roster: createRosterRepository(db),
+    documents: createDocumentRepository(db),
   }
 }
 

@@ -107,4 +107,70 @@ export interface Database {
     last_seq: ColumnType<string, string | number, string | number>
     last_hash: string
   }
+  documents: {
+    id: string
+    jurisdiction_id: string
+    direction: 'incoming' | 'outgoing'
+    kind: string
+    title: string
+    body: ColumnType<string, string | undefined, string>
+    sender_department_id: string | null
+    sender_reference: string | null
+    issuer: string | null
+    document_number: string | null
+    secrecy: 'public' | 'internal' | 'secret' | 'confidential'
+    secrecy_period: string | null
+    urgency: 'normal' | 'urgent' | 'extraUrgent'
+    main_recipients: string[]
+    copy_recipients: string[]
+    signatories: string[]
+    contact: string | null
+    state: string
+    due_date: string | null
+    distribution_posts: string[]
+    distribution_departments: string[]
+    created_by_person_id: string | null
+    created_by_post_id: string | null
+    created_at: ColumnType<Date, string, never>
+    updated_at: ColumnType<Date, string, string>
+    search: ColumnType<string, unknown, unknown>
+  }
+  document_events: {
+    id: Generated<string>
+    document_id: string
+    occurred_at: ColumnType<Date, string, never>
+    actor_person_id: string | null
+    actor_post_id: string | null
+    action: string
+    opinion: string | null
+    rule_ids: string[]
+    details: ColumnType<Record<string, unknown>, string, never>
+  }
+  document_tasks: {
+    id: string
+    document_id: string
+    jurisdiction_id: string
+    assignee_post_id: string | null
+    assignee_department_id: string | null
+    kind: string
+    due_date: string | null
+    opened_at: ColumnType<Date, string, never>
+    closed_at: ColumnType<Date | null, string | null | undefined, string | null>
+    outcome: string | null
+  }
+  document_attachments: {
+    id: string
+    document_id: string
+    name: string
+    media_type: string
+    size_bytes: number
+    sha256: string
+    content: Uint8Array
+  }
+  document_number_sequences: {
+    jurisdiction_id: string
+    prefix: string
+    year: number
+    last_number: number
+  }
 }

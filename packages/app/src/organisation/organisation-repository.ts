@@ -1,3 +1,5 @@
+import type { SecrecyLevel } from '../access/secrecy.ts'
+
 /** A post as routing sees it: its rulebook role, title, and who holds it on the date asked. */
 export interface PostOnDate {
   postId: string
@@ -25,6 +27,8 @@ export interface HeldPost {
   postId: string
   title: string
   role: string
+  /** The unit the post belongs to (a department head's bureau), if any. */
+  departmentId: string | null
   /** The absent post's id and title when this entry is an acting assignment. */
   actingFor: { postId: string; title: string } | null
 }
@@ -82,4 +86,6 @@ export interface OrganisationDirectory {
   jurisdictions(ids?: readonly string[]): Promise<JurisdictionSummary[]>
   organisationChart(jurisdictionId: string, on: string): Promise<OrganisationChart | undefined>
   personName(personId: string): Promise<string | undefined>
+  /** The highest secrecy level the person may read. */
+  clearanceOf(personId: string): Promise<SecrecyLevel | undefined>
 }

@@ -1,0 +1,80 @@
+import type { SecrecyLevel } from '../access/secrecy.ts'
+
+export type DocumentDirection = 'incoming' | 'outgoing'
+export type Urgency = 'normal' | 'urgent' | 'extraUrgent'
+
+/**
+ * Where an incoming document stands, after 《党政机关公文处理工作条例》第二十四条: submitted by
+ * the unit → 签收/登记 (registered) → 初审 (returned, or accepted) → 拟办 (proposed) → 批示
+ * (instructed) → 转办 (referred) → 办结 (closed).
+ */
+export const INCOMING_STATES = [
+  'submitted',
+  'registered',
+  'returned',
+  'accepted',
+  'proposed',
+  'instructed',
+  'referred',
+  'closed',
+] as const
+export type IncomingState = (typeof INCOMING_STATES)[number]
+
+export interface DocumentRecord {
+  id: string
+  jurisdictionId: string
+  direction: DocumentDirection
+  /** 文种 as the rulebook names it (请示, 报告, 通知…). */
+  kind: string
+  title: string
+  body: string
+  senderDepartmentId: string | null
+  /** 来文文号 of an incoming document. */
+  senderReference: string | null
+  issuer: string | null
+  /** 发文字号 of an outgoing document, once assigned. */
+  documentNumber: string | null
+  secrecy: SecrecyLevel
+  secrecyPeriod: string | null
+  urgency: Urgency
+  mainRecipients: string[]
+  copyRecipients: string[]
+  /** 签发人 of an upward document. */
+  signatories: string[]
+  contact: string | null
+  state: string
+  /** The processing time limit now running. */
+  dueDate: string | null
+  distributionPosts: string[]
+  distributionDepartments: string[]
+  createdByPersonId: string | null
+  createdByPostId: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface DocumentEvent {
+  documentId: string
+  occurredAt: string
+  actorPersonId: string | null
+  actorPostId: string | null
+  action: string
+  opinion: string | null
+  ruleIds: string[]
+  details: Record<string, unknown>
+}
+
+/** 待办 / 待阅: what a post, or a department as a whole, must do next. */
+export interface DocumentTask {
+  id: string
+  documentId: string
+  jurisdictionId: string
+  assigneePostId: string | null
+  assigneeDepartmentId: string | null
+  /** register, screen, propose, instruct, refer, handle, read, revise… */
+  kind: string
+  dueDate: string | null
+  openedAt: string
+  closedAt: string | null
+  outcome: string | null
+}

@@ -1,0 +1,286 @@
+import type { DocumentRecord, DocumentRepository, DocumentTask } from '@zhengling/app'
+import { type Kysely, type Selectable, sql } from 'kysely'
+import type { Database } from './schema.ts'
+import { visibleTo } from './visible-to.ts'
+
+const iso = (value: Date | string) => new Date(value).toISOString()
+
+function toDocument(row: Selectable<Database['documents']>): DocumentRecord {
+  return {
+    id: row.id,
+    jurisdictionId: row.jurisdiction_id,
+    direction: row.direction,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    senderDepartmentId: row.sender_department_id,
+    senderReference: row.sender_reference,
+    issuer: row.issuer,
+    documentNumber: row.document_number,
+    secrecy: row.secrecy,
+    secrecyPeriod: row.secrecy_period,
+    urgency: row.urgency,
+    mainRecipients: row.main_recipients,
+    copyRecipients: row.copy_recipients,
+    signatories: row.signatories,
+    contact: row.contact,
+    state: row.state,
+    dueDate: row.due_date,
+    distributionPosts: row.distribution_posts,
+    distributionDepartments: row.distribution_departments,
+    createdByPersonId: row.created_by_person_id,
+    createdByPostId: row.created_by_post_id,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  }
+}
+
+function toTask(row: Selectable<Database['document_tasks']>): DocumentTask {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    jurisdictionId: row.jurisdiction_id,
+    assigneePostId: row.assignee_post_id,
+    assigneeDepartmentId: row.assignee_department_id,
+    kind: row.kind,
+    dueDate: row.due_date,
+    openedAt: iso(row.opened_at),
+    closedAt: row.closed_at ? iso(row.closed_at) : null,
+    outcome: row.outcome,
+  }
+}
+
+const uuids = (ids: readonly string[]) => sql`${sql.val(ids)}::uuid[]`
+
+export function createDocumentRepository(db: Kysely<Database>): DocumentRepository {
+  return {
+    async insert(document, searchText) {
+      await db
+        .insertInto('documents')
+        .values({
+          id: document.id,
+          jurisdiction_id: document.jurisdictionId,
+          direction: document.direction,
+          kind: document.kind,
+          title: document.title,
+          body: document.body,
+          sender_department_id: document.senderDepartmentId,
+          sender_reference: document.senderReference,
+          issuer: document.issuer,
+          document_number: document.documentNumber,
+          secrecy: document.secrecy,
+          secrecy_period: document.secrecyPeriod,
+          urgency: document.urgency,
+          main_recipients: document.mainRecipients,
+          copy_recipients: document.copyRecipients,
+          signatories: document.signatories,
+          contact: document.contact,
+          state: document.state,
+          due_date: document.dueDate,
+          distribution_posts: document.distributionPosts,
+          distribution_departments: document.distributionDepartments,
+          created_by_person_id: document.createdByPersonId,
+          created_by_post_id: document.createdByPostId,
+          created_at: document.createdAt,
+          updated_at: document.updatedAt,
+          // Words already segmented (Chinese has no spaces); 'simple' keeps them as they are.
+          search: sql`to_tsvector('simple', ${searchText})`,
+        })
+        .execute()
+    },
+
+    async visible(viewer, id, options = {}) {
+      let query = db
+        .selectFrom('documents')
+        .selectAll()
+        .where('id', '=', id)
+        .where(visibleTo(viewer))
+      if (options.forUpdate) query = query.forUpdate()
+      const row = await query.executeTakeFirst()
+      return row ? toDocument(row) : undefined
+    },
+
+    async update(id, changes, updatedAt) {
+      await db
+        .updateTable('documents')
+        .set({
+          ...(changes.state !== undefined ? { state: changes.state } : {}),
+          ...(changes.dueDate !== undefined ? { due_date: changes.dueDate } : {}),
+          ...(changes.documentNumber !== undefined
+            ? { document_number: changes.documentNumber }
+            : {}),
+          ...(changes.body !== undefined ? { body: changes.body } : {}),
+          ...(changes.title !== undefined ? { title: changes.title } : {}),
+          updated_at: updatedAt,
+        })
+        .where('id', '=', id)
+        .execute()
+    },
+
+    async widenDistribution(id, add) {
+      await db
+        .updateTable('documents')
+        .set({
+          distribution_posts: sql`array(select distinct unnest(distribution_posts || ${uuids(add.posts ?? [])}))`,
+          distribution_departments: sql`array(select distinct unnest(distribution_departments || ${uuids(add.departments ?? [])}))`,
+        })
+        .where('id', '=', id)
+        .execute()
+    },
+
+    async appendEvent(event) {
+      await db
+        .insertInto('document_events')
+        .values({
+          document_id: event.documentId,
+          occurred_at: event.occurredAt,
+          actor_person_id: event.actorPersonId,
+          actor_post_id: event.actorPostId,
+          action: event.action,
+          opinion: event.opinion,
+          rule_ids: event.ruleIds,
+          details: JSON.stringify(event.details),
+        })
+        .execute()
+    },
+
+    async events(documentId) {
+      const rows = await db
+        .selectFrom('document_events')
+        .leftJoin('people', 'people.id', 'document_events.actor_person_id')
+        .leftJoin('posts', 'posts.id', 'document_events.actor_post_id')
+        .selectAll('document_events')
+        .select(['people.name as actor_name', 'posts.title as actor_post'])
+        .where('document_id', '=', documentId)
+        .orderBy('document_events.id')
+        .execute()
+      return rows.map((row) => ({
+        documentId: row.document_id,
+        occurredAt: iso(row.occurred_at),
+        actorPersonId: row.actor_person_id,
+        actorPostId: row.actor_post_id,
+        action: row.action,
+        opinion: row.opinion,
+        ruleIds: row.rule_ids,
+        details: row.details,
+        actor: row.actor_name
+          ? `${row.actor_name}${row.actor_post ? `（${row.actor_post}）` : ''}`
+          : null,
+      }))
+    },
+
+    async openTask(task) {
+      await db
+        .insertInto('document_tasks')
+        .values({
+          id: task.id,
+          document_id: task.documentId,
+          jurisdiction_id: task.jurisdictionId,
+          assignee_post_id: task.assigneePostId,
+          assignee_department_id: task.assigneeDepartmentId,
+          kind: task.kind,
+          due_date: task.dueDate,
+          opened_at: task.openedAt,
+        })
+        .execute()
+    },
+
+    async openTasks(documentId) {
+      const rows = await db
+        .selectFrom('document_tasks')
+        .selectAll()
+        .where('document_id', '=', documentId)
+        .where('closed_at', 'is', null)
+        .orderBy('opened_at')
+        .execute()
+      return rows.map(toTask)
+    },
+
+    async closeTasks(documentId, match, closedAt, outcome) {
+      const result = await db
+        .updateTable('document_tasks')
+        .set({ closed_at: closedAt, outcome })
+        .where('document_id', '=', documentId)
+        .where('kind', '=', match.kind)
+        .where('closed_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            ...(match.postIds?.length ? [eb('assignee_post_id', 'in', match.postIds)] : []),
+            ...(match.departmentIds?.length
+              ? [eb('assignee_department_id', 'in', match.departmentIds)]
+              : []),
+            ...(!match.postIds && !match.departmentIds ? [sql<boolean>`true`] : []),
+          ]),
+        )
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows)
+    },
+
+    async inbox(viewer, page) {
+      const rows = await db
+        .selectFrom('document_tasks')
+        .innerJoin('documents', 'documents.id', 'document_tasks.document_id')
+        .leftJoin('departments', 'departments.id', 'documents.sender_department_id')
+        .selectAll('document_tasks')
+        .select([
+          'documents.direction',
+          'documents.kind as document_kind',
+          'documents.title',
+          'documents.state',
+          'documents.urgency',
+          'documents.secrecy',
+          'documents.due_date as document_due_date',
+          'departments.name as sender_name',
+        ])
+        .where('document_tasks.jurisdiction_id', '=', viewer.jurisdictionId)
+        .where('document_tasks.closed_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            sql<boolean>`document_tasks.assignee_post_id = any(${uuids(viewer.postIds)})`,
+            sql<boolean>`document_tasks.assignee_department_id = any(${uuids(viewer.departmentIds)})`,
+          ]),
+        )
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('documents as visible')
+              .select('visible.id')
+              .whereRef('visible.id', '=', 'document_tasks.document_id')
+              .where(visibleTo(viewer)),
+          ),
+        )
+        .orderBy(sql`document_tasks.due_date nulls last`)
+        .orderBy('document_tasks.opened_at')
+        .limit(page.limit)
+        .execute()
+      return rows.map((row) => ({
+        task: toTask(row),
+        document: {
+          id: row.document_id,
+          direction: row.direction,
+          kind: row.document_kind,
+          title: row.title,
+          state: row.state,
+          urgency: row.urgency,
+          secrecy: row.secrecy,
+          dueDate: row.document_due_date,
+          senderName: row.sender_name,
+        },
+      }))
+    },
+
+    async nextSerial(jurisdictionId, prefix, year) {
+      const row = await db
+        .insertInto('document_number_sequences')
+        .values({ jurisdiction_id: jurisdictionId, prefix, year, last_number: 1 })
+        .onConflict((conflict) =>
+          conflict
+            .columns(['jurisdiction_id', 'prefix', 'year'])
+            .doUpdateSet({ last_number: sql`document_number_sequences.last_number + 1` }),
+        )
+        .returning('last_number')
+        .executeTakeFirstOrThrow()
+      return row.last_number
+    },
+  }
+}
