@@ -55,11 +55,13 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
       const held = await db
         .selectFrom('post_holdings')
         .innerJoin('posts', 'posts.id', 'post_holdings.post_id')
+        .leftJoin('departments', 'departments.id', 'posts.department_id')
         .select([
           'posts.id',
           'posts.title',
           'posts.role',
           'posts.department_id',
+          'departments.rulebook_post',
           'from_date',
           'to_date',
         ])
@@ -73,6 +75,7 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
           title: row.title,
           role: row.role,
           departmentId: row.department_id,
+          unitRulebookPost: row.rulebook_post,
           actingFor: null,
         }))
         .sort(byRoster)
@@ -80,7 +83,14 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
       const acting = await db
         .selectFrom('acting_assignments')
         .innerJoin('posts', 'posts.id', 'acting_assignments.post_id')
-        .select(['posts.id', 'posts.title', 'posts.role', 'posts.department_id'])
+        .leftJoin('departments', 'departments.id', 'posts.department_id')
+        .select([
+          'posts.id',
+          'posts.title',
+          'posts.role',
+          'posts.department_id',
+          'departments.rulebook_post',
+        ])
         .where(
           'acting_post_id',
           'in',
@@ -100,6 +110,7 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
             title: row.title,
             role: row.role,
             departmentId: row.department_id,
+            unitRulebookPost: row.rulebook_post,
             actingFor: { postId: row.id, title: row.title },
           })),
       ]
@@ -198,6 +209,31 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
           .sort(byRoster),
         actingAssignments,
       }
+    },
+
+    async unitPosts(jurisdictionId) {
+      const rows = await db
+        .selectFrom('posts')
+        .leftJoin('departments', 'departments.id', 'posts.department_id')
+        .select([
+          'posts.id',
+          'posts.title',
+          'posts.role',
+          'posts.department_id',
+          'departments.rulebook_post',
+        ])
+        .where('posts.jurisdiction_id', '=', jurisdictionId)
+        .execute()
+      return rows
+        .map((row) => ({
+          postId: row.id,
+          title: row.title,
+          role: row.role,
+          departmentId: row.department_id,
+          unitRulebookPost: row.rulebook_post,
+          actingFor: null,
+        }))
+        .sort(byRoster)
     },
 
     async clearanceOf(personId) {

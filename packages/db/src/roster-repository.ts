@@ -41,7 +41,7 @@ export function createRosterRepository(db: Kysely<Database>): RosterRepository {
       if (existing) {
         await db
           .updateTable('departments')
-          .set({ kind: department.kind })
+          .set({ kind: department.kind, rulebook_post: department.rulebookPost ?? null })
           .where('id', '=', existing.id)
           .execute()
         return { id: existing.id, created: false }
@@ -53,6 +53,7 @@ export function createRosterRepository(db: Kysely<Database>): RosterRepository {
           jurisdiction_id: jurisdictionId,
           name: department.name,
           kind: department.kind,
+          rulebook_post: department.rulebookPost ?? null,
         })
         .execute()
       return { id: department.newId, created: true }

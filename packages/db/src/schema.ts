@@ -15,6 +15,7 @@ export interface Database {
     jurisdiction_id: string
     name: string
     kind: 'department' | 'township' | 'desk'
+    rulebook_post: ColumnType<string | null, string | null | undefined, string | null>
   }
   posts: {
     id: string

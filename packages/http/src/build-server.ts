@@ -25,6 +25,7 @@ import {
 import { errorOf, HttpError } from './errors.ts'
 import { accountRoutes } from './routes/accounts.ts'
 import { auditRoutes } from './routes/audit.ts'
+import { documentRoutes } from './routes/documents.ts'
 import { jurisdictionRoutes } from './routes/jurisdictions.ts'
 import { organisationRoutes } from './routes/organisation.ts'
 import { rulebookRoutes } from './routes/rulebooks.ts'
@@ -136,6 +137,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(jurisdictionRoutes(options.sessions))
     await app.register(auditRoutes(options.sessions))
     await app.register(accountRoutes(options.sessions))
+    await app.register(documentRoutes({ ...options.sessions, library: options.library }))
   }
   return app
 }

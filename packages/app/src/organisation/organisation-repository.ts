@@ -29,6 +29,8 @@ export interface HeldPost {
   role: string
   /** The unit the post belongs to (a department head's bureau), if any. */
   departmentId: string | null
+  /** The rulebook's id for that unit when rules name it (governmentOffice…). */
+  unitRulebookPost: string | null
   /** The absent post's id and title when this entry is an acting assignment. */
   actingFor: { postId: string; title: string } | null
 }
@@ -86,6 +88,8 @@ export interface OrganisationDirectory {
   jurisdictions(ids?: readonly string[]): Promise<JurisdictionSummary[]>
   organisationChart(jurisdictionId: string, on: string): Promise<OrganisationChart | undefined>
   personName(personId: string): Promise<string | undefined>
+  /** Every post of the jurisdiction with its unit, as tasks are addressed (holders aside). */
+  unitPosts(jurisdictionId: string): Promise<HeldPost[]>
   /** The highest secrecy level the person may read. */
   clearanceOf(personId: string): Promise<SecrecyLevel | undefined>
 }

@@ -19,7 +19,12 @@ export const rosterFileSchema = z.strictObject({
     rulebookVersion: z.coerce.string().min(1),
   }),
   departments: z.array(
-    z.strictObject({ name: z.string().min(1), kind: z.enum(['department', 'township', 'desk']) }),
+    z.strictObject({
+      name: z.string().min(1),
+      kind: z.enum(['department', 'township', 'desk']),
+      /** The rulebook's id for this unit when a rule names it (governmentOffice, legalOffice). */
+      rulebookPost: z.string().min(1).optional(),
+    }),
   ),
   people: z.array(z.strictObject({ key: z.string().min(1).max(64), name: z.string().min(1) })),
   posts: z.array(

@@ -8,7 +8,12 @@ export interface RosterRepository {
   }): Promise<{ created: boolean }>
   upsertDepartment(
     jurisdictionId: string,
-    department: { name: string; kind: 'department' | 'township' | 'desk'; newId: string },
+    department: {
+      name: string
+      kind: 'department' | 'township' | 'desk'
+      rulebookPost?: string
+      newId: string
+    },
   ): Promise<{ id: string; created: boolean }>
   upsertPerson(
     jurisdictionId: string,

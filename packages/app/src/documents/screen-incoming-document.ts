@@ -1,0 +1,97 @@
+import type { Citation } from '@zhengling/rules'
+import type { SessionRecord } from '../identity/log-in.ts'
+import { actOnDocument, assertState, type DocumentDeps } from './act-on-document.ts'
+import { ask, assertResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
+import { openTasks } from './open-tasks.ts'
+
+export interface ScreeningResult {
+  accepted: boolean
+  summary: string
+  citations: Citation[]
+}
+
+/**
+ * 初审 (条例第二十四条): the desk records what it found (two matters in one 请示, several main
+ * recipients, no seal or signature…); the rulebook decides. A refused document goes back to its
+ * unit with every reason and article; an accepted one goes to the office for 拟办.
+ */
+export function screenIncomingDocument(
+  deps: DocumentDeps,
+  session: SessionRecord,
+  input: { documentId: string; findings: Record<string, boolean> },
+) {
+  return actOnDocument<ScreeningResult>(
+    deps,
+    session,
+    input.documentId,
+    async ({ r, post, document, at }) => {
+      assertState(document, ['registered'], '初审')
+      const registration = responsibleFor(
+        deps.rules,
+        document.jurisdictionId,
+        'incomingRegistration',
+      )
+      assertResponsible(post, registration)
+      // What the record itself shows needs no clerk's judgement; the clerk adds the rest.
+      const findings = {
+        ...(document.mainRecipients.length > 1 ? { multipleMainRecipients: true } : {}),
+        ...input.findings,
+      }
+      const screening = ask<{ accepted: boolean; reasons?: { label: string; ruleId: string }[] }>(
+        deps.rules,
+        document.jurisdictionId,
+        'incoming-screening',
+        { documentKind: document.kind, direction: 'upward', findings },
+      )
+      const accepted = screening?.outcome.accepted ?? true
+      const citations: Citation[] = screening?.citations ?? []
+      await r.documents.closeTasks(
+        document.id,
+        { kind: 'screen' },
+        at,
+        accepted ? 'accepted' : 'returned',
+      )
+      if (!accepted) {
+        await openTasks(r, deps.newId, document, {
+          kind: 'revise',
+          departmentIds: document.senderDepartmentId ? [document.senderDepartmentId] : [],
+          dueDate: null,
+          at,
+        })
+        return {
+          action: 'return',
+          opinion: screening?.summary ?? null,
+          ruleIds: ruleIdsOf(citations),
+          details: { findings, citations },
+          changes: { state: 'returned', dueDate: null },
+          result: { accepted, summary: screening?.summary ?? '', citations },
+        }
+      }
+      const vetting = responsibleFor(
+        deps.rules,
+        document.jurisdictionId,
+        'submittedDocumentVetting',
+      )
+      const office = (await r.organisation.unitPosts(document.jurisdictionId)).filter((candidate) =>
+        vetting.rulebookPosts.some(
+          (id) => candidate.role === id || candidate.unitRulebookPost === id,
+        ),
+      )
+      await openTasks(r, deps.newId, document, {
+        kind: 'propose',
+        postIds: office.map((candidate) => candidate.postId),
+        dueDate: document.dueDate,
+        at,
+      })
+      return {
+        action: 'accept',
+        opinion: screening?.summary ?? null,
+        ruleIds: ruleIdsOf([...citations, ...vetting.citations]),
+        details: { findings },
+        changes: { state: 'accepted' },
+        widen: { posts: office.map((candidate) => candidate.postId) },
+        result: { accepted, summary: screening?.summary ?? '', citations },
+      }
+    },
+  )
+}

@@ -1,0 +1,32 @@
+import type { SessionRecord } from '../identity/log-in.ts'
+import { NotFoundError } from '../errors.ts'
+import type { Repositories } from '../unit-of-work.ts'
+import { actorOf } from './act-on-document.ts'
+
+/** A document with its flow history and open tasks, if the signed-in post-holder may see it. */
+export async function viewDocument(
+  r: Repositories,
+  deps: { now: () => Date },
+  session: SessionRecord,
+  documentId: string,
+) {
+  const { viewer } = await actorOf(r, session, deps.now())
+  const document = await r.documents.visible(viewer, documentId)
+  if (!document) throw new NotFoundError('DOCUMENT_NOT_FOUND', '没有这份公文，或您无权查看')
+  const [events, tasks] = await Promise.all([
+    r.documents.events(document.id),
+    r.documents.openTasks(document.id),
+  ])
+  return { document, events, tasks }
+}
+
+/** 待办 / 待阅 of every post the person holds or acts for, and of their units. */
+export async function listInbox(
+  r: Repositories,
+  deps: { now: () => Date },
+  session: SessionRecord,
+  page: { limit: number },
+) {
+  const { viewer } = await actorOf(r, session, deps.now())
+  return r.documents.inbox(viewer, page)
+}

@@ -1,0 +1,236 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { type DatabaseHandle, DEMO_PASSWORD, seedDemoJurisdiction } from '@zhengling/db'
+import { openTestDatabase } from '@zhengling/db/test-support'
+import type { FastifyInstance } from 'fastify'
+import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+
+// The incoming flow of 钟山区 through the API, each step decided by its rulebook:
+// 报送 → 签收/登记 → 初审 → 拟办/呈批 → 批示 → 转办 → 办结/答复.
+const MONDAY = new Date('2026-03-02T01:00:00Z') // 09:00 in Asia/Shanghai
+let handle: DatabaseHandle
+let app: FastifyInstance
+
+before(async () => {
+  handle = await openTestDatabase()
+  await seedDemoJurisdiction(handle.db, { now: () => MONDAY, passwords: TEST_PASSWORDS })
+  app = await buildTestServer(handle, () => MONDAY)
+})
+after(async () => {
+  await app.close()
+  await handle.close()
+})
+
+async function as(username: string) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/session',
+    payload: { username, password: DEMO_PASSWORD },
+  })
+  assert.equal(response.statusCode, 200, response.body)
+  const cookie = response.cookies.find((c) => c.name === 'zl_session')?.value
+  const headers = { cookie: `zl_session=${cookie}`, 'x-csrf-token': response.json().csrfToken }
+  return {
+    get: (url: string) => app.inject({ method: 'GET', url, headers }),
+    post: (url: string, payload: object) => app.inject({ method: 'POST', url, headers, payload }),
+  }
+}
+
+async function departmentId(name: string) {
+  const row = await handle.db
+    .selectFrom('departments')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+const REQUEST = {
+  kind: '请示',
+  title: '关于申请拨付荷城街道老旧小区改造资金的请示',
+  body: '区人民政府：为推进老旧小区改造，申请拨付专项资金。妥否，请批示。',
+  senderReference: '荷街呈〔2026〕3号',
+  secrecy: '内部',
+  urgency: 'normal',
+  mainRecipients: ['区人民政府'],
+  signatories: ['孙丽'],
+}
+
+describe('incoming documents in 钟山区', () => {
+  it('walks a 请示 from a township through instruction by two deputies to closure', async () => {
+    const township = await as('zs-townshipHead')
+    const submitted = await township.post('/api/documents/incoming', REQUEST)
+    assert.equal(submitted.statusCode, 201, submitted.body)
+    const id = submitted.json().document.id
+    assert.equal(submitted.json().document.state, 'submitted')
+
+    // Not yet in the head's 知悉范围: for him the document does not exist.
+    assert.equal((await (await as('zs-principal')).get(`/api/documents/${id}`)).statusCode, 404)
+
+    const desk = await as('zs-secretariat')
+    const inbox = (await desk.get('/api/inbox')).json()
+    assert.ok(
+      inbox.some(
+        (entry: { task: { kind: string }; document: { id: string } }) =>
+          entry.document.id === id && entry.task.kind === 'register',
+      ),
+    )
+
+    const registered = await desk.post(`/api/documents/${id}/register`, {})
+    assert.equal(registered.statusCode, 200, registered.body)
+    // 第三十一条: 3 working days from receipt on Monday 2 March → Thursday 5 March.
+    assert.equal(registered.json().document.dueDate, '2026-03-05')
+    assert.ok(
+      registered
+        .json()
+        .citations.some(
+          (c: { ruleId: string }) => c.ruleId === 'zhongshan.deadline.document-processing',
+        ),
+    )
+
+    const screened = await desk.post(`/api/documents/${id}/screen`, { findings: {} })
+    assert.equal(screened.json().document.state, 'accepted', screened.body)
+
+    const director = await as('zs-officeDirector')
+    const finance = await departmentId('区财政局')
+    const proposed = await director.post(`/api/documents/${id}/propose`, {
+      opinion: '拟请城建、财政分管领导审批',
+      concernedDepartmentIds: [finance],
+    })
+    assert.equal(proposed.statusCode, 200, proposed.body)
+    const routed = proposed.json().events.at(-1).details.routedTo.toSorted()
+    // 荷城街道 is overseen by the 城建 deputy, 区财政局 by the executive deputy: two deputies.
+    assert.deepEqual(routed, ['副区长（城建）', '常务副区长'].toSorted())
+
+    const urban = await as('zs-deputy-3')
+    const first = await urban.post(`/api/documents/${id}/instruct`, {
+      text: '同意，请区财政局统筹资金。',
+    })
+    assert.equal(first.json().document.state, 'proposed', first.body)
+    const executive = await as('zs-executiveDeputy')
+    const second = await executive.post(`/api/documents/${id}/instruct`, { circleRead: true })
+    assert.equal(second.json().document.state, 'instructed', second.body)
+    // The same leader cannot instruct twice.
+    const again = await urban.post(`/api/documents/${id}/instruct`, { text: '再批' })
+    assert.equal(again.statusCode, 403)
+
+    // Only the desk the rulebook names refers it (《党政机关公文处理工作条例》第五条).
+    const notDesk = await director.post(`/api/documents/${id}/refer`, { departmentIds: [finance] })
+    assert.equal(notDesk.statusCode, 422)
+    assert.equal(notDesk.json().error.code, 'NOT_RESPONSIBLE')
+    assert.match(notDesk.json().error.citations[0].article, /第五条/)
+
+    const township2 = await departmentId('荷城街道')
+    const referred = await desk.post(`/api/documents/${id}/refer`, {
+      departmentIds: [finance, township2],
+    })
+    assert.equal(referred.json().document.state, 'referred', referred.body)
+
+    const bureau = await as('zs-departmentHead-9')
+    const partly = await bureau.post(`/api/documents/${id}/complete`, { result: '资金已安排。' })
+    assert.equal(partly.json().document.state, 'referred', partly.body)
+    const done = await township.post(`/api/documents/${id}/complete`, { result: '已组织实施。' })
+    assert.equal(done.json().document.state, 'closed', done.body)
+
+    const view = done.json()
+    assert.deepEqual(
+      view.events.map((e: { action: string }) => e.action),
+      [
+        'submit',
+        'register',
+        'accept',
+        'propose',
+        'instruct',
+        'circleRead',
+        'refer',
+        'complete',
+        'close',
+      ],
+    )
+    assert.equal(view.events[4].actor, '刘晓燕（副区长（城建））')
+    assert.ok(view.tasks.some((t: { kind: string }) => t.kind === 'read'))
+    // Every act is in the jurisdiction's audit chain, which still verifies.
+    const verified = await (await as('auditAdmin')).get('/api/audit/chains/zhongshan/verification')
+    assert.equal(verified.json().intact, true)
+    const audited = await handle.db
+      .selectFrom('audit_records')
+      .select('action')
+      .where('subject', '=', id)
+      .execute()
+    assert.equal(audited.length, 9)
+  })
+
+  it('returns a 请示 with two main recipients, or with two matters, citing 第十五条', async () => {
+    const township = await as('zs-townshipHead')
+    const desk = await as('zs-secretariat')
+    const twoRecipients = await township.post('/api/documents/incoming', {
+      ...REQUEST,
+      mainRecipients: ['区人民政府', '区财政局'],
+    })
+    const first = twoRecipients.json().document.id
+    await desk.post(`/api/documents/${first}/register`, {})
+    const returned = await desk.post(`/api/documents/${first}/screen`, { findings: {} })
+    assert.equal(returned.json().document.state, 'returned')
+    assert.ok(
+      returned
+        .json()
+        .citations.some(
+          (c: { ruleId: string }) => c.ruleId === 'national.incoming.single-main-recipient',
+        ),
+    )
+
+    const twoMatters = await township.post('/api/documents/incoming', REQUEST)
+    const second = twoMatters.json().document.id
+    await desk.post(`/api/documents/${second}/register`, {})
+    const screened = await desk.post(`/api/documents/${second}/screen`, {
+      findings: { notOneMatterPerDocument: true },
+    })
+    assert.equal(screened.json().document.state, 'returned')
+    assert.match(screened.json().events.at(-1).opinion, /一文一事/)
+    // The unit gets it back to revise.
+    const inbox = (await township.get('/api/inbox')).json()
+    assert.ok(
+      inbox.some(
+        (e: { task: { kind: string }; document: { id: string } }) =>
+          e.document.id === second && e.task.kind === 'revise',
+      ),
+    )
+  })
+
+  it('refuses 绝密, an unknown 文种 and malformed input before storing anything', async () => {
+    const township = await as('zs-townshipHead')
+    const count = async () =>
+      Number(
+        (
+          await handle.db
+            .selectFrom('documents')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    const before = await count()
+    const topSecret = await township.post('/api/documents/incoming', {
+      ...REQUEST,
+      secrecy: '绝密',
+    })
+    assert.equal(topSecret.statusCode, 422)
+    assert.equal(topSecret.json().error.code, 'TOP_SECRET_REFUSED')
+    const unknownKind = await township.post('/api/documents/incoming', {
+      ...REQUEST,
+      kind: '请示报告',
+    })
+    assert.equal(unknownKind.statusCode, 422)
+    assert.equal(unknownKind.json().error.code, 'UNKNOWN_DOCUMENT_KIND')
+    assert.match(unknownKind.json().error.citations[0].article, /第八条/)
+    const malformed = await township.post('/api/documents/incoming', {
+      ...REQUEST,
+      mainRecipients: [],
+    })
+    assert.equal(malformed.statusCode, 400)
+    assert.match(malformed.json().error.message, /主送机关/)
+    assert.equal(await count(), before)
+    // The head holds no unit: he cannot send a document to his own government.
+    const head = await (await as('zs-principal')).post('/api/documents/incoming', REQUEST)
+    assert.equal(head.statusCode, 403)
+  })
+})

@@ -1,0 +1,110 @@
+import { z } from 'zod'
+
+const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const id = z.uuid('编号格式不正确')
+const citation = z.object({
+  ruleId: z.string(),
+  source: z.string(),
+  article: z.string(),
+  excerpt: z.string(),
+})
+
+export const documentParams = z.object({ id })
+
+export const submitIncomingBody = z.object({
+  kind: z.string().min(1).max(16),
+  title: z.string().trim().min(1, '请填写标题').max(200),
+  body: z.string().max(200_000).default(''),
+  senderReference: z.string().max(64).optional(),
+  // A string, not an enum: 绝密 must reach the use case to be refused with its own code.
+  secrecy: z.string().min(1).max(16),
+  secrecyPeriod: z.string().max(32).optional(),
+  urgency: z.enum(['normal', 'urgent', 'extraUrgent']).default('normal'),
+  mainRecipients: z.array(z.string().min(1).max(64)).min(1, '请填写主送机关').max(20),
+  signatories: z.array(z.string().min(1).max(32)).max(10).optional(),
+  contact: z.string().max(64).optional(),
+})
+
+export const registerBody = z.object({ complex: z.boolean().optional() })
+export const screenBody = z.object({ findings: z.record(z.string().max(64), z.boolean()) })
+export const proposeBody = z.object({
+  opinion: z.string().trim().min(1, '请填写拟办意见').max(2000),
+  concernedDepartmentIds: z.array(id).max(20).optional(),
+  major: z.boolean().optional(),
+})
+export const instructBody = z.object({
+  text: z.string().max(2000).optional(),
+  circleRead: z.boolean().optional(),
+})
+export const referBody = z.object({
+  departmentIds: z.array(id).min(1, '请至少选择一个承办单位').max(20),
+  dueDate: civilDate.optional(),
+  note: z.string().max(2000).optional(),
+})
+export const completeBody = z.object({ result: z.string().max(5000) })
+export const inboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) })
+
+const documentRecord = z.object({
+  id: z.string(),
+  jurisdictionId: z.string(),
+  direction: z.enum(['incoming', 'outgoing']),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  senderDepartmentId: z.string().nullable(),
+  senderReference: z.string().nullable(),
+  documentNumber: z.string().nullable(),
+  secrecy: z.string(),
+  secrecyPeriod: z.string().nullable(),
+  urgency: z.string(),
+  mainRecipients: z.array(z.string()),
+  signatories: z.array(z.string()),
+  contact: z.string().nullable(),
+  state: z.string(),
+  dueDate: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+
+const task = z.object({
+  id: z.string(),
+  kind: z.string(),
+  assigneePostId: z.string().nullable(),
+  assigneeDepartmentId: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  openedAt: z.string(),
+})
+
+export const documentView = z.object({
+  document: documentRecord,
+  events: z.array(
+    z.object({
+      occurredAt: z.string(),
+      actor: z.string().nullable(),
+      action: z.string(),
+      opinion: z.string().nullable(),
+      ruleIds: z.array(z.string()),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  tasks: z.array(task),
+  /** The articles the flow has followed so far, for the rule panel. */
+  citations: z.array(citation),
+})
+
+export const inboxResponse = z.array(
+  z.object({
+    task,
+    document: z.object({
+      id: z.string(),
+      direction: z.string(),
+      kind: z.string(),
+      title: z.string(),
+      state: z.string(),
+      urgency: z.string(),
+      secrecy: z.string(),
+      dueDate: z.string().nullable(),
+      senderName: z.string().nullable(),
+    }),
+  }),
+)

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto'
+import {
+  citationsOf,
+  completeHandling,
+  type DocumentDeps,
+  instructOnDocument,
+  listInbox,
+  proposeHandling,
+  referDocument,
+  registerIncomingDocument,
+  screenIncomingDocument,
+  type SessionRecord,
+  submitIncomingDocument,
+  viewDocument,
+} from '@zhengling/app'
+import { createInTransaction, createRepositories } from '@zhengling/db'
+import { shanghaiDateOf } from '@zhengling/rules'
+import type { RulebookLibrary } from '@zhengling/rulebooks'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { z } from 'zod'
+import { requireSession, sessionOf } from '../auth.ts'
+import { errorBody } from '../errors.ts'
+import { createRulesPort } from '../rules-port.ts'
+import {
+  completeBody,
+  documentParams,
+  documentView,
+  inboxQuery,
+  inboxResponse,
+  instructBody,
+  proposeBody,
+  referBody,
+  registerBody,
+  screenBody,
+  submitIncomingBody,
+} from './documents.contract.ts'
+import type { SessionRouteDeps } from './session.ts'
+
+/** Incoming documents (收文): each route parses, calls its use case, and answers the document. */
+export function documentRoutes(
+  deps: SessionRouteDeps & { library: RulebookLibrary },
+): FastifyPluginAsyncZod {
+  const repositories = createRepositories(deps.db)
+  const rules = createRulesPort(deps.library)
+  const commands: DocumentDeps = {
+    inTransaction: createInTransaction(deps.db),
+    hasher: deps.hasher,
+    now: deps.now,
+    newId: randomUUID,
+    rules,
+  }
+  const signedIn = requireSession({ identity: () => repositories.identity, now: deps.now })
+  const refusals = {
+    400: errorBody,
+    401: errorBody,
+    403: errorBody,
+    404: errorBody,
+    422: errorBody,
+  }
+
+  async function view(session: SessionRecord, documentId: string) {
+    const viewed = await viewDocument(repositories, deps, session, documentId)
+    const ruleIds = viewed.events.flatMap((event) => event.ruleIds)
+    const today = shanghaiDateOf(deps.now().getTime())
+    return {
+      ...viewed,
+      citations: citationsOf(rules, viewed.document.jurisdictionId, ruleIds, today),
+    }
+  }
+
+  return async (app) => {
+    app.get(
+      '/api/inbox',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '待办、待阅（本人各职务及所在单位）',
+          querystring: inboxQuery,
+          response: { 200: inboxResponse, ...refusals },
+        },
+      },
+      async (request) => listInbox(repositories, deps, sessionOf(request), request.query),
+    )
+
+    app.post(
+      '/api/documents/incoming',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '部门、乡镇向政府报送公文（上行文）',
+          body: submitIncomingBody,
+          response: { 201: documentView, ...refusals },
+        },
+      },
+      async (request, reply) => {
+        const session = sessionOf(request)
+        const document = await submitIncomingDocument(commands, session, request.body)
+        reply.status(201)
+        return view(session, document.id)
+      },
+    )
+
+    app.get(
+      '/api/documents/:id',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '公文详情：正文、流转记录、待办、依据条文',
+          params: documentParams,
+          response: { 200: documentView, ...refusals },
+        },
+      },
+      async (request) => view(sessionOf(request), request.params.id),
+    )
+
+    const act = <B>(
+      path: string,
+      summary: string,
+      body: z.ZodType<B>,
+      run: (session: SessionRecord, documentId: string, input: B) => Promise<unknown>,
+    ) =>
+      app.post(
+        `/api/documents/:id/${path}`,
+        {
+          preHandler: signedIn,
+          schema: {
+            summary,
+            params: documentParams,
+            body,
+            response: { 200: documentView, ...refusals },
+          },
+        },
+        async (request) => {
+          const session = sessionOf(request)
+          await run(session, request.params.id, request.body as B)
+          return view(session, request.params.id)
+        },
+      )
+
+    act('register', '签收、登记（起算办理时限）', registerBody, (session, documentId, input) =>
+      registerIncomingDocument(commands, session, { documentId, ...input }),
+    )
+    act('screen', '初审：受理或退回（说明理由及依据）', screenBody, (session, documentId, input) =>
+      screenIncomingDocument(commands, session, { documentId, ...input }),
+    )
+    act('propose', '拟办并按分工呈批', proposeBody, (session, documentId, input) =>
+      proposeHandling(commands, session, { documentId, ...input }),
+    )
+    act('instruct', '批示或圈阅', instructBody, (session, documentId, input) =>
+      instructOnDocument(commands, session, { documentId, ...input }),
+    )
+    act('refer', '转办承办单位', referBody, (session, documentId, input) =>
+      referDocument(commands, session, { documentId, ...input }),
+    )
+    act('complete', '承办单位办结并答复', completeBody, (session, documentId, input) =>
+      completeHandling(commands, session, { documentId, ...input }),
+    )
+  }
+}

@@ -1,0 +1,19 @@
+import { NotFoundError, type RulesPort } from '@zhengling/app'
+import { runDecision } from '@zhengling/rules'
+import { contextFor, type RulebookLibrary } from '@zhengling/rulebooks'
+
+/** The loaded rulebooks as the use cases ask them: the version in force on the date asked. */
+export function createRulesPort(library: RulebookLibrary): RulesPort {
+  return {
+    decide(jurisdictionId, decision, input) {
+      const context = contextFor(library, jurisdictionId)
+      // A jurisdiction in the database without a rulebook in force: nothing can be decided.
+      if (!context.ok) throw new NotFoundError(context.code, context.message)
+      return runDecision(context.context, decision, input)
+    },
+    rulebook(jurisdictionId, on) {
+      const context = contextFor(library, jurisdictionId, on)
+      return context.ok ? context.context.rulebook : undefined
+    },
+  }
+}
