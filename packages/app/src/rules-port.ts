@@ -7,4 +7,6 @@ import type { DecisionOutcome, ResolvedRulebook } from '@zhengling/rules'
 export interface RulesPort {
   decide(jurisdictionId: string, decision: string, input: Record<string, unknown>): DecisionOutcome
   rulebook(jurisdictionId: string, on: string): ResolvedRulebook | undefined
+  /** Working days from today to a due date on the jurisdiction's calendar; negative when overdue. */
+  workingDaysLeft(jurisdictionId: string, today: string, due: string): number
 }

@@ -69,6 +69,10 @@ describe('incoming documents in 钟山区', () => {
 
     const desk = await as('zs-secretariat')
     const inbox = (await desk.get('/api/inbox')).json()
+    const registerTask = inbox.find(
+      (entry: { document: { id: string } }) => entry.document.id === id,
+    )
+    assert.equal(registerTask.workingDaysLeft, 0) // 签收 is due the day it arrives
     assert.ok(
       inbox.some(
         (entry: { task: { kind: string }; document: { id: string } }) =>

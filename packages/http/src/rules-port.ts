@@ -1,5 +1,5 @@
 import { NotFoundError, type RulesPort } from '@zhengling/app'
-import { runDecision } from '@zhengling/rules'
+import { runDecision, workingDaysLeft } from '@zhengling/rules'
 import { contextFor, type RulebookLibrary } from '@zhengling/rulebooks'
 
 /** The loaded rulebooks as the use cases ask them: the version in force on the date asked. */
@@ -10,6 +10,11 @@ export function createRulesPort(library: RulebookLibrary): RulesPort {
       // A jurisdiction in the database without a rulebook in force: nothing can be decided.
       if (!context.ok) throw new NotFoundError(context.code, context.message)
       return runDecision(context.context, decision, input)
+    },
+    workingDaysLeft(jurisdictionId, today, due) {
+      const context = contextFor(library, jurisdictionId, today)
+      if (!context.ok) throw new NotFoundError(context.code, context.message)
+      return workingDaysLeft(context.context.calendar, today, due)
     },
     rulebook(jurisdictionId, on) {
       const context = contextFor(library, jurisdictionId, on)

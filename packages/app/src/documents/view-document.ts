@@ -1,5 +1,7 @@
 import type { SessionRecord } from '../identity/log-in.ts'
 import { NotFoundError } from '../errors.ts'
+import { shanghaiDateOf } from '@zhengling/rules'
+import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import { actorOf } from './act-on-document.ts'
 
@@ -23,10 +25,17 @@ export async function viewDocument(
 /** 待办 / 待阅 of every post the person holds or acts for, and of their units. */
 export async function listInbox(
   r: Repositories,
-  deps: { now: () => Date },
+  deps: { now: () => Date; rules: RulesPort },
   session: SessionRecord,
   page: { limit: number },
 ) {
-  const { viewer } = await actorOf(r, session, deps.now())
-  return r.documents.inbox(viewer, page)
+  const now = deps.now()
+  const { viewer } = await actorOf(r, session, now)
+  const today = shanghaiDateOf(now.getTime())
+  return (await r.documents.inbox(viewer, page)).map((entry) => ({
+    ...entry,
+    workingDaysLeft: entry.task.dueDate
+      ? deps.rules.workingDaysLeft(viewer.jurisdictionId, today, entry.task.dueDate)
+      : null,
+  }))
 }

@@ -94,6 +94,8 @@ export const documentView = z.object({
 
 export const inboxResponse = z.array(
   z.object({
+    /** Working days to the task's due date on the official calendar; negative when overdue. */
+    workingDaysLeft: z.number().nullable(),
     task,
     document: z.object({
       id: z.string(),

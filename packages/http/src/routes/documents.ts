@@ -79,7 +79,8 @@ export function documentRoutes(
           response: { 200: inboxResponse, ...refusals },
         },
       },
-      async (request) => listInbox(repositories, deps, sessionOf(request), request.query),
+      async (request) =>
+        listInbox(repositories, { now: deps.now, rules }, sessionOf(request), request.query),
     )
 
     app.post(
