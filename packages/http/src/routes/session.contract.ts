@@ -9,6 +9,8 @@ const heldPost = z.object({
   postId: z.string(),
   title: z.string(),
   role: z.string(),
+  /** The unit of the post: tasks sent to a unit are this person's too. */
+  departmentId: z.string().nullable(),
   actingFor: z.object({ postId: z.string(), title: z.string() }).nullable(),
 })
 
