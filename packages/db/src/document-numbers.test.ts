@@ -55,6 +55,9 @@ function assignOne(jurisdictionId: string, prefix: string, fail = false) {
         createdByPostId: null,
         createdAt: now,
         updatedAt: now,
+        plan: null,
+        disclosure: null,
+        disclosureReason: null,
       },
       '',
     )

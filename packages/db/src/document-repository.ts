@@ -32,6 +32,9 @@ function toDocument(row: Selectable<Database['documents']>): DocumentRecord {
     createdByPostId: row.created_by_post_id,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
+    plan: Object.keys(row.plan).length ? (row.plan as unknown as DocumentRecord['plan']) : null,
+    disclosure: row.disclosure,
+    disclosureReason: row.disclosure_reason,
   }
 }
 
@@ -83,6 +86,9 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
           created_by_post_id: document.createdByPostId,
           created_at: document.createdAt,
           updated_at: document.updatedAt,
+          plan: JSON.stringify(document.plan ?? {}),
+          disclosure: document.disclosure,
+          disclosure_reason: document.disclosureReason,
           // Words already segmented (Chinese has no spaces); 'simple' keeps them as they are.
           search: sql`to_tsvector('simple', ${searchText})`,
         })
@@ -111,6 +117,11 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
             : {}),
           ...(changes.body !== undefined ? { body: changes.body } : {}),
           ...(changes.title !== undefined ? { title: changes.title } : {}),
+          ...(changes.plan !== undefined ? { plan: JSON.stringify(changes.plan ?? {}) } : {}),
+          ...(changes.disclosure !== undefined ? { disclosure: changes.disclosure } : {}),
+          ...(changes.disclosureReason !== undefined
+            ? { disclosure_reason: changes.disclosureReason }
+            : {}),
           updated_at: updatedAt,
         })
         .where('id', '=', id)

@@ -135,6 +135,13 @@ export interface Database {
     created_at: ColumnType<Date, string, never>
     updated_at: ColumnType<Date, string, string>
     search: ColumnType<string, unknown, unknown>
+    plan: ColumnType<Record<string, unknown>, string | undefined, string>
+    disclosure: ColumnType<
+      'active' | 'onRequest' | 'withheld' | null,
+      'active' | 'onRequest' | 'withheld' | null | undefined,
+      'active' | 'onRequest' | 'withheld' | null
+    >
+    disclosure_reason: ColumnType<string | null, string | null | undefined, string | null>
   }
   document_events: {
     id: Generated<string>

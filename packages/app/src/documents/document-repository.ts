@@ -2,7 +2,17 @@ import type { Viewer } from '../access/can-see.ts'
 import type { DocumentEvent, DocumentRecord, DocumentTask } from './document.ts'
 
 export type DocumentChanges = Partial<
-  Pick<DocumentRecord, 'state' | 'dueDate' | 'documentNumber' | 'body' | 'title'>
+  Pick<
+    DocumentRecord,
+    | 'state'
+    | 'dueDate'
+    | 'documentNumber'
+    | 'body'
+    | 'title'
+    | 'plan'
+    | 'disclosure'
+    | 'disclosureReason'
+  >
 >
 
 export interface InboxEntry {

@@ -51,6 +51,24 @@ export interface DocumentRecord {
   createdByPostId: string | null
   createdAt: string
   updatedAt: string
+  /** Outgoing: the sign-off plan the rulebook gave at drafting, and the step reached. */
+  plan: OutgoingPlan | null
+  /** Outgoing: 主动公开 / 依申请公开 / 不予公开 (with its reason), decided at issue. */
+  disclosure: 'active' | 'onRequest' | 'withheld' | null
+  disclosureReason: string | null
+}
+
+export interface OutgoingPlan {
+  /** Rulebook post ids reviewing (核稿) in order, then the signer's. */
+  reviewChain: string[]
+  signer: string[]
+  /** Index of the review step now due; reviewChain.length once review is done. */
+  step: number
+  /** The drafting unit, whose head and overseeing deputy the relational steps resolve to. */
+  draftingDepartmentId: string | null
+  countersignDepartmentIds: string[]
+  prefix: string
+  summary: string
 }
 
 export interface DocumentEvent {

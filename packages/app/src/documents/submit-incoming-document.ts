@@ -94,6 +94,9 @@ export function submitIncomingDocument(
       createdByPostId: post.postId,
       createdAt: at,
       updatedAt: at,
+      plan: null,
+      disclosure: null,
+      disclosureReason: null,
     }
     await r.documents.insert(document, searchTextOf(document))
     for (const desk of desks)

@@ -25,6 +25,31 @@ export const submitIncomingBody = z.object({
   contact: z.string().max(64).optional(),
 })
 
+export const draftOutgoingBody = z.object({
+  prefix: z.string().min(1).max(16),
+  kind: z.string().min(1).max(16),
+  title: z.string().trim().min(1, '请填写标题').max(200),
+  body: z.string().max(200_000).default(''),
+  direction: z.enum(['downward', 'upward', 'parallel']).default('downward'),
+  mainRecipients: z.array(z.string().min(1).max(64)).min(1, '请填写主送机关').max(50),
+  copyRecipients: z.array(z.string().min(1).max(64)).max(50).optional(),
+  secrecy: z.string().min(1).max(16),
+  secrecyPeriod: z.string().max(32).optional(),
+  urgency: z.enum(['normal', 'urgent', 'extraUrgent']).default('normal'),
+  countersignDepartmentIds: z.array(id).max(20).optional(),
+})
+export const reviewBody = z.object({ opinion: z.string().max(2000) })
+export const countersignBody = z.object({
+  agree: z.boolean(),
+  opinion: z.string().max(2000).optional(),
+})
+export const signBody = z.object({ opinion: z.string().max(2000).optional() })
+export const emptyBody = z.object({}).default({})
+export const issueBody = z.object({
+  disclosure: z.enum(['active', 'onRequest', 'withheld']),
+  disclosureReason: z.string().max(500).optional(),
+})
+
 export const registerBody = z.object({ complex: z.boolean().optional() })
 export const screenBody = z.object({ findings: z.record(z.string().max(64), z.boolean()) })
 export const proposeBody = z.object({
@@ -64,6 +89,18 @@ const documentRecord = z.object({
   dueDate: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  copyRecipients: z.array(z.string()),
+  plan: z
+    .object({
+      reviewChain: z.array(z.string()),
+      signer: z.array(z.string()),
+      step: z.number(),
+      prefix: z.string(),
+      summary: z.string(),
+    })
+    .nullable(),
+  disclosure: z.string().nullable(),
+  disclosureReason: z.string().nullable(),
 })
 
 const task = z.object({

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import {
   citationsOf,
+  archiveDocument,
   completeHandling,
+  draftOutgoingDocument,
+  issueOutgoingDocument,
+  numberOutgoingDocument,
+  replyCountersign,
+  reviewOutgoingDocument,
+  signOutgoingDocument,
   type DocumentDeps,
   instructOnDocument,
   listInbox,
@@ -23,6 +30,12 @@ import { errorBody } from '../errors.ts'
 import { createRulesPort } from '../rules-port.ts'
 import {
   completeBody,
+  countersignBody,
+  draftOutgoingBody,
+  emptyBody,
+  issueBody,
+  reviewBody,
+  signBody,
   documentParams,
   documentView,
   inboxQuery,
@@ -138,6 +151,41 @@ export function documentRoutes(
         },
       )
 
+    app.post(
+      '/api/documents/outgoing',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '拟稿：以政府或办公室名义发文（按规则确定核稿与签发）',
+          body: draftOutgoingBody,
+          response: { 201: documentView, ...refusals },
+        },
+      },
+      async (request, reply) => {
+        const session = sessionOf(request)
+        const document = await draftOutgoingDocument(commands, session, request.body)
+        reply.status(201)
+        return view(session, document.id)
+      },
+    )
+    act('review', '核稿（审核签字）', reviewBody, (session, documentId, input) =>
+      reviewOutgoingDocument(commands, session, { documentId, ...input }),
+    )
+    act('countersign', '会签', countersignBody, (session, documentId, input) =>
+      replyCountersign(commands, session, { documentId, ...input }),
+    )
+    act('sign', '签发（仅规则规定的签发人）', signBody, (session, documentId, input) =>
+      signOutgoingDocument(commands, session, { documentId, ...input }),
+    )
+    act('number', '登记编号（发文字号）', emptyBody, (session, documentId) =>
+      numberOutgoingDocument(commands, session, { documentId }),
+    )
+    act('issue', '用印、印发并确定公开属性', issueBody, (session, documentId, input) =>
+      issueOutgoingDocument(commands, session, { documentId, ...input }),
+    )
+    act('archive', '归档（此后不可更改）', emptyBody, (session, documentId) =>
+      archiveDocument(commands, session, { documentId }),
+    )
     act('register', '签收、登记（起算办理时限）', registerBody, (session, documentId, input) =>
       registerIncomingDocument(commands, session, { documentId, ...input }),
     )

@@ -1,0 +1,35 @@
+import type { Repositories } from '../unit-of-work.ts'
+import type { DocumentRecord, OutgoingPlan } from './document.ts'
+import { openTasks } from './open-tasks.ts'
+import { postsForStep } from './posts-for-step.ts'
+
+/**
+ * Opens the task for the plan's step: the next 核稿 post, or 签发 once the chain is done.
+ * Answers the posts it went to (empty when the organisation lacks them).
+ */
+export async function openStep(
+  r: Repositories,
+  newId: () => string,
+  document: DocumentRecord,
+  plan: OutgoingPlan,
+  context: { today: string; at: string },
+) {
+  const unitPosts = await r.organisation.unitPosts(document.jurisdictionId)
+  const overseers = plan.draftingDepartmentId
+    ? (await r.organisation.overseersOf(plan.draftingDepartmentId, context.today)).map(
+        (p) => p.postId,
+      )
+    : []
+  const reviewing = plan.step < plan.reviewChain.length
+  const ids = reviewing ? [plan.reviewChain[plan.step] as string] : plan.signer
+  const posts = ids.flatMap((id) =>
+    postsForStep(unitPosts, id, { unitId: plan.draftingDepartmentId, overseerPostIds: overseers }),
+  )
+  await openTasks(r, newId, document, {
+    kind: reviewing ? 'review' : 'sign',
+    postIds: posts.map((post) => post.postId),
+    dueDate: null,
+    at: context.at,
+  })
+  return { kind: reviewing ? 'review' : 'sign', posts }
+}

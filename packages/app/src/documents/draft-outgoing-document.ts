@@ -1,0 +1,184 @@
+import { type Citation, shanghaiDateOf } from '@zhengling/rules'
+import { parseSecrecyLevel, SecrecyError } from '../access/secrecy.ts'
+import { InvalidInputError, NotPermittedError, RuleRefusedError } from '../errors.ts'
+import type { SessionRecord } from '../identity/log-in.ts'
+import { actorOf, type DocumentDeps } from './act-on-document.ts'
+import type { DocumentRecord, OutgoingPlan, Urgency } from './document.ts'
+import { ask, ruleIdsOf } from './document-rules.ts'
+import { openTasks } from './open-tasks.ts'
+import { postsForStep } from './posts-for-step.ts'
+import { recordDocumentAct } from './record-document-act.ts'
+import { searchTextOf } from './search-text.ts'
+
+export interface OutgoingDraft {
+  /** A numbering prefix of the rulebook (钟府发, 钟府办函…): it names the issuing organ. */
+  prefix: string
+  kind: string
+  title: string
+  body: string
+  direction: 'downward' | 'upward' | 'parallel'
+  mainRecipients: string[]
+  copyRecipients?: string[]
+  secrecy: string
+  secrecyPeriod?: string
+  urgency: Urgency
+  /** Units whose 会签 the draft needs. */
+  countersignDepartmentIds?: string[]
+}
+
+type Signoff = { reviewChain: string[]; signer: string[] }
+
+/**
+ * 拟稿: a unit drafts a document for the government or its office. The rulebook's sign-off
+ * rule for the prefix fixes the 核稿 chain and the signer now (钟山 第三十二条), shown before
+ * anyone signs; 会签 go out at once with the rulebook's reply period.
+ */
+export function draftOutgoingDocument(
+  deps: DocumentDeps,
+  session: SessionRecord,
+  input: OutgoingDraft,
+): Promise<DocumentRecord> {
+  let secrecy
+  try {
+    secrecy = parseSecrecyLevel(input.secrecy)
+  } catch (error) {
+    if (error instanceof SecrecyError) throw new InvalidInputError(error.code, error.message)
+    throw error
+  }
+  return deps.inTransaction(async (r) => {
+    const now = deps.now()
+    const { viewer, post } = await actorOf(r, session, now)
+    if (!post.departmentId)
+      throw new NotPermittedError('NOT_A_UNIT_POST', `${post.title}不属于任何单位，不能拟稿`)
+    const today = shanghaiDateOf(now.getTime())
+    const rulebook = deps.rules.rulebook(viewer.jurisdictionId, today)
+    const prefix = rulebook?.documentPrefixes.find((candidate) => candidate.prefix === input.prefix)
+    if (!prefix)
+      throw new InvalidInputError(
+        'UNKNOWN_PREFIX',
+        `规则库中没有发文字号前缀"${input.prefix}"（可选：${rulebook?.documentPrefixes.map((p) => p.prefix).join('、') ?? '无'}）`,
+      )
+    const kindCheck = ask<{ valid: boolean }>(
+      deps.rules,
+      viewer.jurisdictionId,
+      'document-kind-check',
+      {
+        documentKind: input.kind,
+      },
+    )
+    if (kindCheck && !kindCheck.outcome.valid)
+      throw new RuleRefusedError('UNKNOWN_DOCUMENT_KIND', kindCheck.summary, kindCheck.citations)
+    const signoff = ask<Signoff>(deps.rules, viewer.jurisdictionId, 'outgoing-signoff', {
+      issuer: prefix.issuer,
+      prefix: prefix.prefix,
+      documentKind: input.kind,
+      direction: input.direction,
+    })
+    if (!signoff)
+      throw new RuleRefusedError(
+        'NO_SIGNOFF_RULE',
+        `规则库没有规定"${prefix.prefix}"的审核签发`,
+        [],
+      )
+    const at = now.toISOString()
+    const countersign = input.countersignDepartmentIds ?? []
+    const plan: OutgoingPlan = {
+      reviewChain: signoff.outcome.reviewChain,
+      signer: signoff.outcome.signer,
+      step: 0,
+      draftingDepartmentId: post.departmentId,
+      countersignDepartmentIds: countersign,
+      prefix: prefix.prefix,
+      summary: signoff.summary,
+    }
+    const document: DocumentRecord = {
+      id: deps.newId(),
+      jurisdictionId: viewer.jurisdictionId,
+      direction: 'outgoing',
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      senderDepartmentId: post.departmentId,
+      senderReference: null,
+      issuer: prefix.issuer,
+      documentNumber: null,
+      secrecy,
+      secrecyPeriod: input.secrecyPeriod ?? null,
+      urgency: input.urgency,
+      mainRecipients: input.mainRecipients,
+      copyRecipients: input.copyRecipients ?? [],
+      signatories: [],
+      contact: null,
+      state: 'reviewing',
+      dueDate: null,
+      distributionPosts: [],
+      distributionDepartments: [post.departmentId, ...countersign],
+      createdByPersonId: session.personId,
+      createdByPostId: post.postId,
+      createdAt: at,
+      updatedAt: at,
+      plan,
+      disclosure: null,
+      disclosureReason: null,
+    }
+    const citations: Citation[] = [...signoff.citations, ...(kindCheck?.citations ?? [])]
+    let countersignDue: string | null = null
+    if (countersign.length > 0) {
+      const deadline = ask<{ due: string }>(
+        deps.rules,
+        viewer.jurisdictionId,
+        'countersign-deadline',
+        {
+          requestedOn: today,
+        },
+      )
+      countersignDue = deadline?.outcome.due ?? null
+      citations.push(...(deadline?.citations ?? []))
+    }
+    const unitPosts = await r.organisation.unitPosts(viewer.jurisdictionId)
+    const overseers = (await r.organisation.overseersOf(post.departmentId, today)).map(
+      (p) => p.postId,
+    )
+    const firstStep = plan.reviewChain[0]
+    const reviewers = firstStep
+      ? postsForStep(unitPosts, firstStep, {
+          unitId: post.departmentId,
+          overseerPostIds: overseers,
+        })
+      : postsForStep(unitPosts, plan.signer[0] ?? '', {
+          unitId: post.departmentId,
+          overseerPostIds: overseers,
+        })
+    if (reviewers.length === 0)
+      throw new RuleRefusedError(
+        'NO_REVIEWER',
+        `按规则应由${firstStep ?? plan.signer.join('、')}审核，但本辖区没有对应的任职职务`,
+        signoff.citations,
+      )
+    document.distributionPosts = reviewers.map((reviewer) => reviewer.postId)
+    await r.documents.insert(document, searchTextOf(document))
+    await openTasks(r, deps.newId, document, {
+      kind: 'countersign',
+      departmentIds: countersign,
+      dueDate: countersignDue,
+      at,
+    })
+    await openTasks(r, deps.newId, document, {
+      kind: firstStep ? 'review' : 'sign',
+      postIds: reviewers.map((reviewer) => reviewer.postId),
+      dueDate: null,
+      at,
+    })
+    await recordDocumentAct(r, deps, {
+      document,
+      before: null,
+      at,
+      personId: session.personId,
+      postId: post.postId,
+      action: 'draft',
+      ruleIds: ruleIdsOf(citations),
+      details: { plan: signoff.summary, countersignDue },
+    })
+    return document
+  })
+}

@@ -1,0 +1,95 @@
+import type { Citation } from '@zhengling/rules'
+import { RuleRefusedError } from '../errors.ts'
+import type { SessionRecord } from '../identity/log-in.ts'
+import { actOnDocument, assertState, type DocumentDeps } from './act-on-document.ts'
+import type { OutgoingPlan } from './document.ts'
+import { ask, citationsOf, responsibleFor, ruleIdsOf } from './document-rules.ts'
+import { openTasks } from './open-tasks.ts'
+
+type CountersignAnswer = { due: string; status: string; consequence: string | null }
+
+/**
+ * 签发 by exactly the post the rulebook's sign-off rule names (钟府发: 区长, 第三十二条) — or the
+ * post acting for it. Countersignatures still open are settled first by the rulebook: overdue
+ * and "逾期视为无不同意见" closes them as deemed agreed; otherwise signing waits, with the date.
+ */
+export function signOutgoingDocument(
+  deps: DocumentDeps,
+  session: SessionRecord,
+  input: { documentId: string; opinion?: string },
+) {
+  return actOnDocument(
+    deps,
+    session,
+    input.documentId,
+    async ({ r, post, document, at, today }) => {
+      assertState(document, ['awaitingSignature'], '签发')
+      const plan = document.plan as OutgoingPlan
+      const draftRuleIds =
+        (await r.documents.events(document.id)).find((e) => e.action === 'draft')?.ruleIds ?? []
+      const signoffCitations = citationsOf(
+        deps.rules,
+        document.jurisdictionId,
+        draftRuleIds,
+        today,
+      ).filter((citation) => !citation.ruleId.startsWith('national.'))
+      if (!plan.signer.includes(post.role))
+        throw new RuleRefusedError(
+          'SIGNER_NOT_AUTHORISED',
+          `${post.title}无权签发此件：${plan.summary}`,
+          signoffCitations,
+        )
+      const citations: Citation[] = [...signoffCitations]
+      const deemed: string[] = []
+      for (const task of (await r.documents.openTasks(document.id)).filter(
+        (t) => t.kind === 'countersign',
+      )) {
+        const answer = ask<CountersignAnswer>(
+          deps.rules,
+          document.jurisdictionId,
+          'countersign-deadline',
+          {
+            requestedOn: task.openedAt.slice(0, 10),
+            today,
+          },
+        )
+        if (answer?.outcome.consequence === 'deemedNoObjection') {
+          await r.documents.closeTasks(
+            document.id,
+            { kind: 'countersign', departmentIds: [task.assigneeDepartmentId as string] },
+            at,
+            'deemedNoObjection',
+          )
+          deemed.push(task.assigneeDepartmentId as string)
+          citations.push(...answer.citations)
+          continue
+        }
+        throw new RuleRefusedError(
+          'COUNTERSIGN_PENDING',
+          `会签尚未回复，不能签发：${answer?.summary ?? '规则库未规定会签回复时限'}`,
+          answer?.citations ?? [],
+        )
+      }
+      await r.documents.closeTasks(document.id, { kind: 'sign' }, at, 'signed')
+      const desk = responsibleFor(deps.rules, document.jurisdictionId, 'incomingRegistration')
+      const desks = (await r.organisation.unitPosts(document.jurisdictionId)).filter((candidate) =>
+        desk.rulebookPosts.includes(candidate.role),
+      )
+      await openTasks(r, deps.newId, document, {
+        kind: 'number',
+        postIds: desks.map((candidate) => candidate.postId),
+        dueDate: null,
+        at,
+      })
+      return {
+        action: 'sign',
+        opinion: input.opinion ?? '签发',
+        ruleIds: ruleIdsOf(citations),
+        details: { deemedNoObjection: deemed },
+        changes: { state: 'signed' },
+        widen: { posts: desks.map((candidate) => candidate.postId) },
+        result: { deemedNoObjection: deemed },
+      }
+    },
+  )
+}
