@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { strFromU8, unzipSync } from 'fflate'
 import { type DatabaseHandle, DEMO_PASSWORD, seedDemoJurisdiction } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import type { FastifyInstance } from 'fastify'
@@ -138,6 +139,18 @@ describe('outgoing documents in 钟山区', () => {
     assert.equal(withheld.statusCode, 422)
     const issued = await desk.post(`/api/documents/${id}/issue`, { disclosure: 'active' })
     assert.equal(issued.json().document.state, 'issued', issued.body)
+    // The final document, laid out per GB/T 9704, with its number in the 版头.
+    const docx = await desk.get(`/api/documents/${id}/docx`)
+    assert.equal(docx.statusCode, 200)
+    assert.match(String(docx.headers['content-type']), /wordprocessingml/)
+    const xml = strFromU8(
+      unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml'] as Uint8Array,
+    )
+    assert.ok(xml.includes('钟府发〔2026〕1号') && xml.includes('此件公开发布'))
+    // A 公开 document is readable across the jurisdiction; administrators read no documents.
+    assert.equal((await (await as('zs-deputy-2')).get(`/api/documents/${id}/docx`)).statusCode, 200)
+    assert.equal((await (await as('systemAdmin')).get(`/api/documents/${id}/docx`)).statusCode, 403)
+
     const archived = await desk.post(`/api/documents/${id}/archive`)
     assert.equal(archived.json().document.state, 'archived', archived.body)
 

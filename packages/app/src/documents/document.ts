@@ -69,6 +69,8 @@ export interface OutgoingPlan {
   countersignDepartmentIds: string[]
   prefix: string
   summary: string
+  /** 上行文, 平行文 or 下行文: only an upward document prints its 签发人 in the 版头. */
+  direction: 'downward' | 'upward' | 'parallel'
 }
 
 export interface DocumentEvent {

@@ -90,6 +90,7 @@ export function draftOutgoingDocument(
       countersignDepartmentIds: countersign,
       prefix: prefix.prefix,
       summary: signoff.summary,
+      direction: input.direction,
     }
     const document: DocumentRecord = {
       id: deps.newId(),

@@ -4,6 +4,7 @@ import {
   archiveDocument,
   completeHandling,
   draftOutgoingDocument,
+  exportDocumentDocx,
   issueOutgoingDocument,
   numberOutgoingDocument,
   replyCountersign,
@@ -150,6 +151,32 @@ export function documentRoutes(
           return view(session, request.params.id)
         },
       )
+
+    app.get(
+      '/api/documents/:id/docx',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '按 GB/T 9704-2012 排版的公文（DOCX）',
+          params: documentParams,
+        },
+      },
+      async (request, reply) => {
+        const file = await exportDocumentDocx(
+          repositories,
+          deps,
+          sessionOf(request),
+          request.params.id,
+        )
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header(
+            'content-disposition',
+            `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+          )
+          .send(Buffer.from(file.bytes))
+      },
+    )
 
     app.post(
       '/api/documents/outgoing',
