@@ -280,6 +280,47 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
       }))
     },
 
+    async search(viewer, words, page) {
+      const query = sql`plainto_tsquery('simple', ${words})`
+      // No join: the access filter names documents' columns unqualified.
+      const rows = await db
+        .selectFrom('documents')
+        .select([
+          'documents.id',
+          'documents.direction',
+          'documents.kind',
+          'documents.title',
+          'documents.state',
+          'documents.urgency',
+          'documents.secrecy',
+          'documents.due_date',
+        ])
+        .select((eb) =>
+          eb
+            .selectFrom('departments')
+            .select('departments.name')
+            .whereRef('departments.id', '=', 'documents.sender_department_id')
+            .as('sender_name'),
+        )
+        .where(sql<boolean>`documents.search @@ ${query}`)
+        .where(visibleTo(viewer))
+        .orderBy(sql`ts_rank(documents.search, ${query})`, 'desc')
+        .orderBy('documents.updated_at', 'desc')
+        .limit(page.limit)
+        .execute()
+      return rows.map((row) => ({
+        id: row.id,
+        direction: row.direction,
+        kind: row.kind,
+        title: row.title,
+        state: row.state,
+        urgency: row.urgency,
+        secrecy: row.secrecy,
+        dueDate: row.due_date,
+        senderName: row.sender_name,
+      }))
+    },
+
     async nextSerial(jurisdictionId, prefix, year) {
       const row = await db
         .insertInto('document_number_sequences')

@@ -164,6 +164,27 @@ describe('incoming documents in 钟山区', () => {
     assert.equal(audited.length, 9)
   })
 
+  it('finds documents by Chinese words, only those the searcher may see', async () => {
+    const township = await as('zs-townshipHead')
+    const submitted = await township.post('/api/documents/incoming', {
+      ...REQUEST,
+      title: '关于荷城街道防汛物资储备情况的报告',
+      kind: '报告',
+      body: '今年汛期前已储备编织袋五千条。',
+    })
+    const id = submitted.json().document.id
+    const hits = async (who: Awaited<ReturnType<typeof as>>, q: string) =>
+      (await who.get(`/api/documents?q=${encodeURIComponent(q)}`))
+        .json()
+        .map((d: { id: string }) => d.id)
+    assert.ok((await hits(township, '防汛物资')).includes(id))
+    assert.ok((await hits(township, '编织袋')).includes(id))
+    assert.ok(!(await hits(township, '预算执行')).includes(id))
+    // The 区教育局 head is outside this 内部 document's 知悉范围: no hit, not even the title.
+    assert.deepEqual(await hits(await as('zs-departmentHead-10'), '防汛物资'), [])
+    assert.equal((await township.get('/api/documents?q=')).statusCode, 400)
+  })
+
   it('returns a 请示 with two main recipients, or with two matters, citing 第十五条', async () => {
     const township = await as('zs-townshipHead')
     const desk = await as('zs-secretariat')

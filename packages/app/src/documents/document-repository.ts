@@ -51,6 +51,8 @@ export interface DocumentRepository {
   ): Promise<number>
   /** The viewer's open tasks (their posts' and their departments'), soonest due first. */
   inbox(viewer: Viewer, page: { limit: number }): Promise<InboxEntry[]>
+  /** Full-text search over titles, bodies and numbers, words already segmented; best first. */
+  search(viewer: Viewer, words: string, page: { limit: number }): Promise<InboxEntry['document'][]>
   /** The next serial of a numbering prefix in a year: gapless, serialised by a row lock. */
   nextSerial(jurisdictionId: string, prefix: string, year: number): Promise<number>
 }

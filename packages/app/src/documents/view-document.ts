@@ -4,6 +4,7 @@ import { shanghaiDateOf } from '@zhengling/rules'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import { actorOf } from './act-on-document.ts'
+import { segmentWords } from './search-text.ts'
 
 /** A document with its flow history and open tasks, if the signed-in post-holder may see it. */
 export async function viewDocument(
@@ -20,6 +21,19 @@ export async function viewDocument(
     r.documents.openTasks(document.id),
   ])
   return { document, events, tasks }
+}
+
+/** Documents the signed-in post-holder may see whose words match the query, best first. */
+export async function searchDocuments(
+  r: Repositories,
+  deps: { now: () => Date },
+  session: SessionRecord,
+  query: { q: string; limit: number },
+) {
+  const { viewer } = await actorOf(r, session, deps.now())
+  const words = segmentWords(query.q).join(' ')
+  if (!words) return []
+  return r.documents.search(viewer, words, query)
 }
 
 /** 待办 / 待阅 of every post the person holds or acts for, and of their units. */

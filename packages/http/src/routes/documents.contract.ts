@@ -67,6 +67,11 @@ export const referBody = z.object({
   note: z.string().max(2000).optional(),
 })
 export const completeBody = z.object({ result: z.string().max(5000) })
+export const searchQuery = z.object({
+  q: z.string().trim().min(1, '请输入检索词').max(100),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+})
+
 export const inboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) })
 
 const documentRecord = z.object({

@@ -16,6 +16,7 @@ import {
   proposeHandling,
   referDocument,
   registerIncomingDocument,
+  searchDocuments,
   screenIncomingDocument,
   type SessionRecord,
   submitIncomingDocument,
@@ -46,6 +47,7 @@ import {
   referBody,
   registerBody,
   screenBody,
+  searchQuery,
   submitIncomingBody,
 } from './documents.contract.ts'
 import type { SessionRouteDeps } from './session.ts'
@@ -95,6 +97,19 @@ export function documentRoutes(
       },
       async (request) =>
         listInbox(repositories, { now: deps.now, rules }, sessionOf(request), request.query),
+    )
+
+    app.get(
+      '/api/documents',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '公文全文检索（中文分词；仅本人可见的公文）',
+          querystring: searchQuery,
+          response: { 200: inboxResponse.element.shape.document.array(), ...refusals },
+        },
+      },
+      async (request) => searchDocuments(repositories, deps, sessionOf(request), request.query),
     )
 
     app.post(
