@@ -84,6 +84,7 @@ describe('incoming documents in 钟山区', () => {
     assert.equal(registered.statusCode, 200, registered.body)
     // 第三十一条: 3 working days from receipt on Monday 2 March → Thursday 5 March.
     assert.equal(registered.json().document.dueDate, '2026-03-05')
+    assert.equal(registered.json().workingDaysLeft, 3)
     assert.ok(
       registered
         .json()
@@ -94,6 +95,10 @@ describe('incoming documents in 钟山区', () => {
 
     const screened = await desk.post(`/api/documents/${id}/screen`, { findings: {} })
     assert.equal(screened.json().document.state, 'accepted', screened.body)
+    // Acceptance cites the 初审 articles of 收文, not the drafting or meeting rules also checked.
+    const acceptRules: string[] = screened.json().events.at(-1).ruleIds
+    assert.ok(acceptRules.includes('national.incoming.first-screening'))
+    assert.ok(acceptRules.every((ruleId) => !/\.(drafting|meeting|normative)\./.test(ruleId)))
 
     const director = await as('zs-officeDirector')
     const finance = await departmentId('区财政局')
@@ -214,6 +219,9 @@ describe('incoming documents in 钟山区', () => {
     assert.match(screened.json().events.at(-1).opinion, /一文一事/)
     // The unit gets it back to revise.
     const inbox = (await township.get('/api/inbox')).json()
+    // 已阅 closes the return notice; a second time there is nothing left to acknowledge.
+    assert.equal((await township.post(`/api/documents/${second}/acknowledge`, {})).statusCode, 200)
+    assert.equal((await township.post(`/api/documents/${second}/acknowledge`, {})).statusCode, 403)
     assert.ok(
       inbox.some(
         (e: { task: { kind: string }; document: { id: string } }) =>

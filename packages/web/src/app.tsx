@@ -22,6 +22,15 @@ const RulebookPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 )
+const InboxPage = lazy(() =>
+  import('./pages/inbox-page.tsx').then((m) => ({ default: m.InboxPage })),
+)
+const NewDocumentPage = lazy(() =>
+  import('./pages/new-document-page.tsx').then((m) => ({ default: m.NewDocumentPage })),
+)
+const DocumentPage = lazy(() =>
+  import('./pages/document-page.tsx').then((m) => ({ default: m.DocumentPage })),
+)
 const AccountsPage = lazy(() =>
   import('./pages/accounts-page.tsx').then((m) => ({ default: m.AccountsPage })),
 )
@@ -38,6 +47,9 @@ export function AppRoutes() {
         }
       >
         <Route index element={<Lazy page={<WorkbenchPage />} />} />
+        <Route path="inbox" element={<Lazy page={<InboxPage />} />} />
+        <Route path="documents/new" element={<Lazy page={<NewDocumentPage />} />} />
+        <Route path="documents/:id" element={<Lazy page={<DocumentPage />} />} />
         <Route path="organisation" element={<Lazy page={<OrganisationPage />} />} />
         <Route path="rulebooks" element={<Lazy page={<RulebooksPage />} />} />
         <Route path="rulebooks/:jurisdiction" element={<Lazy page={<RulebookPage />} />} />

@@ -5,6 +5,7 @@ import type {
   DepartmentKind,
   HeldPost,
   JurisdictionLevel,
+  Urgency,
 } from './api/types.ts'
 
 export const ADMIN_ROLE_LABELS: Record<AdminRole, string> = {
@@ -99,4 +100,59 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'person.setClearance': '设定密级',
   'organisation.importRoster': '导入人员名册',
   'demo.seed': '创建演示数据',
+}
+
+const DOCUMENT_STATE_LABELS: Record<string, string> = {
+  submitted: '待签收',
+  registered: '已登记待初审',
+  returned: '已退回',
+  accepted: '待拟办',
+  proposed: '待批示',
+  instructed: '待转办',
+  referred: '办理中',
+  closed: '已办结',
+}
+
+/** Like rule kinds, a document code the web app does not know yet shows as it is. */
+export function documentStateLabel(state: string): string {
+  return DOCUMENT_STATE_LABELS[state] ?? state
+}
+
+/** Flow events of a document, as its history (流转记录) names them. */
+const DOCUMENT_ACTION_LABELS: Record<string, string> = {
+  submit: '报送',
+  register: '签收登记',
+  accept: '初审受理',
+  return: '初审退回',
+  propose: '拟办呈批',
+  instruct: '批示',
+  circleRead: '圈阅',
+  refer: '转办',
+  complete: '承办单位办结',
+  close: '办结并答复',
+}
+
+export function documentActionLabel(action: string): string {
+  return DOCUMENT_ACTION_LABELS[action] ?? action
+}
+
+const TASK_KIND_LABELS: Record<string, string> = {
+  register: '签收',
+  screen: '初审',
+  propose: '拟办',
+  instruct: '批示',
+  refer: '转办',
+  handle: '办理',
+  read: '待阅',
+  revise: '退回修改',
+}
+
+export function taskKindLabel(kind: string): string {
+  return TASK_KIND_LABELS[kind] ?? kind
+}
+
+export const URGENCY_LABELS: Record<Urgency, string> = {
+  normal: '平件',
+  urgent: '加急',
+  extraUrgent: '特急',
 }

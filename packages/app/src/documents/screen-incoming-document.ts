@@ -44,7 +44,11 @@ export function screenIncomingDocument(
         { documentKind: document.kind, direction: 'upward', findings },
       )
       const accepted = screening?.outcome.accepted ?? true
-      const citations: Citation[] = screening?.citations ?? []
+      // Accepting cites the 初审 articles of 收文 (rule ids `*.incoming.*`), not every
+      // screening rule the decision looked at (drafting, meetings); a return cites what refused it.
+      const citations: Citation[] = (screening?.citations ?? []).filter(
+        (citation) => !accepted || citation.ruleId.includes('.incoming.'),
+      )
       await r.documents.closeTasks(
         document.id,
         { kind: 'screen' },

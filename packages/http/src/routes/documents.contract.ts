@@ -132,6 +132,8 @@ export const documentView = z.object({
   tasks: z.array(task),
   /** The articles the flow has followed so far, for the rule panel. */
   citations: z.array(citation),
+  /** Working days to the running time limit on the official calendar; negative when overdue. */
+  workingDaysLeft: z.number().nullable(),
 })
 
 export const inboxResponse = z.array(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import {
   citationsOf,
+  acknowledgeDocument,
   archiveDocument,
   completeHandling,
   draftOutgoingDocument,
@@ -78,9 +79,14 @@ export function documentRoutes(
     const viewed = await viewDocument(repositories, deps, session, documentId)
     const ruleIds = viewed.events.flatMap((event) => event.ruleIds)
     const today = shanghaiDateOf(deps.now().getTime())
+    const { dueDate, state } = viewed.document
     return {
       ...viewed,
       citations: citationsOf(rules, viewed.document.jurisdictionId, ruleIds, today),
+      workingDaysLeft:
+        dueDate && !['closed', 'archived', 'returned'].includes(state)
+          ? rules.workingDaysLeft(viewed.document.jurisdictionId, today, dueDate)
+          : null,
     }
   }
 
@@ -224,6 +230,9 @@ export function documentRoutes(
     )
     act('issue', '用印、印发并确定公开属性', issueBody, (session, documentId, input) =>
       issueOutgoingDocument(commands, session, { documentId, ...input }),
+    )
+    act('acknowledge', '已阅（关闭待阅、退回通知）', emptyBody, (session, documentId) =>
+      acknowledgeDocument(commands, session, { documentId }),
     )
     act('archive', '归档（此后不可更改）', emptyBody, (session, documentId) =>
       archiveDocument(commands, session, { documentId }),

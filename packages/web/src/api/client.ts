@@ -1,22 +1,26 @@
-import type { ApiErrorBody } from './types.ts'
+import type { ApiErrorBody, Citation } from './types.ts'
 
 /** A failed API call, carrying the server's Chinese message for the user. */
 export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly issues: { path: string; message: string }[]
+  /** The articles a rule refused the act under, for the user to read alongside the message. */
+  readonly citations: Citation[]
 
   constructor(
     status: number,
     code: string,
     message: string,
     issues: { path: string; message: string }[] = [],
+    citations: Citation[] = [],
   ) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.issues = issues
+    this.citations = citations
   }
 }
 
@@ -83,8 +87,8 @@ export async function request<T>(
 
   if (response.status === 401 && !options.allowUnauthorized) unauthorizedHandler?.()
   if (isErrorBody(payload)) {
-    const { code, message, issues } = payload.error
-    throw new ApiError(response.status, code, message, issues)
+    const { code, message, issues, citations } = payload.error
+    throw new ApiError(response.status, code, message, issues, citations)
   }
   throw new ApiError(
     response.status,

@@ -1,7 +1,13 @@
 /** The HTTP API's request and response shapes, as the server's contract states them. */
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; issues?: { path: string; message: string }[] }
+  error: {
+    code: string
+    message: string
+    issues?: { path: string; message: string }[]
+    /** Where a rule refused the act: the articles it rests on. */
+    citations?: Citation[]
+  }
 }
 
 export type AdminRole = 'systemAdmin' | 'securityAdmin' | 'auditAdmin'
@@ -10,6 +16,8 @@ export interface HeldPost {
   postId: string
   title: string
   role: string
+  /** The unit the post belongs to: tasks sent to that unit are the holder's too. */
+  departmentId: string | null
   /** Set when this entry is a post the person currently acts for (代理). */
   actingFor: { postId: string; title: string } | null
 }
@@ -199,4 +207,93 @@ export interface AuditVerification {
   records: number
   intact: boolean
   problems: { chainSeq: number | null; kind: string; message: string }[]
+}
+
+export type Urgency = 'normal' | 'urgent' | 'extraUrgent'
+
+export interface DocumentRecord {
+  id: string
+  jurisdictionId: string
+  direction: 'incoming' | 'outgoing'
+  kind: string
+  title: string
+  body: string
+  senderDepartmentId: string | null
+  senderReference: string | null
+  documentNumber: string | null
+  secrecy: Clearance
+  secrecyPeriod: string | null
+  urgency: Urgency
+  mainRecipients: string[]
+  signatories: string[]
+  contact: string | null
+  state: string
+  dueDate: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface DocumentTask {
+  id: string
+  /** register, screen, propose, instruct, refer, handle, read, revise, or a kind added later. */
+  kind: string
+  assigneePostId: string | null
+  assigneeDepartmentId: string | null
+  dueDate: string | null
+  openedAt: string
+}
+
+export interface DocumentEvent {
+  occurredAt: string
+  /** The person with the post they acted in: '刘晓燕（副区长（城建））'. */
+  actor: string | null
+  action: string
+  opinion: string | null
+  ruleIds: string[]
+  details: Record<string, unknown>
+}
+
+export interface DocumentView {
+  document: DocumentRecord
+  events: DocumentEvent[]
+  tasks: DocumentTask[]
+  /** The articles the flow has followed so far. */
+  citations: Citation[]
+}
+
+export interface InboxEntry {
+  /** Working days to the task's due date on the official calendar: 0 due today, < 0 overdue. */
+  workingDaysLeft: number | null
+  task: DocumentTask
+  document: {
+    id: string
+    direction: 'incoming' | 'outgoing'
+    kind: string
+    title: string
+    state: string
+    urgency: Urgency
+    secrecy: Clearance
+    dueDate: string | null
+    senderName: string | null
+  }
+}
+
+export interface IncomingSubmission {
+  kind: string
+  title: string
+  body: string
+  senderReference?: string
+  /** In words (公开, 内部, 秘密, 机密): 绝密 typed anywhere is refused by the server. */
+  secrecy: string
+  secrecyPeriod?: string
+  urgency: Urgency
+  mainRecipients: string[]
+  signatories?: string[]
+  contact?: string
+}
+
+export interface Referral {
+  departmentIds: string[]
+  dueDate?: string
+  note?: string
 }

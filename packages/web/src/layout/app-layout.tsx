@@ -2,7 +2,9 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  FileAddOutlined,
   HomeOutlined,
+  InboxOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
 import { Layout, Menu, type MenuProps, theme, Typography } from 'antd'
@@ -12,10 +14,16 @@ import { AppHeader } from './app-header.tsx'
 
 const { Sider, Content } = Layout
 
-/** The menu key for a path: the first segment, so /rulebooks/x keeps 规则库 selected. */
-function menuKeyOf(pathname: string): string {
-  const first = pathname.split('/')[1] ?? ''
-  return `/${first}`
+/**
+ * The menu key for a path: the longest key the path lies under, so /rulebooks/x keeps 规则库
+ * selected and /documents/new selects 报送公文 while a document's own page selects nothing.
+ */
+function menuKeyOf(pathname: string, keys: string[]): string[] {
+  const under = keys.filter(
+    (key) => pathname === key || (key !== '/' && pathname.startsWith(`${key}/`)),
+  )
+  const longest = under.sort((a, b) => b.length - a.length)[0]
+  return longest ? [longest] : []
 }
 
 export function AppLayout() {
@@ -36,6 +44,21 @@ export function AppLayout() {
       icon: <BookOutlined aria-hidden />,
       label: <Link to="/rulebooks">规则库</Link>,
     },
+    // Administrators handle no documents (三员分立); the server refuses 报送 from a post with no unit.
+    ...(me.adminRole === null && me.posts.length > 0
+      ? [
+          {
+            key: '/inbox',
+            icon: <InboxOutlined aria-hidden />,
+            label: <Link to="/inbox">待办</Link>,
+          },
+          {
+            key: '/documents/new',
+            icon: <FileAddOutlined aria-hidden />,
+            label: <Link to="/documents/new">报送公文</Link>,
+          },
+        ]
+      : []),
     ...(me.adminRole === 'auditAdmin'
       ? [
           {
@@ -81,7 +104,10 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           aria-label="主导航"
-          selectedKeys={[menuKeyOf(pathname)]}
+          selectedKeys={menuKeyOf(
+            pathname,
+            items.flatMap((item) => (item?.key ? [String(item.key)] : [])),
+          )}
           items={items}
         />
       </Sider>

@@ -3,11 +3,11 @@ import { createAccount } from '../../api/accounts.ts'
 import { fetchOrganisation } from '../../api/organisation.ts'
 import type { AccountSummary, JurisdictionSummary } from '../../api/types.ts'
 import { useLoad } from '../../api/use-load.ts'
+import { useSubmit } from '../../api/use-submit.ts'
 import { LoadError } from '../../components/load-error.tsx'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { holdersWithoutAccount } from './holder-options.ts'
 import { PASSWORD_POLICY_HELP } from './password-policy.ts'
-import { useSubmit } from './use-submit.ts'
 
 const USERNAME_FORMAT = '3–64 位小写字母、数字或 . _ -，以字母开头'
 

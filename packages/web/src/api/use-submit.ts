@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import type { ApiError } from '../../api/client.ts'
-import { asApiError } from '../../api/use-load.ts'
+import type { ApiError } from './client.ts'
+import { asApiError } from './use-load.ts'
 
 /** One request at a time from a form, keeping the server's refusal for the form to show. */
 export function useSubmit() {

@@ -1,0 +1,98 @@
+import { Breadcrumb, Col, Row, Space } from 'antd'
+import { useMemo } from 'react'
+import { Link, useParams } from 'react-router-dom'
+import { fetchDocument, fetchInbox } from '../api/documents.ts'
+import { fetchOrganisation } from '../api/organisation.ts'
+import { useLoad } from '../api/use-load.ts'
+import { ForbiddenResult } from '../components/forbidden-result.tsx'
+import { LoadError } from '../components/load-error.tsx'
+import { PageLoading } from '../components/page-loading.tsx'
+import { useMe } from '../session/session-context.ts'
+import { CitationsCard } from './document/citations-card.tsx'
+import { DocumentHeading } from './document/document-heading.tsx'
+import { DocumentSummary } from './document/document-summary.tsx'
+import { FlowTimeline } from './document/flow-timeline.tsx'
+import { ReturnedNotice } from './document/returned-notice.tsx'
+import { TaskPanel } from './document/task-panel.tsx'
+
+export function DocumentPage() {
+  const me = useMe()
+  if (me.adminRole) return <ForbiddenResult reason="管理员不办理公文，不能查看公文" />
+  return <DocumentOfficeView />
+}
+
+function DocumentOfficeView() {
+  const id = useParams().id ?? ''
+  const view = useLoad(`document:${id}`, (signal) => fetchDocument(id, signal))
+  // The document view carries no working-day count; the inbox does, for tasks of this person.
+  const inbox = useLoad(`inbox-for:${id}`, (signal) => fetchInbox(200, signal))
+  const jurisdictionId = view.data?.document.jurisdictionId
+  // Department names for the sender, the history and the forms that pick units.
+  const chart = useLoad(jurisdictionId ? `organisation:${jurisdictionId}` : null, (signal) =>
+    fetchOrganisation(jurisdictionId ?? '', undefined, signal),
+  )
+  const departmentNames = useMemo(
+    () => new Map((chart.data?.departments ?? []).map((d) => [d.id, d.name])),
+    [chart.data],
+  )
+
+  const document = view.data?.document
+  const workingDaysLeft = inbox.data?.find(
+    (entry) => entry.document.id === id && entry.task.dueDate === document?.dueDate,
+  )?.workingDaysLeft
+
+  function reload() {
+    view.reload()
+    inbox.reload()
+  }
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Breadcrumb
+        items={[
+          { key: 'inbox', title: <Link to="/inbox">待办</Link> },
+          { key: 'document', title: document?.title ?? '公文' },
+        ]}
+      />
+      {view.error && <LoadError error={view.error} onRetry={view.reload} />}
+      {view.loading && !view.data && <PageLoading />}
+      {view.data && document && (
+        <>
+          <DocumentHeading document={document} />
+          {document.state === 'returned' && <ReturnedNotice view={view.data} />}
+          <Row gutter={[24, 24]}>
+            <Col xs={24} xl={15}>
+              <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+                <DocumentSummary
+                  document={document}
+                  senderName={
+                    document.senderDepartmentId
+                      ? departmentNames.get(document.senderDepartmentId)
+                      : undefined
+                  }
+                  workingDaysLeft={workingDaysLeft}
+                />
+                <FlowTimeline
+                  events={view.data.events}
+                  citations={view.data.citations}
+                  departmentNames={departmentNames}
+                />
+              </Space>
+            </Col>
+            <Col xs={24} xl={9}>
+              <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+                <TaskPanel
+                  view={view.data}
+                  departments={chart.data?.departments}
+                  departmentsError={chart.error}
+                  onDone={reload}
+                />
+                <CitationsCard citations={view.data.citations} />
+              </Space>
+            </Col>
+          </Row>
+        </>
+      )}
+    </Space>
+  )
+}

@@ -1,0 +1,25 @@
+import { Space, Tag } from 'antd'
+import type { DocumentRecord } from '../../api/types.ts'
+import { PageTitle } from '../../components/page-title.tsx'
+import { UrgencyTag } from '../../components/urgency-tag.tsx'
+import { CLEARANCE_LABELS, documentStateLabel } from '../../labels.ts'
+
+const STATE_COLORS: Record<string, string> = { returned: 'red', closed: 'green' }
+
+export function DocumentHeading({ document }: { document: DocumentRecord }) {
+  return (
+    <div>
+      <PageTitle>{document.title}</PageTitle>
+      <Space size={[0, 8]} wrap>
+        <Tag color={STATE_COLORS[document.state] ?? 'blue'}>
+          {documentStateLabel(document.state)}
+        </Tag>
+        <Tag>{document.kind}</Tag>
+        <Tag color={document.secrecy === 'public' ? undefined : 'gold'}>
+          {CLEARANCE_LABELS[document.secrecy] ?? document.secrecy}
+        </Tag>
+        <UrgencyTag urgency={document.urgency} />
+      </Space>
+    </div>
+  )
+}

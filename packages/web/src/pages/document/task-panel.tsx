@@ -1,0 +1,117 @@
+import { Alert, Button, Card, Divider, Empty, Typography } from 'antd'
+import { Fragment } from 'react'
+import { Link } from 'react-router-dom'
+import type { ApiError } from '../../api/client.ts'
+import type { Department, DocumentView } from '../../api/types.ts'
+import { LoadError } from '../../components/load-error.tsx'
+import { postLabel, taskKindLabel } from '../../labels.ts'
+import { useMe } from '../../session/session-context.ts'
+import { useSwitchPost } from '../../session/use-switch-post.ts'
+import { CompleteForm } from './complete-form.tsx'
+import { InstructForm } from './instruct-form.tsx'
+import { type MyTask, myTasks } from './my-tasks.ts'
+import { ProposeForm } from './propose-form.tsx'
+import { ReferForm } from './refer-form.tsx'
+import { RegisterForm } from './register-form.tsx'
+import { ScreenForm } from './screen-form.tsx'
+
+/** Tasks done through an act of the API; 待阅 and 退回修改 are for reading only. */
+const ACTED_ON = new Set(['register', 'screen', 'propose', 'instruct', 'refer', 'handle'])
+
+/** The person's own open tasks on the document, each with what it takes to do it. */
+export function TaskPanel({
+  view,
+  departments,
+  departmentsError,
+  onDone,
+}: {
+  view: DocumentView
+  departments: Department[] | undefined
+  departmentsError: ApiError | undefined
+  onDone: () => void
+}) {
+  const me = useMe()
+  const mine = myTasks(view.tasks, me)
+  const needsUnits = mine.some(({ task }) => task.kind === 'propose' || task.kind === 'refer')
+
+  return (
+    <Card title="办理">
+      {mine.length === 0 && <Empty description="您在这份公文上没有待办事项" />}
+      {needsUnits && departmentsError && <LoadError error={departmentsError} />}
+      {mine.map((item, index) => (
+        <Fragment key={item.task.id}>
+          {index > 0 && <Divider />}
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            {taskKindLabel(item.task.kind)}
+          </Typography.Title>
+          {ACTED_ON.has(item.task.kind) && item.post.postId !== me.currentPostId ? (
+            <SwitchPostNotice item={item} />
+          ) : (
+            <TaskForm item={item} view={view} departments={departments} onDone={onDone} />
+          )}
+        </Fragment>
+      ))}
+    </Card>
+  )
+}
+
+function TaskForm({
+  item: { task },
+  view: { document },
+  departments,
+  onDone,
+}: {
+  item: MyTask
+  view: DocumentView
+  departments: Department[] | undefined
+  onDone: () => void
+}) {
+  switch (task.kind) {
+    case 'register':
+      return <RegisterForm documentId={document.id} onDone={onDone} />
+    case 'screen':
+      return <ScreenForm document={document} onDone={onDone} />
+    case 'propose':
+      return <ProposeForm document={document} departments={departments} onDone={onDone} />
+    case 'instruct':
+      return <InstructForm documentId={document.id} onDone={onDone} />
+    case 'refer':
+      return <ReferForm document={document} departments={departments} onDone={onDone} />
+    case 'handle':
+      return <CompleteForm documentId={document.id} onDone={onDone} />
+    case 'revise':
+      return (
+        <Alert
+          type="warning"
+          showIcon
+          title="公文已退回本单位"
+          description={
+            <>
+              请按退回意见修改后重新<Link to="/documents/new">报送公文</Link>。
+            </>
+          }
+        />
+      )
+    case 'read':
+      return <Alert type="info" showIcon title="办理结果已答复本单位，请阅知。" />
+    default:
+      return <Alert type="info" showIcon title="本页面暂不能办理此事项" />
+  }
+}
+
+/** Acts are done in the current post; a task of another post the person holds needs a switch. */
+function SwitchPostNotice({ item }: { item: MyTask }) {
+  const { switchTo, switching } = useSwitchPost()
+  return (
+    <Alert
+      type="info"
+      showIcon
+      title={`此事项须以“${postLabel(item.post)}”身份办理`}
+      action={
+        <Button size="small" loading={switching} onClick={() => void switchTo(item.post)}>
+          切换到此职务
+        </Button>
+      }
+    />
+  )
+}

@@ -1,0 +1,112 @@
+import { Col, Form, Input, Row, Select } from 'antd'
+import type { IncomingSubmission, Urgency } from '../../api/types.ts'
+import { CLEARANCE_LABELS, URGENCY_LABELS } from '../../labels.ts'
+
+export interface SubmissionValues {
+  kind: string
+  title: string
+  senderReference?: string
+  secrecy: string
+  secrecyPeriod?: string
+  urgency: Urgency
+  mainRecipients: string[]
+  signatories?: string[]
+  contact?: string
+  body?: string
+}
+
+/** The 文种 a unit sends up to the government (上行文 and 函); the server checks 第八条. */
+const KIND_OPTIONS = ['请示', '报告', '函', '意见'].map((kind) => ({ value: kind, label: kind }))
+
+// The server takes the level in words. 绝密 is not offered: it must never enter this system.
+const SECRECY_OPTIONS = Object.values(CLEARANCE_LABELS).map((label) => ({ value: label, label }))
+
+const URGENCY_OPTIONS = Object.entries(URGENCY_LABELS).map(([value, label]) => ({ value, label }))
+
+const optional = (text: string | undefined) => text?.trim() || undefined
+
+export function submissionOf(values: SubmissionValues): IncomingSubmission {
+  return {
+    kind: values.kind,
+    title: values.title.trim(),
+    body: values.body ?? '',
+    senderReference: optional(values.senderReference),
+    secrecy: values.secrecy,
+    secrecyPeriod: optional(values.secrecyPeriod),
+    urgency: values.urgency,
+    mainRecipients: values.mainRecipients.map((name) => name.trim()).filter(Boolean),
+    signatories: values.signatories?.map((name) => name.trim()).filter(Boolean),
+    contact: optional(values.contact),
+  }
+}
+
+export function SubmissionFields() {
+  return (
+    <>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item label="文种" name="kind" rules={[{ required: true, message: '请选择文种' }]}>
+            <Select placeholder="选择文种" options={KIND_OPTIONS} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={16}>
+          <Form.Item label="来文文号" name="senderReference">
+            <Input placeholder="如：荷街呈〔2026〕3号" maxLength={64} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        label="标题"
+        name="title"
+        rules={[{ required: true, whitespace: true, message: '请填写标题' }]}
+      >
+        <Input placeholder="关于……的请示" maxLength={200} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item
+            label="密级"
+            name="secrecy"
+            extra="绝密级公文不得在本系统中处理。"
+            rules={[{ required: true, message: '请选择密级' }]}
+          >
+            <Select placeholder="选择密级" options={SECRECY_OPTIONS} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label="保密期限" name="secrecyPeriod">
+            <Input placeholder="如：10年" maxLength={32} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label="紧急程度" name="urgency" rules={[{ required: true }]}>
+            <Select options={URGENCY_OPTIONS} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        label="主送机关"
+        name="mainRecipients"
+        extra="请示只主送一个上级机关。输入后按回车添加。"
+        rules={[{ required: true, type: 'array', min: 1, message: '请填写主送机关' }]}
+      >
+        <Select mode="tags" open={false} suffixIcon={null} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item label="签发人" name="signatories" extra="输入后按回车添加。">
+            <Select mode="tags" open={false} suffixIcon={null} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="联系人" name="contact">
+            <Input placeholder="姓名及电话" maxLength={64} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label="正文" name="body">
+        <Input.TextArea rows={10} />
+      </Form.Item>
+    </>
+  )
+}
