@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { type DatabaseHandle, DEMO_PASSWORD, seedDemoJurisdiction } from '@zhengling/db'
+import { type DatabaseHandle, seedDemoJurisdiction } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import type { FastifyInstance } from 'fastify'
 import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { departmentIdOf, signInAs } from './test-support/sign-in-as.ts'
 
 // The incoming flow of 钟山区 through the API, each step decided by its rulebook:
 // 报送 → 签收/登记 → 初审 → 拟办/呈批 → 批示 → 转办 → 办结/答复.
@@ -21,29 +22,8 @@ after(async () => {
   await handle.close()
 })
 
-async function as(username: string) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/session',
-    payload: { username, password: DEMO_PASSWORD },
-  })
-  assert.equal(response.statusCode, 200, response.body)
-  const cookie = response.cookies.find((c) => c.name === 'zl_session')?.value
-  const headers = { cookie: `zl_session=${cookie}`, 'x-csrf-token': response.json().csrfToken }
-  return {
-    get: (url: string) => app.inject({ method: 'GET', url, headers }),
-    post: (url: string, payload: object) => app.inject({ method: 'POST', url, headers, payload }),
-  }
-}
-
-async function departmentId(name: string) {
-  const row = await handle.db
-    .selectFrom('departments')
-    .select('id')
-    .where('name', '=', name)
-    .executeTakeFirstOrThrow()
-  return row.id
-}
+const as = (username: string) => signInAs(app, username)
+const departmentId = (name: string) => departmentIdOf(handle.db, name)
 
 const REQUEST = {
   kind: '请示',

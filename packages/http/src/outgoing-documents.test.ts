@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { strFromU8, unzipSync } from 'fflate'
-import { type DatabaseHandle, DEMO_PASSWORD, seedDemoJurisdiction } from '@zhengling/db'
+import { type DatabaseHandle, seedDemoJurisdiction } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import type { FastifyInstance } from 'fastify'
 import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { departmentIdOf, signInAs } from './test-support/sign-in-as.ts'
 
 // An outgoing 钟府发 下行文 of 钟山区 drafted by a bureau, crossing two units' 会签 (one reply
 // overdue), reviewed along 第三十二条's chain, signed by exactly the head, numbered and archived.
@@ -24,32 +25,8 @@ after(async () => {
   await handle.close()
 })
 
-async function as(username: string) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/session',
-    payload: { username, password: DEMO_PASSWORD },
-  })
-  assert.equal(response.statusCode, 200, response.body)
-  const cookie = response.cookies.find((c) => c.name === 'zl_session')?.value
-  const headers = { cookie: `zl_session=${cookie}`, 'x-csrf-token': response.json().csrfToken }
-  return {
-    me: response.json(),
-    get: (url: string) => app.inject({ method: 'GET', url, headers }),
-    post: (url: string, payload: object = {}) =>
-      app.inject({ method: 'POST', url, headers, payload }),
-    put: (url: string, payload: object) => app.inject({ method: 'PUT', url, headers, payload }),
-  }
-}
-
-async function departmentId(name: string) {
-  const row = await handle.db
-    .selectFrom('departments')
-    .select('id')
-    .where('name', '=', name)
-    .executeTakeFirstOrThrow()
-  return row.id
-}
+const as = (username: string) => signInAs(app, username)
+const departmentId = (name: string) => departmentIdOf(handle.db, name)
 
 describe('outgoing documents in 钟山区', () => {
   it('reviews along the chain, settles an overdue 会签, is signed by the head and numbered', async () => {

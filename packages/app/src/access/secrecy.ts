@@ -1,3 +1,5 @@
+import { InvalidInputError } from '../errors.ts'
+
 /**
  * Secrecy levels a record may carry, lowest first. 绝密 (top secret) is not among them: it must
  * never be stored on a networked system, so it is refused at input.
@@ -52,4 +54,14 @@ export function parseSecrecyLevel(value: string): SecrecyLevel {
 
 export function rankOf(level: SecrecyLevel): number {
   return SECRECY_LEVELS.indexOf(level)
+}
+
+/** A level typed into a form or API call; 绝密 and unknown levels are refused as bad input. */
+export function parseSecrecyInput(value: string): SecrecyLevel {
+  try {
+    return parseSecrecyLevel(value)
+  } catch (error) {
+    if (error instanceof SecrecyError) throw new InvalidInputError(error.code, error.message)
+    throw error
+  }
 }

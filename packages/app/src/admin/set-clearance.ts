@@ -1,7 +1,7 @@
 import { assertAdminRole } from '../access/policies.ts'
-import { parseSecrecyLevel, SecrecyError } from '../access/secrecy.ts'
+import { parseSecrecyInput } from '../access/secrecy.ts'
 import type { Hasher } from '../audit/hasher.ts'
-import { InvalidInputError, NotFoundError } from '../errors.ts'
+import { NotFoundError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { InTransaction } from '../unit-of-work.ts'
 import { recordAdminAct } from './record-admin-act.ts'
@@ -13,13 +13,7 @@ export function setClearance(
   input: { personId: string; clearance: string },
 ): Promise<{ personId: string; clearance: string }> {
   assertAdminRole(session, 'securityAdmin')
-  let clearance
-  try {
-    clearance = parseSecrecyLevel(input.clearance)
-  } catch (error) {
-    if (error instanceof SecrecyError) throw new InvalidInputError(error.code, error.message)
-    throw error
-  }
+  const clearance = parseSecrecyInput(input.clearance)
   return deps.inTransaction(async (r) => {
     const person = await r.accountAdmin.person(input.personId)
     if (!person) throw new NotFoundError('PERSON_NOT_FOUND', '没有这个人员')

@@ -1,5 +1,5 @@
 import { type Citation, shanghaiDateOf } from '@zhengling/rules'
-import { parseSecrecyLevel, SecrecyError } from '../access/secrecy.ts'
+import { parseSecrecyInput } from '../access/secrecy.ts'
 import { InvalidInputError, NotPermittedError, RuleRefusedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { actorOf, type DocumentDeps } from './act-on-document.ts'
@@ -38,13 +38,7 @@ export function draftOutgoingDocument(
   session: SessionRecord,
   input: OutgoingDraft,
 ): Promise<DocumentRecord> {
-  let secrecy
-  try {
-    secrecy = parseSecrecyLevel(input.secrecy)
-  } catch (error) {
-    if (error instanceof SecrecyError) throw new InvalidInputError(error.code, error.message)
-    throw error
-  }
+  const secrecy = parseSecrecyInput(input.secrecy)
   return deps.inTransaction(async (r) => {
     const now = deps.now()
     const { viewer, post } = await actorOf(r, session, now)

@@ -1,6 +1,6 @@
 import { shanghaiDateOf } from '@zhengling/rules'
-import { parseSecrecyLevel, SecrecyError } from '../access/secrecy.ts'
-import { InvalidInputError, NotPermittedError, RuleRefusedError } from '../errors.ts'
+import { parseSecrecyInput } from '../access/secrecy.ts'
+import { NotPermittedError, RuleRefusedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 import { actorOf, type DocumentDeps } from './act-on-document.ts'
@@ -32,13 +32,7 @@ export function submitIncomingDocument(
   session: SessionRecord,
   input: IncomingSubmission,
 ): Promise<DocumentRecord> {
-  let secrecy
-  try {
-    secrecy = parseSecrecyLevel(input.secrecy)
-  } catch (error) {
-    if (error instanceof SecrecyError) throw new InvalidInputError(error.code, error.message)
-    throw error
-  }
+  const secrecy = parseSecrecyInput(input.secrecy)
   return deps.inTransaction(async (r) => {
     const now = deps.now()
     const { viewer, post } = await actorOf(r, session, now)

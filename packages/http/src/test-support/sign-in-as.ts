@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict'
+import { DEMO_PASSWORD, type Database } from '@zhengling/db'
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+
+/** Signs a demo account in and answers request helpers carrying its cookie and CSRF token. */
+export async function signInAs(app: FastifyInstance, username: string) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/session',
+    payload: { username, password: DEMO_PASSWORD },
+  })
+  assert.equal(response.statusCode, 200, response.body)
+  const cookie = response.cookies.find((c) => c.name === 'zl_session')?.value
+  const headers = { cookie: `zl_session=${cookie}`, 'x-csrf-token': response.json().csrfToken }
+  return {
+    me: response.json(),
+    get: (url: string) => app.inject({ method: 'GET', url, headers }),
+    post: (url: string, payload: object = {}) =>
+      app.inject({ method: 'POST', url, headers, payload }),
+    put: (url: string, payload: object) => app.inject({ method: 'PUT', url, headers, payload }),
+  }
+}
+
+/** A department's id by its name in the demo roster. */
+export async function departmentIdOf(db: Kysely<Database>, name: string): Promise<string> {
+  const row = await db
+    .selectFrom('departments')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow()
+  return row.id
+}
