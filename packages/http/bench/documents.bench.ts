@@ -35,6 +35,8 @@ async function measure(label: string, options: { url?: string; dataDir?: string 
     },
   })
   await app.listen({ host: '127.0.0.1', port: 0 })
+  // The bulk load idles the client's pooled connections for minutes: keep them open meanwhile.
+  app.server.keepAliveTimeout = 3_600_000
   const address = app.server.address()
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
   const sessions = new Map<string, { cookie: string; csrf: string }>()
