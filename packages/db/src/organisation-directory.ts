@@ -30,6 +30,35 @@ const rankOf = (role: string) => {
 const byRoster = (a: { role: string; title: string }, b: { role: string; title: string }) =>
   rankOf(a.role) - rankOf(b.role) || byTitle(a, b)
 
+// A post as a HeldPost needs these columns of posts joined with its unit (departments).
+const POST_COLUMNS = [
+  'posts.id',
+  'posts.title',
+  'posts.role',
+  'posts.department_id',
+  'departments.rulebook_post',
+] as const
+
+function toHeldPost(
+  row: {
+    id: string
+    title: string
+    role: string
+    department_id: string | null
+    rulebook_post: string | null
+  },
+  actingFor: HeldPost['actingFor'],
+): HeldPost {
+  return {
+    postId: row.id,
+    title: row.title,
+    role: row.role,
+    departmentId: row.department_id,
+    unitRulebookPost: row.rulebook_post,
+    actingFor,
+  }
+}
+
 /** The organisation as people and screens read it: held posts, jurisdictions, the whole chart. */
 export function createOrganisationDirectory(db: Kysely<Database>): OrganisationDirectory {
   const jurisdictions: OrganisationDirectory['jurisdictions'] = async (ids) => {
@@ -56,41 +85,20 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
         .selectFrom('post_holdings')
         .innerJoin('posts', 'posts.id', 'post_holdings.post_id')
         .leftJoin('departments', 'departments.id', 'posts.department_id')
-        .select([
-          'posts.id',
-          'posts.title',
-          'posts.role',
-          'posts.department_id',
-          'departments.rulebook_post',
-          'from_date',
-          'to_date',
-        ])
+        .select([...POST_COLUMNS, 'from_date', 'to_date'])
         .where('person_id', '=', personId)
         .where('from_date', '<=', on)
         .execute()
       const own: HeldPost[] = held
         .filter((row) => coversDate(row, on))
-        .map((row) => ({
-          postId: row.id,
-          title: row.title,
-          role: row.role,
-          departmentId: row.department_id,
-          unitRulebookPost: row.rulebook_post,
-          actingFor: null,
-        }))
+        .map((row) => toHeldPost(row, null))
         .sort(byRoster)
       if (own.length === 0) return own
       const acting = await db
         .selectFrom('acting_assignments')
         .innerJoin('posts', 'posts.id', 'acting_assignments.post_id')
         .leftJoin('departments', 'departments.id', 'posts.department_id')
-        .select([
-          'posts.id',
-          'posts.title',
-          'posts.role',
-          'posts.department_id',
-          'departments.rulebook_post',
-        ])
+        .select(POST_COLUMNS)
         .where(
           'acting_post_id',
           'in',
@@ -105,14 +113,7 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
         ...own,
         ...acting
           .filter((row) => !ownIds.has(row.id))
-          .map((row) => ({
-            postId: row.id,
-            title: row.title,
-            role: row.role,
-            departmentId: row.department_id,
-            unitRulebookPost: row.rulebook_post,
-            actingFor: { postId: row.id, title: row.title },
-          })),
+          .map((row) => toHeldPost(row, { postId: row.id, title: row.title })),
       ]
     },
 
@@ -215,25 +216,10 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
       const rows = await db
         .selectFrom('posts')
         .leftJoin('departments', 'departments.id', 'posts.department_id')
-        .select([
-          'posts.id',
-          'posts.title',
-          'posts.role',
-          'posts.department_id',
-          'departments.rulebook_post',
-        ])
+        .select(POST_COLUMNS)
         .where('posts.jurisdiction_id', '=', jurisdictionId)
         .execute()
-      return rows
-        .map((row) => ({
-          postId: row.id,
-          title: row.title,
-          role: row.role,
-          departmentId: row.department_id,
-          unitRulebookPost: row.rulebook_post,
-          actingFor: null,
-        }))
-        .sort(byRoster)
+      return rows.map((row) => toHeldPost(row, null)).sort(byRoster)
     },
 
     async clearanceOf(personId) {
