@@ -3,6 +3,7 @@ import { InvalidInputError, RuleRefusedError } from '../errors.ts'
 import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 import type { HeldPost } from '../organisation/organisation-repository.ts'
 import type { RulesPort } from '../rules-port.ts'
+import type { Repositories } from '../unit-of-work.ts'
 
 /**
  * Asks the jurisdiction's rulebook. `undefined` when the rulebook does not regulate the question
@@ -54,6 +55,32 @@ export function assertResponsible(
     `${post.title}无权办理此事项。${responsibility.summary}`,
     responsibility.citations,
   )
+}
+
+/** The jurisdiction's posts that a responsibility names (by role, unit, or relation). */
+export async function postsResponsible(
+  r: Pick<Repositories, 'organisation'>,
+  jurisdictionId: string,
+  responsibility: Responsibility,
+  relations: { overseerPostIds?: readonly string[] } = {},
+): Promise<HeldPost[]> {
+  return (await r.organisation.unitPosts(jurisdictionId)).filter((candidate) =>
+    responsibility.rulebookPosts.some((id) => matchesRulebookPost(candidate, id, relations)),
+  )
+}
+
+/** Refuses a 文种 the regulations do not know (条例第八条); answers the articles it checked. */
+export function assertDocumentKind(
+  rules: RulesPort,
+  jurisdictionId: string,
+  kind: string,
+): Citation[] {
+  const check = ask<{ valid: boolean }>(rules, jurisdictionId, 'document-kind-check', {
+    documentKind: kind,
+  })
+  if (check && !check.outcome.valid)
+    throw new RuleRefusedError('UNKNOWN_DOCUMENT_KIND', check.summary, check.citations)
+  return check?.citations ?? []
 }
 
 export const ruleIdsOf = (citations: readonly Citation[]) => [

@@ -4,9 +4,9 @@ import { InvalidInputError, NotPermittedError, RuleRefusedError } from '../error
 import type { SessionRecord } from '../identity/log-in.ts'
 import { actorOf, type DocumentDeps } from './act-on-document.ts'
 import type { DocumentRecord, OutgoingPlan, Urgency } from './document.ts'
-import { ask, ruleIdsOf } from './document-rules.ts'
+import { ask, assertDocumentKind, ruleIdsOf } from './document-rules.ts'
+import { planPosts } from './advance-review.ts'
 import { openTasks } from './open-tasks.ts'
-import { postsForStep } from './posts-for-step.ts'
 import { recordDocumentAct } from './record-document-act.ts'
 import { searchTextOf } from './search-text.ts'
 
@@ -52,16 +52,7 @@ export function draftOutgoingDocument(
         'UNKNOWN_PREFIX',
         `规则库中没有发文字号前缀"${input.prefix}"（可选：${rulebook?.documentPrefixes.map((p) => p.prefix).join('、') ?? '无'}）`,
       )
-    const kindCheck = ask<{ valid: boolean }>(
-      deps.rules,
-      viewer.jurisdictionId,
-      'document-kind-check',
-      {
-        documentKind: input.kind,
-      },
-    )
-    if (kindCheck && !kindCheck.outcome.valid)
-      throw new RuleRefusedError('UNKNOWN_DOCUMENT_KIND', kindCheck.summary, kindCheck.citations)
+    const kindCitations = assertDocumentKind(deps.rules, viewer.jurisdictionId, input.kind)
     const signoff = ask<Signoff>(deps.rules, viewer.jurisdictionId, 'outgoing-signoff', {
       issuer: prefix.issuer,
       prefix: prefix.prefix,
@@ -116,7 +107,7 @@ export function draftOutgoingDocument(
       disclosure: null,
       disclosureReason: null,
     }
-    const citations: Citation[] = [...signoff.citations, ...(kindCheck?.citations ?? [])]
+    const citations: Citation[] = [...signoff.citations, ...kindCitations]
     let countersignDue: string | null = null
     if (countersign.length > 0) {
       const deadline = ask<{ due: string }>(
@@ -130,20 +121,14 @@ export function draftOutgoingDocument(
       countersignDue = deadline?.outcome.due ?? null
       citations.push(...(deadline?.citations ?? []))
     }
-    const unitPosts = await r.organisation.unitPosts(viewer.jurisdictionId)
-    const overseers = (await r.organisation.overseersOf(post.departmentId, today)).map(
-      (p) => p.postId,
-    )
     const firstStep = plan.reviewChain[0]
-    const reviewers = firstStep
-      ? postsForStep(unitPosts, firstStep, {
-          unitId: post.departmentId,
-          overseerPostIds: overseers,
-        })
-      : postsForStep(unitPosts, plan.signer[0] ?? '', {
-          unitId: post.departmentId,
-          overseerPostIds: overseers,
-        })
+    const reviewers = await planPosts(
+      r,
+      document,
+      plan,
+      firstStep ? [firstStep] : plan.signer,
+      today,
+    )
     if (reviewers.length === 0)
       throw new RuleRefusedError(
         'NO_REVIEWER',

@@ -2,7 +2,7 @@ import type { Citation } from '@zhengling/rules'
 import { InvalidInputError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { actOnDocument, assertState, type DocumentDeps } from './act-on-document.ts'
-import { ask, responsibleFor, ruleIdsOf } from './document-rules.ts'
+import { ask, postsResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
 import { openTasks } from './open-tasks.ts'
 
 /**
@@ -39,9 +39,7 @@ export function instructOnDocument(
     let state = document.state
     if (remaining.length === 0) {
       const desk = responsibleFor(deps.rules, document.jurisdictionId, 'incomingRegistration')
-      const desks = (await r.organisation.unitPosts(document.jurisdictionId)).filter((candidate) =>
-        desk.rulebookPosts.includes(candidate.role),
-      )
+      const desks = await postsResponsible(r, document.jurisdictionId, desk)
       await openTasks(r, deps.newId, document, {
         kind: 'refer',
         postIds: desks.map((candidate) => candidate.postId),

@@ -1,9 +1,8 @@
 import type { Citation } from '@zhengling/rules'
 import { InvalidInputError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
-import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 import { actOnDocument, assertState, type DocumentDeps } from './act-on-document.ts'
-import { assertResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
+import { assertResponsible, postsResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
 import { openTasks } from './open-tasks.ts'
 
 /**
@@ -49,12 +48,9 @@ export function proposeHandling(
         document.jurisdictionId,
         input.major ? 'majorMatterApproval' : 'documentSubmissionForInstruction',
       )
-      const leaders = (await r.organisation.unitPosts(document.jurisdictionId)).filter(
-        (candidate) =>
-          routing.rulebookPosts.some((id) =>
-            matchesRulebookPost(candidate, id, { overseerPostIds: [...overseers] }),
-          ),
-      )
+      const leaders = await postsResponsible(r, document.jurisdictionId, routing, {
+        overseerPostIds: [...overseers],
+      })
       if (leaders.length === 0)
         throw new InvalidInputError(
           'NO_LEADER_TO_ROUTE',

@@ -1,7 +1,13 @@
 import type { Citation } from '@zhengling/rules'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { actOnDocument, assertState, type DocumentDeps } from './act-on-document.ts'
-import { ask, assertResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
+import {
+  ask,
+  assertResponsible,
+  postsResponsible,
+  responsibleFor,
+  ruleIdsOf,
+} from './document-rules.ts'
 import { openTasks } from './open-tasks.ts'
 
 export interface ScreeningResult {
@@ -76,11 +82,7 @@ export function screenIncomingDocument(
         document.jurisdictionId,
         'submittedDocumentVetting',
       )
-      const office = (await r.organisation.unitPosts(document.jurisdictionId)).filter((candidate) =>
-        vetting.rulebookPosts.some(
-          (id) => candidate.role === id || candidate.unitRulebookPost === id,
-        ),
-      )
+      const office = await postsResponsible(r, document.jurisdictionId, vetting)
       await openTasks(r, deps.newId, document, {
         kind: 'propose',
         postIds: office.map((candidate) => candidate.postId),

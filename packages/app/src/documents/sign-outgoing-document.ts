@@ -3,7 +3,8 @@ import { RuleRefusedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { actOnDocument, assertState, type DocumentDeps } from './act-on-document.ts'
 import type { OutgoingPlan } from './document.ts'
-import { ask, citationsOf, responsibleFor, ruleIdsOf } from './document-rules.ts'
+import { ask, citationsOf, postsResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
+import { planPosts } from './advance-review.ts'
 import { openTasks } from './open-tasks.ts'
 
 type CountersignAnswer = { due: string; status: string; consequence: string | null }
@@ -33,7 +34,9 @@ export function signOutgoingDocument(
         draftRuleIds,
         today,
       ).filter((citation) => !citation.ruleId.startsWith('national.'))
-      if (!plan.signer.includes(post.role))
+      // The signer as 核稿 resolved it: a role, or a relation such as 分管副区长 of the drafting unit.
+      const signers = await planPosts(r, document, plan, plan.signer, today)
+      if (!signers.some((signer) => signer.postId === post.postId))
         throw new RuleRefusedError(
           'SIGNER_NOT_AUTHORISED',
           `${post.title}无权签发此件：${plan.summary}`,
@@ -72,9 +75,7 @@ export function signOutgoingDocument(
       }
       await r.documents.closeTasks(document.id, { kind: 'sign' }, at, 'signed')
       const desk = responsibleFor(deps.rules, document.jurisdictionId, 'incomingRegistration')
-      const desks = (await r.organisation.unitPosts(document.jurisdictionId)).filter((candidate) =>
-        desk.rulebookPosts.includes(candidate.role),
-      )
+      const desks = await postsResponsible(r, document.jurisdictionId, desk)
       await openTasks(r, deps.newId, document, {
         kind: 'number',
         postIds: desks.map((candidate) => candidate.postId),

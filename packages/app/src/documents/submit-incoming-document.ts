@@ -2,10 +2,14 @@ import { shanghaiDateOf } from '@zhengling/rules'
 import { parseSecrecyInput } from '../access/secrecy.ts'
 import { NotPermittedError, RuleRefusedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
-import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 import { actorOf, type DocumentDeps } from './act-on-document.ts'
 import type { DocumentRecord, Urgency } from './document.ts'
-import { ask, responsibleFor, ruleIdsOf } from './document-rules.ts'
+import {
+  assertDocumentKind,
+  postsResponsible,
+  responsibleFor,
+  ruleIdsOf,
+} from './document-rules.ts'
 import { recordDocumentAct } from './record-document-act.ts'
 import { searchTextOf } from './search-text.ts'
 
@@ -41,20 +45,9 @@ export function submitIncomingDocument(
         'NOT_A_UNIT_POST',
         `${post.title}不属于任何部门或乡镇，不能以单位名义报送公文`,
       )
-    const kindCheck = ask<{ valid: boolean }>(
-      deps.rules,
-      viewer.jurisdictionId,
-      'document-kind-check',
-      {
-        documentKind: input.kind,
-      },
-    )
-    if (kindCheck && !kindCheck.outcome.valid)
-      throw new RuleRefusedError('UNKNOWN_DOCUMENT_KIND', kindCheck.summary, kindCheck.citations)
+    const kindCitations = assertDocumentKind(deps.rules, viewer.jurisdictionId, input.kind)
     const registration = responsibleFor(deps.rules, viewer.jurisdictionId, 'incomingRegistration')
-    const desks = (await r.organisation.unitPosts(viewer.jurisdictionId)).filter((candidate) =>
-      registration.rulebookPosts.some((id) => matchesRulebookPost(candidate, id)),
-    )
+    const desks = await postsResponsible(r, viewer.jurisdictionId, registration)
     if (desks.length === 0)
       throw new RuleRefusedError(
         'NO_REGISTRATION_DESK',
@@ -113,7 +106,7 @@ export function submitIncomingDocument(
       personId: session.personId,
       postId: post.postId,
       action: 'submit',
-      ruleIds: ruleIdsOf([...(kindCheck?.citations ?? []), ...registration.citations]),
+      ruleIds: ruleIdsOf([...kindCitations, ...registration.citations]),
     })
     return document
   })
