@@ -167,6 +167,20 @@ describe('outgoing documents in 钟山区', () => {
     assert.equal(signed.json().events.at(-1).actor, '李红梅（区长）')
   })
 
+  it('lists the jurisdiction’s numbering prefixes with the article naming them', async () => {
+    clock = MONDAY
+    const prefixes = await (await as('zs-departmentHead-9')).get('/api/documents/prefixes')
+    assert.equal(prefixes.statusCode, 200, prefixes.body)
+    const fa = prefixes.json().find((p: { prefix: string }) => p.prefix === '钟府发')
+    assert.deepEqual(fa, {
+      prefix: '钟府发',
+      issuer: 'government',
+      label: '区人民政府重要公文',
+      article: '第三十二条',
+    })
+    assert.ok(prefixes.json().some((p: { issuer: string }) => p.issuer === 'office'))
+  })
+
   it('refuses an unknown prefix and a 文种 the regulations do not know', async () => {
     clock = MONDAY
     const bureau = await as('zs-departmentHead-9')

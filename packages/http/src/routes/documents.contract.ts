@@ -154,3 +154,13 @@ export const inboxResponse = z.array(
     }),
   }),
 )
+
+export const prefixesResponse = z.array(
+  z.object({
+    prefix: z.string(),
+    issuer: z.string(),
+    label: z.string(),
+    /** The article naming the prefix, when the rulebook does. */
+    article: z.string().nullable(),
+  }),
+)

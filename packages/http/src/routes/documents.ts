@@ -14,6 +14,7 @@ import {
   type DocumentDeps,
   instructOnDocument,
   listInbox,
+  listDocumentPrefixes,
   proposeHandling,
   referDocument,
   registerIncomingDocument,
@@ -43,6 +44,7 @@ import {
   documentView,
   inboxQuery,
   inboxResponse,
+  prefixesResponse,
   instructBody,
   proposeBody,
   referBody,
@@ -116,6 +118,19 @@ export function documentRoutes(
         },
       },
       async (request) => searchDocuments(repositories, deps, sessionOf(request), request.query),
+    )
+
+    app.get(
+      '/api/documents/prefixes',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '本辖区的发文字号前缀（机关代字）',
+          response: { 200: prefixesResponse, ...refusals },
+        },
+      },
+      async (request) =>
+        listDocumentPrefixes(repositories, { now: deps.now, rules }, sessionOf(request)),
     )
 
     app.post(
