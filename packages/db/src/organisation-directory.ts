@@ -222,6 +222,15 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
       return rows.map((row) => toHeldPost(row, null)).sort(byRoster)
     },
 
+    async documentPrefixes(jurisdictionId) {
+      return db
+        .selectFrom('document_prefixes')
+        .select(['prefix', 'issuer', 'label'])
+        .where('jurisdiction_id', '=', jurisdictionId)
+        .orderBy('prefix')
+        .execute()
+    },
+
     async clearanceOf(personId) {
       const row = await db
         .selectFrom('people')

@@ -31,6 +31,29 @@ export function createRosterRepository(db: Kysely<Database>): RosterRepository {
       return { created: true }
     },
 
+    async upsertDocumentPrefix(jurisdictionId, prefix) {
+      const existing = await db
+        .selectFrom('document_prefixes')
+        .select('prefix')
+        .where('jurisdiction_id', '=', jurisdictionId)
+        .where('prefix', '=', prefix.prefix)
+        .executeTakeFirst()
+      if (existing) {
+        await db
+          .updateTable('document_prefixes')
+          .set({ issuer: prefix.issuer, label: prefix.label })
+          .where('jurisdiction_id', '=', jurisdictionId)
+          .where('prefix', '=', prefix.prefix)
+          .execute()
+        return { created: false }
+      }
+      await db
+        .insertInto('document_prefixes')
+        .values({ jurisdiction_id: jurisdictionId, ...prefix })
+        .execute()
+      return { created: true }
+    },
+
     async upsertDepartment(jurisdictionId, department) {
       const existing = await db
         .selectFrom('departments')

@@ -17,6 +17,12 @@ export interface Database {
     kind: 'department' | 'township' | 'desk'
     rulebook_post: ColumnType<string | null, string | null | undefined, string | null>
   }
+  document_prefixes: {
+    jurisdiction_id: string
+    prefix: string
+    issuer: 'government' | 'office' | 'partyGroup' | 'officePartyGroup'
+    label: string
+  }
   posts: {
     id: string
     jurisdiction_id: string

@@ -4,8 +4,9 @@ import { createScryptHasher, logIn, sm3Hasher, verifyAuditTrail } from '@zhengli
 import { createAuditRepository } from './audit-repository.ts'
 import { createInTransaction } from './repositories.ts'
 import type { DatabaseHandle } from './open-database.ts'
+import { createOrganisationDirectory } from './organisation-directory.ts'
 import { createOrganisationRepository } from './organisation-repository.ts'
-import { DEMO_PASSWORD, seedDemoJurisdiction } from './seed-demo.ts'
+import { DEMO_PASSWORD, seedDemo, seedDemoJurisdiction } from './seed-demo.ts'
 import { openTestDatabase } from './test-support/open-test-database.ts'
 
 let handle: DatabaseHandle
@@ -52,5 +53,25 @@ describe('demo jurisdiction', () => {
       jurisdictionId: 'zhongshan',
     })
     assert.deepEqual(report, { jurisdictionId: 'zhongshan', records: 2, problems: [] })
+  })
+
+  it('seeds 托克逊县 beside it with its own accounts and numbering prefixes', async () => {
+    const passwords = createScryptHasher(2 ** 12)
+    const now = () => new Date('2026-03-02T01:00:00Z')
+    // 钟山区 exists from the test above: only 托克逊县 is new.
+    const result = await seedDemo(handle.db, { now, passwords })
+    assert.equal(result.created, true)
+    assert.ok(result.accounts.some((line) => line.startsWith('tks-secretariat（')))
+    const prefixes = await createOrganisationDirectory(handle.db).documentPrefixes('toksun')
+    assert.deepEqual(
+      prefixes.map((p) => p.prefix),
+      ['托政办函', '托政办发', '托政函', '托政发'].sort(),
+    )
+    const session = await logIn(
+      { inTransaction: createInTransaction(handle.db), hasher: sm3Hasher, passwords, now },
+      { username: 'tks-secretariat', password: DEMO_PASSWORD },
+    )
+    assert.ok(session.token.length > 20)
+    assert.equal((await seedDemo(handle.db, { now, passwords })).created, false)
   })
 })

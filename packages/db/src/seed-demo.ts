@@ -18,7 +18,11 @@ import type { Database } from './schema.ts'
 /** Demo accounts and their password, printed when the demo starts. Never used outside the demo. */
 export const DEMO_PASSWORD = 'Zhongshan-Demo-2026'
 
-const ROSTER_FILE = join(import.meta.dirname, '..', 'demo', 'zhongshan-roster.yaml')
+const DEMO_DIR = join(import.meta.dirname, '..', 'demo')
+
+/** The demo jurisdictions: 钟山区 (its rulebook names its prefixes) and 托克逊县. */
+export const DEMO_JURISDICTIONS = ['zhongshan', 'toksun'] as const
+export type DemoJurisdiction = (typeof DEMO_JURISDICTIONS)[number]
 
 const ADMIN_TITLES = {
   systemAdmin: '系统管理员',
@@ -26,9 +30,10 @@ const ADMIN_TITLES = {
   auditAdmin: '安全审计员',
 } as const
 
-/** The 钟山区 demo roster (a file in the roster format any jurisdiction imports). */
-export function demoRoster(): RosterFile {
-  const { roster, errors } = parseRosterFile(readFileSync(ROSTER_FILE, 'utf8'), ROSTER_FILE)
+/** A demo roster (a file in the roster format any jurisdiction imports). */
+export function demoRoster(jurisdiction: DemoJurisdiction = 'zhongshan'): RosterFile {
+  const file = join(DEMO_DIR, `${jurisdiction}-roster.yaml`)
+  const { roster, errors } = parseRosterFile(readFileSync(file, 'utf8'), file)
   if (!roster)
     throw new Error(errors.map((e) => `${e.file}:${e.line} ${e.path} ${e.message}`).join('\n'))
   return roster
@@ -36,43 +41,61 @@ export function demoRoster(): RosterFile {
 
 /** The demo's sign-in names with who each is, as printed when the demo server starts. */
 export function demoAccounts(): string[] {
-  const roster = demoRoster()
-  const holders = roster.people.map((person) => {
-    const titles = roster.posts
-      .filter((post) => post.holders.some((holder) => holder.person === person.key))
-      .map((post) => post.title)
-    return `${person.key}（${person.name}，${titles.join('、')}）`
+  const holders = DEMO_JURISDICTIONS.flatMap((jurisdiction) => {
+    const roster = demoRoster(jurisdiction)
+    return roster.people.map((person) => {
+      const titles = roster.posts
+        .filter((post) => post.holders.some((holder) => holder.person === person.key))
+        .map((post) => post.title)
+      return `${person.key}（${person.name}，${roster.jurisdiction.name} ${titles.join('、')}）`
+    })
   })
   return [...holders, ...Object.entries(ADMIN_TITLES).map(([role, title]) => `${role}（${title}）`)]
 }
 
+type SeedOptions = { now: () => Date; passwords?: PasswordHasher }
+
+/** Seeds every demo jurisdiction (see seedDemoJurisdiction); answers all accounts created. */
+export async function seedDemo(
+  db: Kysely<Database>,
+  options: SeedOptions = { now: () => new Date() },
+): Promise<{ created: boolean; accounts: string[] }> {
+  let created = false
+  for (const jurisdiction of DEMO_JURISDICTIONS)
+    created = (await seedDemoJurisdiction(db, { ...options, jurisdiction })).created || created
+  return { created, accounts: created ? demoAccounts() : [] }
+}
+
 /**
- * Seeds the demo jurisdiction 钟山区 (rulebook zhongshan 2022): imports its roster, makes the
- * executive deputy act for the head during the coming week (第六条), and opens one account per
- * person (sign-in name = roster key) plus the three administrators. Idempotent: does nothing
- * when the jurisdiction exists. One transaction, audited.
+ * Seeds one demo jurisdiction: imports its roster and opens one account per person (sign-in
+ * name = roster key). 钟山区 also gets the three administrators and the executive deputy acting
+ * for the head during the coming week (第六条). Idempotent: does nothing when the jurisdiction
+ * exists. One transaction, audited.
  */
 export async function seedDemoJurisdiction(
   db: Kysely<Database>,
-  options: { now: () => Date; passwords?: PasswordHasher } = { now: () => new Date() },
+  options: SeedOptions & { jurisdiction?: DemoJurisdiction } = { now: () => new Date() },
 ): Promise<{ created: boolean; accounts: string[] }> {
+  const jurisdiction = options.jurisdiction ?? 'zhongshan'
   const passwords = options.passwords ?? createScryptHasher()
   const existing = await db
     .selectFrom('jurisdictions')
     .select('id')
-    .where('id', '=', 'zhongshan')
+    .where('id', '=', jurisdiction)
     .executeTakeFirst()
   if (existing) return { created: false, accounts: [] }
   const passwordHash = await passwords.hash(DEMO_PASSWORD)
   const today = shanghaiDateOf(options.now().getTime())
-  const roster = demoRoster()
-  roster.acting.push({
-    post: '区长',
-    actingPost: '常务副区长',
-    from: today,
-    to: addDays(today, 6),
-    ruleId: 'zhongshan.acting.principal',
-  })
+  const roster = demoRoster(jurisdiction)
+  const withAdministrators = jurisdiction === 'zhongshan'
+  if (jurisdiction === 'zhongshan')
+    roster.acting.push({
+      post: '区长',
+      actingPost: '常务副区长',
+      from: today,
+      to: addDays(today, 6),
+      ruleId: 'zhongshan.acting.principal',
+    })
   return db.transaction().execute(async (trx) => {
     const repositories = createRepositories(trx)
     await importRoster(
@@ -88,7 +111,7 @@ export async function seedDemoJurisdiction(
     const people = await trx
       .selectFrom('people')
       .select(['id', 'roster_key'])
-      .where('jurisdiction_id', '=', 'zhongshan')
+      .where('jurisdiction_id', '=', jurisdiction)
       .execute()
     for (const person of people) {
       if (!person.roster_key) continue
@@ -99,24 +122,29 @@ export async function seedDemoJurisdiction(
         personId: person.id,
       })
     }
-    for (const adminRole of Object.keys(ADMIN_TITLES) as (keyof typeof ADMIN_TITLES)[]) {
-      await repositories.accountAdmin.createAccount({
-        id: randomUUID(),
-        username: adminRole,
-        passwordHash,
-        adminRole,
-      })
-    }
+    if (withAdministrators)
+      for (const adminRole of Object.keys(ADMIN_TITLES) as (keyof typeof ADMIN_TITLES)[]) {
+        await repositories.accountAdmin.createAccount({
+          id: randomUUID(),
+          username: adminRole,
+          passwordHash,
+          adminRole,
+        })
+      }
     await repositories.audit.append(
       auditEntry({
-        jurisdictionId: 'zhongshan',
+        jurisdictionId: jurisdiction,
         occurredAt: options.now().toISOString(),
         action: 'demo.seed',
-        subject: 'zhongshan',
-        details: { accounts: people.length + 3, seededOn: today },
+        subject: jurisdiction,
+        details: { accounts: people.length + (withAdministrators ? 3 : 0), seededOn: today },
       }),
       sm3Hasher,
     )
-    return { created: true, accounts: demoAccounts() }
+    const usernames = people.flatMap((person) => (person.roster_key ? [person.roster_key] : []))
+    return {
+      created: true,
+      accounts: withAdministrators ? [...usernames, ...Object.keys(ADMIN_TITLES)] : usernames,
+    }
   })
 }

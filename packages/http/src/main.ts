@@ -5,7 +5,7 @@ import {
   demoAccounts,
   migrate,
   openDatabase,
-  seedDemoJurisdiction,
+  seedDemo,
 } from '@zhengling/db'
 import { loadLibrary } from '@zhengling/rulebooks'
 import { join } from 'node:path'
@@ -16,7 +16,7 @@ import { buildServer } from './build-server.ts'
  * Configuration (docs/operations.md): PORT (3000), HOST (127.0.0.1), LOG_LEVEL (info),
  * DATABASE_URL (unset: embedded PGlite in ZHENGLING_DATA_DIR, default .data/pglite),
  * ZHENGLING_SECURE_COOKIES (true; false only behind plain HTTP on a non-localhost address),
- * ZHENGLING_WEB_ROOT (packages/web/dist). `--demo` seeds 钟山区 and prints its accounts.
+ * ZHENGLING_WEB_ROOT (packages/web/dist). `--demo` seeds 钟山区 and 托克逊县 and prints their accounts.
  */
 const env = process.env
 const demo = process.argv.includes('--demo')
@@ -25,7 +25,7 @@ const host = env.HOST ?? '127.0.0.1'
 const config = databaseConfig(env)
 const handle = await openDatabase(config)
 await migrate(handle.db)
-if (demo) await seedDemoJurisdiction(handle.db, { now: () => new Date() })
+if (demo) await seedDemo(handle.db, { now: () => new Date() })
 
 const app = await buildServer({
   library: loadLibrary(),

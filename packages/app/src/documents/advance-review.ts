@@ -12,12 +12,39 @@ export async function planPosts(
   today: string,
 ) {
   const unitPosts = await r.organisation.unitPosts(document.jurisdictionId)
-  const overseers = plan.draftingDepartmentId
-    ? (await r.organisation.overseersOf(plan.draftingDepartmentId, today)).map((p) => p.postId)
-    : []
-  return ids.flatMap((id) =>
-    postsForStep(unitPosts, id, { unitId: plan.draftingDepartmentId, overseerPostIds: overseers }),
+  const { overseers, involved } = await portfolioRelations(
+    r,
+    plan.draftingDepartmentId,
+    plan.countersignDepartmentIds,
+    today,
   )
+  return ids.flatMap((id) =>
+    postsForStep(unitPosts, id, {
+      unitId: plan.draftingDepartmentId,
+      overseerPostIds: overseers,
+      involvedOverseerPostIds: involved,
+    }),
+  )
+}
+
+/**
+ * The deputies overseeing the drafting unit (分管), and those overseeing countersigning units
+ * but not the drafting unit (有关副职): a draft with any of the latter crosses portfolios.
+ */
+export async function portfolioRelations(
+  r: Pick<Repositories, 'organisation'>,
+  draftingDepartmentId: string | null,
+  countersignDepartmentIds: readonly string[],
+  today: string,
+): Promise<{ overseers: string[]; involved: string[] }> {
+  const overseersOf = async (unit: string) =>
+    (await r.organisation.overseersOf(unit, today)).map((p) => p.postId)
+  const overseers = draftingDepartmentId ? await overseersOf(draftingDepartmentId) : []
+  const involved = new Set<string>()
+  for (const unit of countersignDepartmentIds)
+    for (const postId of await overseersOf(unit))
+      if (!overseers.includes(postId)) involved.add(postId)
+  return { overseers, involved: [...involved] }
 }
 
 /**

@@ -5,7 +5,8 @@ import type { SessionRecord } from '../identity/log-in.ts'
 import { actorOf, type DocumentDeps } from './act-on-document.ts'
 import type { DocumentRecord, OutgoingPlan, Urgency } from './document.ts'
 import { ask, assertDocumentKind, ruleIdsOf } from './document-rules.ts'
-import { planPosts } from './advance-review.ts'
+import { planPosts, portfolioRelations } from './advance-review.ts'
+import { documentPrefixesOf } from './list-document-prefixes.ts'
 import { openTasks } from './open-tasks.ts'
 import { recordDocumentAct } from './record-document-act.ts'
 import { searchTextOf } from './search-text.ts'
@@ -45,19 +46,24 @@ export function draftOutgoingDocument(
     if (!post.departmentId)
       throw new NotPermittedError('NOT_A_UNIT_POST', `${post.title}不属于任何单位，不能拟稿`)
     const today = shanghaiDateOf(now.getTime())
-    const rulebook = deps.rules.rulebook(viewer.jurisdictionId, today)
-    const prefix = rulebook?.documentPrefixes.find((candidate) => candidate.prefix === input.prefix)
+    const prefixes = await documentPrefixesOf(r, deps.rules, viewer.jurisdictionId, today)
+    const prefix = prefixes.find((candidate) => candidate.prefix === input.prefix)
     if (!prefix)
       throw new InvalidInputError(
         'UNKNOWN_PREFIX',
-        `规则库中没有发文字号前缀"${input.prefix}"（可选：${rulebook?.documentPrefixes.map((p) => p.prefix).join('、') ?? '无'}）`,
+        `本辖区没有发文字号前缀"${input.prefix}"（可选：${prefixes.map((p) => p.prefix).join('、') || '无'}）`,
       )
     const kindCitations = assertDocumentKind(deps.rules, viewer.jurisdictionId, input.kind)
+    const countersign = input.countersignDepartmentIds ?? []
+    // Work that reaches units other deputies oversee crosses portfolios (托克逊 六十四: 有关副县长会签).
+    const { involved } = await portfolioRelations(r, post.departmentId, countersign, today)
     const signoff = ask<Signoff>(deps.rules, viewer.jurisdictionId, 'outgoing-signoff', {
       issuer: prefix.issuer,
       prefix: prefix.prefix,
       documentKind: input.kind,
-      direction: input.direction,
+      // The rulebooks call a 平行文 lateral.
+      direction: input.direction === 'parallel' ? 'lateral' : input.direction,
+      scope: involved.length > 0 ? 'crossPortfolio' : 'portfolio',
     })
     if (!signoff)
       throw new RuleRefusedError(
@@ -66,7 +72,6 @@ export function draftOutgoingDocument(
         [],
       )
     const at = now.toISOString()
-    const countersign = input.countersignDepartmentIds ?? []
     const plan: OutgoingPlan = {
       reviewChain: signoff.outcome.reviewChain,
       signer: signoff.outcome.signer,

@@ -46,7 +46,7 @@ export function proposeHandling(
       const routing = responsibleFor(
         deps.rules,
         document.jurisdictionId,
-        input.major ? 'majorMatterApproval' : 'documentSubmissionForInstruction',
+        input.major ? 'majorMatterForApproval' : 'documentForApproval',
       )
       const leaders = await postsResponsible(r, document.jurisdictionId, routing, {
         overseerPostIds: [...overseers],

@@ -6,7 +6,14 @@ import type { RosterFile } from './roster-file.ts'
 export interface RosterImportReport {
   jurisdictionId: string
   created: Record<
-    'jurisdiction' | 'departments' | 'people' | 'posts' | 'holdings' | 'portfolios' | 'acting',
+    | 'jurisdiction'
+    | 'departments'
+    | 'people'
+    | 'posts'
+    | 'holdings'
+    | 'portfolios'
+    | 'acting'
+    | 'documentPrefixes',
     number
   >
   /** Post roles the jurisdiction's rulebook does not name: routing will not find these posts. */
@@ -32,6 +39,7 @@ export function importRoster(
     holdings: 0,
     portfolios: 0,
     acting: 0,
+    documentPrefixes: 0,
   }
   const count = <T extends { created: boolean }>(key: keyof typeof created, result: T): T => {
     if (result.created) created[key] += 1
@@ -94,6 +102,8 @@ export function importRoster(
       })
       count('acting', result)
     }
+    for (const prefix of roster.documentPrefixes)
+      count('documentPrefixes', await store.upsertDocumentPrefix(jurisdictionId, prefix))
     await audit.append(
       auditEntry({
         jurisdictionId,

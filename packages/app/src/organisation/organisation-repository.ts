@@ -80,6 +80,8 @@ export interface OrganisationChart {
   }[]
 }
 
+export type DocumentIssuer = 'government' | 'office' | 'partyGroup' | 'officePartyGroup'
+
 /** Read models of the organisation for people and screens (not for routing decisions). */
 export interface OrganisationDirectory {
   /** Posts the person holds on the date, then posts those posts act for that day. */
@@ -90,6 +92,10 @@ export interface OrganisationDirectory {
   personName(personId: string): Promise<string | undefined>
   /** Every post of the jurisdiction with its unit, as tasks are addressed (holders aside). */
   unitPosts(jurisdictionId: string): Promise<HeldPost[]>
+  /** Numbering prefixes the jurisdiction keeps as its own settings (not those of its rulebook). */
+  documentPrefixes(
+    jurisdictionId: string,
+  ): Promise<{ prefix: string; issuer: DocumentIssuer; label: string }[]>
   /** The highest secrecy level the person may read. */
   clearanceOf(personId: string): Promise<SecrecyLevel | undefined>
 }

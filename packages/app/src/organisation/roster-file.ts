@@ -48,6 +48,16 @@ export const rosterFileSchema = z.strictObject({
         .default([]),
     }),
   ),
+  /** Numbering prefixes (机关代字) the rulebook does not name: the government's own settings. */
+  documentPrefixes: z
+    .array(
+      z.strictObject({
+        prefix: z.string().min(1).max(16),
+        issuer: z.enum(['government', 'office', 'partyGroup', 'officePartyGroup']),
+        label: z.string().min(1),
+      }),
+    )
+    .default([]),
   acting: z
     .array(
       z.strictObject({
@@ -88,6 +98,11 @@ function crossReferenceProblems(roster: RosterFile): { path: PropertyKey[]; mess
     roster.posts.map((p) => p.title),
     '职务',
     'posts',
+  )
+  duplicates(
+    roster.documentPrefixes.map((p) => p.prefix),
+    '发文字号前缀',
+    'documentPrefixes',
   )
   roster.posts.forEach((post, index) => {
     if (post.department && !departments.has(post.department))

@@ -37,6 +37,14 @@ export interface RosterRepository {
     from: string
     to: string | null
   }): Promise<{ created: boolean }>
+  upsertDocumentPrefix(
+    jurisdictionId: string,
+    prefix: {
+      prefix: string
+      issuer: 'government' | 'office' | 'partyGroup' | 'officePartyGroup'
+      label: string
+    },
+  ): Promise<{ created: boolean }>
   upsertActing(acting: {
     postId: string
     actingPostId: string

@@ -1,4 +1,4 @@
-import { migrate, openDatabase, seedDemoJurisdiction, DEMO_PASSWORD } from '@zhengling/db'
+import { migrate, openDatabase, seedDemo, DEMO_PASSWORD } from '@zhengling/db'
 import { databaseConfig } from '@zhengling/db'
 import type { Output } from '../output.ts'
 
@@ -17,7 +17,7 @@ export async function dbMigrate(
   }
 }
 
-/** `zhengling demo seed`: migrates, then seeds the 钟山区 demo jurisdiction and prints its accounts. */
+/** `zhengling demo seed`: migrates, then seeds the demo jurisdictions and prints their accounts. */
 export async function demoSeed(
   output: Output,
   env: NodeJS.ProcessEnv = process.env,
@@ -25,12 +25,12 @@ export async function demoSeed(
   const handle = await openDatabase(databaseConfig(env))
   try {
     await migrate(handle.db)
-    const result = await seedDemoJurisdiction(handle.db, { now: () => new Date() })
+    const result = await seedDemo(handle.db, { now: () => new Date() })
     if (!result.created) {
-      output.out('演示辖区（钟山区）已存在，未重复创建')
+      output.out('演示辖区（钟山区、托克逊县）已存在，未重复创建')
       return 0
     }
-    output.out('已创建演示辖区：六盘水市钟山区人民政府（规则 2022 版）')
+    output.out('已创建演示辖区：六盘水市钟山区人民政府（规则 2022 版）、托克逊县人民政府（规则 2021 版）')
     output.out(`演示账户（密码均为 ${DEMO_PASSWORD}，仅供演示）：`)
     for (const account of result.accounts) output.out(`  ${account}`)
     return 0

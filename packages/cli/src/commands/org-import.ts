@@ -14,6 +14,7 @@ const LABELS = {
   holdings: '任职',
   portfolios: '分管',
   acting: '代理',
+  documentPrefixes: '发文字号前缀',
 } as const
 
 /**

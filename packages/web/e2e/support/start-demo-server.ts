@@ -1,5 +1,5 @@
 import { createScryptHasher, sm3Hasher } from '@zhengling/app'
-import { seedDemoJurisdiction } from '@zhengling/db'
+import { seedDemo } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import { buildServer } from '@zhengling/http'
 import { loadLibrary } from '@zhengling/rulebooks'
@@ -9,8 +9,8 @@ import { join } from 'node:path'
 const WEB_ROOT = join(import.meta.dirname, '..', '..', 'dist')
 
 /**
- * The real server on a port of its own, over a fresh migrated database seeded with the 钟山区
- * demo, serving the built web app. Nothing is mocked: the browser talks to what production runs.
+ * The real server on a port of its own, over a fresh migrated database seeded with the demo
+ * jurisdictions (钟山区, 托克逊县), serving the built web app. Nothing is mocked: the browser talks to what production runs.
  */
 export async function startDemoServer(options: { now?: () => Date } = {}) {
   if (!existsSync(join(WEB_ROOT, 'index.html')))
@@ -19,7 +19,7 @@ export async function startDemoServer(options: { now?: () => Date } = {}) {
   const handle = await openTestDatabase()
   // A low scrypt cost keeps sign-ins fast in tests; production uses the default.
   const passwords = createScryptHasher(2 ** 12)
-  await seedDemoJurisdiction(handle.db, { now, passwords })
+  await seedDemo(handle.db, { now, passwords })
   const app = await buildServer({
     library: loadLibrary(),
     webRoot: WEB_ROOT,

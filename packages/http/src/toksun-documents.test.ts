@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { type DatabaseHandle, seedDemoJurisdiction } from '@zhengling/db'
+import { openTestDatabase } from '@zhengling/db/test-support'
+import type { FastifyInstance } from 'fastify'
+import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { departmentIdOf, signInAs } from './test-support/sign-in-as.ts'
+
+// 托克逊县's rules route documents differently from 钟山区's: the office director endorses
+// (六十五), 会签 answers in 7 working days (六十二), and a 下行文 crossing portfolios is reviewed by
+// the deputies concerned and signed by the executive deputy (六十四). Its prefixes are settings.
+const MONDAY = new Date('2026-03-02T01:00:00Z')
+const day = (n: number) => new Date(MONDAY.getTime() + n * 86_400_000)
+let clock = MONDAY
+let handle: DatabaseHandle
+let app: FastifyInstance
+
+before(async () => {
+  handle = await openTestDatabase()
+  await seedDemoJurisdiction(handle.db, {
+    now: () => MONDAY,
+    passwords: TEST_PASSWORDS,
+    jurisdiction: 'toksun',
+  })
+  app = await buildTestServer(handle, () => clock)
+})
+after(async () => {
+  await app.close()
+  await handle.close()
+})
+
+const as = (username: string) => signInAs(app, username)
+const departmentId = (name: string) => departmentIdOf(handle.db, name)
+const cites = (citations: { article: string }[], article: string) =>
+  citations.some((citation) => citation.article === article)
+
+describe('documents in 托克逊县', () => {
+  it('walks a township’s 请示 through the office director to the deputy and closes it', async () => {
+    clock = MONDAY
+    const township = await as('tks-townshipHead')
+    const submitted = await township.post('/api/documents/incoming', {
+      kind: '请示',
+      title: '关于申请托克逊镇农村饮水工程配套资金的请示',
+      body: '县人民政府：为保障农村饮水安全，申请配套资金。妥否，请批示。',
+      secrecy: '内部',
+      mainRecipients: ['县人民政府'],
+      signatories: ['买买提江·艾力'],
+    })
+    assert.equal(submitted.statusCode, 201, submitted.body)
+    const id = submitted.json().document.id
+
+    const desk = await as('tks-secretariat')
+    const registered = await desk.post(`/api/documents/${id}/register`, {})
+    assert.equal(registered.statusCode, 200, registered.body)
+    // The county's rules set no processing limit for incoming documents: none is invented.
+    assert.equal(registered.json().document.dueDate, null)
+    const screened = await desk.post(`/api/documents/${id}/screen`, { findings: {} })
+    assert.equal(screened.json().document.state, 'accepted', screened.body)
+
+    // 六十五: the office director endorses (拟办); the desk may not.
+    const notDirector = await desk.post(`/api/documents/${id}/propose`, { opinion: '拟呈' })
+    assert.equal(notDirector.statusCode, 422)
+    assert.ok(cites(notDirector.json().error.citations, '六十五'), notDirector.body)
+    const proposed = await (
+      await as('tks-officeDirector')
+    ).post(`/api/documents/${id}/propose`, { opinion: '拟请分管副县长审批' })
+    assert.equal(proposed.statusCode, 200, proposed.body)
+    // 托克逊镇 is in the portfolio of the deputy for education and townships (六十三).
+    assert.deepEqual(proposed.json().events.at(-1).details.routedTo, ['副县长（教育、乡镇）'])
+    assert.ok(cites(proposed.json().citations, '六十三'))
+
+    // 圈阅 on a 请示 means agreement with the proposed handling (六十五).
+    const instructed = await (
+      await as('tks-deputy-2')
+    ).post(`/api/documents/${id}/instruct`, { circleRead: true })
+    assert.equal(instructed.json().document.state, 'instructed', instructed.body)
+
+    const referred = await desk.post(`/api/documents/${id}/refer`, {
+      departmentIds: [await departmentId('托克逊镇')],
+    })
+    assert.equal(referred.json().document.state, 'referred', referred.body)
+    const closed = await township.post(`/api/documents/${id}/complete`, { result: '已落实。' })
+    assert.equal(closed.json().document.state, 'closed', closed.body)
+  })
+
+  it('a 下行文 crossing portfolios: deputies review, one 会签 overdue, the executive deputy signs', async () => {
+    clock = MONDAY
+    const housing = await as('tks-departmentHead-housing')
+    const prefixes = (await housing.get('/api/documents/prefixes')).json()
+    assert.deepEqual(
+      prefixes.find((p: { prefix: string }) => p.prefix === '托政发'),
+      { prefix: '托政发', issuer: 'government', label: '县人民政府发文', article: null },
+    )
+    const drafted = await housing.post('/api/documents/outgoing', {
+      prefix: '托政发',
+      kind: '通知',
+      title: '关于开展城乡校舍安全排查整治的通知',
+      body: '各乡镇人民政府，县直各部门：现就校舍安全排查整治通知如下。',
+      direction: 'downward',
+      mainRecipients: ['各乡镇人民政府', '县直各部门'],
+      secrecy: '公开',
+      countersignDepartmentIds: [await departmentId('县教育局'), await departmentId('托克逊镇')],
+    })
+    assert.equal(drafted.statusCode, 201, drafted.body)
+    const id = drafted.json().document.id
+    const plan = drafted.json().document.plan
+    assert.deepEqual(plan.reviewChain, ['portfolioDeputy', 'involvedDeputy'])
+    assert.deepEqual(plan.signer, ['executiveDeputy'])
+    assert.ok(cites(drafted.json().citations, '六十四'))
+
+    assert.equal(
+      (
+        await (
+          await as('tks-departmentHead-education')
+        ).post(`/api/documents/${id}/countersign`, { agree: true })
+      ).statusCode,
+      200,
+    )
+    // 审定 by the deputy overseeing 住建 (分管), then 会签 by the deputy the work crosses (有关).
+    const first = await (
+      await as('tks-deputy-3')
+    ).post(`/api/documents/${id}/review`, {
+      opinion: '同意',
+    })
+    assert.equal(first.json().document.state, 'reviewing', first.body)
+    assert.deepEqual(first.json().events.at(-1).details.next, ['副县长（教育、乡镇）'])
+    const second = await (
+      await as('tks-deputy-2')
+    ).post(`/api/documents/${id}/review`, {
+      opinion: '同意',
+    })
+    assert.equal(second.json().document.state, 'awaitingSignature', second.body)
+
+    const wrong = await (await as('tks-principal')).post(`/api/documents/${id}/sign`)
+    assert.equal(wrong.json().error.code, 'SIGNER_NOT_AUTHORISED', wrong.body)
+    assert.ok(cites(wrong.json().error.citations, '六十四'))
+
+    // 托克逊镇 has 7 working days (六十二): from Monday 2 March to Wednesday 11 March.
+    clock = day(9)
+    const early = await (await as('tks-executiveDeputy')).post(`/api/documents/${id}/sign`)
+    assert.equal(early.json().error.code, 'COUNTERSIGN_PENDING', early.body)
+    assert.match(early.json().error.message, /2026-03-11/)
+    clock = day(10)
+    const signed = await (await as('tks-executiveDeputy')).post(`/api/documents/${id}/sign`)
+    assert.equal(signed.statusCode, 200, signed.body)
+    assert.deepEqual(signed.json().events.at(-1).details.deemedNoObjection, [
+      await departmentId('托克逊镇'),
+    ])
+    const numbered = await (await as('tks-secretariat')).post(`/api/documents/${id}/number`)
+    assert.equal(numbered.json().document.documentNumber, '托政发〔2026〕1号', numbered.body)
+  })
+
+  it('work within one portfolio: the deputy overseeing it reviews, the executive deputy signs', async () => {
+    clock = MONDAY
+    const drafted = await (
+      await as('tks-departmentHead-education')
+    ).post('/api/documents/outgoing', {
+      prefix: '托政发',
+      kind: '通知',
+      title: '关于做好2026年秋季学期开学工作的通知',
+      mainRecipients: ['各乡镇人民政府'],
+      secrecy: '公开',
+      countersignDepartmentIds: [await departmentId('托克逊镇')],
+    })
+    assert.equal(drafted.statusCode, 201, drafted.body)
+    assert.deepEqual(drafted.json().document.plan.reviewChain, ['portfolioDeputy'])
+    assert.deepEqual(drafted.json().document.plan.signer, ['executiveDeputy'])
+  })
+})
