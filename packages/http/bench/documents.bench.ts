@@ -93,6 +93,7 @@ async function measure(label: string, options: { url?: string; dataDir?: string 
     body: '为推进老旧小区改造，申请拨付专项资金。',
     secrecy: '内部',
     mainRecipients: ['区人民政府'],
+    signatories: ['孙丽'],
   }
 
   const registered = 100

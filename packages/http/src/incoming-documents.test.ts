@@ -210,6 +210,37 @@ describe('incoming documents in 钟山区', () => {
     )
   })
 
+  it('returns a 请示 without 签发人, or without seal, citing 条例第九条', async () => {
+    const township = await as('zs-townshipHead')
+    const desk = await as('zs-secretariat')
+    const cites第九条 = (view: { citations: { ruleId: string; article: string }[] }) =>
+      view.citations.some(
+        (c) => c.ruleId === 'national.incoming.signatory-and-seal' && c.article === '第九条',
+      )
+    // No 签发人 on an 上行文: the record shows it, so the desk need not tick anything.
+    const unsigned = await township.post('/api/documents/incoming', {
+      ...REQUEST,
+      signatories: [],
+    })
+    const first = unsigned.json().document.id
+    await desk.post(`/api/documents/${first}/register`, {})
+    const returned = await desk.post(`/api/documents/${first}/screen`, { findings: {} })
+    assert.equal(returned.json().document.state, 'returned', returned.body)
+    assert.match(returned.json().events.at(-1).opinion, /签发人/)
+    assert.ok(cites第九条(returned.json()))
+
+    // No seal is what the desk sees on the document itself.
+    const unsealed = await township.post('/api/documents/incoming', REQUEST)
+    const second = unsealed.json().document.id
+    await desk.post(`/api/documents/${second}/register`, {})
+    const noSeal = await desk.post(`/api/documents/${second}/screen`, {
+      findings: { missingSeal: true },
+    })
+    assert.equal(noSeal.json().document.state, 'returned', noSeal.body)
+    assert.match(noSeal.json().events.at(-1).opinion, /印章/)
+    assert.ok(cites第九条(noSeal.json()))
+  })
+
   it('refuses 绝密, an unknown 文种 and malformed input before storing anything', async () => {
     const township = await as('zs-townshipHead')
     const count = async () =>

@@ -41,6 +41,8 @@ export function screenIncomingDocument(
       // What the record itself shows needs no clerk's judgement; the clerk adds the rest.
       const findings = {
         ...(document.mainRecipients.length > 1 ? { multipleMainRecipients: true } : {}),
+        // Everything the office receives from units is an 上行文, which must name its 签发人.
+        ...(document.signatories.length === 0 ? { missingSignatory: true } : {}),
         ...input.findings,
       }
       const screening = ask<{ accepted: boolean; reasons?: { label: string; ruleId: string }[] }>(

@@ -10,6 +10,8 @@ const FINDINGS = [
   { value: 'notOneMatterPerDocument', label: '请示未一文一事' },
   { value: 'requestInReport', label: '报告夹带请示事项' },
   { value: 'multipleMainRecipients', label: '多头主送' },
+  { value: 'missingSignatory', label: '上行文未标注签发人' },
+  { value: 'missingSeal', label: '未加盖发文机关印章' },
   { value: 'forwardedVerbatim', label: '原文转报下级请示' },
   { value: 'addressedToLeaderPersonally', label: '直接报送领导个人' },
   { value: 'notForThisOrgan', label: '不应由本机关办理' },
@@ -20,9 +22,10 @@ const FINDINGS = [
 
 export function ScreenForm({ document, onDone }: { document: DocumentRecord; onDone: () => void }) {
   // What the record itself shows is checked from the start, as the server finds it anyway.
-  const [found, setFound] = useState<string[]>(
-    document.mainRecipients.length > 1 ? ['multipleMainRecipients'] : [],
-  )
+  const [found, setFound] = useState<string[]>([
+    ...(document.mainRecipients.length > 1 ? ['multipleMainRecipients'] : []),
+    ...(document.signatories.length === 0 ? ['missingSignatory'] : []),
+  ])
   const { submitting, error, act } = useAct(onDone)
 
   const screen = (findings: string[]) =>
