@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, screenshot } from './support/launch-browser.ts'
 import { signIn as signInAs } from './support/sign-in.ts'
 import { startDemoServer } from './support/start-demo-server.ts'
+import { choose, chooseMany as chooseUnits, documentState as state, option } from './support/ui.ts'
 
 // 收文 in Debian's Chromium against the real server: 荷城街道 sends a 请示 up; the office's desk
 // registers and accepts it, the office director proposes it to the two deputies whose portfolios
@@ -29,30 +30,6 @@ async function signIn(username: string): Promise<Page> {
   const page = await signInAs(browser, server.url, username)
   await page.getByRole('heading', { name: '工作台' }).waitFor()
   return page
-}
-
-function option(page: Page, text: string): Locator {
-  return page.locator('.ant-select-item-option', { hasText: text })
-}
-
-async function choose(page: Page, label: string, text: string): Promise<void> {
-  await page.getByLabel(label).click()
-  await option(page, text).click()
-}
-
-/** Picks units in a multiple select, in order, and checks each was taken before going on. */
-async function chooseUnits(page: Page, label: string, units: string[]): Promise<void> {
-  await page.getByLabel(label).click()
-  for (const unit of units) {
-    await option(page, unit).click()
-    await page.locator('.ant-select-selection-item', { hasText: unit }).waitFor()
-  }
-  await page.keyboard.press('Escape')
-}
-
-/** The state tag under the title. */
-function state(page: Page, label: string): Locator {
-  return page.locator('.ant-tag', { hasText: label })
 }
 
 async function openDocument(username: string, id = documentId, title = TITLE): Promise<Page> {

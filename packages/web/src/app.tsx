@@ -28,8 +28,14 @@ const InboxPage = lazy(() =>
 const NewDocumentPage = lazy(() =>
   import('./pages/new-document-page.tsx').then((m) => ({ default: m.NewDocumentPage })),
 )
+const DraftDocumentPage = lazy(() =>
+  import('./pages/draft-document-page.tsx').then((m) => ({ default: m.DraftDocumentPage })),
+)
 const DocumentPage = lazy(() =>
   import('./pages/document-page.tsx').then((m) => ({ default: m.DocumentPage })),
+)
+const RegisterPage = lazy(() =>
+  import('./pages/register-page.tsx').then((m) => ({ default: m.RegisterPage })),
 )
 const AccountsPage = lazy(() =>
   import('./pages/accounts-page.tsx').then((m) => ({ default: m.AccountsPage })),
@@ -49,7 +55,9 @@ export function AppRoutes() {
         <Route index element={<Lazy page={<WorkbenchPage />} />} />
         <Route path="inbox" element={<Lazy page={<InboxPage />} />} />
         <Route path="documents/new" element={<Lazy page={<NewDocumentPage />} />} />
+        <Route path="documents/draft" element={<Lazy page={<DraftDocumentPage />} />} />
         <Route path="documents/:id" element={<Lazy page={<DocumentPage />} />} />
+        <Route path="register" element={<Lazy page={<RegisterPage />} />} />
         <Route path="organisation" element={<Lazy page={<OrganisationPage />} />} />
         <Route path="rulebooks" element={<Lazy page={<RulebooksPage />} />} />
         <Route path="rulebooks/:jurisdiction" element={<Lazy page={<RulebookPage />} />} />

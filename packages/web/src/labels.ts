@@ -3,9 +3,11 @@ import type {
   ArticleClass,
   Clearance,
   DepartmentKind,
+  Disclosure,
   HeldPost,
   JurisdictionLevel,
   Urgency,
+  WritingDirection,
 } from './api/types.ts'
 
 export const ADMIN_ROLE_LABELS: Record<AdminRole, string> = {
@@ -100,6 +102,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'person.setClearance': '设定密级',
   'organisation.importRoster': '导入人员名册',
   'demo.seed': '创建演示数据',
+  'document.exportRegister': '导出收发文登记簿',
 }
 
 const DOCUMENT_STATE_LABELS: Record<string, string> = {
@@ -111,6 +114,13 @@ const DOCUMENT_STATE_LABELS: Record<string, string> = {
   instructed: '待转办',
   referred: '办理中',
   closed: '已办结',
+  // 发文 (packages/app/src/documents: draft, review, sign, number, issue, archive).
+  reviewing: '核稿中',
+  awaitingSignature: '待签发',
+  signed: '已签发待编号',
+  numbered: '已编号待印发',
+  issued: '已印发',
+  archived: '已归档',
 }
 
 /** Like rule kinds, a document code the web app does not know yet shows as it is. */
@@ -130,6 +140,20 @@ const DOCUMENT_ACTION_LABELS: Record<string, string> = {
   refer: '转办',
   complete: '承办单位办结',
   close: '办结并答复',
+  draft: '拟稿',
+  review: '核稿',
+  countersign: '会签同意',
+  countersignDisagree: '会签有不同意见',
+  sign: '签发',
+  number: '登记编号',
+  issue: '用印印发',
+  archive: '归档',
+  acknowledge: '已阅',
+  circulate: '传阅',
+  attach: '上传附件',
+  revise: '修改正文',
+  remind: '催办（今日到期）',
+  escalate: '逾期催办',
 }
 
 export function documentActionLabel(action: string): string {
@@ -145,6 +169,12 @@ const TASK_KIND_LABELS: Record<string, string> = {
   handle: '办理',
   read: '待阅',
   revise: '退回修改',
+  review: '核稿',
+  countersign: '会签',
+  sign: '签发',
+  number: '登记编号',
+  issue: '用印印发',
+  archive: '归档',
 }
 
 export function taskKindLabel(kind: string): string {
@@ -155,4 +185,22 @@ export const URGENCY_LABELS: Record<Urgency, string> = {
   normal: '平件',
   urgent: '加急',
   extraUrgent: '特急',
+}
+
+export const DISCLOSURE_LABELS: Record<Disclosure, string> = {
+  active: '主动公开',
+  onRequest: '依申请公开',
+  withheld: '不予公开',
+}
+
+export const WRITING_DIRECTION_LABELS: Record<WritingDirection, string> = {
+  downward: '下行文',
+  upward: '上行文',
+  parallel: '平行文',
+}
+
+/** 收文 comes in from a unit; 发文 goes out in the government's or its office's name. */
+export const DOCUMENT_DIRECTION_LABELS: Record<'incoming' | 'outgoing', string> = {
+  incoming: '收文',
+  outgoing: '发文',
 }

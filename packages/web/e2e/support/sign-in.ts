@@ -1,14 +1,20 @@
 import { DEMO_PASSWORD } from '@zhengling/db'
 import type { Browser, Page } from 'playwright-core'
+import { keepSessionCookie } from './session-cookie.ts'
 
-/** A fresh browser context (its own cookies) signed in through the login page. */
+/**
+ * A fresh browser context (its own cookies) signed in through the login page. `serverClock`
+ * says the server runs on a clock of its own (startDemoServer's `now`): see keepSessionCookie.
+ */
 export async function signIn(
   browser: Browser,
   baseUrl: string,
   username: string,
   password = DEMO_PASSWORD,
+  options: { serverClock?: boolean } = {},
 ): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  if (options.serverClock) await keepSessionCookie(context)
   const page = await context.newPage()
   await page.goto(`${baseUrl}/login`)
   await page.getByLabel('用户名').fill(username)

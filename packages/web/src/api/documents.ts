@@ -1,5 +1,17 @@
-import { request } from './client.ts'
-import type { DocumentView, InboxEntry, IncomingSubmission, Referral } from './types.ts'
+import { ApiError, request } from './client.ts'
+import type {
+  ApiErrorBody,
+  AttachmentSummary,
+  BodyVersion,
+  Citation,
+  Disclosure,
+  DocumentPrefix,
+  DocumentView,
+  InboxEntry,
+  IncomingSubmission,
+  OutgoingDraft,
+  Referral,
+} from './types.ts'
 
 const documentPath = (id: string, act = '') =>
   `/api/documents/${encodeURIComponent(id)}${act ? `/${act}` : ''}`
@@ -34,3 +46,110 @@ export const referDocument = (id: string, referral: Referral) =>
 
 export const completeHandling = (id: string, result: string) =>
   request<DocumentView>('POST', documentPath(id, 'complete'), { body: { result } })
+
+/** The jurisdiction's numbering prefixes, for the 拟稿 form. */
+export const fetchDocumentPrefixes = (signal?: AbortSignal) =>
+  request<DocumentPrefix[]>('GET', '/api/documents/prefixes', { signal })
+
+export const draftOutgoing = (draft: OutgoingDraft) =>
+  request<DocumentView>('POST', '/api/documents/outgoing', { body: draft })
+
+export const reviewDocument = (id: string, opinion: string) =>
+  request<DocumentView>('POST', documentPath(id, 'review'), { body: { opinion } })
+
+export const replyCountersign = (id: string, reply: { agree: boolean; opinion?: string }) =>
+  request<DocumentView>('POST', documentPath(id, 'countersign'), { body: reply })
+
+export const signDocument = (id: string, opinion?: string) =>
+  request<DocumentView>('POST', documentPath(id, 'sign'), { body: { opinion } })
+
+export const numberDocument = (id: string) =>
+  request<DocumentView>('POST', documentPath(id, 'number'), { body: {} })
+
+export const issueDocument = (
+  id: string,
+  issue: { disclosure: Disclosure; disclosureReason?: string },
+) => request<DocumentView>('POST', documentPath(id, 'issue'), { body: issue })
+
+export const archiveDocument = (id: string) =>
+  request<DocumentView>('POST', documentPath(id, 'archive'), { body: {} })
+
+/** 已阅: closes the 待阅 notices addressed to the current post or its unit. */
+export const acknowledgeDocument = (id: string) =>
+  request<DocumentView>('POST', documentPath(id, 'acknowledge'), { body: {} })
+
+/** The document laid out per GB/T 9704, downloaded by the browser with the session cookie. */
+export const documentDocxUrl = (id: string) => documentPath(id, 'docx')
+
+/** One thing 初审 asks about, as the jurisdiction's rulebook lists it. */
+export interface ScreeningCondition {
+  code: string
+  label: string
+  /** The record already shows it (two main recipients, no 签发人): ticked from the start. */
+  foundOnRecord: boolean
+  citations: Citation[]
+}
+
+export const fetchScreeningConditions = (id: string, signal?: AbortSignal) =>
+  request<ScreeningCondition[]>('GET', documentPath(id, 'screening'), { signal })
+
+/** An attachment's bytes, downloaded by the browser with the session cookie. */
+export const attachmentUrl = (id: string, attachmentId: string) =>
+  `${documentPath(id, 'attachments')}/${encodeURIComponent(attachmentId)}`
+
+/**
+ * 上传附件: one file as multipart/form-data. The JSON client cannot send a form, so this call
+ * carries the CSRF token itself; a refusal comes back as an ApiError with the server's message.
+ */
+export async function uploadAttachment(
+  id: string,
+  file: File,
+  csrfToken: string,
+): Promise<{ attachment: AttachmentSummary }> {
+  const form = new FormData()
+  form.append('file', file, file.name)
+  return sendForFile(
+    fetch(documentPath(id, 'attachments'), {
+      method: 'POST',
+      headers: { accept: 'application/json', 'x-csrf-token': csrfToken },
+      credentials: 'same-origin',
+      body: form,
+    }),
+    (response) => response.json() as Promise<{ attachment: AttachmentSummary }>,
+  )
+}
+
+/** The document as PDF; refused with 503 PDF_UNAVAILABLE when the server has no LibreOffice. */
+export const fetchDocumentPdf = (id: string) =>
+  sendForFile(fetch(documentPath(id, 'pdf'), { credentials: 'same-origin' }), (response) =>
+    response.blob(),
+  )
+
+async function sendForFile<T>(
+  sent: Promise<Response>,
+  read: (response: Response) => Promise<T>,
+): Promise<T> {
+  let response: Response
+  try {
+    response = await sent
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试')
+  }
+  if (response.ok) return read(response)
+  const payload: unknown = await response.json().catch(() => undefined)
+  const error = (payload as Partial<ApiErrorBody> | undefined)?.error
+  if (error?.message) throw new ApiError(response.status, error.code, error.message, error.issues)
+  throw new ApiError(
+    response.status,
+    'HTTP_ERROR',
+    `请求失败（HTTP ${response.status}），请稍后重试`,
+  )
+}
+
+/** 正文版本, oldest first. */
+export const fetchBodyVersions = (id: string, signal?: AbortSignal) =>
+  request<BodyVersion[]>('GET', documentPath(id, 'versions'), { signal })
+
+/** 修改正文 of an outgoing draft under review: saved as the next version. */
+export const reviseDocumentBody = (id: string, revision: { title?: string; body: string }) =>
+  request<{ version: BodyVersion }>('POST', documentPath(id, 'body'), { body: revision })

@@ -231,11 +231,41 @@ export interface DocumentRecord {
   dueDate: string | null
   createdAt: string
   updatedAt: string
+  /** The post that drafted or submitted it: it may attach files and revise a draft in review. */
+  createdByPostId: string | null
+  /** 抄送 of an outgoing document; empty for incoming ones. */
+  copyRecipients: string[]
+  /** Outgoing: the 核稿 chain and signer the rulebook fixed at drafting; null for incoming. */
+  plan: OutgoingPlan | null
+  /** Outgoing: decided at 印发. */
+  disclosure: Disclosure | null
+  disclosureReason: string | null
+}
+
+/** 行文方向 of an outgoing document. */
+export type WritingDirection = 'downward' | 'upward' | 'parallel'
+
+/** 主动公开, 依申请公开, or 不予公开 (with its reason), after 《政府信息公开条例》. */
+export type Disclosure = 'active' | 'onRequest' | 'withheld'
+
+export interface OutgoingPlan {
+  /** Rulebook post ids (involvedDepartmentHead, officeDirector…) reviewing in order. */
+  reviewChain: string[]
+  /** Rulebook post ids, one of which signs (签发). */
+  signer: string[]
+  /** Index of the review step now due; reviewChain.length once review is done. */
+  step: number
+  prefix: string
+  /** The rulebook's own words for the plan: '经 … 审核后，由区长签发（…）'. */
+  summary: string
 }
 
 export interface DocumentTask {
   id: string
-  /** register, screen, propose, instruct, refer, handle, read, revise, or a kind added later. */
+  /**
+   * register, screen, propose, instruct, refer, handle, read, revise (收文); review, countersign,
+   * sign, number, issue (发文); or a kind added later.
+   */
   kind: string
   assigneePostId: string | null
   assigneeDepartmentId: string | null
@@ -257,8 +287,12 @@ export interface DocumentView {
   document: DocumentRecord
   events: DocumentEvent[]
   tasks: DocumentTask[]
+  /** 附件, without their bytes. */
+  attachments: AttachmentSummary[]
   /** The articles the flow has followed so far. */
   citations: Citation[]
+  /** Working days to the running time limit on the official calendar; negative when overdue. */
+  workingDaysLeft: number | null
 }
 
 export interface InboxEntry {
@@ -292,8 +326,138 @@ export interface IncomingSubmission {
   contact?: string
 }
 
+/** A numbering prefix (机关代字) of the jurisdiction's rulebook. */
+export interface DocumentPrefix {
+  prefix: string
+  /** Who issues under it: the government, or its office. */
+  issuer: 'government' | 'office'
+  label: string
+  /** The article naming the prefix ('第三十二条'), when the rulebook does. */
+  article: string | null
+}
+
+/** 拟稿: the body of POST /api/documents/outgoing. */
+export interface OutgoingDraft {
+  prefix: string
+  /** 文种: the server checks it against 《党政机关公文处理工作条例》第八条. */
+  kind: string
+  title: string
+  body: string
+  direction: WritingDirection
+  mainRecipients: string[]
+  copyRecipients?: string[]
+  /** In words (公开, 内部, 秘密, 机密): 绝密 is refused by the server. */
+  secrecy: string
+  secrecyPeriod?: string
+  urgency: Urgency
+  /** Units whose 会签 the draft needs. */
+  countersignDepartmentIds?: string[]
+}
+
 export interface Referral {
   departmentIds: string[]
   dueDate?: string
   note?: string
+}
+
+/** The filter of the 收发文登记簿 (GET /api/documents/register and its .xlsx). */
+export interface RegisterFilter {
+  direction: 'incoming' | 'outgoing'
+  /** Civil dates (YYYY-MM-DD, Beijing), both included: registered (收文) or drafted (发文). */
+  from?: string
+  to?: string
+  state?: string
+  q?: string
+}
+
+/** A line of the 收文登记簿. */
+export interface IncomingRegisterRow {
+  id: string
+  /** 收文日期: the day of 签收登记. */
+  receivedOn: string
+  sender: string | null
+  senderReference: string | null
+  title: string
+  kind: string
+  secrecy: Clearance
+  urgency: Urgency
+  dueDate: string | null
+  /** 承办单位, the lead unit first. */
+  handlingUnits: string[]
+  state: string
+  closedOn: string | null
+}
+
+/** A line of the 发文登记簿. */
+export interface OutgoingRegisterRow {
+  id: string
+  documentNumber: string | null
+  title: string
+  kind: string
+  draftingUnit: string | null
+  draftedOn: string
+  /** 签发人 and 签发日期, as the sign act recorded them. */
+  signer: string | null
+  signedOn: string | null
+  issuedOn: string | null
+  disclosure: Disclosure | null
+  secrecy: Clearance
+  state: string
+}
+
+export type RegisterPage =
+  | { direction: 'incoming'; total: number; rows: IncomingRegisterRow[] }
+  | { direction: 'outgoing'; total: number; rows: OutgoingRegisterRow[] }
+
+/** Whether the current post keeps the register (the office), with the article. */
+export interface RegisterAccess {
+  allowed: boolean
+  summary: string
+  citations: Citation[]
+}
+
+/** A recipient post of a 传阅 and its read receipt. */
+export interface CirculationReceipt {
+  postId: string
+  title: string
+  /** Who holds the post today. */
+  holders: string[]
+  circulatedAt: string
+  circulatedBy: string | null
+  /** When someone in the post marked it 已阅; null while unread. */
+  readAt: string | null
+  readBy: string | null
+  /** 'read'; 'archived' when archiving closed it unread; null while unread. */
+  outcome: string | null
+}
+
+export interface CirculationView {
+  /** Whether the current post may circulate the document now. */
+  mayCirculate: boolean
+  receipts: CirculationReceipt[]
+}
+
+/** An attachment (附件) as the document view lists it. */
+export interface AttachmentSummary {
+  id: string
+  name: string
+  mediaType: string
+  sizeBytes: number
+  /** SHA-256 of the stored bytes, hex. */
+  sha256: string
+  uploadedAt: string | null
+  /** '姓名（职务）' of the uploader. */
+  uploader: string | null
+}
+
+/** One saved text of a document (正文版本): 1 at drafting, one more per revision. */
+export interface BodyVersion {
+  version: number
+  title: string
+  body: string
+  /** SHA-256 of the body, hex. */
+  sha256: string
+  savedAt: string
+  /** '姓名（职务）' of the person who saved it. */
+  savedBy: string | null
 }

@@ -2,6 +2,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  ContainerOutlined,
+  EditOutlined,
   FileAddOutlined,
   HomeOutlined,
   InboxOutlined,
@@ -9,6 +11,7 @@ import {
 } from '@ant-design/icons'
 import { Layout, Menu, type MenuProps, theme, Typography } from 'antd'
 import { Link, Outlet, useLocation } from 'react-router-dom'
+import { useRegisterAccess } from '../pages/register/use-register-access.ts'
 import { useMe } from '../session/session-context.ts'
 import { AppHeader } from './app-header.tsx'
 
@@ -29,6 +32,7 @@ function menuKeyOf(pathname: string, keys: string[]): string[] {
 export function AppLayout() {
   const me = useMe()
   const { pathname } = useLocation()
+  const keepsRegister = useRegisterAccess()
   const { token } = theme.useToken()
 
   // Icons are hidden from assistive technology so menu items are named by their text alone.
@@ -44,7 +48,8 @@ export function AppLayout() {
       icon: <BookOutlined aria-hidden />,
       label: <Link to="/rulebooks">规则库</Link>,
     },
-    // Administrators handle no documents (三员分立); the server refuses 报送 from a post with no unit.
+    // Administrators handle no documents (三员分立); the server refuses 报送 and 拟稿 from a post
+    // with no unit.
     ...(me.adminRole === null && me.posts.length > 0
       ? [
           {
@@ -56,6 +61,21 @@ export function AppLayout() {
             key: '/documents/new',
             icon: <FileAddOutlined aria-hidden />,
             label: <Link to="/documents/new">报送公文</Link>,
+          },
+          {
+            key: '/documents/draft',
+            icon: <EditOutlined aria-hidden />,
+            label: <Link to="/documents/draft">拟稿发文</Link>,
+          },
+        ]
+      : []),
+    // 收发文登记簿: the office's posts, as the server answers from the rulebook (条例第五条).
+    ...(keepsRegister
+      ? [
+          {
+            key: '/register',
+            icon: <ContainerOutlined aria-hidden />,
+            label: <Link to="/register">收发文登记簿</Link>,
           },
         ]
       : []),

@@ -8,12 +8,18 @@ import { ForbiddenResult } from '../components/forbidden-result.tsx'
 import { LoadError } from '../components/load-error.tsx'
 import { PageLoading } from '../components/page-loading.tsx'
 import { useMe } from '../session/session-context.ts'
+import { AttachmentsCard } from './document/attachments-card.tsx'
+import { BodyVersionsCard } from './document/body-versions-card.tsx'
 import { CitationsCard } from './document/citations-card.tsx'
+import { CirculationCard } from './document/circulation-card.tsx'
 import { DocumentHeading } from './document/document-heading.tsx'
 import { DocumentSummary } from './document/document-summary.tsx'
 import { FlowTimeline } from './document/flow-timeline.tsx'
+import { OutgoingSummary } from './document/outgoing-summary.tsx'
 import { ReturnedNotice } from './document/returned-notice.tsx'
+import { SignOffPlanCard } from './document/sign-off-plan-card.tsx'
 import { TaskPanel } from './document/task-panel.tsx'
+import { useSignOff } from './document/use-sign-off.ts'
 
 export function DocumentPage() {
   const me = useMe()
@@ -37,6 +43,7 @@ function DocumentOfficeView() {
   )
 
   const document = view.data?.document
+  const signOff = useSignOff(view.data)
   const workingDaysLeft = inbox.data?.find(
     (entry) => entry.document.id === id && entry.task.dueDate === document?.dueDate,
   )?.workingDaysLeft
@@ -63,15 +70,36 @@ function DocumentOfficeView() {
           <Row gutter={[24, 24]}>
             <Col xs={24} xl={15}>
               <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-                <DocumentSummary
-                  document={document}
-                  senderName={
-                    document.senderDepartmentId
-                      ? departmentNames.get(document.senderDepartmentId)
-                      : undefined
-                  }
-                  workingDaysLeft={workingDaysLeft}
-                />
+                {document.direction === 'outgoing' ? (
+                  <OutgoingSummary
+                    document={document}
+                    draftingUnit={
+                      document.senderDepartmentId
+                        ? departmentNames.get(document.senderDepartmentId)
+                        : undefined
+                    }
+                  />
+                ) : (
+                  <DocumentSummary
+                    document={document}
+                    senderName={
+                      document.senderDepartmentId
+                        ? departmentNames.get(document.senderDepartmentId)
+                        : undefined
+                    }
+                    workingDaysLeft={workingDaysLeft}
+                  />
+                )}
+                {document.plan && (
+                  <SignOffPlanCard
+                    view={view.data}
+                    plan={document.plan}
+                    signOff={signOff}
+                    departmentNames={departmentNames}
+                  />
+                )}
+                <AttachmentsCard view={view.data} onChanged={reload} />
+                <BodyVersionsCard view={view.data} onChanged={reload} />
                 <FlowTimeline
                   events={view.data.events}
                   citations={view.data.citations}
@@ -85,7 +113,15 @@ function DocumentOfficeView() {
                   view={view.data}
                   departments={chart.data?.departments}
                   departmentsError={chart.error}
+                  signOff={signOff}
                   onDone={reload}
+                />
+                {/* Keyed by the history: a new act (已阅, 传阅) reloads the receipts. */}
+                <CirculationCard
+                  key={view.data.events.length}
+                  documentId={document.id}
+                  posts={chart.data?.posts}
+                  onChanged={reload}
                 />
                 <CitationsCard citations={view.data.citations} />
               </Space>

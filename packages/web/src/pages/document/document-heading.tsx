@@ -4,7 +4,12 @@ import { PageTitle } from '../../components/page-title.tsx'
 import { UrgencyTag } from '../../components/urgency-tag.tsx'
 import { CLEARANCE_LABELS, documentStateLabel } from '../../labels.ts'
 
-const STATE_COLORS: Record<string, string> = { returned: 'red', closed: 'green' }
+const STATE_COLORS: Record<string, string> = {
+  returned: 'red',
+  closed: 'green',
+  issued: 'green',
+  archived: 'green',
+}
 
 export function DocumentHeading({ document }: { document: DocumentRecord }) {
   return (
@@ -14,6 +19,7 @@ export function DocumentHeading({ document }: { document: DocumentRecord }) {
         <Tag color={STATE_COLORS[document.state] ?? 'blue'}>
           {documentStateLabel(document.state)}
         </Tag>
+        {document.documentNumber && <Tag color="geekblue">{document.documentNumber}</Tag>}
         <Tag>{document.kind}</Tag>
         <Tag color={document.secrecy === 'public' ? undefined : 'gold'}>
           {CLEARANCE_LABELS[document.secrecy] ?? document.secrecy}

@@ -1,4 +1,5 @@
 import type { DocumentEvent } from '../../api/types.ts'
+import { DISCLOSURE_LABELS } from '../../labels.ts'
 
 function stringsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : []
@@ -10,8 +11,9 @@ function stringOf(value: unknown): string | undefined {
 
 /**
  * What an event's details add to its opinion, in words: the deadline set at registration, the
- * leaders a proposal went to, the units a referral went to. Unknown details are left out; the
- * audit log keeps them all.
+ * leaders a proposal went to, the units a referral went to; for 发文 the 会签 reply date, the
+ * next step, the units deemed to agree, the number and the disclosure. Unknown details are left
+ * out; the audit log keeps them all.
  */
 export function detailLinesOf(
   event: DocumentEvent,
@@ -39,6 +41,41 @@ export function detailLinesOf(
       if (lead) lines.push(`承办单位：${[`${lead}（主办）`, ...others].join('、')}`)
       const dueDate = stringOf(details.dueDate)
       if (dueDate) lines.push(`办理期限：${dueDate}`)
+      break
+    }
+    case 'draft': {
+      const due = stringOf(details.countersignDue)
+      if (due) lines.push(`会签回复期限：${due}`)
+      break
+    }
+    case 'countersign':
+    case 'countersignDisagree': {
+      const unit = unitsOf(stringsOf([details.departmentId]))
+      if (unit.length > 0) lines.push(`会签单位：${unit.join('、')}`)
+      break
+    }
+    case 'review': {
+      const next = stringsOf(details.next)
+      if (next.length > 0)
+        lines.push(`${details.nextKind === 'sign' ? '送签发' : '送核稿'}：${next.join('、')}`)
+      break
+    }
+    case 'sign': {
+      const deemed = unitsOf(stringsOf(details.deemedNoObjection))
+      if (deemed.length > 0) lines.push(`会签逾期未回复，视为无不同意见：${deemed.join('、')}`)
+      break
+    }
+    case 'number': {
+      const documentNumber = stringOf(details.documentNumber)
+      if (documentNumber) lines.push(`发文字号：${documentNumber}`)
+      break
+    }
+    case 'issue': {
+      const disclosure = stringOf(details.disclosure)
+      const label = DISCLOSURE_LABELS[disclosure as keyof typeof DISCLOSURE_LABELS] ?? disclosure
+      if (label) lines.push(`公开属性：${label}`)
+      const reason = stringOf(details.disclosureReason)
+      if (reason) lines.push(`不予公开理由：${reason}`)
       break
     }
   }

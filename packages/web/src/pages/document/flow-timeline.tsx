@@ -4,7 +4,13 @@ import { formatShanghaiTime } from '../../format.ts'
 import { documentActionLabel } from '../../labels.ts'
 import { detailLinesOf } from './event-details.ts'
 
-const COLORS: Record<string, string> = { return: 'red', close: 'green' }
+const COLORS: Record<string, string> = {
+  return: 'red',
+  close: 'green',
+  countersignDisagree: 'red',
+  sign: 'green',
+  archive: 'gray',
+}
 
 export function FlowTimeline({
   events,

@@ -1,46 +1,58 @@
-import { Button, Checkbox, Space, Typography } from 'antd'
-import { useState } from 'react'
-import { screenDocument } from '../../api/documents.ts'
+import { Button, Checkbox, Space, Tooltip, Typography } from 'antd'
+import { useEffect, useState } from 'react'
+import { fetchScreeningConditions, screenDocument } from '../../api/documents.ts'
 import type { DocumentRecord } from '../../api/types.ts'
+import { useLoad } from '../../api/use-load.ts'
+import { LoadError } from '../../components/load-error.tsx'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useAct } from './use-act.ts'
 
-/** What 初审 may find; the rulebook decides whether each finding sends the document back. */
-const FINDINGS = [
-  { value: 'notOneMatterPerDocument', label: '请示未一文一事' },
-  { value: 'requestInReport', label: '报告夹带请示事项' },
-  { value: 'multipleMainRecipients', label: '多头主送' },
-  { value: 'missingSignatory', label: '上行文未标注签发人' },
-  { value: 'missingSeal', label: '未加盖发文机关印章' },
-  { value: 'forwardedVerbatim', label: '原文转报下级请示' },
-  { value: 'addressedToLeaderPersonally', label: '直接报送领导个人' },
-  { value: 'notForThisOrgan', label: '不应由本机关办理' },
-  { value: 'breachesDocumentRules', label: '不符合行文规则' },
-  { value: 'wrongKindOrFormat', label: '文种、格式不符合要求' },
-  { value: 'consultationMissing', label: '涉及其他部门职权未经协商会签' },
-]
-
+/**
+ * 初审: the checklist is the jurisdiction's rulebook (its screening conditions for this 文种),
+ * each with the article it comes from; the rulebook then decides whether a finding sends the
+ * document back.
+ */
 export function ScreenForm({ document, onDone }: { document: DocumentRecord; onDone: () => void }) {
-  // What the record itself shows is checked from the start, as the server finds it anyway.
-  const [found, setFound] = useState<string[]>([
-    ...(document.mainRecipients.length > 1 ? ['multipleMainRecipients'] : []),
-    ...(document.signatories.length === 0 ? ['missingSignatory'] : []),
-  ])
+  const conditions = useLoad(`screening:${document.id}`, (signal) =>
+    fetchScreeningConditions(document.id, signal),
+  )
+  const [found, setFound] = useState<string[]>([])
+  // What the record itself shows is ticked from the start, as the server counts it anyway.
+  useEffect(() => {
+    if (conditions.data) setFound(conditions.data.filter((c) => c.foundOnRecord).map((c) => c.code))
+  }, [conditions.data])
   const { submitting, error, act } = useAct(onDone)
 
   const screen = (findings: string[]) =>
     act(() => screenDocument(document.id, Object.fromEntries(findings.map((name) => [name, true]))))
 
+  if (conditions.error) return <LoadError error={conditions.error} onRetry={conditions.reload} />
+  const options = (conditions.data ?? []).map((condition) => ({
+    value: condition.code,
+    label: (
+      <Tooltip
+        title={condition.citations.map((c) => `${c.source}${c.article}：${c.excerpt}`).join('\n')}
+      >
+        <span>
+          {condition.label}
+          <Typography.Text type="secondary">
+            （{condition.citations.map((c) => c.article).join('、')}）
+          </Typography.Text>
+        </span>
+      </Tooltip>
+    ),
+  }))
+
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <div role="group" aria-labelledby="screen-findings">
         <Typography.Paragraph id="screen-findings" type="secondary">
-          勾选初审发现的问题；没有问题即予受理。
+          按本辖区规则勾选初审发现的问题；没有问题即予受理。
         </Typography.Paragraph>
         <Checkbox.Group
           value={found}
           onChange={setFound}
-          options={FINDINGS}
+          options={options}
           style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
         />
       </div>
@@ -48,7 +60,7 @@ export function ScreenForm({ document, onDone }: { document: DocumentRecord; onD
         <Button
           type="primary"
           loading={submitting}
-          disabled={found.length > 0}
+          disabled={!conditions.data || found.length > 0}
           onClick={() => screen([])}
         >
           受理

@@ -7,27 +7,56 @@ import { LoadError } from '../../components/load-error.tsx'
 import { postLabel, taskKindLabel } from '../../labels.ts'
 import { useMe } from '../../session/session-context.ts'
 import { useSwitchPost } from '../../session/use-switch-post.ts'
+import { ArchiveForm } from './archive-form.tsx'
+import { CirculatedNotice } from './circulated-notice.tsx'
 import { CompleteForm } from './complete-form.tsx'
+import { CountersignForm } from './countersign-form.tsx'
 import { InstructForm } from './instruct-form.tsx'
+import { IssueForm } from './issue-form.tsx'
 import { type MyTask, myTasks } from './my-tasks.ts'
+import { NumberForm } from './number-form.tsx'
 import { ProposeForm } from './propose-form.tsx'
+import { ReadNotice } from './read-notice.tsx'
 import { ReferForm } from './refer-form.tsx'
 import { RegisterForm } from './register-form.tsx'
+import { ReviewForm } from './review-form.tsx'
 import { ScreenForm } from './screen-form.tsx'
+import { SignForm } from './sign-form.tsx'
+import type { SignOff } from './use-sign-off.ts'
 
-/** Tasks done through an act of the API; 待阅 and 退回修改 are for reading only. */
-const ACTED_ON = new Set(['register', 'screen', 'propose', 'instruct', 'refer', 'handle'])
+/**
+ * Tasks done through an act of the API, in the post they were sent to; 退回修改 is for reading
+ * only. 待阅 is closed by 已阅, which the server takes from the current post or its unit.
+ */
+const ACTED_ON = new Set([
+  'register',
+  'screen',
+  'propose',
+  'instruct',
+  'refer',
+  'handle',
+  'review',
+  'countersign',
+  'sign',
+  'number',
+  'issue',
+  'archive',
+  'read',
+])
 
 /** The person's own open tasks on the document, each with what it takes to do it. */
 export function TaskPanel({
   view,
   departments,
   departmentsError,
+  signOff,
   onDone,
 }: {
   view: DocumentView
   departments: Department[] | undefined
   departmentsError: ApiError | undefined
+  /** Outgoing: who must sign and under which article, for the 签发 form. */
+  signOff?: SignOff | undefined
   onDone: () => void
 }) {
   const me = useMe()
@@ -47,7 +76,13 @@ export function TaskPanel({
           {ACTED_ON.has(item.task.kind) && item.post.postId !== me.currentPostId ? (
             <SwitchPostNotice item={item} />
           ) : (
-            <TaskForm item={item} view={view} departments={departments} onDone={onDone} />
+            <TaskForm
+              item={item}
+              view={view}
+              departments={departments}
+              signOff={signOff}
+              onDone={onDone}
+            />
           )}
         </Fragment>
       ))}
@@ -59,11 +94,13 @@ function TaskForm({
   item: { task },
   view: { document },
   departments,
+  signOff,
   onDone,
 }: {
   item: MyTask
   view: DocumentView
   departments: Department[] | undefined
+  signOff: SignOff | undefined
   onDone: () => void
 }) {
   switch (task.kind) {
@@ -92,8 +129,24 @@ function TaskForm({
           }
         />
       )
+    case 'review':
+      return <ReviewForm documentId={document.id} onDone={onDone} />
+    case 'countersign':
+      return <CountersignForm documentId={document.id} task={task} onDone={onDone} />
+    case 'sign':
+      return (
+        <SignForm documentId={document.id} plan={document.plan} signOff={signOff} onDone={onDone} />
+      )
+    case 'number':
+      return <NumberForm documentId={document.id} prefix={document.plan?.prefix} onDone={onDone} />
+    case 'issue':
+      return <IssueForm documentId={document.id} onDone={onDone} />
+    case 'archive':
+      return <ArchiveForm documentId={document.id} onDone={onDone} />
     case 'read':
-      return <Alert type="info" showIcon title="办理结果已答复本单位，请阅知。" />
+      // A 待阅 addressed to a post is the office's 传阅; to a unit, a result or an issued document.
+      if (task.assigneePostId) return <CirculatedNotice documentId={document.id} onDone={onDone} />
+      return <ReadNotice document={document} onDone={onDone} />
     default:
       return <Alert type="info" showIcon title="本页面暂不能办理此事项" />
   }

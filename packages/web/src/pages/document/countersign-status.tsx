@@ -1,0 +1,74 @@
+import { Tag, Typography } from 'antd'
+import type { DocumentEvent, DocumentTask } from '../../api/types.ts'
+
+interface Reply {
+  departmentId: string
+  status: 'agreed' | 'disagreed' | 'pending' | 'deemed'
+  dueDate: string | null
+}
+
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : []
+}
+
+/**
+ * Where each unit asked to countersign stands: replies are events, open requests are tasks, and
+ * overdue ones settled at signing are named in the sign event (逾期视为无不同意见).
+ */
+export function repliesOf(events: DocumentEvent[], tasks: DocumentTask[]): Reply[] {
+  const replies = new Map<string, Reply>()
+  for (const event of events) {
+    const unit = event.details.departmentId
+    if (typeof unit === 'string' && event.action === 'countersign')
+      replies.set(unit, { departmentId: unit, status: 'agreed', dueDate: null })
+    if (typeof unit === 'string' && event.action === 'countersignDisagree')
+      replies.set(unit, { departmentId: unit, status: 'disagreed', dueDate: null })
+    if (event.action === 'sign')
+      for (const deemed of stringsOf(event.details.deemedNoObjection))
+        replies.set(deemed, { departmentId: deemed, status: 'deemed', dueDate: null })
+  }
+  for (const task of tasks)
+    if (task.kind === 'countersign' && task.assigneeDepartmentId)
+      replies.set(task.assigneeDepartmentId, {
+        departmentId: task.assigneeDepartmentId,
+        status: 'pending',
+        dueDate: task.dueDate,
+      })
+  return [...replies.values()]
+}
+
+const STATUS: Record<Reply['status'], { label: string; color?: string }> = {
+  agreed: { label: '同意', color: 'green' },
+  disagreed: { label: '有不同意见', color: 'red' },
+  pending: { label: '待回复', color: 'orange' },
+  deemed: { label: '逾期未回复，视为无不同意见' },
+}
+
+export function CountersignStatus({
+  events,
+  tasks,
+  departmentNames,
+}: {
+  events: DocumentEvent[]
+  tasks: DocumentTask[]
+  departmentNames: ReadonlyMap<string, string>
+}) {
+  const replies = repliesOf(events, tasks)
+  if (replies.length === 0) return null
+  return (
+    <div>
+      <Typography.Text strong>会签</Typography.Text>
+      <ul aria-label="会签" style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+        {replies.map((reply) => (
+          <li key={reply.departmentId}>
+            {departmentNames.get(reply.departmentId) ?? reply.departmentId}{' '}
+            <Tag color={STATUS[reply.status].color}>{STATUS[reply.status].label}</Tag>
+            {reply.dueDate && (
+              <Typography.Text type="secondary">回复期限 {reply.dueDate}</Typography.Text>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,48 @@
+import { FilePdfOutlined } from '@ant-design/icons'
+import { App, Button } from 'antd'
+import { useState } from 'react'
+import { fetchDocumentPdf } from '../../api/documents.ts'
+import { asApiError } from '../../api/use-load.ts'
+
+/**
+ * 下载 PDF: the GB/T 9704 document converted by the server. Fetched rather than linked, so that
+ * a server without LibreOffice (503 PDF_UNAVAILABLE) shows its Chinese message, not raw JSON.
+ */
+export function PdfDownloadButton({
+  documentId,
+  fileName,
+}: {
+  documentId: string
+  /** Without the extension: the 发文字号 once assigned, else the title (as the server names it). */
+  fileName: string
+}) {
+  const { message } = App.useApp()
+  const [loading, setLoading] = useState(false)
+
+  async function download() {
+    setLoading(true)
+    try {
+      const blob = await fetchDocumentPdf(documentId)
+      const url = URL.createObjectURL(blob)
+      const link = window.document.createElement('a')
+      link.href = url
+      link.download = `${fileName}.pdf`
+      link.click()
+      setTimeout(() => URL.revokeObjectURL(url), 60_000)
+    } catch (failure) {
+      message.error(asApiError(failure).message)
+    } finally {
+      setLoading(false)
+    }
+  }
+
+  return (
+    <Button
+      icon={<FilePdfOutlined aria-hidden />}
+      loading={loading}
+      onClick={() => void download()}
+    >
+      下载 PDF
+    </Button>
+  )
+}

@@ -1,0 +1,190 @@
+import { Col, Form, Input, Radio, Row, Select } from 'antd'
+import type {
+  Department,
+  DocumentPrefix,
+  OutgoingDraft,
+  Urgency,
+  WritingDirection,
+} from '../../api/types.ts'
+import { CLEARANCE_LABELS, URGENCY_LABELS, WRITING_DIRECTION_LABELS } from '../../labels.ts'
+
+export interface DraftValues {
+  prefix: string
+  kind: string
+  title: string
+  body: string
+  direction: WritingDirection
+  mainRecipients: string[]
+  copyRecipients?: string[]
+  secrecy: string
+  secrecyPeriod?: string
+  urgency: Urgency
+  countersignDepartmentIds?: string[]
+}
+
+/** The 文种 of 《党政机关公文处理工作条例》第八条; the server checks the choice against it. */
+const KIND_OPTIONS = [
+  '决议',
+  '决定',
+  '命令',
+  '公报',
+  '公告',
+  '通告',
+  '意见',
+  '通知',
+  '通报',
+  '报告',
+  '请示',
+  '批复',
+  '议案',
+  '函',
+  '纪要',
+].map((kind) => ({ value: kind, label: kind }))
+
+// The server takes the level in words. 绝密 is not offered: it must never enter this system.
+const SECRECY_OPTIONS = Object.values(CLEARANCE_LABELS).map((label) => ({ value: label, label }))
+
+const URGENCY_OPTIONS = Object.entries(URGENCY_LABELS).map(([value, label]) => ({ value, label }))
+
+const DIRECTION_OPTIONS = Object.entries(WRITING_DIRECTION_LABELS).map(([value, label]) => ({
+  value,
+  label,
+}))
+
+const optional = (text: string | undefined) => text?.trim() || undefined
+const names = (list: string[] | undefined) =>
+  (list ?? []).map((name) => name.trim()).filter(Boolean)
+
+export function draftOf(values: DraftValues): OutgoingDraft {
+  return {
+    prefix: values.prefix,
+    kind: values.kind,
+    title: values.title.trim(),
+    body: values.body,
+    direction: values.direction,
+    mainRecipients: names(values.mainRecipients),
+    copyRecipients: names(values.copyRecipients),
+    secrecy: values.secrecy,
+    secrecyPeriod: optional(values.secrecyPeriod),
+    urgency: values.urgency,
+    countersignDepartmentIds: values.countersignDepartmentIds ?? [],
+  }
+}
+
+export function DraftFields({
+  prefixes,
+  departments,
+  draftingDepartmentId,
+}: {
+  prefixes: DocumentPrefix[] | undefined
+  departments: Department[] | undefined
+  draftingDepartmentId: string | null
+}) {
+  // The drafting unit is on the document already; 会签 is asked of the other units.
+  const countersignOptions = (departments ?? [])
+    .filter((department) => department.id !== draftingDepartmentId)
+    .map((department) => ({ value: department.id, label: department.name }))
+
+  return (
+    <>
+      <Row gutter={16}>
+        <Col xs={24} md={10}>
+          <Form.Item
+            label="发文字号前缀"
+            name="prefix"
+            extra="前缀决定以谁的名义发文，以及按规则由谁核稿、签发；字号在签发后登记编号时编定。"
+            rules={[{ required: true, message: '请选择发文字号前缀' }]}
+          >
+            <Select
+              placeholder="选择机关代字"
+              loading={!prefixes}
+              options={(prefixes ?? []).map((p) => ({
+                value: p.prefix,
+                label: `${p.prefix}（${p.label}）`,
+              }))}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={6}>
+          <Form.Item label="文种" name="kind" rules={[{ required: true, message: '请选择文种' }]}>
+            <Select placeholder="选择文种" options={KIND_OPTIONS} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            label="行文方向"
+            name="direction"
+            rules={[{ required: true, message: '请选择行文方向' }]}
+          >
+            <Radio.Group optionType="button" options={DIRECTION_OPTIONS} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        label="标题"
+        name="title"
+        rules={[{ required: true, whitespace: true, message: '请填写标题' }]}
+      >
+        <Input placeholder="关于……的通知" maxLength={200} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item
+            label="密级"
+            name="secrecy"
+            extra="绝密级公文不得在本系统中处理。"
+            rules={[{ required: true, message: '请选择密级' }]}
+          >
+            <Select placeholder="选择密级" options={SECRECY_OPTIONS} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label="保密期限" name="secrecyPeriod">
+            <Input placeholder="如：10年" maxLength={32} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            label="紧急程度"
+            name="urgency"
+            rules={[{ required: true, message: '请选择紧急程度' }]}
+          >
+            <Select options={URGENCY_OPTIONS} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        label="主送机关"
+        name="mainRecipients"
+        extra="输入后按回车添加。"
+        rules={[{ required: true, type: 'array', min: 1, message: '请填写主送机关' }]}
+      >
+        <Select mode="tags" open={false} suffixIcon={null} />
+      </Form.Item>
+      <Form.Item label="抄送机关" name="copyRecipients" extra="输入后按回车添加。">
+        <Select mode="tags" open={false} suffixIcon={null} />
+      </Form.Item>
+      <Form.Item
+        label="会签单位"
+        name="countersignDepartmentIds"
+        extra="涉及其他单位职权的，请其会签；回复期限按规则库计算，逾期按规定处理。"
+      >
+        <Select
+          mode="multiple"
+          placeholder="选择需要会签的单位"
+          loading={!departments}
+          options={countersignOptions}
+          showSearch={{ optionFilterProp: 'label' }}
+        />
+      </Form.Item>
+      <Form.Item
+        label="正文"
+        name="body"
+        rules={[{ required: true, whitespace: true, message: '请填写正文' }]}
+      >
+        <Input.TextArea rows={10} />
+      </Form.Item>
+    </>
+  )
+}

@@ -1,0 +1,15 @@
+import { fetchRegisterAccess } from '../../api/register.ts'
+import { useLoad } from '../../api/use-load.ts'
+import { useMe } from '../../session/session-context.ts'
+
+/**
+ * Whether the current post keeps the 收发文登记簿. The server answers from the rulebook (the
+ * office, 条例第五条); asked again whenever the person switches post. Administrators hold no post.
+ */
+export function useRegisterAccess(): boolean {
+  const me = useMe()
+  const key =
+    me.adminRole === null && me.currentPostId ? `register-access:${me.currentPostId}` : null
+  const access = useLoad(key, (signal) => fetchRegisterAccess(signal))
+  return key !== null && access.data?.allowed === true
+}
