@@ -1,7 +1,10 @@
 import type { AccountAdminRepository } from './admin/account-admin-repository.ts'
 import type { AuditRepository } from './audit/audit-repository.ts'
+import type { AttachmentRepository } from './documents/attachment-repository.ts'
+import type { BodyVersionRepository } from './documents/body-version-repository.ts'
 import type { DocumentRepository } from './documents/document-repository.ts'
 import type { IdentityRepository } from './identity/log-in.ts'
+import type { JobScheduler } from './jobs/job-scheduler.ts'
 import type { RosterRepository } from './organisation/roster-repository.ts'
 import type {
   OrganisationDirectory,
@@ -16,6 +19,10 @@ export interface Repositories {
   accountAdmin: AccountAdminRepository
   roster: RosterRepository
   documents: DocumentRepository
+  /** Durable timers (催办…), scheduled in the command's transaction. */
+  jobs: JobScheduler
+  attachments: AttachmentRepository
+  bodyVersions: BodyVersionRepository
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DocumentRecord, DocumentRepository, DocumentTask } from '@zhengling/app'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Database } from './schema.ts'
+import { documentRegister } from './document-register-query.ts'
 import { visibleTo } from './visible-to.ts'
 
 const iso = (value: Date | string) => new Date(value).toISOString()
@@ -319,6 +320,21 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
         dueDate: row.due_date,
         senderName: row.sender_name,
       }))
+    },
+
+    register(viewer, query) {
+      return documentRegister(db, viewer, query)
+    },
+
+    async tasksById(documentId, ids) {
+      if (ids.length === 0) return []
+      const rows = await db
+        .selectFrom('document_tasks')
+        .selectAll()
+        .where('document_id', '=', documentId)
+        .where('id', 'in', ids)
+        .execute()
+      return rows.map(toTask)
     },
 
     async nextSerial(jurisdictionId, prefix, year) {

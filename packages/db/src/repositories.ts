@@ -2,8 +2,11 @@ import type { InTransaction, Repositories } from '@zhengling/app'
 import type { Kysely } from 'kysely'
 import { createAccountAdminRepository } from './account-admin-repository.ts'
 import { createAuditRepository } from './audit-repository.ts'
+import { createDocumentAttachmentRepository } from './document-attachment-repository.ts'
+import { createDocumentBodyVersionRepository } from './document-body-version-repository.ts'
 import { createDocumentRepository } from './document-repository.ts'
 import { createIdentityRepository } from './identity-repository.ts'
+import { scheduleJob } from './job-queue.ts'
 import { createOrganisationDirectory } from './organisation-directory.ts'
 import { createOrganisationRepository } from './organisation-repository.ts'
 import { createRosterRepository } from './roster-repository.ts'
@@ -18,6 +21,9 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     accountAdmin: createAccountAdminRepository(db),
     roster: createRosterRepository(db),
     documents: createDocumentRepository(db),
+    jobs: { schedule: (timer) => scheduleJob(db, timer) },
+    attachments: createDocumentAttachmentRepository(db),
+    bodyVersions: createDocumentBodyVersionRepository(db),
   }
 }
 

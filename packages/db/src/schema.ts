@@ -180,6 +180,20 @@ export interface Database {
     size_bytes: number
     sha256: string
     content: Uint8Array
+    // 0012: who uploaded it, when.
+    uploaded_at: ColumnType<Date, string, never>
+    uploaded_by_person_id: string | null
+    uploaded_by_post_id: string | null
+  }
+  document_body_versions: {
+    document_id: string
+    version: number
+    title: string
+    body: string
+    sha256: string
+    saved_by_person_id: string | null
+    saved_by_post_id: string | null
+    saved_at: ColumnType<Date, string, never>
   }
   document_number_sequences: {
     jurisdiction_id: string

@@ -9,6 +9,7 @@ import {
   LoginError,
   NotFoundError,
   NotPermittedError,
+  type PdfConverter,
   RuleRefusedError,
   SessionError,
 } from '@zhengling/app'
@@ -25,6 +26,9 @@ import {
 import { errorOf, HttpError } from './errors.ts'
 import { accountRoutes } from './routes/accounts.ts'
 import { auditRoutes } from './routes/audit.ts'
+import { documentCirculationRoutes } from './routes/document-circulation.ts'
+import { documentRegisterRoutes } from './routes/document-register.ts'
+import { documentFileRoutes } from './routes/document-files.ts'
 import { documentRoutes } from './routes/documents.ts'
 import { jurisdictionRoutes } from './routes/jurisdictions.ts'
 import { organisationRoutes } from './routes/organisation.ts'
@@ -38,6 +42,11 @@ export interface ServerOptions {
   sessions?: SessionRouteDeps
   /** The built web app (packages/web/dist), served at / with client-side routes falling back to index.html. */
   webRoot?: string
+  /**
+   * DOCX → PDF for /api/documents/:id/pdf. Undefined: LibreOffice if `soffice` is on the PATH;
+   * null: none (the route answers 503).
+   */
+  convertToPdf?: PdfConverter | null
 }
 
 const CONTEXT_LABELS: Record<string, string> = {
@@ -138,6 +147,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(auditRoutes(options.sessions))
     await app.register(accountRoutes(options.sessions))
     await app.register(documentRoutes({ ...options.sessions, library: options.library }))
+    await app.register(
+      documentFileRoutes({
+        ...options.sessions,
+        library: options.library,
+        convertToPdf: options.convertToPdf,
+      }),
+    )
+    await app.register(documentRegisterRoutes({ ...options.sessions, library: options.library }))
+    await app.register(documentCirculationRoutes({ ...options.sessions, library: options.library }))
   }
   return app
 }

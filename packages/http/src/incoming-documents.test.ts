@@ -210,6 +210,41 @@ describe('incoming documents in 钟山区', () => {
     )
   })
 
+  it('lists the 初审 checklist from the rulebook and refuses a finding it does not know', async () => {
+    const township = await as('zs-townshipHead')
+    const desk = await as('zs-secretariat')
+    const submitted = await township.post('/api/documents/incoming', {
+      ...REQUEST,
+      mainRecipients: ['区人民政府', '区发展和改革局'],
+    })
+    const id = submitted.json().document.id
+    await desk.post(`/api/documents/${id}/register`, {})
+    const listed = await desk.get(`/api/documents/${id}/screening`)
+    assert.equal(listed.statusCode, 200, listed.body)
+    type Condition = { code: string; foundOnRecord: boolean; citations: { article: string }[] }
+    const conditions: Condition[] = listed.json()
+    const byCode = new Map(conditions.map((c) => [c.code, c]))
+    // The national articles and 钟山's own (第二十八条 一文一事…) are all asked about.
+    assert.equal(byCode.get('multipleMainRecipients')?.foundOnRecord, true)
+    assert.ok(byCode.get('multipleMainRecipients')?.citations.some((c) => c.article === '第十五条'))
+    assert.equal(byCode.get('missingSeal')?.foundOnRecord, false)
+    assert.equal(byCode.get('notOneMatterPerDocument')?.foundOnRecord, false)
+    assert.equal(new Set(conditions.map((c) => c.code)).size, conditions.length)
+    // Someone outside the 知悉范围 gets nothing.
+    assert.equal(
+      (await (await as('zs-departmentHead-10')).get(`/api/documents/${id}/screening`)).statusCode,
+      404,
+    )
+
+    const misspelt = await desk.post(`/api/documents/${id}/screen`, {
+      findings: { missingSael: true },
+    })
+    assert.equal(misspelt.statusCode, 422, misspelt.body)
+    assert.equal(misspelt.json().error.code, 'UNKNOWN_FINDING')
+    const still = await desk.get(`/api/documents/${id}`)
+    assert.equal(still.json().document.state, 'registered')
+  })
+
   it('returns a 请示 without 签发人, or without seal, citing 条例第九条', async () => {
     const township = await as('zs-townshipHead')
     const desk = await as('zs-secretariat')

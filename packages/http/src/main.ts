@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { createScryptHasher, sm3Hasher } from '@zhengling/app'
 import {
   databaseConfig,
@@ -6,10 +7,12 @@ import {
   migrate,
   openDatabase,
   seedDemo,
+  startTimerWorker,
 } from '@zhengling/db'
 import { loadLibrary } from '@zhengling/rulebooks'
 import { join } from 'node:path'
 import { buildServer } from './build-server.ts'
+import { createRulesPort } from './rules-port.ts'
 
 /**
  * The server: migrates the database, optionally seeds the demo, serves the web app and /api.
@@ -27,8 +30,9 @@ const handle = await openDatabase(config)
 await migrate(handle.db)
 if (demo) await seedDemo(handle.db, { now: () => new Date() })
 
+const library = loadLibrary()
 const app = await buildServer({
-  library: loadLibrary(),
+  library,
   logger: { level: env.LOG_LEVEL ?? 'info' },
   webRoot: env.ZHENGLING_WEB_ROOT ?? join(import.meta.dirname, '..', '..', 'web', 'dist'),
   sessions: {
@@ -39,14 +43,23 @@ const app = await buildServer({
     secureCookies: env.ZHENGLING_SECURE_COOKIES !== 'false',
   },
 })
+await app.listen({ port, host })
+// 催办 and other durable timers; every replica may run this worker (jobs are taken once).
+const timers = startTimerWorker(handle.db, {
+  hasher: sm3Hasher,
+  now: () => new Date(),
+  newId: randomUUID,
+  rules: createRulesPort(library),
+  onError: (error) => app.log.error({ err: error }, '定时任务运行失败'),
+})
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
+    await timers.stop()
     await app.close()
     await handle.close()
     process.exit(0)
   })
 }
-await app.listen({ port, host })
 
 const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`
 const lines = [

@@ -166,4 +166,44 @@ describe('documents in 托克逊县', () => {
     assert.deepEqual(drafted.json().document.plan.reviewChain, ['portfolioDeputy'])
     assert.deepEqual(drafted.json().document.plan.signer, ['executiveDeputy'])
   })
+
+  it('a policy document is drafted and signed off with its 政策解读 (三十七)', async () => {
+    clock = MONDAY
+    const education = await as('tks-departmentHead-education')
+    const draft = {
+      prefix: '托政发',
+      kind: '意见',
+      title: '关于促进学前教育普惠发展的实施意见',
+      body: '各乡镇人民政府，县直各部门：……',
+      mainRecipients: ['各乡镇人民政府', '县直各部门'],
+      secrecy: '公开',
+      policyDocument: true,
+    }
+    const bare = await education.post('/api/documents/outgoing', draft)
+    assert.equal(bare.statusCode, 422)
+    assert.equal(bare.json().error.code, 'POLICY_INTERPRETATION_MISSING')
+    assert.ok(cites(bare.json().error.citations, '三十七'))
+
+    const drafted = await education.post('/api/documents/outgoing', {
+      ...draft,
+      interpretation: '一、出台背景……二、主要内容……三、政策亮点……',
+    })
+    assert.equal(drafted.statusCode, 201, drafted.body)
+    const id = drafted.json().document.id
+    const steps = drafted.json().document.plan.policy.steps.map((s: { code: string }) => s.code)
+    assert.deepEqual(steps, ['interpretationPlan', 'interpretationMaterials'])
+    await (await as('tks-deputy-2')).post(`/api/documents/${id}/review`, { opinion: '同意' })
+
+    const executive = await as('tks-executiveDeputy')
+    const alone = await executive.post(`/api/documents/${id}/sign`, {
+      policySteps: ['interpretationPlan'],
+    })
+    assert.equal(alone.statusCode, 422)
+    assert.equal(alone.json().error.code, 'POLICY_INTERPRETATION_NOT_SIGNED')
+    assert.match(alone.json().error.message, /解读材料同步审签/)
+    const together = await executive.post(`/api/documents/${id}/sign`, { policySteps: steps })
+    assert.equal(together.statusCode, 200, together.body)
+    assert.deepEqual(together.json().events.at(-1).details.policyStepsSignedOff, steps)
+    assert.ok(cites(together.json().citations, '三十七'))
+  })
 })

@@ -2,6 +2,7 @@ import { InvalidInputError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { actOnDocument, assertState, type DocumentDeps } from './act-on-document.ts'
 import { responsibleFor, ruleIdsOf } from './document-rules.ts'
+import { openArchiveTask } from './open-archive-task.ts'
 import { openTasks } from './open-tasks.ts'
 
 /**
@@ -42,12 +43,14 @@ export function completeHandling(
       dueDate: null,
       at,
     })
+    const desks = await openArchiveTask(r, deps, document, at)
     return {
       action: 'close',
       opinion: input.result,
       ruleIds: ruleIdsOf(reply.citations),
       details: { repliedTo: document.senderDepartmentId },
       changes: { state: 'closed' },
+      widen: { posts: desks },
       result: { closed: true },
     }
   })

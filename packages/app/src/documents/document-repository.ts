@@ -23,6 +23,51 @@ export interface InboxEntry {
   > & { senderName: string | null }
 }
 
+/** Which part of the register (收发文登记簿) to read; instants bound the registered/drafted time. */
+export interface RegisterQuery {
+  direction: DocumentRecord['direction']
+  /** Registered (incoming) or drafted (outgoing) at or after this instant. */
+  from?: string
+  /** …and before this instant. */
+  before?: string
+  state?: string
+  /** Full-text words, already segmented. */
+  words?: string
+  limit: number
+  offset: number
+}
+
+/** One line of the register: the document and what its flow events say (who, when). */
+export interface RegisterEntry extends Pick<
+  DocumentRecord,
+  | 'id'
+  | 'direction'
+  | 'kind'
+  | 'title'
+  | 'state'
+  | 'secrecy'
+  | 'urgency'
+  | 'dueDate'
+  | 'senderReference'
+  | 'documentNumber'
+  | 'disclosure'
+> {
+  /** 来文单位 of an incoming document, 拟稿单位 of an outgoing one. */
+  unitName: string | null
+  /** The first 签收/登记 (incoming). */
+  registeredAt: string | null
+  /** 承办单位 of the latest 转办, lead unit first. */
+  handlingUnits: string[]
+  /** 办结 (incoming). */
+  closedAt: string | null
+  draftedAt: string
+  /** 签发人 and 签发 time (outgoing), from the sign event. */
+  signerName: string | null
+  signedAt: string | null
+  /** 印发 (outgoing). */
+  issuedAt: string | null
+}
+
 /**
  * Documents in storage. Every read takes the viewer, and the access rule (jurisdiction, secrecy,
  * 知悉范围) filters it in the query: a document the viewer may not see does not exist for them.
@@ -53,6 +98,16 @@ export interface DocumentRepository {
   inbox(viewer: Viewer, page: { limit: number }): Promise<InboxEntry[]>
   /** Full-text search over titles, bodies and numbers, words already segmented; best first. */
   search(viewer: Viewer, words: string, page: { limit: number }): Promise<InboxEntry['document'][]>
+  /**
+   * The register of one direction, through the access filter, newest first (incoming by
+   * registration, outgoing by drafting); incoming documents appear once registered.
+   */
+  register(
+    viewer: Viewer,
+    query: RegisterQuery,
+  ): Promise<{ total: number; entries: RegisterEntry[] }>
+  /** Tasks of the document by id, open or closed (a circulation's read receipts). */
+  tasksById(documentId: string, ids: readonly string[]): Promise<DocumentTask[]>
   /** The next serial of a numbering prefix in a year: gapless, serialised by a row lock. */
   nextSerial(jurisdictionId: string, prefix: string, year: number): Promise<number>
 }

@@ -71,6 +71,15 @@ export interface OutgoingPlan {
   summary: string
   /** 上行文, 平行文 or 下行文: only an upward document prints its 签发人 in the 版头. */
   direction: 'downward' | 'upward' | 'parallel'
+  /** A policy document (政策性文件) carries its 政策解读, signed off together with it. */
+  policy?: PolicyInterpretation | null
+}
+
+export interface PolicyInterpretation {
+  /** The 解读材料 drafted with the document. */
+  interpretation: string
+  /** What the rulebook requires of it (托克逊 三十七: 解读方案、解读材料同步审签); empty if nothing. */
+  steps: { code: string; label: string }[]
 }
 
 export interface DocumentEvent {

@@ -3,12 +3,13 @@ import { parseSecrecyInput } from '../access/secrecy.ts'
 import { InvalidInputError, NotPermittedError, RuleRefusedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { actorOf, type DocumentDeps } from './act-on-document.ts'
-import type { DocumentRecord, OutgoingPlan, Urgency } from './document.ts'
+import type { DocumentRecord, OutgoingPlan, PolicyInterpretation, Urgency } from './document.ts'
 import { ask, assertDocumentKind, ruleIdsOf } from './document-rules.ts'
 import { planPosts, portfolioRelations } from './advance-review.ts'
 import { documentPrefixesOf } from './list-document-prefixes.ts'
 import { openTasks } from './open-tasks.ts'
 import { recordDocumentAct } from './record-document-act.ts'
+import { recordBodyVersion } from './record-body-version.ts'
 import { searchTextOf } from './search-text.ts'
 
 export interface OutgoingDraft {
@@ -25,6 +26,9 @@ export interface OutgoingDraft {
   urgency: Urgency
   /** Units whose 会签 the draft needs. */
   countersignDepartmentIds?: string[]
+  /** A policy document (政策性文件): its 政策解读 is drafted and signed off with it. */
+  policyDocument?: boolean
+  interpretation?: string
 }
 
 type Signoff = { reviewChain: string[]; signer: string[] }
@@ -72,6 +76,9 @@ export function draftOutgoingDocument(
         [],
       )
     const at = now.toISOString()
+    const policy = input.policyDocument
+      ? policyInterpretationOf(deps, viewer.jurisdictionId, input.interpretation)
+      : null
     const plan: OutgoingPlan = {
       reviewChain: signoff.outcome.reviewChain,
       signer: signoff.outcome.signer,
@@ -81,6 +88,7 @@ export function draftOutgoingDocument(
       prefix: prefix.prefix,
       summary: signoff.summary,
       direction: input.direction,
+      policy: policy?.plan ?? null,
     }
     const document: DocumentRecord = {
       id: deps.newId(),
@@ -112,7 +120,11 @@ export function draftOutgoingDocument(
       disclosure: null,
       disclosureReason: null,
     }
-    const citations: Citation[] = [...signoff.citations, ...kindCitations]
+    const citations: Citation[] = [
+      ...signoff.citations,
+      ...kindCitations,
+      ...(policy?.citations ?? []),
+    ]
     let countersignDue: string | null = null
     if (countersign.length > 0) {
       const deadline = ask<{ due: string }>(
@@ -142,6 +154,7 @@ export function draftOutgoingDocument(
       )
     document.distributionPosts = reviewers.map((reviewer) => reviewer.postId)
     await r.documents.insert(document, searchTextOf(document))
+    await recordBodyVersion(r, document, { personId: session.personId, postId: post.postId, at })
     await openTasks(r, deps.newId, document, {
       kind: 'countersign',
       departmentIds: countersign,
@@ -166,4 +179,35 @@ export function draftOutgoingDocument(
     })
     return document
   })
+}
+
+/**
+ * A policy document's 政策解读: what the rulebook requires of it (procedure `policyDocument`,
+ * e.g. 托克逊 三十七 同步组织、同步审签), and the interpretation text, which it must then have.
+ */
+function policyInterpretationOf(
+  deps: Pick<DocumentDeps, 'rules'>,
+  jurisdictionId: string,
+  interpretation: string | undefined,
+): { plan: PolicyInterpretation; citations: Citation[] } {
+  const procedure = ask<{ missing: { code: string; label: string }[] }>(
+    deps.rules,
+    jurisdictionId,
+    'procedure-check',
+    { matter: 'policyDocument', completed: [] },
+  )
+  const text = interpretation?.trim() ?? ''
+  if (procedure && !text)
+    throw new RuleRefusedError(
+      'POLICY_INTERPRETATION_MISSING',
+      `政策性文件须同步起草政策解读：${procedure.summary}`,
+      procedure.citations,
+    )
+  return {
+    plan: {
+      interpretation: text,
+      steps: (procedure?.outcome.missing ?? []).map(({ code, label }) => ({ code, label })),
+    },
+    citations: procedure?.citations ?? [],
+  }
 }

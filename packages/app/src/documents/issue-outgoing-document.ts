@@ -4,6 +4,7 @@ import { formatDocumentNumber } from '@zhengling/rules'
 import { actOnDocument, assertState, type DocumentDeps } from './act-on-document.ts'
 import type { OutgoingPlan } from './document.ts'
 import { assertResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
+import { openArchiveTask } from './open-archive-task.ts'
 import { openTasks } from './open-tasks.ts'
 
 /**
@@ -78,10 +79,16 @@ export function issueOutgoingDocument(
       dueDate: null,
       at,
     })
+    await openArchiveTask(r, deps, document, at)
     return {
       action: 'issue',
       ruleIds: ruleIdsOf(desk.citations),
-      details: { disclosure: input.disclosure, disclosureReason: input.disclosureReason ?? null },
+      details: {
+        disclosure: input.disclosure,
+        disclosureReason: input.disclosureReason ?? null,
+        // A policy document goes out with its 政策解读 (同步部署), public when it is public.
+        ...(document.plan?.policy ? { withInterpretation: true } : {}),
+      },
       changes: {
         state: 'issued',
         disclosure: input.disclosure,
@@ -102,6 +109,7 @@ export function archiveDocument(
     assertState(document, ['issued', 'closed'], '归档')
     const desk = responsibleFor(deps.rules, document.jurisdictionId, 'incomingRegistration')
     assertResponsible(post, desk)
+    await r.documents.closeTasks(document.id, { kind: 'archive' }, at, 'archived')
     await r.documents.closeTasks(document.id, { kind: 'read' }, at, 'archived')
     return {
       action: 'archive',

@@ -1,5 +1,6 @@
 import type { Repositories } from '../unit-of-work.ts'
 import type { DocumentRecord } from './document.ts'
+import { scheduleTaskReminders } from './schedule-task-reminders.ts'
 
 /** Opens one task of a kind for each post (or unit) on the document. */
 export async function openTasks(
@@ -18,8 +19,8 @@ export async function openTasks(
     ...(task.postIds ?? []).map((postId) => ({ post: postId, department: null })),
     ...(task.departmentIds ?? []).map((departmentId) => ({ post: null, department: departmentId })),
   ]
-  for (const assignee of assignees)
-    await r.documents.openTask({
+  for (const assignee of assignees) {
+    const opened = {
       id: newId(),
       documentId: document.id,
       jurisdictionId: document.jurisdictionId,
@@ -30,5 +31,9 @@ export async function openTasks(
       openedAt: task.at,
       closedAt: null,
       outcome: null,
-    })
+    }
+    await r.documents.openTask(opened)
+    // A time limit is followed up (催办) by durable timers written with the task.
+    await scheduleTaskReminders(r, opened)
+  }
 }

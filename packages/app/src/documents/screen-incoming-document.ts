@@ -8,7 +8,9 @@ import {
   responsibleFor,
   ruleIdsOf,
 } from './document-rules.ts'
+import { findingsOnRecord } from './findings-on-record.ts'
 import { openTasks } from './open-tasks.ts'
+import { InvalidInputError } from '../errors.ts'
 
 export interface ScreeningResult {
   accepted: boolean
@@ -39,18 +41,20 @@ export function screenIncomingDocument(
       )
       assertResponsible(post, registration)
       // What the record itself shows needs no clerk's judgement; the clerk adds the rest.
-      const findings = {
-        ...(document.mainRecipients.length > 1 ? { multipleMainRecipients: true } : {}),
-        // Everything the office receives from units is an 上行文, which must name its 签发人.
-        ...(document.signatories.length === 0 ? { missingSignatory: true } : {}),
-        ...input.findings,
-      }
-      const screening = ask<{ accepted: boolean; reasons?: { label: string; ruleId: string }[] }>(
+      const findings = { ...findingsOnRecord(document), ...input.findings }
+      const screening = ask<{ accepted: boolean; unknownFindings: string[] }>(
         deps.rules,
         document.jurisdictionId,
         'incoming-screening',
         { documentKind: document.kind, direction: 'upward', findings },
       )
+      // A finding the rulebook does not know is a mistake, not a silent acceptance.
+      const unknown = screening?.outcome.unknownFindings ?? []
+      if (unknown.length > 0)
+        throw new InvalidInputError(
+          'UNKNOWN_FINDING',
+          `规则库没有这些初审情形：${unknown.join('、')}（见 GET /api/documents/${document.id}/screening）`,
+        )
       const accepted = screening?.outcome.accepted ?? true
       // Accepting cites the 初审 articles of 收文 (rule ids `*.incoming.*`), not every
       // screening rule the decision looked at (drafting, meetings); a return cites what refused it.

@@ -17,7 +17,12 @@ type CountersignAnswer = { due: string; status: string; consequence: string | nu
 export function signOutgoingDocument(
   deps: DocumentDeps,
   session: SessionRecord,
-  input: { documentId: string; opinion?: string },
+  input: {
+    documentId: string
+    opinion?: string
+    /** For a policy document, the 政策解读 steps the signer signs off with it (同步审签). */
+    policySteps?: string[]
+  },
 ) {
   return actOnDocument(
     deps,
@@ -43,6 +48,21 @@ export function signOutgoingDocument(
           signoffCitations,
         )
       const citations: Citation[] = [...signoffCitations]
+      if (plan.policy && plan.policy.steps.length > 0) {
+        const procedure = ask<{ complete: boolean }>(
+          deps.rules,
+          document.jurisdictionId,
+          'procedure-check',
+          { matter: 'policyDocument', completed: input.policySteps ?? [] },
+        )
+        if (procedure && !procedure.outcome.complete)
+          throw new RuleRefusedError(
+            'POLICY_INTERPRETATION_NOT_SIGNED',
+            `政策解读须与文件同步审签：${procedure.summary}`,
+            procedure.citations,
+          )
+        citations.push(...(procedure?.citations ?? []))
+      }
       const deemed: string[] = []
       for (const task of (await r.documents.openTasks(document.id)).filter(
         (t) => t.kind === 'countersign',
@@ -86,7 +106,10 @@ export function signOutgoingDocument(
         action: 'sign',
         opinion: input.opinion ?? '签发',
         ruleIds: ruleIdsOf(citations),
-        details: { deemedNoObjection: deemed },
+        details: {
+          deemedNoObjection: deemed,
+          ...(plan.policy ? { policyStepsSignedOff: input.policySteps ?? [] } : {}),
+        },
         changes: { state: 'signed' },
         widen: { posts: desks.map((candidate) => candidate.postId) },
         result: { deemedNoObjection: deemed },

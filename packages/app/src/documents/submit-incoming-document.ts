@@ -11,6 +11,7 @@ import {
   ruleIdsOf,
 } from './document-rules.ts'
 import { recordDocumentAct } from './record-document-act.ts'
+import { recordBodyVersion } from './record-body-version.ts'
 import { searchTextOf } from './search-text.ts'
 
 export interface IncomingSubmission {
@@ -86,6 +87,7 @@ export function submitIncomingDocument(
       disclosureReason: null,
     }
     await r.documents.insert(document, searchTextOf(document))
+    await recordBodyVersion(r, document, { personId: session.personId, postId: post.postId, at })
     for (const desk of desks)
       await r.documents.openTask({
         id: deps.newId(),

@@ -6,7 +6,10 @@ import type { Repositories } from '../unit-of-work.ts'
 import { actorOf } from './act-on-document.ts'
 import { segmentWords } from './search-text.ts'
 
-/** A document with its flow history and open tasks, if the signed-in post-holder may see it. */
+/**
+ * A document with its flow history, open tasks and attachments (附件, without their bytes), if
+ * the signed-in post-holder may see it.
+ */
 export async function viewDocument(
   r: Repositories,
   deps: { now: () => Date },
@@ -16,11 +19,12 @@ export async function viewDocument(
   const { viewer } = await actorOf(r, session, deps.now())
   const document = await r.documents.visible(viewer, documentId)
   if (!document) throw new NotFoundError('DOCUMENT_NOT_FOUND', '没有这份公文，或您无权查看')
-  const [events, tasks] = await Promise.all([
+  const [events, tasks, attachments] = await Promise.all([
     r.documents.events(document.id),
     r.documents.openTasks(document.id),
+    r.attachments.list(document.id),
   ])
-  return { document, events, tasks }
+  return { document, events, tasks, attachments }
 }
 
 /** Documents the signed-in post-holder may see whose words match the query, best first. */

@@ -30,7 +30,9 @@ export async function demoSeed(
       output.out('演示辖区（钟山区、托克逊县）已存在，未重复创建')
       return 0
     }
-    output.out('已创建演示辖区：六盘水市钟山区人民政府（规则 2022 版）、托克逊县人民政府（规则 2021 版）')
+    output.out(
+      '已创建演示辖区：六盘水市钟山区人民政府（规则 2022 版）、托克逊县人民政府（规则 2021 版）',
+    )
     output.out(`演示账户（密码均为 ${DEMO_PASSWORD}，仅供演示）：`)
     for (const account of result.accounts) output.out(`  ${account}`)
     return 0

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { attachmentSummary } from './document-files.contract.ts'
 
 const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 const id = z.uuid('编号格式不正确')
@@ -37,13 +38,20 @@ export const draftOutgoingBody = z.object({
   secrecyPeriod: z.string().max(32).optional(),
   urgency: z.enum(['normal', 'urgent', 'extraUrgent']).default('normal'),
   countersignDepartmentIds: z.array(id).max(20).optional(),
+  /** A policy document (政策性文件) with its 政策解读, signed off together. */
+  policyDocument: z.boolean().optional(),
+  interpretation: z.string().max(50_000).optional(),
 })
 export const reviewBody = z.object({ opinion: z.string().max(2000) })
 export const countersignBody = z.object({
   agree: z.boolean(),
   opinion: z.string().max(2000).optional(),
 })
-export const signBody = z.object({ opinion: z.string().max(2000).optional() })
+export const signBody = z.object({
+  opinion: z.string().max(2000).optional(),
+  /** A policy document's 政策解读 steps signed off with it (codes from plan.policy.steps). */
+  policySteps: z.array(z.string().max(64)).max(20).optional(),
+})
 export const emptyBody = z.object({}).default({})
 export const issueBody = z.object({
   disclosure: z.enum(['active', 'onRequest', 'withheld']),
@@ -94,6 +102,8 @@ const documentRecord = z.object({
   dueDate: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The post that drafted or submitted it (may attach files, may revise a draft under review). */
+  createdByPostId: z.string().nullable(),
   copyRecipients: z.array(z.string()),
   plan: z
     .object({
@@ -102,6 +112,13 @@ const documentRecord = z.object({
       step: z.number(),
       prefix: z.string(),
       summary: z.string(),
+      policy: z
+        .object({
+          interpretation: z.string(),
+          steps: z.array(z.object({ code: z.string(), label: z.string() })),
+        })
+        .nullable()
+        .optional(),
     })
     .nullable(),
   disclosure: z.string().nullable(),
@@ -130,6 +147,8 @@ export const documentView = z.object({
     }),
   ),
   tasks: z.array(task),
+  /** 附件, without their bytes (GET /api/documents/:id/attachments/:attachmentId). */
+  attachments: z.array(attachmentSummary),
   /** The articles the flow has followed so far, for the rule panel. */
   citations: z.array(citation),
   /** Working days to the running time limit on the official calendar; negative when overdue. */
@@ -162,5 +181,15 @@ export const prefixesResponse = z.array(
     label: z.string(),
     /** The article naming the prefix, when the rulebook does. */
     article: z.string().nullable(),
+  }),
+)
+
+export const screeningConditionsResponse = z.array(
+  z.object({
+    code: z.string(),
+    label: z.string(),
+    /** The record already shows it: the form ticks it and the server counts it anyway. */
+    foundOnRecord: z.boolean(),
+    citations: z.array(citation),
   }),
 )

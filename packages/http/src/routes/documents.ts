@@ -15,6 +15,7 @@ import {
   instructOnDocument,
   listInbox,
   listDocumentPrefixes,
+  listScreeningConditions,
   proposeHandling,
   referDocument,
   registerIncomingDocument,
@@ -45,6 +46,7 @@ import {
   inboxQuery,
   inboxResponse,
   prefixesResponse,
+  screeningConditionsResponse,
   instructBody,
   proposeBody,
   referBody,
@@ -118,6 +120,25 @@ export function documentRoutes(
         },
       },
       async (request) => searchDocuments(repositories, deps, sessionOf(request), request.query),
+    )
+
+    app.get(
+      '/api/documents/:id/screening',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '收文初审要审查的情形（按本辖区规则库）',
+          params: documentParams,
+          response: { 200: screeningConditionsResponse, ...refusals },
+        },
+      },
+      async (request) =>
+        listScreeningConditions(
+          repositories,
+          { now: deps.now, rules },
+          sessionOf(request),
+          request.params.id,
+        ),
     )
 
     app.get(

@@ -468,6 +468,43 @@ describe('incoming-screening', () => {
     )
   })
 
+  it('lists the conditions screening asks about, each once with the rules naming it', () => {
+    const other = buildContext({
+      rules: [
+        rule('screen', 'incomingScreening', {
+          outcome: 'return',
+          refuseWhen: [{ code: 'missingSeal', label: '未加盖印章' }],
+        }),
+        rule(
+          'request',
+          'incomingScreening',
+          {
+            outcome: 'return',
+            refuseWhen: [
+              { code: 'missingSeal', label: '没有单位签章' },
+              { code: 'notOneMatterPerDocument', label: '未一文一事' },
+            ],
+          },
+          { when: { documentKinds: ['请示'] } },
+        ),
+      ],
+    })
+    const request = decide(other, 'incoming-screening', { documentKind: '请示', findings: {} })
+    assert.deepEqual(request.outcome.conditions, [
+      {
+        code: 'missingSeal',
+        label: '未加盖印章',
+        ruleIds: ['testland.screen', 'testland.request'],
+      },
+      { code: 'notOneMatterPerDocument', label: '未一文一事', ruleIds: ['testland.request'] },
+    ])
+    const report = decide(other, 'incoming-screening', { documentKind: '报告', findings: {} })
+    assert.deepEqual(
+      (report.outcome.conditions as { code: string }[]).map((c) => c.code),
+      ['missingSeal'],
+    )
+  })
+
   it('reports findings no rule knows, so a misspelt code is not silently ignored', () => {
     const result = decide(context, 'incoming-screening', {
       documentKind: '请示',

@@ -7,7 +7,8 @@ import { direction } from './inputs.ts'
 /**
  * Whether an incoming document is accepted. The caller states the facts found on screening
  * (e.g. { multipleMainRecipients: true }); every rule whose condition is met refuses it,
- * and each reason cites its article.
+ * and each reason cites its article. `conditions` lists everything screening asks about such a
+ * document, so a form can show the clerk the rulebook's own checklist.
  */
 export const incomingScreening = defineDecision({
   name: 'incoming-screening',
@@ -37,6 +38,14 @@ export const incomingScreening = defineDecision({
           outcome: rule.params.outcome,
         })),
     )
+    // What screening asks about this document: each condition once, with the rules naming it.
+    const conditions = new Map<string, { code: string; label: string; ruleIds: string[] }>()
+    for (const rule of rules)
+      for (const condition of rule.params.refuseWhen) {
+        const entry = conditions.get(condition.code)
+        if (entry) entry.ruleIds.push(rule.id)
+        else conditions.set(condition.code, { ...condition, ruleIds: [rule.id] })
+      }
     const triggered = rules.filter((rule) => reasons.some((reason) => reason.ruleId === rule.id))
     const accepted = reasons.length === 0
     const action = reasons.some((reason) => reason.outcome === 'refuse')
@@ -45,7 +54,13 @@ export const incomingScreening = defineDecision({
         ? 'accept'
         : 'return'
     return {
-      outcome: { accepted, action, reasons, unknownFindings: unknown },
+      outcome: {
+        accepted,
+        action,
+        reasons,
+        unknownFindings: unknown,
+        conditions: [...conditions.values()],
+      },
       summary: accepted
         ? `予以受理：未发现${input.documentKind}不予受理或退回的情形`
         : `${action === 'refuse' ? '不予受理' : '退回'}：${reasons.map((reason) => reason.label).join('；')}`,

@@ -1,0 +1,36 @@
+import { addDays } from '@zhengling/rules'
+import type { Repositories } from '../unit-of-work.ts'
+import type { DocumentTask } from './document.ts'
+
+/** Kinds of the durable timers behind 催办: the due day, then the first day overdue. */
+export const TASK_DUE_REMINDER = 'documentTaskDue'
+export const TASK_OVERDUE_REMINDER = 'documentTaskOverdue'
+
+// The office's working day starts at 09:00 in Asia/Shanghai: reminders reach people then.
+const morningOf = (date: string) => `${date}T09:00:00+08:00`
+
+/**
+ * Schedules the 催办 of a task with a time limit: a reminder on its due day and, if it is still
+ * open the day after, an escalation to the desk that follows documents up (条例第二十四条).
+ */
+export async function scheduleTaskReminders(
+  r: Pick<Repositories, 'jobs'>,
+  task: Pick<DocumentTask, 'id' | 'documentId' | 'jurisdictionId' | 'dueDate'>,
+): Promise<void> {
+  if (!task.dueDate) return
+  const payload = { taskId: task.id, documentId: task.documentId }
+  await r.jobs.schedule({
+    kind: TASK_DUE_REMINDER,
+    runAt: new Date(morningOf(task.dueDate)).toISOString(),
+    jurisdictionId: task.jurisdictionId,
+    payload,
+    dedupeKey: `${TASK_DUE_REMINDER}:${task.id}`,
+  })
+  await r.jobs.schedule({
+    kind: TASK_OVERDUE_REMINDER,
+    runAt: new Date(morningOf(addDays(task.dueDate, 1))).toISOString(),
+    jurisdictionId: task.jurisdictionId,
+    payload,
+    dedupeKey: `${TASK_OVERDUE_REMINDER}:${task.id}`,
+  })
+}

@@ -1,0 +1,51 @@
+import {
+  type Hasher,
+  remindDocumentTask,
+  type RulesPort,
+  TASK_DUE_REMINDER,
+  TASK_OVERDUE_REMINDER,
+} from '@zhengling/app'
+import type { Kysely } from 'kysely'
+import { type JobHandler, runDueJobs } from './job-queue.ts'
+import { createRepositories } from './repositories.ts'
+import type { Database } from './schema.ts'
+
+type TimerDeps = { hasher: Hasher; now: () => Date; newId: () => string; rules: RulesPort }
+
+/** The handlers of the documents' durable timers (催办), each in its job's transaction. */
+export function documentTimerHandlers(deps: TimerDeps): Record<string, JobHandler> {
+  const remind: JobHandler = async (job, trx) => {
+    await remindDocumentTask(createRepositories(trx), deps, {
+      kind: job.kind,
+      taskId: String(job.payload.taskId),
+      documentId: String(job.payload.documentId),
+    })
+  }
+  return { [TASK_DUE_REMINDER]: remind, [TASK_OVERDUE_REMINDER]: remind }
+}
+
+/**
+ * Fires due timers every `intervalMs` until stopped. Each replica may run one: `skip locked`
+ * hands every job to exactly one of them. A tick handles at most `limit` jobs.
+ */
+export function startTimerWorker(
+  db: Kysely<Database>,
+  deps: TimerDeps & { intervalMs?: number; limit?: number; onError?: (error: unknown) => void },
+): { stop(): Promise<void> } {
+  const handlers = documentTimerHandlers(deps)
+  let running: Promise<unknown> = Promise.resolve()
+  const tick = () => {
+    running = runDueJobs(db, { handlers, now: deps.now, limit: deps.limit ?? 100 }).catch(
+      (error: unknown) => deps.onError?.(error),
+    )
+  }
+  const interval = setInterval(tick, deps.intervalMs ?? 30_000)
+  interval.unref()
+  tick()
+  return {
+    async stop() {
+      clearInterval(interval)
+      await running
+    },
+  }
+}

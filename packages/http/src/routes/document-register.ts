@@ -1,0 +1,112 @@
+import {
+  exportDocumentRegister,
+  listDocumentRegister,
+  registerAccess,
+  RuleRefusedError,
+} from '@zhengling/app'
+import { createInTransaction, createRepositories } from '@zhengling/db'
+import type { RulebookLibrary } from '@zhengling/rulebooks'
+import type { FastifyReply } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { requireSession, sessionOf } from '../auth.ts'
+import { errorBody, errorOf } from '../errors.ts'
+import { createRulesPort } from '../rules-port.ts'
+import {
+  registerAccessResponse,
+  registerFilter,
+  registerPage,
+  registerQuery,
+} from './document-register.contract.ts'
+import type { SessionRouteDeps } from './session.ts'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/**
+ * Reading the register is access, not an act: a post the rulebook does not put in charge is
+ * answered 403 (not the 422 of a refused act), still with the article that says who keeps it.
+ */
+async function readingRegister<T>(reply: FastifyReply, read: () => Promise<T>) {
+  try {
+    return await read()
+  } catch (error) {
+    if (error instanceof RuleRefusedError && error.code === 'NOT_RESPONSIBLE')
+      return reply
+        .status(403)
+        .send(errorOf(error.code, error.message, undefined, error.citations)) as never
+    throw error
+  }
+}
+
+/** 收发文登记簿: the office's register of documents in and out, as JSON or as an Excel file. */
+export function documentRegisterRoutes(
+  deps: SessionRouteDeps & { library: RulebookLibrary },
+): FastifyPluginAsyncZod {
+  const repositories = createRepositories(deps.db)
+  const rules = createRulesPort(deps.library)
+  const signedIn = requireSession({ identity: () => repositories.identity, now: deps.now })
+  const refusals = { 400: errorBody, 401: errorBody, 403: errorBody, 422: errorBody }
+
+  return async (app) => {
+    app.get(
+      '/api/documents/register',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '收发文登记簿（办公室：收文登记岗位及政府办公室职务；逐件经知悉范围与密级过滤）',
+          querystring: registerQuery,
+          response: { 200: registerPage, ...refusals },
+        },
+      },
+      async (request, reply) =>
+        readingRegister(reply, () =>
+          listDocumentRegister(repositories, { now: deps.now, rules }, sessionOf(request), {
+            ...request.query,
+          }),
+        ),
+    )
+
+    app.get(
+      '/api/documents/register.xlsx',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '导出收发文登记簿（Excel，按同样的筛选条件；每次导出记入审计日志）',
+          querystring: registerFilter,
+        },
+      },
+      async (request, reply) =>
+        readingRegister(reply, async () => {
+          const file = await exportDocumentRegister(
+            {
+              inTransaction: createInTransaction(deps.db),
+              hasher: deps.hasher,
+              now: deps.now,
+              rules,
+            },
+            sessionOf(request),
+            request.query,
+          )
+          return reply
+            .type(XLSX)
+            .header(
+              'content-disposition',
+              `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+            )
+            .header('cache-control', 'no-store')
+            .send(Buffer.from(file.bytes))
+        }),
+    )
+
+    app.get(
+      '/api/documents/register/access',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '当前职务能否查阅收发文登记簿（及依据条文）',
+          response: { 200: registerAccessResponse, ...refusals },
+        },
+      },
+      async (request) => registerAccess(repositories, { now: deps.now, rules }, sessionOf(request)),
+    )
+  }
+}
