@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import { MAX_ATTACHMENT_BYTES } from '@zhengling/app'
-import { type DatabaseHandle, seedDemoJurisdiction } from '@zhengling/db'
-import { openTestDatabase } from '@zhengling/db/test-support'
-import type { FastifyInstance } from 'fastify'
-import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { useDemoServer } from './test-support/use-demo-server.ts'
 import { signInForFiles } from './test-support/upload.ts'
 
 // 附件 of 钟山区 documents through the API: uploaded as multipart by the drafting post or a post
@@ -13,21 +10,10 @@ import { signInForFiles } from './test-support/upload.ts'
 // document; every malformed upload refused with a code and a Chinese message, nothing stored.
 const MONDAY = new Date('2026-03-02T01:00:00Z')
 const day = (n: number) => new Date(MONDAY.getTime() + n * 86_400_000)
-let clock = MONDAY
-let handle: DatabaseHandle
-let app: FastifyInstance
 
-before(async () => {
-  handle = await openTestDatabase()
-  await seedDemoJurisdiction(handle.db, { now: () => MONDAY, passwords: TEST_PASSWORDS })
-  app = await buildTestServer(handle, () => clock)
-})
-after(async () => {
-  await app.close()
-  await handle.close()
-})
+const server = useDemoServer({ startsAt: MONDAY })
 
-const as = (username: string) => signInForFiles(app, username)
+const as = (username: string) => signInForFiles(server.app, username)
 
 const PDF = new Uint8Array(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'))
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72])
@@ -50,18 +36,18 @@ async function draft(secrecy: string, title: string) {
 
 /** What the database holds for the document: attachment rows and 'attach' events. */
 async function stored(documentId: string) {
-  const attachments = await handle.db
+  const attachments = await server.handle.db
     .selectFrom('document_attachments')
     .select(['id', 'name'])
     .where('document_id', '=', documentId)
     .execute()
-  const events = await handle.db
+  const events = await server.handle.db
     .selectFrom('document_events')
     .select('id')
     .where('document_id', '=', documentId)
     .where('action', '=', 'attach')
     .execute()
-  const audits = await handle.db
+  const audits = await server.handle.db
     .selectFrom('audit_records')
     .select('id')
     .where('subject', '=', documentId)
@@ -86,7 +72,7 @@ function assertRefused(
 
 describe('document attachments', () => {
   it('uploads a file, lists it in the document view, and downloads the same bytes', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const id = await draft('内部', '关于报送2026年防汛预案的通知')
     const drafter = await as('zs-departmentHead-9')
     const uploaded = await drafter.upload(`/api/documents/${id}/attachments`, [
@@ -132,7 +118,7 @@ describe('document attachments', () => {
   })
 
   it('refuses malformed uploads with a code and a Chinese message, storing nothing', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const id = await draft('内部', '关于开展汛前安全检查的通知')
     const drafter = await as('zs-departmentHead-9')
     const url = `/api/documents/${id}/attachments`
@@ -212,7 +198,7 @@ describe('document attachments', () => {
   })
 
   it('answers 404 to someone who may not see the document, 403 to a reader without a task', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const internal = await draft('内部', '关于调整区级储备粮规模的通知')
     const drafter = await as('zs-departmentHead-9')
     const file = { fileName: '附表.pdf', type: 'application/pdf', content: PDF }
@@ -257,7 +243,7 @@ describe('document attachments', () => {
   })
 
   it('refuses attachments once signed and after archiving; the database guards them too', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const id = await draft('公开', '关于做好春季森林防火工作的通知')
     const drafter = await as('zs-departmentHead-9')
     const file = { fileName: '责任分工.pdf', type: 'application/pdf', content: PDF }
@@ -268,7 +254,7 @@ describe('document attachments', () => {
           .statusCode,
         200,
       )
-    clock = day(4)
+    server.clock = day(4)
     const signed = await (await as('zs-principal')).post(`/api/documents/${id}/sign`)
     assert.equal(signed.statusCode, 200, signed.body)
     // Signed in again: the idle session of Monday has expired by Friday.
@@ -304,7 +290,7 @@ describe('document attachments', () => {
     )
     // Down to the database: no new file, no change, no removal for an archived document.
     await assert.rejects(
-      handle.db
+      server.handle.db
         .insertInto('document_attachments')
         .values({
           id: '00000000-0000-4000-8000-000000000001',
@@ -314,7 +300,7 @@ describe('document attachments', () => {
           size_bytes: PDF.length,
           sha256: sha256(PDF),
           content: PDF,
-          uploaded_at: clock.toISOString(),
+          uploaded_at: server.clock.toISOString(),
           uploaded_by_person_id: null,
           uploaded_by_post_id: null,
         })
@@ -322,7 +308,7 @@ describe('document attachments', () => {
       /archived/,
     )
     await assert.rejects(
-      handle.db
+      server.handle.db
         .updateTable('document_attachments')
         .set({ name: '改.pdf' })
         .where('id', '=', only.id)
@@ -330,7 +316,7 @@ describe('document attachments', () => {
       /cannot change/,
     )
     await assert.rejects(
-      handle.db.deleteFrom('document_attachments').where('id', '=', only.id).execute(),
+      server.handle.db.deleteFrom('document_attachments').where('id', '=', only.id).execute(),
       /archived/,
     )
   })

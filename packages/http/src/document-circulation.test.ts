@@ -1,31 +1,17 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { after, before, describe, it } from 'node:test'
-import { type DatabaseHandle, seedDemoJurisdiction } from '@zhengling/db'
-import { openTestDatabase } from '@zhengling/db/test-support'
-import type { FastifyInstance } from 'fastify'
-import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { describe, it } from 'node:test'
+import { useDemoServer } from './test-support/use-demo-server.ts'
 import { signInAs } from './test-support/sign-in-as.ts'
 
 // 传阅 in 钟山区: the office's desk passes a registered 报告 to two deputies; each finds it among
 // 待阅, one marks it 已阅, and the receipts say who has read it and when.
 const MONDAY = new Date('2026-03-02T01:00:00Z')
 const LATER = new Date('2026-03-02T03:15:00Z') // 11:15 the same day in Beijing
-let clock = MONDAY
-let handle: DatabaseHandle
-let app: FastifyInstance
 
-before(async () => {
-  handle = await openTestDatabase()
-  await seedDemoJurisdiction(handle.db, { now: () => MONDAY, passwords: TEST_PASSWORDS })
-  app = await buildTestServer(handle, () => clock)
-})
-after(async () => {
-  await app.close()
-  await handle.close()
-})
+const server = useDemoServer({ startsAt: MONDAY })
 
-const as = (username: string) => signInAs(app, username)
+const as = (username: string) => signInAs(server.app, username)
 type Client = Awaited<ReturnType<typeof as>>
 const postOf = (who: Client) => who.me.posts[0].postId as string
 
@@ -54,7 +40,7 @@ type Receipt = { postId: string; title: string; holders: string[]; readAt: strin
 
 describe('传阅 with read receipts', () => {
   it('circulates to two deputies; one reads it, the receipts show who and when', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const id = await registeredReport()
     const education = await as('zs-deputy-2')
     const urban = await as('zs-deputy-3')
@@ -94,7 +80,7 @@ describe('传阅 with read receipts', () => {
     assert.ok(event.ruleIds.includes('national.documents.office-in-charge'))
 
     // Two hours later the education deputy reads it (已阅 is the receipt).
-    clock = LATER
+    server.clock = LATER
     const reader = await as('zs-deputy-2')
     assert.equal((await reader.post(`/api/documents/${id}/acknowledge`)).statusCode, 200)
     const receipts = (
@@ -118,7 +104,7 @@ describe('传阅 with read receipts', () => {
     assert.equal(view.mayCirculate, false)
     assert.equal(view.receipts.length, 2)
 
-    const audited = await handle.db
+    const audited = await server.handle.db
       .selectFrom('audit_records')
       .select('action')
       .where('subject', '=', id)
@@ -131,7 +117,7 @@ describe('传阅 with read receipts', () => {
   })
 
   it('refuses what the rules and the record do not allow', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const id = await registeredReport('关于荷城街道春耕生产情况的报告')
     const desk = await as('zs-secretariat')
     const urban = await as('zs-deputy-3')
@@ -143,12 +129,12 @@ describe('传阅 with read receipts', () => {
     assert.equal(unknown.statusCode, 422)
     assert.equal(unknown.json().error.code, 'UNKNOWN_RECIPIENT')
     assert.match(unknown.json().error.message, /本辖区/)
-    await handle.db
+    await server.handle.db
       .insertInto('jurisdictions')
       .values({ id: 'elsewhere', name: '外县人民政府', level: 'county', rulebook_version: 't' })
       .execute()
     const foreign = randomUUID()
-    await handle.db
+    await server.handle.db
       .insertInto('posts')
       .values({ id: foreign, jurisdiction_id: 'elsewhere', role: 'deputy', title: '副县长' })
       .execute()
@@ -194,7 +180,7 @@ describe('传阅 with read receipts', () => {
 
     // Archived: a closed record is not circulated.
     const archivedId = await registeredReport('关于荷城街道已归档事项的报告')
-    await handle.db
+    await server.handle.db
       .updateTable('documents')
       .set({ state: 'archived' })
       .where('id', '=', archivedId)

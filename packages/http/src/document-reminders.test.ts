@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import { sm3Hasher } from '@zhengling/app'
-import {
-  type DatabaseHandle,
-  documentTimerHandlers,
-  runDueJobs,
-  seedDemoJurisdiction,
-} from '@zhengling/db'
-import { openTestDatabase } from '@zhengling/db/test-support'
+import { documentTimerHandlers, runDueJobs } from '@zhengling/db'
 import { loadLibrary } from '@zhengling/rulebooks'
-import type { FastifyInstance } from 'fastify'
 import { createRulesPort } from './rules-port.ts'
-import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { useDemoServer } from './test-support/use-demo-server.ts'
 import { signInAs } from './test-support/sign-in-as.ts'
 
 // 催办 on the durable timers: a 请示 registered on Monday must be handled by Thursday
@@ -20,31 +13,20 @@ import { signInAs } from './test-support/sign-in-as.ts'
 // still open the day after, tell the desk that follows documents up (条例第二十四条).
 const MONDAY = new Date('2026-03-02T01:00:00Z')
 const at = (date: string, time = '09:30') => new Date(`${date}T${time}:00+08:00`)
-let clock = MONDAY
-let handle: DatabaseHandle
-let app: FastifyInstance
 const handlers = documentTimerHandlers({
   hasher: sm3Hasher,
-  now: () => clock,
+  now: () => server.clock,
   newId: randomUUID,
   rules: createRulesPort(loadLibrary()),
 })
-const fire = () => runDueJobs(handle.db, { handlers, now: () => clock })
+const fire = () => runDueJobs(server.handle.db, { handlers, now: () => server.clock })
 
-before(async () => {
-  handle = await openTestDatabase()
-  await seedDemoJurisdiction(handle.db, { now: () => MONDAY, passwords: TEST_PASSWORDS })
-  app = await buildTestServer(handle, () => clock)
-})
-after(async () => {
-  await app.close()
-  await handle.close()
-})
+const server = useDemoServer({ startsAt: MONDAY })
 
-const as = (username: string) => signInAs(app, username)
+const as = (username: string) => signInAs(server.app, username)
 
 async function registeredRequest(title: string): Promise<string> {
-  clock = MONDAY
+  server.clock = MONDAY
   const submitted = await (
     await as('zs-townshipHead')
   ).post('/api/documents/incoming', {
@@ -72,11 +54,11 @@ describe('催办 of documents on the durable timers', () => {
   it('reminds on the due day, then tells the follow-up desk once it is overdue', async () => {
     const id = await registeredRequest('关于申请荷城街道防汛物资经费的请示')
     // Wednesday: nothing is due yet.
-    clock = at('2026-03-04')
+    server.clock = at('2026-03-04')
     await fire()
     assert.ok(!(await actions(id)).includes('remind'))
 
-    clock = at('2026-03-05')
+    server.clock = at('2026-03-05')
     await fire()
     const view = (await (await as('zs-officeDirector')).get(`/api/documents/${id}`)).json()
     const remind = view.events.find((e: { action: string }) => e.action === 'remind')
@@ -87,7 +69,7 @@ describe('催办 of documents on the durable timers', () => {
       view.citations.some((c: { ruleId: string }) => c.ruleId === 'national.incoming.follow-up'),
     )
 
-    clock = at('2026-03-06')
+    server.clock = at('2026-03-06')
     await fire()
     const escalated = (await (await as('zs-secretariat')).get(`/api/documents/${id}`)).json()
     const escalate = escalated.events.find((e: { action: string }) => e.action === 'escalate')
@@ -109,7 +91,7 @@ describe('催办 of documents on the durable timers', () => {
 
   it('says nothing about a task done in time', async () => {
     const id = await registeredRequest('关于申请荷城街道路灯维修经费的请示')
-    clock = at('2026-03-03')
+    server.clock = at('2026-03-03')
     const proposed = await (
       await as('zs-officeDirector')
     ).post(`/api/documents/${id}/propose`, { opinion: '拟呈分管领导' })
@@ -125,7 +107,7 @@ describe('催办 of documents on the durable timers', () => {
     await (
       await as('zs-townshipHead')
     ).post(`/api/documents/${id}/complete`, { result: '已修复。' })
-    clock = at('2026-03-09')
+    server.clock = at('2026-03-09')
     await fire()
     const events = await actions(id)
     assert.ok(!events.includes('remind') && !events.includes('escalate'), events.join(','))

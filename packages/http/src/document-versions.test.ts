@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
-import { after, before, describe, it } from 'node:test'
-import { type DatabaseHandle, seedDemoJurisdiction } from '@zhengling/db'
-import { openTestDatabase } from '@zhengling/db/test-support'
-import type { FastifyInstance } from 'fastify'
-import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { describe, it } from 'node:test'
+import { useDemoServer } from './test-support/use-demo-server.ts'
 import { signInAs } from './test-support/sign-in-as.ts'
 
 // 正文版本 of 钟山区 documents: version 1 at creation, one more per revision while an outgoing
@@ -12,21 +9,10 @@ import { signInAs } from './test-support/sign-in-as.ts'
 // new words; after 签发 the text is fixed.
 const MONDAY = new Date('2026-03-02T01:00:00Z')
 const day = (n: number) => new Date(MONDAY.getTime() + n * 86_400_000)
-let clock = MONDAY
-let handle: DatabaseHandle
-let app: FastifyInstance
 
-before(async () => {
-  handle = await openTestDatabase()
-  await seedDemoJurisdiction(handle.db, { now: () => MONDAY, passwords: TEST_PASSWORDS })
-  app = await buildTestServer(handle, () => clock)
-})
-after(async () => {
-  await app.close()
-  await handle.close()
-})
+const server = useDemoServer({ startsAt: MONDAY })
 
-const as = (username: string) => signInAs(app, username)
+const as = (username: string) => signInAs(server.app, username)
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 const FIRST = '各乡（镇、街道）：为办好荷花节，现就有关事项通知如下。'
@@ -34,7 +20,7 @@ const SECOND = '各乡（镇、街道）：为做好湿地保护，现就有关�
 
 describe('document body versions', () => {
   it('keeps version 1 from drafting, adds version 2 on revision, and search follows', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const drafter = await as('zs-departmentHead-9')
     const drafted = await drafter.post('/api/documents/outgoing', {
       prefix: '钟府发',
@@ -76,7 +62,7 @@ describe('document body versions', () => {
     assert.equal(event.action, 'revise')
     assert.equal(event.details.version, 2)
     assert.equal(event.details.previousTitle, '关于举办荷花节的通知')
-    const audit = await handle.db
+    const audit = await server.handle.db
       .selectFrom('audit_records')
       .select(['details'])
       .where('subject', '=', id)
@@ -107,7 +93,7 @@ describe('document body versions', () => {
   })
 
   it('lets the post whose 核稿 is due revise; others cannot, and after 签发 no one can', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const drafter = await as('zs-departmentHead-9')
     const drafted = await drafter.post('/api/documents/outgoing', {
       prefix: '钟府发',
@@ -145,7 +131,7 @@ describe('document body versions', () => {
     assert.equal(third.statusCode, 200, third.body)
     assert.equal(third.json().version.version, 3)
 
-    clock = day(4)
+    server.clock = day(4)
     const signed = await (await as('zs-principal')).post(`/api/documents/${id}/sign`)
     assert.equal(signed.statusCode, 200, signed.body)
     const fixed = await (
@@ -164,7 +150,7 @@ describe('document body versions', () => {
 
     // Saved versions are history: the database refuses to change or remove them.
     await assert.rejects(
-      handle.db
+      server.handle.db
         .updateTable('document_body_versions')
         .set({ body: '篡改' })
         .where('document_id', '=', id)
@@ -172,13 +158,13 @@ describe('document body versions', () => {
       /append-only/,
     )
     await assert.rejects(
-      handle.db.deleteFrom('document_body_versions').where('document_id', '=', id).execute(),
+      server.handle.db.deleteFrom('document_body_versions').where('document_id', '=', id).execute(),
       /append-only/,
     )
   })
 
   it('keeps version 1 of an incoming document, whose text cannot be revised', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const township = await as('zs-townshipHead')
     const submitted = await township.post('/api/documents/incoming', {
       kind: '请示',

@@ -1,29 +1,16 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { type DatabaseHandle, seedDemoJurisdiction } from '@zhengling/db'
-import { openTestDatabase } from '@zhengling/db/test-support'
-import type { FastifyInstance } from 'fastify'
-import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { describe, it } from 'node:test'
+import { useDemoServer } from './test-support/use-demo-server.ts'
 import { departmentIdOf, signInAs } from './test-support/sign-in-as.ts'
 
 // The incoming flow of 钟山区 through the API, each step decided by its rulebook:
 // 报送 → 签收/登记 → 初审 → 拟办/呈批 → 批示 → 转办 → 办结/答复.
 const MONDAY = new Date('2026-03-02T01:00:00Z') // 09:00 in Asia/Shanghai
-let handle: DatabaseHandle
-let app: FastifyInstance
 
-before(async () => {
-  handle = await openTestDatabase()
-  await seedDemoJurisdiction(handle.db, { now: () => MONDAY, passwords: TEST_PASSWORDS })
-  app = await buildTestServer(handle, () => MONDAY)
-})
-after(async () => {
-  await app.close()
-  await handle.close()
-})
+const server = useDemoServer({ startsAt: MONDAY })
 
-const as = (username: string) => signInAs(app, username)
-const departmentId = (name: string) => departmentIdOf(handle.db, name)
+const as = (username: string) => signInAs(server.app, username)
+const departmentId = (name: string) => departmentIdOf(server.handle.db, name)
 
 const REQUEST = {
   kind: '请示',
@@ -141,7 +128,7 @@ describe('incoming documents in 钟山区', () => {
     // Every act is in the jurisdiction's audit chain, which still verifies.
     const verified = await (await as('auditAdmin')).get('/api/audit/chains/zhongshan/verification')
     assert.equal(verified.json().intact, true)
-    const audited = await handle.db
+    const audited = await server.handle.db
       .selectFrom('audit_records')
       .select('action')
       .where('subject', '=', id)
@@ -281,7 +268,7 @@ describe('incoming documents in 钟山区', () => {
     const count = async () =>
       Number(
         (
-          await handle.db
+          await server.handle.db
             .selectFrom('documents')
             .select((eb) => eb.fn.countAll().as('n'))
             .executeTakeFirstOrThrow()

@@ -1,36 +1,22 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import { strFromU8, unzipSync } from 'fflate'
-import { type DatabaseHandle, seedDemoJurisdiction } from '@zhengling/db'
-import { openTestDatabase } from '@zhengling/db/test-support'
-import type { FastifyInstance } from 'fastify'
-import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { useDemoServer } from './test-support/use-demo-server.ts'
 import { departmentIdOf, signInAs } from './test-support/sign-in-as.ts'
 
 // An outgoing 钟府发 下行文 of 钟山区 drafted by a bureau, crossing two units' 会签 (one reply
 // overdue), reviewed along 第三十二条's chain, signed by exactly the head, numbered and archived.
 const MONDAY = new Date('2026-03-02T01:00:00Z')
 const day = (n: number) => new Date(MONDAY.getTime() + n * 86_400_000)
-let clock = MONDAY
-let handle: DatabaseHandle
-let app: FastifyInstance
 
-before(async () => {
-  handle = await openTestDatabase()
-  await seedDemoJurisdiction(handle.db, { now: () => MONDAY, passwords: TEST_PASSWORDS })
-  app = await buildTestServer(handle, () => clock)
-})
-after(async () => {
-  await app.close()
-  await handle.close()
-})
+const server = useDemoServer({ startsAt: MONDAY })
 
-const as = (username: string) => signInAs(app, username)
-const departmentId = (name: string) => departmentIdOf(handle.db, name)
+const as = (username: string) => signInAs(server.app, username)
+const departmentId = (name: string) => departmentIdOf(server.handle.db, name)
 
 describe('outgoing documents in 钟山区', () => {
   it('reviews along the chain, settles an overdue 会签, is signed by the head and numbered', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const bureau = await as('zs-departmentHead-9')
     const drafted = await bureau.post('/api/documents/outgoing', {
       prefix: '钟府发',
@@ -87,14 +73,14 @@ describe('outgoing documents in 钟山区', () => {
     )
 
     // Tuesday: 荷城街道's reply (3 working days, 第二十九条) is not yet due; signing waits.
-    clock = day(1)
+    server.clock = day(1)
     const early = await (await as('zs-principal')).post(`/api/documents/${id}/sign`)
     assert.equal(early.statusCode, 422)
     assert.equal(early.json().error.code, 'COUNTERSIGN_PENDING')
     assert.match(early.json().error.message, /2026-03-05/)
 
     // Friday: the reply is overdue and deemed no objection; the head signs.
-    clock = day(4)
+    server.clock = day(4)
     const signed = await (
       await as('zs-principal')
     ).post(`/api/documents/${id}/sign`, { opinion: '签发' })
@@ -133,7 +119,7 @@ describe('outgoing documents in 钟山区', () => {
 
     // Archived means immutable, down to the database.
     await assert.rejects(
-      handle.db.updateTable('documents').set({ title: '改' }).where('id', '=', id).execute(),
+      server.handle.db.updateTable('documents').set({ title: '改' }).where('id', '=', id).execute(),
       /archived/,
     )
     const afterArchive = await desk.post(`/api/documents/${id}/archive`)
@@ -141,7 +127,7 @@ describe('outgoing documents in 钟山区', () => {
   })
 
   it('acting for the head, the executive deputy signs in the head’s post', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const bureau = await as('zs-departmentHead-9')
     const drafted = await bureau.post('/api/documents/outgoing', {
       prefix: '钟府发',
@@ -168,7 +154,7 @@ describe('outgoing documents in 钟山区', () => {
   })
 
   it('lists the jurisdiction’s numbering prefixes with the article naming them', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const prefixes = await (await as('zs-departmentHead-9')).get('/api/documents/prefixes')
     assert.equal(prefixes.statusCode, 200, prefixes.body)
     const fa = prefixes.json().find((p: { prefix: string }) => p.prefix === '钟府发')
@@ -182,7 +168,7 @@ describe('outgoing documents in 钟山区', () => {
   })
 
   it('refuses an unknown prefix and a 文种 the regulations do not know', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const bureau = await as('zs-departmentHead-9')
     const base = { kind: '通知', title: '测试', mainRecipients: ['各单位'], secrecy: '公开' }
     const prefix = await bureau.post('/api/documents/outgoing', { ...base, prefix: '钟府乱发' })

@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { type DatabaseHandle, seedDemoJurisdiction } from '@zhengling/db'
-import { openTestDatabase } from '@zhengling/db/test-support'
-import type { FastifyInstance } from 'fastify'
-import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { describe, it } from 'node:test'
+import { useDemoServer } from './test-support/use-demo-server.ts'
 import { departmentIdOf, signInAs } from './test-support/sign-in-as.ts'
 
 // 托克逊县's rules route documents differently from 钟山区's: the office director endorses
@@ -11,32 +8,17 @@ import { departmentIdOf, signInAs } from './test-support/sign-in-as.ts'
 // the deputies concerned and signed by the executive deputy (六十四). Its prefixes are settings.
 const MONDAY = new Date('2026-03-02T01:00:00Z')
 const day = (n: number) => new Date(MONDAY.getTime() + n * 86_400_000)
-let clock = MONDAY
-let handle: DatabaseHandle
-let app: FastifyInstance
 
-before(async () => {
-  handle = await openTestDatabase()
-  await seedDemoJurisdiction(handle.db, {
-    now: () => MONDAY,
-    passwords: TEST_PASSWORDS,
-    jurisdiction: 'toksun',
-  })
-  app = await buildTestServer(handle, () => clock)
-})
-after(async () => {
-  await app.close()
-  await handle.close()
-})
+const server = useDemoServer({ startsAt: MONDAY, jurisdiction: 'toksun' })
 
-const as = (username: string) => signInAs(app, username)
-const departmentId = (name: string) => departmentIdOf(handle.db, name)
+const as = (username: string) => signInAs(server.app, username)
+const departmentId = (name: string) => departmentIdOf(server.handle.db, name)
 const cites = (citations: { article: string }[], article: string) =>
   citations.some((citation) => citation.article === article)
 
 describe('documents in 托克逊县', () => {
   it('walks a township’s 请示 through the office director to the deputy and closes it', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const township = await as('tks-townshipHead')
     const submitted = await township.post('/api/documents/incoming', {
       kind: '请示',
@@ -84,7 +66,7 @@ describe('documents in 托克逊县', () => {
   })
 
   it('a 下行文 crossing portfolios: deputies review, one 会签 overdue, the executive deputy signs', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const housing = await as('tks-departmentHead-housing')
     const prefixes = (await housing.get('/api/documents/prefixes')).json()
     assert.deepEqual(
@@ -136,11 +118,11 @@ describe('documents in 托克逊县', () => {
     assert.ok(cites(wrong.json().error.citations, '六十四'))
 
     // 托克逊镇 has 7 working days (六十二): from Monday 2 March to Wednesday 11 March.
-    clock = day(9)
+    server.clock = day(9)
     const early = await (await as('tks-executiveDeputy')).post(`/api/documents/${id}/sign`)
     assert.equal(early.json().error.code, 'COUNTERSIGN_PENDING', early.body)
     assert.match(early.json().error.message, /2026-03-11/)
-    clock = day(10)
+    server.clock = day(10)
     const signed = await (await as('tks-executiveDeputy')).post(`/api/documents/${id}/sign`)
     assert.equal(signed.statusCode, 200, signed.body)
     assert.deepEqual(signed.json().events.at(-1).details.deemedNoObjection, [
@@ -151,7 +133,7 @@ describe('documents in 托克逊县', () => {
   })
 
   it('work within one portfolio: the deputy overseeing it reviews, the executive deputy signs', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const drafted = await (
       await as('tks-departmentHead-education')
     ).post('/api/documents/outgoing', {
@@ -168,7 +150,7 @@ describe('documents in 托克逊县', () => {
   })
 
   it('a policy document is drafted and signed off with its 政策解读 (三十七)', async () => {
-    clock = MONDAY
+    server.clock = MONDAY
     const education = await as('tks-departmentHead-education')
     const draft = {
       prefix: '托政发',

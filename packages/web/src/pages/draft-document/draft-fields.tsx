@@ -6,7 +6,8 @@ import type {
   Urgency,
   WritingDirection,
 } from '../../api/types.ts'
-import { CLEARANCE_LABELS, URGENCY_LABELS, WRITING_DIRECTION_LABELS } from '../../labels.ts'
+import { WRITING_DIRECTION_LABELS } from '../../labels.ts'
+import { SecrecyUrgencyFields } from '../../components/secrecy-urgency-fields.tsx'
 
 export interface DraftValues {
   prefix: string
@@ -40,11 +41,6 @@ const KIND_OPTIONS = [
   '函',
   '纪要',
 ].map((kind) => ({ value: kind, label: kind }))
-
-// The server takes the level in words. 绝密 is not offered: it must never enter this system.
-const SECRECY_OPTIONS = Object.values(CLEARANCE_LABELS).map((label) => ({ value: label, label }))
-
-const URGENCY_OPTIONS = Object.entries(URGENCY_LABELS).map(([value, label]) => ({ value, label }))
 
 const DIRECTION_OPTIONS = Object.entries(WRITING_DIRECTION_LABELS).map(([value, label]) => ({
   value,
@@ -128,32 +124,7 @@ export function DraftFields({
       >
         <Input placeholder="关于……的通知" maxLength={200} />
       </Form.Item>
-      <Row gutter={16}>
-        <Col xs={24} md={8}>
-          <Form.Item
-            label="密级"
-            name="secrecy"
-            extra="绝密级公文不得在本系统中处理。"
-            rules={[{ required: true, message: '请选择密级' }]}
-          >
-            <Select placeholder="选择密级" options={SECRECY_OPTIONS} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item label="保密期限" name="secrecyPeriod">
-            <Input placeholder="如：10年" maxLength={32} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item
-            label="紧急程度"
-            name="urgency"
-            rules={[{ required: true, message: '请选择紧急程度' }]}
-          >
-            <Select options={URGENCY_OPTIONS} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <SecrecyUrgencyFields />
       <Form.Item
         label="主送机关"
         name="mainRecipients"

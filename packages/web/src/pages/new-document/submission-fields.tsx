@@ -1,6 +1,6 @@
 import { Col, Form, Input, Row, Select } from 'antd'
 import type { IncomingSubmission, Urgency } from '../../api/types.ts'
-import { CLEARANCE_LABELS, URGENCY_LABELS } from '../../labels.ts'
+import { SecrecyUrgencyFields } from '../../components/secrecy-urgency-fields.tsx'
 
 export interface SubmissionValues {
   kind: string
@@ -17,11 +17,6 @@ export interface SubmissionValues {
 
 /** The 文种 a unit sends up to the government (上行文 and 函); the server checks 第八条. */
 const KIND_OPTIONS = ['请示', '报告', '函', '意见'].map((kind) => ({ value: kind, label: kind }))
-
-// The server takes the level in words. 绝密 is not offered: it must never enter this system.
-const SECRECY_OPTIONS = Object.values(CLEARANCE_LABELS).map((label) => ({ value: label, label }))
-
-const URGENCY_OPTIONS = Object.entries(URGENCY_LABELS).map(([value, label]) => ({ value, label }))
 
 const optional = (text: string | undefined) => text?.trim() || undefined
 
@@ -62,28 +57,7 @@ export function SubmissionFields() {
       >
         <Input placeholder="关于……的请示" maxLength={200} />
       </Form.Item>
-      <Row gutter={16}>
-        <Col xs={24} md={8}>
-          <Form.Item
-            label="密级"
-            name="secrecy"
-            extra="绝密级公文不得在本系统中处理。"
-            rules={[{ required: true, message: '请选择密级' }]}
-          >
-            <Select placeholder="选择密级" options={SECRECY_OPTIONS} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item label="保密期限" name="secrecyPeriod">
-            <Input placeholder="如：10年" maxLength={32} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item label="紧急程度" name="urgency" rules={[{ required: true }]}>
-            <Select options={URGENCY_OPTIONS} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <SecrecyUrgencyFields />
       <Form.Item
         label="主送机关"
         name="mainRecipients"
