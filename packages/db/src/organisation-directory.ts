@@ -36,6 +36,7 @@ const POST_COLUMNS = [
   'posts.title',
   'posts.role',
   'posts.department_id',
+  'posts.heads_unit',
   'departments.rulebook_post',
 ] as const
 
@@ -45,6 +46,7 @@ function toHeldPost(
     title: string
     role: string
     department_id: string | null
+    heads_unit: boolean
     rulebook_post: string | null
   },
   actingFor: HeldPost['actingFor'],
@@ -55,6 +57,7 @@ function toHeldPost(
     role: row.role,
     departmentId: row.department_id,
     unitRulebookPost: row.rulebook_post,
+    headsUnit: row.heads_unit,
     actingFor,
   }
 }

@@ -116,7 +116,11 @@ export function createRosterRepository(db: Kysely<Database>): RosterRepository {
         .where('jurisdiction_id', '=', jurisdictionId)
         .where('title', '=', post.title)
         .executeTakeFirst()
-      const values = { role: post.role, department_id: post.departmentId }
+      const values = {
+        role: post.role,
+        department_id: post.departmentId,
+        heads_unit: post.headsUnit,
+      }
       if (existing) {
         await db.updateTable('posts').set(values).where('id', '=', existing.id).execute()
         return { id: existing.id, created: false }

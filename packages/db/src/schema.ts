@@ -29,6 +29,7 @@ export interface Database {
     role: string
     title: string
     department_id: string | null
+    heads_unit: ColumnType<boolean, boolean | undefined, boolean>
   }
   people: {
     id: string

@@ -1,9 +1,6 @@
 import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 import type { HeldPost } from '../organisation/organisation-repository.ts'
 
-// Heads of a unit, whatever the unit: a bureau's 局长, a township's 主任, the office's 主任.
-const UNIT_HEAD_ROLES = ['departmentHead', 'townshipHead', 'officeDirector']
-
 /**
  * The concrete posts a rulebook post id names for one document: its own role or unit role, or
  * a relation to the drafting unit — the unit's head (涉及部门/主办部门主要负责人), the deputies
@@ -24,9 +21,7 @@ export function postsForStep(
       return posts.filter((post) => relations.involvedOverseerPostIds?.includes(post.postId))
     case 'involvedDepartmentHead':
     case 'leadDepartmentHead':
-      return posts.filter(
-        (post) => post.departmentId === relations.unitId && UNIT_HEAD_ROLES.includes(post.role),
-      )
+      return posts.filter((post) => post.departmentId === relations.unitId && post.headsUnit)
     case 'portfolioDeputyOfficeDirector':
       return posts.filter((post) => post.role === 'deputyOfficeDirector')
     default:

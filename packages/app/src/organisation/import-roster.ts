@@ -68,6 +68,7 @@ export function importRoster(
         title: post.title,
         role: post.role,
         departmentId: department(post.department),
+        headsUnit: post.headsUnit,
         newId: deps.newId(),
       })
       postIds.set(post.title, count('posts', row).id)

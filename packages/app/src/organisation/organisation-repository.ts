@@ -31,6 +31,8 @@ export interface HeldPost {
   departmentId: string | null
   /** The rulebook's id for that unit when rules name it (governmentOffice…). */
   unitRulebookPost: string | null
+  /** The post heads its unit (主要负责人), as the roster says. */
+  headsUnit: boolean
   /** The absent post's id and title when this entry is an acting assignment. */
   actingFor: { postId: string; title: string } | null
 }

@@ -31,6 +31,20 @@ describe('roster file', () => {
     assert.deepEqual(roster?.posts[1]?.holders, [])
   })
 
+  it('marks the post heading its unit, and refuses a unit head without a unit', () => {
+    const marked = ROSTER.replace(
+      '  - role: principal\n    title: 县长\n',
+      '  - role: departmentHead\n    title: 县财政局局长\n    department: 县财政局\n    headsUnit: true\n  - role: principal\n    title: 县长\n',
+    )
+    const { roster } = parseRosterFile(marked, 'roster.yaml')
+    assert.equal(roster?.posts[0]?.headsUnit, true)
+    assert.equal(roster?.posts[1]?.headsUnit, false)
+    const unitless = ROSTER.replace('    title: 县长\n', '    title: 县长\n    headsUnit: true\n')
+    const { errors } = parseRosterFile(unitless, 'roster.yaml')
+    assert.match(errors[0]?.message ?? '', /不属于任何单位/)
+    assert.equal(errors[0]?.path, 'posts[0].headsUnit')
+  })
+
   it('points at the line of each broken reference', () => {
     const broken = ROSTER.replace('person: wang,', 'person: li,')
       .replace('department: 县财政局, from', 'department: 县教育局, from')

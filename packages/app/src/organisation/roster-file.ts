@@ -32,6 +32,8 @@ export const rosterFileSchema = z.strictObject({
       role: z.string().min(1),
       title: z.string().min(1),
       department: z.string().min(1).optional(),
+      /** The post heads its unit (局长, 镇长, 办公室主任): rules' 部门主要负责人 resolve to it. */
+      headsUnit: z.boolean().default(false),
       holders: z
         .array(
           z.strictObject({ person: z.string().min(1), from: civilDate, to: civilDate.optional() }),
@@ -109,6 +111,11 @@ function crossReferenceProblems(roster: RosterFile): { path: PropertyKey[]; mess
       problems.push({
         path: ['posts', index, 'department'],
         message: `名册中没有这个单位：${post.department}`,
+      })
+    if (post.headsUnit && !post.department)
+      problems.push({
+        path: ['posts', index, 'headsUnit'],
+        message: `${post.title}不属于任何单位，不能是单位主要负责人`,
       })
     post.holders.forEach((holder, h) => {
       if (!people.has(holder.person))

@@ -21,7 +21,13 @@ export interface RosterRepository {
   ): Promise<{ id: string; created: boolean }>
   upsertPost(
     jurisdictionId: string,
-    post: { title: string; role: string; departmentId: string | null; newId: string },
+    post: {
+      title: string
+      role: string
+      departmentId: string | null
+      headsUnit: boolean
+      newId: string
+    },
   ): Promise<{ id: string; created: boolean }>
   /** Keyed by post, person and start date; a later import may set or change the end date. */
   upsertHolding(holding: {
