@@ -12,8 +12,17 @@ export class DomainError extends Error {
   }
 }
 
-/** The actor may not do this (wrong post, wrong role, another jurisdiction). */
-export class NotPermittedError extends DomainError {}
+/**
+ * The actor may not do this (wrong post, wrong role, another jurisdiction). When a rule decides
+ * who may (the office keeps the 登记簿, 条例第五条), the refusal carries its articles.
+ */
+export class NotPermittedError extends DomainError {
+  readonly citations: Citation[]
+  constructor(code: string, message: string, citations: Citation[] = []) {
+    super(code, message)
+    this.citations = citations
+  }
+}
 
 /** The thing asked for does not exist, or is not visible to the actor (the same answer). */
 export class NotFoundError extends DomainError {}

@@ -97,7 +97,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (error instanceof DomainError) {
       const issues =
         error instanceof InvalidInputError && error.issues.length ? error.issues : undefined
-      const citations = error instanceof RuleRefusedError ? error.citations : undefined
+      const citations =
+        error instanceof RuleRefusedError ||
+        (error instanceof NotPermittedError && error.citations.length > 0)
+          ? error.citations
+          : undefined
       return reply
         .status(statusOf(error))
         .send(errorOf(error.code, error.message, issues, citations))

@@ -1,13 +1,13 @@
 import { shanghaiDateOf } from '@zhengling/rules'
 import { auditEntry } from '../audit/audit-record.ts'
 import type { Hasher } from '../audit/hasher.ts'
-import { InvalidInputError } from '../errors.ts'
+import { InvalidInputError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { InTransaction, Repositories } from '../unit-of-work.ts'
 import { actorOf } from './act-on-document.ts'
 import type { DocumentDirection } from './document.ts'
-import { assertOfficePost, documentOffice, isOfficePost } from './document-office.ts'
+import { documentOffice, isOfficePost } from './document-office.ts'
 import type { RegisterEntry, RegisterQuery } from './document-repository.ts'
 import { ruleIdsOf } from './document-rules.ts'
 import { buildRegisterWorkbook, registerSheetName } from './register-workbook.ts'
@@ -145,7 +145,8 @@ function rowsOf(
 /**
  * The office keeps the register (条例第五条: the office is in charge of document handling): the
  * registration desk the rulebook names and the government office's posts. Anyone else is refused
- * with the article (NOT_RESPONSIBLE). The current post decides, as for every act.
+ * with the article (NOT_RESPONSIBLE, not permitted: reading is access, not a refused act). The
+ * current post decides, as for every act.
  */
 async function registerKeeper(
   r: Repositories,
@@ -154,7 +155,12 @@ async function registerKeeper(
 ) {
   const { viewer, post } = await actorOf(r, session, deps.now())
   const office = documentOffice(deps.rules, viewer.jurisdictionId)
-  assertOfficePost(post, office, '查阅收发文登记簿')
+  if (!isOfficePost(post, office))
+    throw new NotPermittedError(
+      'NOT_RESPONSIBLE',
+      `${post.title}无权查阅收发文登记簿。${office.summary}`,
+      office.citations,
+    )
   return { viewer, post, office }
 }
 

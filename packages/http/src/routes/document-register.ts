@@ -1,15 +1,9 @@
-import {
-  exportDocumentRegister,
-  listDocumentRegister,
-  registerAccess,
-  RuleRefusedError,
-} from '@zhengling/app'
+import { exportDocumentRegister, listDocumentRegister, registerAccess } from '@zhengling/app'
 import { createInTransaction, createRepositories } from '@zhengling/db'
 import type { RulebookLibrary } from '@zhengling/rulebooks'
-import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { requireSession, sessionOf } from '../auth.ts'
-import { errorBody, errorOf } from '../errors.ts'
+import { errorBody } from '../errors.ts'
 import { createRulesPort } from '../rules-port.ts'
 import {
   registerAccessResponse,
@@ -20,22 +14,6 @@ import {
 import type { SessionRouteDeps } from './session.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-/**
- * Reading the register is access, not an act: a post the rulebook does not put in charge is
- * answered 403 (not the 422 of a refused act), still with the article that says who keeps it.
- */
-async function readingRegister<T>(reply: FastifyReply, read: () => Promise<T>) {
-  try {
-    return await read()
-  } catch (error) {
-    if (error instanceof RuleRefusedError && error.code === 'NOT_RESPONSIBLE')
-      return reply
-        .status(403)
-        .send(errorOf(error.code, error.message, undefined, error.citations)) as never
-    throw error
-  }
-}
 
 /** 收发文登记簿: the office's register of documents in and out, as JSON or as an Excel file. */
 export function documentRegisterRoutes(
@@ -57,12 +35,10 @@ export function documentRegisterRoutes(
           response: { 200: registerPage, ...refusals },
         },
       },
-      async (request, reply) =>
-        readingRegister(reply, () =>
-          listDocumentRegister(repositories, { now: deps.now, rules }, sessionOf(request), {
-            ...request.query,
-          }),
-        ),
+      async (request) =>
+        listDocumentRegister(repositories, { now: deps.now, rules }, sessionOf(request), {
+          ...request.query,
+        }),
     )
 
     app.get(
@@ -74,27 +50,26 @@ export function documentRegisterRoutes(
           querystring: registerFilter,
         },
       },
-      async (request, reply) =>
-        readingRegister(reply, async () => {
-          const file = await exportDocumentRegister(
-            {
-              inTransaction: createInTransaction(deps.db),
-              hasher: deps.hasher,
-              now: deps.now,
-              rules,
-            },
-            sessionOf(request),
-            request.query,
+      async (request, reply) => {
+        const file = await exportDocumentRegister(
+          {
+            inTransaction: createInTransaction(deps.db),
+            hasher: deps.hasher,
+            now: deps.now,
+            rules,
+          },
+          sessionOf(request),
+          request.query,
+        )
+        return reply
+          .type(XLSX)
+          .header(
+            'content-disposition',
+            `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
           )
-          return reply
-            .type(XLSX)
-            .header(
-              'content-disposition',
-              `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-            )
-            .header('cache-control', 'no-store')
-            .send(Buffer.from(file.bytes))
-        }),
+          .header('cache-control', 'no-store')
+          .send(Buffer.from(file.bytes))
+      },
     )
 
     app.get(
