@@ -1,17 +1,14 @@
-import { randomUUID } from 'node:crypto'
-import { circulateDocument, type DocumentDeps, viewCirculation } from '@zhengling/app'
-import { createInTransaction, createRepositories } from '@zhengling/db'
+import { circulateDocument, viewCirculation } from '@zhengling/app'
 import type { RulebookLibrary } from '@zhengling/rulebooks'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { requireSession, sessionOf } from '../auth.ts'
-import { errorBody } from '../errors.ts'
-import { createRulesPort } from '../rules-port.ts'
+import { sessionOf } from '../auth.ts'
 import {
   circulateBody,
   circulationParams,
   circulationView,
 } from './document-circulation.contract.ts'
 import type { SessionRouteDeps } from './session.ts'
+import { DOCUMENT_REFUSALS, documentRouteContext } from './document-route-context.ts'
 
 /**
  * 传阅 and its read receipts. The receipts have their own route rather than a place in the
@@ -21,23 +18,8 @@ import type { SessionRouteDeps } from './session.ts'
 export function documentCirculationRoutes(
   deps: SessionRouteDeps & { library: RulebookLibrary },
 ): FastifyPluginAsyncZod {
-  const repositories = createRepositories(deps.db)
-  const rules = createRulesPort(deps.library)
-  const commands: DocumentDeps = {
-    inTransaction: createInTransaction(deps.db),
-    hasher: deps.hasher,
-    now: deps.now,
-    newId: randomUUID,
-    rules,
-  }
-  const signedIn = requireSession({ identity: () => repositories.identity, now: deps.now })
-  const refusals = {
-    400: errorBody,
-    401: errorBody,
-    403: errorBody,
-    404: errorBody,
-    422: errorBody,
-  }
+  const { repositories, rules, commands, signedIn } = documentRouteContext(deps)
+  const refusals = DOCUMENT_REFUSALS
   const receipts = (session: Parameters<typeof viewCirculation>[2], documentId: string) =>
     viewCirculation(repositories, { now: deps.now, rules }, session, documentId)
 

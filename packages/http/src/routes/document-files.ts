@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import multipart from '@fastify/multipart'
 import {
   attachFileToDocument,
-  type DocumentDeps,
   DomainError,
   downloadDocumentAttachment,
   exportDocumentPdf,
@@ -13,14 +11,12 @@ import {
   PdfUnavailableError,
   reviseDocumentBody,
 } from '@zhengling/app'
-import { createInTransaction, createRepositories } from '@zhengling/db'
 import type { RulebookLibrary } from '@zhengling/rulebooks'
 import type { FastifyError } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { requireSession, sessionOf } from '../auth.ts'
+import { sessionOf } from '../auth.ts'
 import { errorBody, HttpError } from '../errors.ts'
 import { libreOfficePdfConverter } from '../pdf-converter.ts'
-import { createRulesPort } from '../rules-port.ts'
 import { documentParams } from './documents.contract.ts'
 import {
   attachmentParams,
@@ -30,6 +26,7 @@ import {
   reviseBody,
 } from './document-files.contract.ts'
 import type { SessionRouteDeps } from './session.ts'
+import { DOCUMENT_REFUSALS, documentRouteContext } from './document-route-context.ts'
 
 export interface DocumentFileRouteDeps extends SessionRouteDeps {
   library: RulebookLibrary
@@ -61,27 +58,13 @@ export function contentDisposition(fileName: string): string {
  * and the PDF. @fastify/multipart is registered here only, with the one-file, size-capped limits.
  */
 export function documentFileRoutes(deps: DocumentFileRouteDeps): FastifyPluginAsyncZod {
-  const repositories = createRepositories(deps.db)
-  const commands: DocumentDeps = {
-    inTransaction: createInTransaction(deps.db),
-    hasher: deps.hasher,
-    now: deps.now,
-    newId: randomUUID,
-    rules: createRulesPort(deps.library),
-  }
+  const { repositories, commands, signedIn } = documentRouteContext(deps)
   const convertToPdf =
     deps.convertToPdf === undefined ? libreOfficePdfConverter() : deps.convertToPdf
   const maxBytes = deps.maxAttachmentBytes ?? MAX_ATTACHMENT_BYTES
   const tooLarge = () =>
     new HttpError(413, 'ATTACHMENT_TOO_LARGE', `附件不能超过 ${formatBytes(maxBytes)}`)
-  const signedIn = requireSession({ identity: () => repositories.identity, now: deps.now })
-  const refusals = {
-    400: errorBody,
-    401: errorBody,
-    403: errorBody,
-    404: errorBody,
-    422: errorBody,
-  }
+  const refusals = DOCUMENT_REFUSALS
 
   /** The upload's errors from Fastify and @fastify/multipart, as Chinese refusals. */
   function uploadRefusal(error: FastifyError): HttpError | undefined {

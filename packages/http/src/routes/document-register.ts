@@ -1,10 +1,8 @@
 import { exportDocumentRegister, listDocumentRegister, registerAccess } from '@zhengling/app'
-import { createInTransaction, createRepositories } from '@zhengling/db'
 import type { RulebookLibrary } from '@zhengling/rulebooks'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { requireSession, sessionOf } from '../auth.ts'
+import { sessionOf } from '../auth.ts'
 import { errorBody } from '../errors.ts'
-import { createRulesPort } from '../rules-port.ts'
 import {
   registerAccessResponse,
   registerFilter,
@@ -12,6 +10,7 @@ import {
   registerQuery,
 } from './document-register.contract.ts'
 import type { SessionRouteDeps } from './session.ts'
+import { documentRouteContext } from './document-route-context.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -19,9 +18,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function documentRegisterRoutes(
   deps: SessionRouteDeps & { library: RulebookLibrary },
 ): FastifyPluginAsyncZod {
-  const repositories = createRepositories(deps.db)
-  const rules = createRulesPort(deps.library)
-  const signedIn = requireSession({ identity: () => repositories.identity, now: deps.now })
+  const { repositories, rules, commands, signedIn } = documentRouteContext(deps)
   const refusals = { 400: errorBody, 401: errorBody, 403: errorBody, 422: errorBody }
 
   return async (app) => {
@@ -51,16 +48,7 @@ export function documentRegisterRoutes(
         },
       },
       async (request, reply) => {
-        const file = await exportDocumentRegister(
-          {
-            inTransaction: createInTransaction(deps.db),
-            hasher: deps.hasher,
-            now: deps.now,
-            rules,
-          },
-          sessionOf(request),
-          request.query,
-        )
+        const file = await exportDocumentRegister(commands, sessionOf(request), request.query)
         return reply
           .type(XLSX)
           .header(

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import {
   citationsOf,
   acknowledgeDocument,
@@ -11,7 +10,6 @@ import {
   replyCountersign,
   reviewOutgoingDocument,
   signOutgoingDocument,
-  type DocumentDeps,
   instructOnDocument,
   listInbox,
   listDocumentPrefixes,
@@ -25,14 +23,11 @@ import {
   submitIncomingDocument,
   viewDocument,
 } from '@zhengling/app'
-import { createInTransaction, createRepositories } from '@zhengling/db'
 import { shanghaiDateOf } from '@zhengling/rules'
 import type { RulebookLibrary } from '@zhengling/rulebooks'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { z } from 'zod'
-import { requireSession, sessionOf } from '../auth.ts'
-import { errorBody } from '../errors.ts'
-import { createRulesPort } from '../rules-port.ts'
+import { sessionOf } from '../auth.ts'
 import {
   completeBody,
   countersignBody,
@@ -56,28 +51,14 @@ import {
   submitIncomingBody,
 } from './documents.contract.ts'
 import type { SessionRouteDeps } from './session.ts'
+import { DOCUMENT_REFUSALS, documentRouteContext } from './document-route-context.ts'
 
 /** Incoming documents (收文): each route parses, calls its use case, and answers the document. */
 export function documentRoutes(
   deps: SessionRouteDeps & { library: RulebookLibrary },
 ): FastifyPluginAsyncZod {
-  const repositories = createRepositories(deps.db)
-  const rules = createRulesPort(deps.library)
-  const commands: DocumentDeps = {
-    inTransaction: createInTransaction(deps.db),
-    hasher: deps.hasher,
-    now: deps.now,
-    newId: randomUUID,
-    rules,
-  }
-  const signedIn = requireSession({ identity: () => repositories.identity, now: deps.now })
-  const refusals = {
-    400: errorBody,
-    401: errorBody,
-    403: errorBody,
-    404: errorBody,
-    422: errorBody,
-  }
+  const { repositories, rules, commands, signedIn } = documentRouteContext(deps)
+  const refusals = DOCUMENT_REFUSALS
 
   async function view(session: SessionRecord, documentId: string) {
     const viewed = await viewDocument(repositories, deps, session, documentId)
