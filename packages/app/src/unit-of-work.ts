@@ -5,6 +5,8 @@ import type { BodyVersionRepository } from './documents/body-version-repository.
 import type { DocumentRepository } from './documents/document-repository.ts'
 import type { IdentityRepository } from './identity/log-in.ts'
 import type { JobScheduler } from './jobs/job-scheduler.ts'
+import type { MeetingRepository } from './meetings/meeting-repository.ts'
+import type { SupervisionRepository } from './supervision/supervision-repository.ts'
 import type { RosterRepository } from './organisation/roster-repository.ts'
 import type {
   OrganisationDirectory,
@@ -23,6 +25,9 @@ export interface Repositories {
   jobs: JobScheduler
   attachments: AttachmentRepository
   bodyVersions: BodyVersionRepository
+  meetings: MeetingRepository
+  /** The supervision ledger (督查台账). */
+  supervision: SupervisionRepository
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 import type { Kysely } from 'kysely'
 import { type JobHandler, runDueJobs } from './job-queue.ts'
 import { createRepositories } from './repositories.ts'
+import { runSupervisionScan } from './supervision-scan.ts'
 import type { Database } from './schema.ts'
 
 type TimerDeps = { hasher: Hasher; now: () => Date; newId: () => string; rules: RulesPort }
@@ -25,7 +26,7 @@ export function documentTimerHandlers(deps: TimerDeps): Record<string, JobHandle
 }
 
 /**
- * Fires due timers every `intervalMs` until stopped. Each replica may run one: `skip locked`
+ * Fires due timers, then scans the supervision ledger, every `intervalMs` until stopped. Each replica may run one: `skip locked`
  * hands every job to exactly one of them. A tick handles at most `limit` jobs.
  */
 export function startTimerWorker(
@@ -34,10 +35,13 @@ export function startTimerWorker(
 ): { stop(): Promise<void> } {
   const handlers = documentTimerHandlers(deps)
   let running: Promise<unknown> = Promise.resolve()
+  const limit = deps.limit ?? 100
+  // The supervision ledger is scanned on the same beat: reminders follow due dates that
+  // extensions move, so they are found by date rather than scheduled once.
   const tick = () => {
-    running = runDueJobs(db, { handlers, now: deps.now, limit: deps.limit ?? 100 }).catch(
-      (error: unknown) => deps.onError?.(error),
-    )
+    running = runDueJobs(db, { handlers, now: deps.now, limit })
+      .then(() => runSupervisionScan(db, deps, limit))
+      .catch((error: unknown) => deps.onError?.(error))
   }
   const interval = setInterval(tick, deps.intervalMs ?? 30_000)
   interval.unref()

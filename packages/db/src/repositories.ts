@@ -6,6 +6,8 @@ import { createDocumentAttachmentRepository } from './document-attachment-reposi
 import { createDocumentBodyVersionRepository } from './document-body-version-repository.ts'
 import { createDocumentRepository } from './document-repository.ts'
 import { createIdentityRepository } from './identity-repository.ts'
+import { createMeetingRepository } from './meeting-repository.ts'
+import { createSupervisionRepository } from './supervision-repository.ts'
 import { scheduleJob } from './job-queue.ts'
 import { createOrganisationDirectory } from './organisation-directory.ts'
 import { createOrganisationRepository } from './organisation-repository.ts'
@@ -24,6 +26,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     jobs: { schedule: (timer) => scheduleJob(db, timer) },
     attachments: createDocumentAttachmentRepository(db),
     bodyVersions: createDocumentBodyVersionRepository(db),
+    meetings: createMeetingRepository(db),
+    supervision: createSupervisionRepository(db),
   }
 }
 

@@ -202,4 +202,133 @@ export interface Database {
     year: number
     last_number: number
   }
+  meetings: {
+    id: string
+    jurisdiction_id: string
+    meeting_type: string
+    title: string
+    starts_at: ColumnType<Date, string, never>
+    location: string
+    presider_post_id: string | null
+    state: 'planned' | 'agendaApproved' | 'open' | 'closed'
+    secrecy: 'public' | 'internal' | 'secret' | 'confidential'
+    distribution_posts: string[]
+    distribution_departments: string[]
+    agenda_approved_at: ColumnType<Date | null, string | null, string | null>
+    agenda_approved_by_post_id: string | null
+    opened_at: ColumnType<Date | null, string | null, string | null>
+    closed_at: ColumnType<Date | null, string | null, string | null>
+    quorum: ColumnType<Record<string, unknown> | null, string | null, string | null>
+    minutes_document_id: string | null
+    minutes_due: string | null
+    created_by_person_id: string | null
+    created_by_post_id: string | null
+    created_at: ColumnType<Date, string, never>
+  }
+  meeting_participants: {
+    meeting_id: string
+    post_id: string
+    role: 'member' | 'attendee'
+    attendance: 'invited' | 'leaveRequested' | 'onLeave' | 'present' | 'absent'
+    leave_reason: string | null
+    substitute: string | null
+    leave_requested_at: ColumnType<Date | null, string | null, string | null>
+    leave_decided_by_post_id: string | null
+    leave_decided_at: ColumnType<Date | null, string | null, string | null>
+    leave_rule_ids: string[]
+  }
+  agenda_items: {
+    id: string
+    meeting_id: string
+    position: number
+    title: string
+    summary: string
+    submitting_department_id: string
+    submitted_by_person_id: string | null
+    submitted_by_post_id: string | null
+    submitted_at: ColumnType<Date, string, never>
+    characteristics: string[]
+    completed: ColumnType<unknown[], string, string>
+    involved_department_ids: string[]
+    ad_hoc: boolean
+    state: 'submitted' | 'approved' | 'withdrawn' | 'decided'
+    decision: 'adopted' | 'adoptedWithChanges' | 'deferred' | 'rejected' | null
+    decision_text: string | null
+    decided_at: ColumnType<Date | null, string | null, string | null>
+  }
+  agenda_dissents: {
+    id: string
+    agenda_item_id: string
+    raised_by_person_id: string | null
+    raised_by_post_id: string
+    raised_at: ColumnType<Date, string, never>
+    text: string
+    response: 'adopted' | 'notAdopted' | null
+    response_text: string | null
+    responded_at: ColumnType<Date | null, string | null, string | null>
+  }
+  meeting_events: {
+    id: Generated<string>
+    meeting_id: string
+    agenda_item_id: string | null
+    occurred_at: ColumnType<Date, string, never>
+    actor_person_id: string | null
+    actor_post_id: string | null
+    action: string
+    text: string | null
+    rule_ids: string[]
+    details: ColumnType<Record<string, unknown>, string, never>
+  }
+  supervision_items: {
+    id: string
+    jurisdiction_id: string
+    source: string
+    source_label: string
+    meeting_id: string | null
+    agenda_item_id: string | null
+    document_id: string | null
+    title: string
+    requirement: string
+    lead_department_id: string
+    co_department_ids: string[]
+    responsible_person: string
+    assigned_on: string
+    due_date: string
+    original_due_date: string
+    milestones: ColumnType<unknown[], string, string>
+    state: 'open' | 'closeRequested' | 'closed'
+    pending_extension: ColumnType<Record<string, unknown> | null, string | null, string | null>
+    closed_on: string | null
+    days_late: number | null
+    remind_on: string
+    reminded_for: string | null
+    escalated_for: string | null
+    rule_ids: string[]
+    secrecy: 'public' | 'internal' | 'secret' | 'confidential'
+    distribution_posts: string[]
+    distribution_departments: string[]
+    created_at: ColumnType<Date, string, never>
+    updated_at: ColumnType<Date, string, string>
+  }
+  supervision_events: {
+    id: Generated<string>
+    item_id: string
+    occurred_at: ColumnType<Date, string, never>
+    actor_person_id: string | null
+    actor_post_id: string | null
+    action: string
+    text: string | null
+    rule_ids: string[]
+    details: ColumnType<Record<string, unknown>, string, never>
+  }
+  supervision_circulars: {
+    id: string
+    jurisdiction_id: string
+    period_from: string
+    period_to: string
+    issued_at: ColumnType<Date, string, never>
+    issued_by_post_id: string | null
+    title: string
+    lines: ColumnType<unknown[], string, never>
+  }
 }

@@ -55,13 +55,14 @@ describe('demo jurisdiction', () => {
     assert.deepEqual(report, { jurisdictionId: 'zhongshan', records: 2, problems: [] })
   })
 
-  it('seeds 托克逊县 beside it with its own accounts and numbering prefixes', async () => {
+  it('seeds 托克逊县 and 木里藏族自治县 beside it with their own accounts and numbering prefixes', async () => {
     const passwords = createScryptHasher(2 ** 12)
     const now = () => new Date('2026-03-02T01:00:00Z')
-    // 钟山区 exists from the test above: only 托克逊县 is new.
+    // 钟山区 exists from the test above: only 托克逊县 and 木里藏族自治县 are new.
     const result = await seedDemo(handle.db, { now, passwords })
     assert.equal(result.created, true)
     assert.ok(result.accounts.some((line) => line.startsWith('tks-secretariat（')))
+    assert.ok(result.accounts.some((line) => line.startsWith('ml-secretariat（')))
     const prefixes = await createOrganisationDirectory(handle.db).documentPrefixes('toksun')
     assert.deepEqual(
       prefixes.map((p) => p.prefix),
@@ -73,5 +74,97 @@ describe('demo jurisdiction', () => {
     )
     assert.ok(session.token.length > 20)
     assert.equal((await seedDemo(handle.db, { now, passwords })).created, false)
+  })
+})
+
+describe('demo jurisdiction 木里藏族自治县', () => {
+  let muli: DatabaseHandle
+  before(async () => {
+    muli = await openTestDatabase()
+  })
+  after(() => muli.close())
+
+  it('seeds alone, once, audited, with its accounts, meeting posts, portfolios and prefixes', async () => {
+    const passwords = createScryptHasher(2 ** 12)
+    const now = () => new Date('2026-03-02T01:00:00Z')
+    const first = await seedDemoJurisdiction(muli.db, { now, passwords, jurisdiction: 'muli' })
+    assert.equal(first.created, true)
+    // One account per person of the roster; the administrators come with 钟山区 only.
+    assert.equal(first.accounts.length, 19)
+    assert.ok(first.accounts.every((username) => username.startsWith('ml-')))
+    assert.deepEqual(
+      (await createOrganisationDirectory(muli.db).jurisdictions()).map((j) => j.id),
+      ['muli'],
+    )
+    assert.deepEqual(
+      await seedDemoJurisdiction(muli.db, { now, passwords, jurisdiction: 'muli' }),
+      { created: false, accounts: [] },
+    )
+
+    // 常务会议 (第十五条): 县长、副县长 (the executive deputy among them) and 办公室主任, six posts,
+    // all held, so its quorum (超过二分之一) is 4 of 6.
+    const posts = await createOrganisationRepository(muli.db).postsOf('muli', '2026-03-02')
+    const standing = posts.filter((post) =>
+      ['principal', 'executiveDeputy', 'deputy', 'officeDirector'].includes(post.role),
+    )
+    assert.equal(standing.length, 6)
+    assert.ok(standing.every((post) => post.holders.length === 1))
+    // The posts the rules name outright: the 目督办 (督查, 第七十九条至第八十一条), the 法制办 and
+    // 监察局 heads (常务会议列席), the 审计局 and 人社局 heads (党组会议), the 人武部 head.
+    for (const role of [
+      'supervisionOffice',
+      'legalOfficeHead',
+      'supervisionBureauHead',
+      'auditBureauHead',
+      'hrBureauHead',
+      'armedForcesHead',
+      'secretariat',
+      'deputyOfficeDirector',
+    ])
+      assert.equal(posts.filter((post) => post.role === role).length, 1, role)
+
+    const audit = await muli.db
+      .selectFrom('departments')
+      .select('id')
+      .where('jurisdiction_id', '=', 'muli')
+      .where('name', '=', '县审计局')
+      .executeTakeFirstOrThrow()
+    const overseers = await createOrganisationRepository(muli.db).overseersOf(
+      audit.id,
+      '2026-03-02',
+    )
+    assert.deepEqual(
+      overseers.map((post) => post.title),
+      ['常务副县长'],
+    )
+    // Every department and township is in a deputy's portfolio.
+    const units = await muli.db
+      .selectFrom('departments')
+      .leftJoin('portfolios', 'portfolios.department_id', 'departments.id')
+      .select(['departments.name', 'portfolios.post_id'])
+      .where('departments.jurisdiction_id', '=', 'muli')
+      .where('departments.kind', '!=', 'desk')
+      .execute()
+    assert.deepEqual(
+      units.filter((unit) => unit.post_id === null).map((unit) => unit.name),
+      [],
+    )
+
+    const prefixes = await createOrganisationDirectory(muli.db).documentPrefixes('muli')
+    assert.deepEqual(
+      prefixes.map((p) => p.prefix),
+      ['木府办函', '木府办发', '木府函', '木府发'].sort(),
+    )
+    const session = await logIn(
+      { inTransaction: createInTransaction(muli.db), hasher: sm3Hasher, passwords, now },
+      { username: 'ml-supervisionOffice', password: DEMO_PASSWORD },
+    )
+    assert.ok(session.token.length > 20)
+    // The chain holds the roster import, the seed and the sign-in of one of its people.
+    const [report] = await verifyAuditTrail({
+      audit: createAuditRepository(muli.db),
+      jurisdictionId: 'muli',
+    })
+    assert.deepEqual(report, { jurisdictionId: 'muli', records: 3, problems: [] })
   })
 })

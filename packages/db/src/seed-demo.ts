@@ -20,8 +20,11 @@ export const DEMO_PASSWORD = 'Zhongshan-Demo-2026'
 
 const DEMO_DIR = join(import.meta.dirname, '..', 'demo')
 
-/** The demo jurisdictions: 钟山区 (its rulebook names its prefixes) and 托克逊县. */
-export const DEMO_JURISDICTIONS = ['zhongshan', 'toksun'] as const
+/**
+ * The demo jurisdictions: 钟山区 (its rulebook names its prefixes), 托克逊县 and 木里藏族自治县
+ * (their rosters name their own).
+ */
+export const DEMO_JURISDICTIONS = ['zhongshan', 'toksun', 'muli'] as const
 export type DemoJurisdiction = (typeof DEMO_JURISDICTIONS)[number]
 
 const ADMIN_TITLES = {

@@ -31,6 +31,8 @@ import { documentRegisterRoutes } from './routes/document-register.ts'
 import { documentFileRoutes } from './routes/document-files.ts'
 import { documentRoutes } from './routes/documents.ts'
 import { jurisdictionRoutes } from './routes/jurisdictions.ts'
+import { meetingRoutes } from './routes/meetings.ts'
+import { supervisionRoutes } from './routes/supervision.ts'
 import { organisationRoutes } from './routes/organisation.ts'
 import { rulebookRoutes } from './routes/rulebooks.ts'
 import { type SessionRouteDeps, sessionRoutes } from './routes/session.ts'
@@ -160,6 +162,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     )
     await app.register(documentRegisterRoutes({ ...options.sessions, library: options.library }))
     await app.register(documentCirculationRoutes({ ...options.sessions, library: options.library }))
+    await app.register(meetingRoutes({ ...options.sessions, library: options.library }))
+    await app.register(supervisionRoutes({ ...options.sessions, library: options.library }))
   }
   return app
 }

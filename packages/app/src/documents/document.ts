@@ -73,6 +73,20 @@ export interface OutgoingPlan {
   direction: 'downward' | 'upward' | 'parallel'
   /** A policy document (政策性文件) carries its 政策解读, signed off together with it. */
   policy?: PolicyInterpretation | null
+  /** A meeting's 纪要: the meeting and its attendance, printed in the 纪要 layout. */
+  minutes?: MinutesFacts | null
+}
+
+/** What a 纪要 prints besides its body: when and where, who presided, attended, was away, sat in. */
+export interface MinutesFacts {
+  meetingId: string
+  meetingName: string
+  heldAt: string
+  location: string
+  presider: string
+  present: string[]
+  onLeave: string[]
+  attendees: string[]
 }
 
 export interface PolicyInterpretation {

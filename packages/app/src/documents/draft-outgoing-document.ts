@@ -2,6 +2,7 @@ import { type Citation, shanghaiDateOf } from '@zhengling/rules'
 import { parseSecrecyInput } from '../access/secrecy.ts'
 import { InvalidInputError, NotPermittedError, RuleRefusedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
+import type { Repositories } from '../unit-of-work.ts'
 import { actorOf, type DocumentDeps } from './act-on-document.ts'
 import type { DocumentRecord, OutgoingPlan, PolicyInterpretation, Urgency } from './document.ts'
 import { ask, assertDocumentKind, ruleIdsOf } from './document-rules.ts'
@@ -138,46 +139,74 @@ export function draftOutgoingDocument(
       countersignDue = deadline?.outcome.due ?? null
       citations.push(...(deadline?.citations ?? []))
     }
-    const firstStep = plan.reviewChain[0]
-    const reviewers = await planPosts(
-      r,
+    await openOutgoingDraft(r, deps, {
       document,
-      plan,
-      firstStep ? [firstStep] : plan.signer,
-      today,
-    )
-    if (reviewers.length === 0)
-      throw new RuleRefusedError(
-        'NO_REVIEWER',
-        `按规则应由${firstStep ?? plan.signer.join('、')}审核，但本辖区没有对应的任职职务`,
-        signoff.citations,
-      )
-    document.distributionPosts = reviewers.map((reviewer) => reviewer.postId)
-    await r.documents.insert(document, searchTextOf(document))
-    await recordBodyVersion(r, document, { personId: session.personId, postId: post.postId, at })
-    await openTasks(r, deps.newId, document, {
-      kind: 'countersign',
-      departmentIds: countersign,
-      dueDate: countersignDue,
-      at,
-    })
-    await openTasks(r, deps.newId, document, {
-      kind: firstStep ? 'review' : 'sign',
-      postIds: reviewers.map((reviewer) => reviewer.postId),
-      dueDate: null,
-      at,
-    })
-    await recordDocumentAct(r, deps, {
-      document,
-      before: null,
-      at,
+      citations,
+      countersignDue,
       personId: session.personId,
       postId: post.postId,
-      action: 'draft',
-      ruleIds: ruleIdsOf(citations),
+      today,
       details: { plan: signoff.summary, countersignDue },
     })
     return document
+  })
+}
+
+/**
+ * Stores a new outgoing draft whose plan is fixed: its first 核稿 post (or the signer) gets the
+ * task, 会签 units get theirs with the reply period, and the draft's body is version 1. Shared
+ * by 拟稿 and by the office drafting a meeting's 纪要, whose plan comes from the minutes rule.
+ */
+export async function openOutgoingDraft(
+  r: Repositories,
+  deps: Pick<DocumentDeps, 'hasher' | 'newId'>,
+  draft: {
+    document: DocumentRecord
+    citations: readonly Citation[]
+    countersignDue: string | null
+    personId: string | null
+    postId: string
+    today: string
+    details: Record<string, unknown>
+  },
+): Promise<void> {
+  const { document, today } = draft
+  const plan = document.plan as OutgoingPlan
+  const at = document.createdAt
+  const firstStep = plan.reviewChain[0]
+  const reviewers = await planPosts(r, document, plan, firstStep ? [firstStep] : plan.signer, today)
+  if (reviewers.length === 0)
+    throw new RuleRefusedError(
+      'NO_REVIEWER',
+      `按规则应由${firstStep ?? plan.signer.join('、')}审核，但本辖区没有对应的任职职务`,
+      [...draft.citations],
+    )
+  document.distributionPosts = [
+    ...new Set([...document.distributionPosts, ...reviewers.map((reviewer) => reviewer.postId)]),
+  ]
+  await r.documents.insert(document, searchTextOf(document))
+  await recordBodyVersion(r, document, { personId: draft.personId, postId: draft.postId, at })
+  await openTasks(r, deps.newId, document, {
+    kind: 'countersign',
+    departmentIds: plan.countersignDepartmentIds,
+    dueDate: draft.countersignDue,
+    at,
+  })
+  await openTasks(r, deps.newId, document, {
+    kind: firstStep ? 'review' : 'sign',
+    postIds: reviewers.map((reviewer) => reviewer.postId),
+    dueDate: null,
+    at,
+  })
+  await recordDocumentAct(r, deps, {
+    document,
+    before: null,
+    at,
+    personId: draft.personId,
+    postId: draft.postId,
+    action: 'draft',
+    ruleIds: ruleIdsOf(draft.citations),
+    details: draft.details,
   })
 }
 

@@ -13,6 +13,7 @@ export const DOCUMENT_REFUSALS = {
   401: errorBody,
   403: errorBody,
   404: errorBody,
+  409: errorBody,
   422: errorBody,
 }
 

@@ -9,11 +9,16 @@ export const TEST_PASSWORDS: PasswordHasher = createScryptHasher(2 ** 12)
 
 let library: RulebookLibrary | undefined
 
+/** The rulebook library, loaded once per test process. */
+export function testLibrary(): RulebookLibrary {
+  library ??= loadLibrary()
+  return library
+}
+
 /** The full server (sessions and all routes) over a test database, with a clock the test moves. */
 export function buildTestServer(handle: DatabaseHandle, now: () => Date): Promise<FastifyInstance> {
-  library ??= loadLibrary()
   return buildServer({
-    library,
+    library: testLibrary(),
     sessions: {
       db: handle.db,
       passwords: TEST_PASSWORDS,

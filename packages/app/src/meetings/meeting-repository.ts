@@ -1,0 +1,62 @@
+import type { Viewer } from '../access/can-see.ts'
+import type {
+  AgendaDissent,
+  AgendaItemRecord,
+  MeetingEvent,
+  MeetingParticipant,
+  MeetingRecord,
+} from './meeting.ts'
+
+export type MeetingChanges = Partial<
+  Pick<
+    MeetingRecord,
+    | 'state'
+    | 'agendaApprovedAt'
+    | 'agendaApprovedByPostId'
+    | 'openedAt'
+    | 'closedAt'
+    | 'quorum'
+    | 'minutesDocumentId'
+    | 'minutesDue'
+    | 'presiderPostId'
+  >
+>
+
+export type AgendaItemChanges = Partial<
+  Pick<
+    AgendaItemRecord,
+    'state' | 'completed' | 'decision' | 'decisionText' | 'decidedAt' | 'characteristics'
+  >
+>
+
+export type ParticipantChanges = Partial<
+  Omit<MeetingParticipant, 'meetingId' | 'postId' | 'role'>
+>
+
+/**
+ * Meetings in storage. Reads take the viewer: the access rule (jurisdiction, secrecy,
+ * distribution) filters them in the query, so a meeting one may not see does not exist.
+ */
+export interface MeetingRepository {
+  insert(meeting: MeetingRecord): Promise<void>
+  visible(viewer: Viewer, id: string, options?: { forUpdate?: boolean }): Promise<MeetingRecord | undefined>
+  /** Meetings starting in [from, before), earliest first. */
+  list(viewer: Viewer, range: { from: string; before: string }): Promise<MeetingRecord[]>
+  update(id: string, changes: MeetingChanges): Promise<void>
+  widenDistribution(id: string, widen: { posts?: string[]; departments?: string[] }): Promise<void>
+
+  addParticipants(participants: MeetingParticipant[]): Promise<void>
+  participants(meetingId: string): Promise<MeetingParticipant[]>
+  updateParticipant(meetingId: string, postId: string, changes: ParticipantChanges): Promise<void>
+
+  insertItem(item: AgendaItemRecord): Promise<void>
+  items(meetingId: string): Promise<AgendaItemRecord[]>
+  updateItem(id: string, changes: AgendaItemChanges): Promise<void>
+
+  insertDissent(dissent: AgendaDissent): Promise<void>
+  dissents(meetingId: string): Promise<AgendaDissent[]>
+  updateDissent(id: string, changes: Pick<AgendaDissent, 'response' | 'responseText' | 'respondedAt'>): Promise<void>
+
+  appendEvent(event: MeetingEvent): Promise<void>
+  events(meetingId: string): Promise<MeetingEvent[]>
+}

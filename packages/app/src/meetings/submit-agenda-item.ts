@@ -1,0 +1,92 @@
+import { ruleIdsOf } from '../documents/document-rules.ts'
+import { InvalidInputError, NotPermittedError } from '../errors.ts'
+import type { SessionRecord } from '../identity/log-in.ts'
+import { actOnMeeting, assertMeetingState, type MeetingDeps } from './act-on-meeting.ts'
+import { agendaGateOf, type AgendaGate, STEP_RECORDERS } from './agenda-gate.ts'
+import type { AgendaItemRecord } from './meeting.ts'
+import { participant } from './schedule-meeting.ts'
+
+export interface AgendaItemSubmission {
+  meetingId: string
+  title: string
+  summary?: string
+  /** What the item is, in the rulebook's condition codes (involvesOtherUnits, legalityReviewNeeded…). */
+  characteristics?: string[]
+  /** Steps the submitting unit has done itself (征求意见, 风险评估…), with a note each. */
+  completed?: { code: string; note?: string }[]
+  /** Units the item concerns: their heads attend (列席) and may raise dissent. */
+  involvedDepartmentIds?: string[]
+}
+
+/**
+ * 报送议题: a unit puts an item forward for a meeting. It is stored whatever the gates say, so
+ * the office and the unit see what is missing; the agenda-admission answer (with its articles)
+ * comes back with it. After the agenda is approved an item is a 临时动议.
+ */
+export function submitAgendaItem(
+  deps: MeetingDeps,
+  session: SessionRecord,
+  input: AgendaItemSubmission,
+): Promise<{ item: AgendaItemRecord; gate: AgendaGate }> {
+  const title = input.title.trim()
+  if (!title) throw new InvalidInputError('TITLE_REQUIRED', '请填写议题名称')
+  return actOnMeeting(deps, session, input.meetingId, async ({ r, post, meeting, at }) => {
+    assertMeetingState(meeting, ['planned', 'agendaApproved'], '报送议题')
+    if (!post.departmentId)
+      throw new NotPermittedError('NOT_A_UNIT_POST', `${post.title}不属于任何单位，不能报送议题`)
+    const reserved = (input.completed ?? []).find((step) => STEP_RECORDERS[step.code])
+    if (reserved)
+      throw new NotPermittedError(
+        'STEP_RECORDED_BY_OTHERS',
+        `"${reserved.code}"须由${STEP_RECORDERS[reserved.code]}在议题上登记，不能由报送单位自行填报`,
+      )
+    const items = await r.meetings.items(meeting.id)
+    const involved = [...new Set(input.involvedDepartmentIds ?? [])].filter((id) => id !== post.departmentId)
+    const units = await r.organisation.unitPosts(meeting.jurisdictionId)
+    const item: AgendaItemRecord = {
+      id: deps.newId(),
+      meetingId: meeting.id,
+      position: items.reduce((max, other) => Math.max(max, other.position), 0) + 1,
+      title,
+      summary: input.summary?.trim() ?? '',
+      submittingDepartmentId: post.departmentId,
+      submittedByPersonId: session.personId,
+      submittedByPostId: post.postId,
+      submittedAt: at,
+      characteristics: [...new Set(input.characteristics ?? [])],
+      completed: (input.completed ?? []).map((step) => ({
+        code: step.code,
+        note: step.note?.trim() || null,
+        recordedByPostId: post.postId,
+        recordedAt: at,
+      })),
+      involvedDepartmentIds: involved,
+      adHoc: meeting.state === 'agendaApproved',
+      state: 'submitted',
+      decision: null,
+      decisionText: null,
+      decidedAt: null,
+    }
+    await r.meetings.insertItem(item)
+    // 与议题有关的部门主要负责人列席: the heads of the submitting and involved units attend.
+    const participants = await r.meetings.participants(meeting.id)
+    const heads = units.filter(
+      (unitPost) =>
+        unitPost.headsUnit &&
+        unitPost.departmentId !== null &&
+        [post.departmentId, ...involved].includes(unitPost.departmentId) &&
+        !participants.some((existing) => existing.postId === unitPost.postId),
+    )
+    await r.meetings.addParticipants(heads.map((head) => participant(meeting.id, head.postId, 'attendee')))
+    const ahead = items.filter((other) => other.state === 'approved').length
+    const gate = agendaGateOf(deps.rules, meeting, item, ahead)
+    return {
+      action: 'submitItem',
+      agendaItemId: item.id,
+      text: item.title,
+      ruleIds: ruleIdsOf(gate.citations),
+      details: { admitted: gate.admitted, reasons: gate.reasons.map((reason) => reason.code) },
+      result: { item, gate },
+    }
+  })
+}

@@ -1,0 +1,140 @@
+import { shanghaiDateOf } from '@zhengling/rules'
+import { actorOf } from '../documents/act-on-document.ts'
+import { isOfficePost } from '../documents/document-office.ts'
+import { NotFoundError } from '../errors.ts'
+import type { SessionRecord } from '../identity/log-in.ts'
+import type { RulesPort } from '../rules-port.ts'
+import type { Repositories } from '../unit-of-work.ts'
+import { MEETING_STATE_LABELS } from './act-on-meeting.ts'
+import { agendaGateOf } from './agenda-gate.ts'
+import { meetingOffice } from './meeting-office.ts'
+import { quorumOf } from './meeting-quorum.ts'
+import { meetingDateOf, meetingTypeOf } from './meeting-types.ts'
+
+/**
+ * A meeting as its page shows it: the kind the rulebook defines, who takes part and whether they
+ * come, each agenda item with its gate answer (and articles), dissent, the quorum as it stands,
+ * the minutes' time limit and document, the history — and what the viewer's post may do now.
+ */
+export async function viewMeeting(
+  r: Repositories,
+  deps: { now: () => Date; rules: RulesPort },
+  session: SessionRecord,
+  meetingId: string,
+) {
+  const now = deps.now()
+  const { viewer, post } = await actorOf(r, session, now)
+  const meeting = await r.meetings.visible(viewer, meetingId)
+  if (!meeting) throw new NotFoundError('MEETING_NOT_FOUND', '没有这次会议，或您无权查看')
+  const today = shanghaiDateOf(now.getTime())
+  const { type } = meetingTypeOf(deps.rules, meeting.jurisdictionId, meeting.meetingType, meetingDateOf(meeting))
+  const [items, participants, dissents, events, posts] = await Promise.all([
+    r.meetings.items(meeting.id),
+    r.meetings.participants(meeting.id),
+    r.meetings.dissents(meeting.id),
+    r.meetings.events(meeting.id),
+    r.organisation.postsOf(meeting.jurisdictionId, today),
+  ])
+  const postById = new Map(posts.map((p) => [p.postId, p]))
+  const titled = (postId: string | null) => {
+    const p = postId ? postById.get(postId) : undefined
+    return { title: p?.title ?? '', holders: p?.holders.map((h) => h.name) ?? [] }
+  }
+  const office = meetingOffice(deps.rules, meeting.jurisdictionId)
+  const isOffice = isOfficePost(post, office)
+  const me = participants.find((p) => p.postId === post.postId)
+  // An item is read by the meeting's participants and the office, and by the units it concerns.
+  const readsItem = (item: (typeof items)[number]) =>
+    isOffice ||
+    Boolean(me) ||
+    post.postId === meeting.presiderPostId ||
+    viewer.departmentIds.some(
+      (unit) => unit === item.submittingDepartmentId || item.involvedDepartmentIds.includes(unit),
+    )
+  let ahead = 0
+  const agenda = [...items]
+    .sort((a, b) => a.position - b.position)
+    .flatMap((item) => {
+      const onAgenda = item.state === 'approved' || item.state === 'decided'
+      const gate = agendaGateOf(deps.rules, meeting, item, onAgenda ? ahead : items.filter((i) => i.state === 'approved' || i.state === 'decided').length)
+      if (onAgenda) ahead += 1
+      if (!readsItem(item)) return []
+      return [{
+        ...item,
+        submittedBy: titled(item.submittedByPostId),
+        gate,
+        dissents: dissents
+          .filter((dissent) => dissent.agendaItemId === item.id)
+          .map((dissent) => ({ ...dissent, raisedBy: titled(dissent.raisedByPostId) })),
+      }]
+    })
+  const present = new Set(participants.filter((p) => p.attendance === 'present').map((p) => p.postId))
+  // Before opening, the quorum is judged on who has not been excused: the most who can come.
+  const expected =
+    meeting.state === 'open' || meeting.state === 'closed'
+      ? present
+      : new Set(participants.filter((p) => p.attendance !== 'onLeave').map((p) => p.postId))
+  const quorum = quorumOf(deps.rules, meeting, participants, expected)
+  const minutes = meeting.minutesDocumentId ? await r.documents.visible(viewer, meeting.minutesDocumentId) : undefined
+  return {
+    meeting: {
+      ...meeting,
+      stateLabel: MEETING_STATE_LABELS[meeting.state],
+      typeName: type.name,
+      frequency: type.frequency ?? null,
+      article: type.article ?? null,
+      presider: titled(meeting.presiderPostId),
+    },
+    participants: participants.map((p) => ({ ...p, ...titled(p.postId) })),
+    agenda,
+    quorum,
+    minutes: minutes
+      ? {
+          documentId: minutes.id,
+          state: minutes.state,
+          documentNumber: minutes.documentNumber,
+          dueDate: minutes.dueDate,
+        }
+      : null,
+    events: events.map((event) => ({ ...event, actor: titled(event.actorPostId) })),
+    may: {
+      organise: isOffice,
+      submitItem: Boolean(post?.departmentId) && (meeting.state === 'planned' || meeting.state === 'agendaApproved'),
+      requestLeave: Boolean(me && me.attendance === 'invited') && (meeting.state === 'planned' || meeting.state === 'agendaApproved'),
+      decideLeave: post?.postId === meeting.presiderPostId,
+    },
+  }
+}
+
+/** Meetings the viewer may see in a date range, for the calendar. */
+export async function listMeetings(
+  r: Repositories,
+  deps: { now: () => Date; rules: RulesPort },
+  session: SessionRecord,
+  range: { from: string; before: string },
+) {
+  const { viewer } = await actorOf(r, session, deps.now())
+  const meetings = await r.meetings.list(viewer, range)
+  return meetings.map((meeting) => ({
+    ...meeting,
+    stateLabel: MEETING_STATE_LABELS[meeting.state],
+    typeName: deps.rules.rulebook(meeting.jurisdictionId, meetingDateOf(meeting))?.meetings.get(meeting.meetingType)?.name ?? meeting.meetingType,
+  }))
+}
+
+/** The meeting kinds of the viewer's rulebook, for the scheduling form. */
+export async function listMeetingTypes(
+  r: Repositories,
+  deps: { now: () => Date; rules: RulesPort },
+  session: SessionRecord,
+) {
+  const now = deps.now()
+  const { viewer } = await actorOf(r, session, now)
+  const rulebook = deps.rules.rulebook(viewer.jurisdictionId, shanghaiDateOf(now.getTime()))
+  return [...(rulebook?.meetings.values() ?? [])].map((type) => ({
+    id: type.id,
+    name: type.name,
+    frequency: type.frequency ?? null,
+    article: type.article ?? null,
+  }))
+}

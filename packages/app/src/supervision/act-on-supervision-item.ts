@@ -1,0 +1,112 @@
+import { shanghaiDateOf } from '@zhengling/rules'
+import type { Viewer } from '../access/can-see.ts'
+import { auditEntry, digestOf } from '../audit/audit-record.ts'
+import { actorOf, type DocumentDeps } from '../documents/act-on-document.ts'
+import { NotFoundError, NotPermittedError } from '../errors.ts'
+import type { SessionRecord } from '../identity/log-in.ts'
+import type { HeldPost } from '../organisation/organisation-repository.ts'
+import type { Repositories } from '../unit-of-work.ts'
+import type { SupervisionChanges } from './supervision-repository.ts'
+import type { SupervisionItem } from './supervision-item.ts'
+
+export type SupervisionDeps = DocumentDeps
+
+export interface SupervisionActOutcome {
+  action: string
+  text?: string | null
+  ruleIds: string[]
+  details?: Record<string, unknown>
+  changes?: SupervisionChanges
+}
+
+/**
+ * One act on a ledger item, in one transaction: the item locked and read through the access
+ * rule, the act, its history entry and its audit record. Answers the item as it now stands.
+ */
+export function actOnSupervisionItem(
+  deps: SupervisionDeps,
+  session: SessionRecord,
+  itemId: string,
+  act: (context: {
+    r: Repositories
+    viewer: Viewer & { posts: HeldPost[] }
+    post: HeldPost
+    item: SupervisionItem
+    today: string
+    at: string
+  }) => Promise<SupervisionActOutcome>,
+): Promise<SupervisionItem> {
+  return deps.inTransaction(async (r) => {
+    const now = deps.now()
+    const { viewer, post } = await actorOf(r, session, now)
+    const item = await r.supervision.visible(viewer, itemId, { forUpdate: true })
+    if (!item) throw new NotFoundError('SUPERVISION_ITEM_NOT_FOUND', '没有这个督办事项，或您无权查看')
+    const at = now.toISOString()
+    const outcome = await act({ r, viewer, post, item, today: shanghaiDateOf(now.getTime()), at })
+    if (outcome.changes) await r.supervision.update(item.id, outcome.changes, at)
+    const after = { ...item, ...outcome.changes, updatedAt: at }
+    await recordSupervisionAct(r, deps, {
+      item: after,
+      at,
+      personId: session.personId,
+      postId: post.postId,
+      ...outcome,
+    })
+    return after
+  })
+}
+
+/** The history entry and the audit record of one act on a ledger item. */
+export async function recordSupervisionAct(
+  r: Repositories,
+  deps: Pick<SupervisionDeps, 'hasher'>,
+  act: {
+    item: Pick<SupervisionItem, 'id' | 'jurisdictionId' | 'title' | 'state' | 'dueDate' | 'closedOn'>
+    at: string
+    personId: string | null
+    postId: string | null
+    action: string
+    text?: string | null
+    ruleIds: string[]
+    details?: Record<string, unknown>
+  },
+): Promise<void> {
+  await r.supervision.appendEvent({
+    itemId: act.item.id,
+    occurredAt: act.at,
+    actorPersonId: act.personId,
+    actorPostId: act.postId,
+    action: act.action,
+    text: act.text ?? null,
+    ruleIds: act.ruleIds,
+    details: act.details ?? {},
+  })
+  await r.audit.append(
+    auditEntry({
+      jurisdictionId: act.item.jurisdictionId,
+      occurredAt: act.at,
+      actorPersonId: act.personId,
+      actorPostId: act.postId,
+      action: `supervision.${act.action}`,
+      subject: act.item.id,
+      afterDigest: digestOf(
+        { state: act.item.state, dueDate: act.item.dueDate, closedOn: act.item.closedOn, text: act.text ?? null },
+        deps.hasher,
+      ),
+      ruleIds: act.ruleIds,
+      details: { title: act.item.title },
+    }),
+    deps.hasher,
+  )
+}
+
+export function assertItemState(item: SupervisionItem, allowed: readonly SupervisionItem['state'][], act: string) {
+  if (!allowed.includes(item.state))
+    throw new NotPermittedError('WRONG_STATE', `督办事项当前状态为"${SUPERVISION_STATE_LABELS[item.state]}"，不能${act}`)
+}
+
+export const SUPERVISION_STATE_LABELS: Record<SupervisionItem['state'], string> = {
+  open: '办理中',
+  closeRequested: '已报办结待审核',
+  closed: '已办结',
+}

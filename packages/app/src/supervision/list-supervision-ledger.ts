@@ -1,0 +1,68 @@
+import { addDays, shanghaiDateOf } from '@zhengling/rules'
+import { actorOf } from '../documents/act-on-document.ts'
+import type { SessionRecord } from '../identity/log-in.ts'
+import type { RulesPort } from '../rules-port.ts'
+import type { Repositories } from '../unit-of-work.ts'
+import type { LedgerQuery } from './supervision-repository.ts'
+import { standingOf } from './view-supervision-item.ts'
+
+export type LedgerFilter = Pick<LedgerQuery, 'state' | 'source' | 'departmentId' | 'limit' | 'offset'>
+
+/** The last day of the week (Sunday) `today` falls in: "due this week". */
+export function weekEndOf(today: string): string {
+  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay()
+  return addDays(today, weekday === 0 ? 0 : 7 - weekday)
+}
+
+/** The ledger (督查台账) the viewer may see, filtered, with each line's standing today. */
+export async function listSupervisionLedger(
+  r: Repositories,
+  deps: { now: () => Date; rules: RulesPort },
+  session: SessionRecord,
+  filter: LedgerFilter,
+) {
+  const now = deps.now()
+  const { viewer } = await actorOf(r, session, now)
+  const today = shanghaiDateOf(now.getTime())
+  const page = await r.supervision.ledger(viewer, { ...filter, today, dueSoonBy: weekEndOf(today) })
+  const chart = await r.organisation.organisationChart(viewer.jurisdictionId, today)
+  const names = new Map(chart?.departments.map((d) => [d.id, d.name]) ?? [])
+  return {
+    total: page.total,
+    today,
+    items: page.items.map((item) => ({
+      ...item,
+      ...standingOf(deps.rules, item, today),
+      leadDepartmentName: names.get(item.leadDepartmentId) ?? '',
+      coDepartmentNames: item.coDepartmentIds.map((id) => names.get(id) ?? ''),
+    })),
+  }
+}
+
+/** The jurisdiction's (or one unit's) figures for the dashboard, as of today. */
+export async function viewSupervisionDashboard(
+  r: Repositories,
+  deps: { now: () => Date },
+  session: SessionRecord,
+  query: { departmentId?: string },
+) {
+  const now = deps.now()
+  const { viewer } = await actorOf(r, session, now)
+  const today = shanghaiDateOf(now.getTime())
+  const figures = await r.supervision.dashboard(viewer, { today, weekEnd: weekEndOf(today), departmentId: query.departmentId })
+  return {
+    today,
+    ...figures,
+    onTimeRate: figures.closed ? figures.closedOnTime / figures.closed : null,
+  }
+}
+
+/** 通报 issued in the viewer's jurisdiction, latest first. */
+export async function listSupervisionCirculars(
+  r: Repositories,
+  deps: { now: () => Date },
+  session: SessionRecord,
+) {
+  const { viewer } = await actorOf(r, session, deps.now())
+  return r.supervision.circulars(viewer.jurisdictionId, 50)
+}

@@ -1,0 +1,213 @@
+import {
+  answerAgendaDissent,
+  approveAgenda,
+  closeMeeting,
+  decideAgendaItem,
+  decideMeetingLeave,
+  draftMeetingMinutes,
+  listMeetings,
+  listMeetingTypes,
+  openMeeting,
+  raiseAgendaDissent,
+  recordAgendaStep,
+  requestMeetingLeave,
+  scheduleMeeting,
+  submitAgendaItem,
+  viewMeeting,
+} from '@zhengling/app'
+import { addDays, shanghaiDateOf } from '@zhengling/rules'
+import type { RulebookLibrary } from '@zhengling/rulebooks'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { sessionOf } from '../auth.ts'
+import { DOCUMENT_REFUSALS, documentRouteContext } from './document-route-context.ts'
+import {
+  answerDissentBody,
+  approveAgendaBody,
+  decidedItemResponse,
+  decideItemBody,
+  decideLeaveBody,
+  dissentBody,
+  itemWithGate,
+  leaveBody,
+  meetingDissentParams,
+  meetingItemParams,
+  meetingParams,
+  meetingParticipantParams,
+  meetingRange,
+  meetingSummary,
+  meetingTypesResponse,
+  meetingView,
+  minutesDraftResponse,
+  openMeetingBody,
+  recordStepBody,
+  scheduleMeetingBody,
+  submitItemBody,
+} from './meetings.contract.ts'
+import type { SessionRouteDeps } from './session.ts'
+
+/**
+ * Meetings (会议): scheduling, agenda items and their gates, dissent, leave, opening with the
+ * quorum, decisions (which feed the supervision ledger) and the minutes. Acts answer the meeting
+ * as it now stands, so a page redraws from the answer.
+ */
+export function meetingRoutes(deps: SessionRouteDeps & { library: RulebookLibrary }): FastifyPluginAsyncZod {
+  const { repositories, rules, commands, signedIn } = documentRouteContext(deps)
+  const refusals = DOCUMENT_REFUSALS
+  const reads = { now: deps.now, rules }
+  const view = (session: Parameters<typeof viewMeeting>[2], meetingId: string) =>
+    viewMeeting(repositories, reads, session, meetingId)
+
+  return async (app) => {
+    app.get(
+      '/api/meeting-types',
+      { preHandler: signedIn, schema: { summary: '本辖区规则库规定的会议种类', response: { 200: meetingTypesResponse, ...refusals } } },
+      async (request) => listMeetingTypes(repositories, reads, sessionOf(request)),
+    )
+
+    app.get(
+      '/api/meetings',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '会议日历：本人可见的会议（默认前30天至后60天）',
+          querystring: meetingRange,
+          response: { 200: meetingSummary.array(), ...refusals },
+        },
+      },
+      async (request) => {
+        const today = shanghaiDateOf(deps.now().getTime())
+        const from = request.query.from ?? addDays(today, -30)
+        const to = request.query.to ?? addDays(today, 60)
+        return listMeetings(repositories, reads, sessionOf(request), {
+          from: `${from}T00:00:00+08:00`,
+          before: `${addDays(to, 1)}T00:00:00+08:00`,
+        })
+      },
+    )
+
+    app.post(
+      '/api/meetings',
+      {
+        preHandler: signedIn,
+        schema: { summary: '安排会议（办公室）', body: scheduleMeetingBody, response: { 201: meetingView, ...refusals } },
+      },
+      async (request, reply) => {
+        const session = sessionOf(request)
+        const meeting = await scheduleMeeting(commands, session, request.body)
+        return reply.code(201).send(await view(session, meeting.id))
+      },
+    )
+
+    app.get(
+      '/api/meetings/:id',
+      { preHandler: signedIn, schema: { summary: '会议：议题及准入、参会与请假、法定人数、纪要、历史', params: meetingParams, response: { 200: meetingView, ...refusals } } },
+      async (request) => view(sessionOf(request), request.params.id),
+    )
+
+    app.post(
+      '/api/meetings/:id/items',
+      {
+        preHandler: signedIn,
+        schema: { summary: '报送议题：答复规则库的准入判断及条文', params: meetingParams, body: submitItemBody, response: { 201: itemWithGate, ...refusals } },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await submitAgendaItem(commands, sessionOf(request), { meetingId: request.params.id, ...request.body })),
+    )
+
+    app.post(
+      '/api/meetings/:id/items/:itemId/steps',
+      {
+        preHandler: signedIn,
+        schema: { summary: '登记议题前置程序（合法性审查由司法部门登记…）', params: meetingItemParams, body: recordStepBody, response: { 200: itemWithGate, ...refusals } },
+      },
+      async (request) =>
+        recordAgendaStep(commands, sessionOf(request), { meetingId: request.params.id, itemId: request.params.itemId, ...request.body }),
+    )
+
+    app.post(
+      '/api/meetings/:id/agenda/approve',
+      { preHandler: signedIn, schema: { summary: '审定议题（县长/区长）', params: meetingParams, body: approveAgendaBody, response: { 200: meetingView, ...refusals } } },
+      async (request) => {
+        const session = sessionOf(request)
+        await approveAgenda(commands, session, { meetingId: request.params.id, itemIds: request.body.itemIds })
+        return view(session, request.params.id)
+      },
+    )
+
+    app.post(
+      '/api/meetings/:id/items/:itemId/dissents',
+      { preHandler: signedIn, schema: { summary: '会前向议题申报单位提出不同意见', params: meetingItemParams, body: dissentBody, response: { 200: meetingView, ...refusals } } },
+      async (request) => {
+        const session = sessionOf(request)
+        await raiseAgendaDissent(commands, session, { meetingId: request.params.id, itemId: request.params.itemId, text: request.body.text })
+        return view(session, request.params.id)
+      },
+    )
+
+    app.post(
+      '/api/meetings/:id/dissents/:dissentId/answer',
+      { preHandler: signedIn, schema: { summary: '申报单位研究不同意见（不予采纳的报办公室）', params: meetingDissentParams, body: answerDissentBody, response: { 200: meetingView, ...refusals } } },
+      async (request) => {
+        const session = sessionOf(request)
+        await answerAgendaDissent(commands, session, { meetingId: request.params.id, dissentId: request.params.dissentId, ...request.body })
+        return view(session, request.params.id)
+      },
+    )
+
+    app.post(
+      '/api/meetings/:id/leave',
+      { preHandler: signedIn, schema: { summary: '会议请假（须明确代会人员的，按规则要求）', params: meetingParams, body: leaveBody, response: { 200: meetingView, ...refusals } } },
+      async (request) => {
+        const session = sessionOf(request)
+        await requestMeetingLeave(commands, session, { meetingId: request.params.id, ...request.body })
+        return view(session, request.params.id)
+      },
+    )
+
+    app.post(
+      '/api/meetings/:id/leave/:postId/decide',
+      { preHandler: signedIn, schema: { summary: '审批会议请假（会议召集人）', params: meetingParticipantParams, body: decideLeaveBody, response: { 200: meetingView, ...refusals } } },
+      async (request) => {
+        const session = sessionOf(request)
+        await decideMeetingLeave(commands, session, { meetingId: request.params.id, postId: request.params.postId, approve: request.body.approve })
+        return view(session, request.params.id)
+      },
+    )
+
+    app.post(
+      '/api/meetings/:id/open',
+      { preHandler: signedIn, schema: { summary: '签到并宣布开会：不足法定人数的拒绝', params: meetingParams, body: openMeetingBody, response: { 200: meetingView, ...refusals } } },
+      async (request) => {
+        const session = sessionOf(request)
+        await openMeeting(commands, session, { meetingId: request.params.id, presentPostIds: request.body.presentPostIds })
+        return view(session, request.params.id)
+      },
+    )
+
+    app.post(
+      '/api/meetings/:id/items/:itemId/decide',
+      { preHandler: signedIn, schema: { summary: '记录议题决定；议定事项进入督查台账', params: meetingItemParams, body: decideItemBody, response: { 200: decidedItemResponse, ...refusals } } },
+      async (request) =>
+        decideAgendaItem(commands, sessionOf(request), { meetingId: request.params.id, itemId: request.params.itemId, ...request.body }),
+    )
+
+    app.post(
+      '/api/meetings/:id/close',
+      { preHandler: signedIn, schema: { summary: '散会：纪要时限起算', params: meetingParams, response: { 200: meetingView, ...refusals } } },
+      async (request) => {
+        const session = sessionOf(request)
+        await closeMeeting(commands, session, { meetingId: request.params.id })
+        return view(session, request.params.id)
+      },
+    )
+
+    app.post(
+      '/api/meetings/:id/minutes',
+      { preHandler: signedIn, schema: { summary: '起草会议纪要（按纪要规则审核签发）', params: meetingParams, response: { 201: minutesDraftResponse, ...refusals } } },
+      async (request, reply) => {
+        const document = await draftMeetingMinutes(commands, sessionOf(request), { meetingId: request.params.id })
+        return reply.code(201).send({ documentId: document.id, dueDate: document.dueDate })
+      },
+    )
+  }
+}

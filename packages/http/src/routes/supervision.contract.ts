@@ -1,0 +1,133 @@
+import { z } from 'zod'
+
+const id = z.uuid('编号格式不正确')
+const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const citation = z.object({ ruleId: z.string(), source: z.string(), article: z.string(), excerpt: z.string() })
+
+export const supervisionParams = z.object({ id })
+
+export const createItemBody = z.object({
+  source: z.string().min(1).max(32),
+  title: z.string().trim().min(1, '请填写督办事项').max(200),
+  requirement: z.string().max(5000).optional(),
+  leadDepartmentId: id,
+  coDepartmentIds: z.array(id).max(20).optional(),
+  responsiblePerson: z.string().max(64).optional(),
+  assignedOn: civilDate.optional(),
+  dueDate: civilDate.optional(),
+  milestones: z.array(z.object({ title: z.string().min(1).max(200), dueDate: civilDate })).max(20).optional(),
+  secrecy: z.string().min(1).max(16).optional(),
+})
+export const progressBody = z.object({
+  text: z.string().trim().min(1, '请填写进展情况').max(5000),
+  milestoneIndex: z.number().int().nonnegative().optional(),
+})
+export const extensionBody = z.object({
+  requestedDue: civilDate,
+  reason: z.string().trim().max(2000),
+})
+export const decisionBody = z.object({ approve: z.boolean(), text: z.string().max(2000).optional() })
+export const closureBody = z.object({ report: z.string().trim().min(1, '请填写办结报告').max(5000) })
+export const circularBody = z.object({ from: civilDate, to: civilDate, title: z.string().max(200).optional() })
+
+export const ledgerQuery = z.object({
+  state: z.enum(['open', 'closed', 'overdue', 'dueSoon']).optional(),
+  source: z.string().max(32).optional(),
+  departmentId: id.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+export const ledgerExportQuery = ledgerQuery.omit({ limit: true, offset: true })
+export const dashboardQuery = z.object({ departmentId: id.optional() })
+
+const ledgerItem = z.object({
+  id: z.string(),
+  source: z.string(),
+  sourceLabel: z.string(),
+  meetingId: z.string().nullable(),
+  agendaItemId: z.string().nullable(),
+  documentId: z.string().nullable(),
+  title: z.string(),
+  requirement: z.string(),
+  leadDepartmentId: z.string(),
+  leadDepartmentName: z.string(),
+  coDepartmentIds: z.array(z.string()),
+  coDepartmentNames: z.array(z.string()),
+  responsiblePerson: z.string(),
+  assignedOn: z.string(),
+  dueDate: z.string(),
+  originalDueDate: z.string(),
+  milestones: z.array(z.object({ title: z.string(), dueDate: z.string(), doneOn: z.string().nullable() })),
+  state: z.string(),
+  stateLabel: z.string(),
+  pendingExtension: z.object({ requestedDue: z.string(), reason: z.string(), requestedAt: z.string() }).nullable(),
+  closedOn: z.string().nullable(),
+  daysLate: z.number().nullable(),
+  workingDaysLeft: z.number().nullable(),
+  overdue: z.boolean(),
+  ruleIds: z.array(z.string()),
+  secrecy: z.string(),
+})
+
+export const ledgerResponse = z.object({ total: z.number(), today: z.string(), items: z.array(ledgerItem) })
+
+export const itemView = z.object({
+  item: ledgerItem,
+  citations: z.array(citation),
+  events: z.array(
+    z.object({
+      occurredAt: z.string(),
+      action: z.string(),
+      text: z.string().nullable(),
+      ruleIds: z.array(z.string()),
+      actorTitle: z.string().nullable(),
+    }),
+  ),
+  may: z.object({
+    report: z.boolean(),
+    requestExtension: z.boolean(),
+    decideExtension: z.boolean(),
+    requestClosure: z.boolean(),
+    reviewClosure: z.boolean(),
+  }),
+})
+
+export const dashboardResponse = z.object({
+  today: z.string(),
+  open: z.number(),
+  dueThisWeek: z.number(),
+  overdue: z.number(),
+  closed: z.number(),
+  closedOnTime: z.number(),
+  onTimeRate: z.number().nullable(),
+  averageDaysLate: z.number().nullable(),
+  byDepartment: z.array(
+    z.object({
+      departmentId: z.string(),
+      departmentName: z.string(),
+      open: z.number(),
+      overdue: z.number(),
+      closed: z.number(),
+      closedOnTime: z.number(),
+    }),
+  ),
+  trend: z.array(z.object({ month: z.string(), assigned: z.number(), closed: z.number(), closedLate: z.number() })),
+})
+
+export const circularResponse = z.object({
+  id: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  issuedAt: z.string(),
+  title: z.string(),
+  lines: z.array(
+    z.object({
+      departmentId: z.string(),
+      departmentName: z.string(),
+      onTime: z.number(),
+      late: z.number(),
+      overdue: z.number(),
+      overdueItems: z.array(z.object({ id: z.string(), title: z.string(), dueDate: z.string(), daysOverdue: z.number() })),
+    }),
+  ),
+})
