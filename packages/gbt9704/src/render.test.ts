@@ -11,6 +11,7 @@ import {
   twipsToMm,
 } from './geometry.ts'
 import { renderGongwenDocx } from './render.ts'
+import type { Signature } from './types.ts'
 import {
   attrOf,
   docxParts,
@@ -234,7 +235,7 @@ describe('主体 (7.3)', () => {
   })
 
   it('puts an unsealed signature 右空二字 and the date two characters further right', async () => {
-    const layout = { ...downward, signature: { ...downward.signature, sealed: false } }
+    const layout = { ...downward, signature: { ...(downward.signature as Signature), sealed: false } }
     const { document } = await render(layout)
     const all = paragraphs(document)
     const index = all.findIndex((p) => textOf(p) === '六盘水市钟山区人民政府')
@@ -344,5 +345,33 @@ describe('text helpers', () => {
 
   it('counts half-width characters as half a 字', () => {
     assert.equal(widthInChars('2026年3月2日'), 6)
+  })
+})
+
+describe('纪要 (GB/T 9704 10.3)', () => {
+  it('lists 出席、请假、列席 under the text, aligned after the colon, and carries no signature', async () => {
+    const layout = {
+      ...downward,
+      issuerMark: { organisations: ['区人民政府常务会议'], suffix: '纪要' },
+      signature: undefined,
+      attendance: [
+        { label: '出席', names: ['区长 王建国', '常务副区长 李红梅'] },
+        { label: '请假', names: ['副区长（教育） 张志强'] },
+        { label: '列席', names: [] },
+      ],
+    }
+    const { document } = await render(layout)
+    const all = paragraphs(document)
+    const present = all.find((p) => textOf(p).startsWith('出席：'))
+    assert.equal(textOf(present ?? ''), '出席：区长 王建国、常务副区长 李红梅')
+    // Lines after the first start under the first name: two characters in plus '出席：'.
+    const left = Number(attrOf(present ?? '', 'w:ind', 'w:left')) / CHAR_PITCH
+    const hanging = Number(attrOf(present ?? '', 'w:ind', 'w:hanging')) / CHAR_PITCH
+    assert.ok(Math.abs(left - (2 + widthInChars('出席：'))) < 0.01)
+    assert.ok(Math.abs(left - hanging - 2) < 0.01)
+    assert.ok(all.some((p) => textOf(p) === '请假：副区长（教育） 张志强'))
+    // An empty list is left out; a 纪要 is not signed or sealed.
+    assert.ok(!all.some((p) => textOf(p).startsWith('列席')))
+    assert.ok(!all.some((p) => textOf(p) === formatDate(downward.signature?.date ?? '')))
   })
 })

@@ -376,6 +376,29 @@ const attachments = (names: readonly string[]): Paragraph[] => {
   return out
 }
 
+/**
+ * 纪要 attendance (GB/T 9704 10.3): 正文下空一行左空二字编排"出席"二字，后标全角冒号，冒号后依次编排出席人单位、
+ * 姓名，回行时与冒号后的首字对齐; 请假和列席人员 the same way, each list on its own.
+ */
+const attendance = (lists: readonly { label: string; names: readonly string[] }[]): Paragraph[] => {
+  const shown = lists.filter((list) => list.names.length > 0)
+  if (shown.length === 0) return []
+  const out: Paragraph[] = [blankLine(true)]
+  for (const list of shown) {
+    const label = `${list.label}：`
+    const nameAt = 2 + widthInChars(label)
+    out.push(
+      new Paragraph({
+        style: STYLE.flush,
+        keepNext: true,
+        indent: { left: Math.round(nameAt * CHAR_PITCH), hanging: Math.round((nameAt - 2) * CHAR_PITCH) },
+        children: [new TextRun(`${label}${list.names.join('、')}`)],
+      }),
+    )
+  }
+  return out
+}
+
 /** Right-aligned grid line with a right indent in characters. */
 const rightLine = (text: string, rightChars: number, keepNext: boolean): Paragraph =>
   new Paragraph({
@@ -595,7 +618,8 @@ export const buildGongwenDocument = (layout: GongwenLayout): Document => {
     ...(mainRecipients.length > 0 ? mainRecipients : [blankLine()]),
     ...bodyParagraphs,
     ...attachments(layout.attachments ?? []),
-    ...signature(layout.signature),
+    ...attendance(layout.attendance ?? []),
+    ...(layout.signature ? signature(layout.signature) : []),
     ...(layout.note === undefined ? [] : [note(layout.note)]),
     ...record(layout),
   ]

@@ -116,8 +116,13 @@ export interface GongwenLayout {
   body: readonly BodyBlock[]
   /** 附件说明 (7.3.4): the attachments' names, without numbers or closing punctuation. */
   attachments?: readonly string[]
-  /** 发文机关署名、成文日期和印章 (7.3.5). */
-  signature: Signature
+  /**
+   * 出席、请假、列席 of a 纪要 (10.3): each list under the 正文, "出席：" then the units and names,
+   * lines after the first aligned under the first name.
+   */
+  attendance?: readonly { label: string; names: readonly string[] }[]
+  /** 发文机关署名、成文日期和印章 (7.3.5); a 纪要 has none (10.3). */
+  signature?: Signature
   /** 附注 (7.3.6), e.g. '此件公开发布'; parentheses are added when missing. */
   note?: string
 

@@ -21,12 +21,16 @@ export function layoutOf(
     return event ? shanghaiDateOf(Date.parse(event.occurredAt)) : today
   }
   const level = CLASSIFIED[document.secrecy]
+  const minutes = document.kind === '纪要' ? document.plan?.minutes : null
   return {
     classification: level
       ? `${level}★${document.secrecyPeriod ?? ''}`.replace(/★$/, '')
       : undefined,
     urgency: URGENCY[document.urgency],
-    issuerMark: { organisations: [issuer], suffix: '文件' },
+    // A 纪要 carries the 纪要标志 (the meeting's name + 纪要) and no signature or seal (10.3).
+    issuerMark: minutes
+      ? { organisations: [minutes.meetingName], suffix: '纪要' }
+      : { organisations: [issuer], suffix: '文件' },
     documentNumber: document.documentNumber ?? '（未编号）',
     direction: document.plan?.direction ?? 'downward',
     // 签发人 of an upward document: as registered, or the person who signed it here.
@@ -42,7 +46,14 @@ export function layoutOf(
       .map((text) => text.trim())
       .filter(Boolean)
       .map((text) => ({ kind: 'paragraph' as const, text })),
-    signature: { organisations: [issuer], date: dateOf('sign') },
+    signature: minutes ? undefined : { organisations: [issuer], date: dateOf('sign') },
+    attendance: minutes
+      ? [
+          { label: '出席', names: minutes.present },
+          { label: '请假', names: minutes.onLeave },
+          { label: '列席', names: minutes.attendees },
+        ]
+      : undefined,
     note: document.disclosure === 'active' ? '此件公开发布' : undefined,
     record: {
       copyTo: document.copyRecipients,

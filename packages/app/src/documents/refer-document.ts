@@ -3,6 +3,7 @@ import type { SessionRecord } from '../identity/log-in.ts'
 import { actOnDocument, assertState, type DocumentDeps } from './act-on-document.ts'
 import { assertResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
 import { openTasks } from './open-tasks.ts'
+import { superviseLeaderInstruction } from '../supervision/supervise-leader-instruction.ts'
 
 /**
  * 转办 after the leaders' 批示: the desk sends the document to the handling units (the first
@@ -33,6 +34,13 @@ export function referDocument(
         dueDate,
         at,
       })
+      // 批办件 enter the supervision ledger where the rulebook gives them a period.
+      const supervised = await superviseLeaderInstruction(r, deps, {
+        document,
+        departmentIds: input.departmentIds,
+        actor: { personId: session.personId, postId: post.postId },
+        at,
+      })
       return {
         action: 'refer',
         opinion: input.note ?? null,
@@ -41,6 +49,7 @@ export function referDocument(
           departmentIds: input.departmentIds,
           leadDepartmentId: input.departmentIds[0],
           dueDate,
+          supervisionItemId: supervised?.id ?? null,
         },
         changes: { state: 'referred', dueDate },
         widen: { departments: input.departmentIds },

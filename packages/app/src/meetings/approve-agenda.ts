@@ -4,7 +4,7 @@ import { InvalidInputError, RuleRefusedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 import { actOnMeeting, assertMeetingState, type MeetingDeps } from './act-on-meeting.ts'
-import { agendaGateOf } from './agenda-gate.ts'
+import { agendaGateOf, STEP_RECORDERS } from './agenda-gate.ts'
 import type { AgendaItemRecord } from './meeting.ts'
 
 /**
@@ -24,12 +24,25 @@ export function approveAgenda(
     const items = await r.meetings.items(meeting.id)
     let ahead = items.filter((item) => item.state === 'approved' || item.state === 'decided').length
     const citations: Citation[] = []
+    const supplied = Object.entries(STEP_RECORDERS)
+      .filter(([, recorder]) => recorder !== 'presider' && matchesRulebookPost(post, recorder))
+      .map(([code]) => code)
     const approved: AgendaItemRecord[] = []
     for (const itemId of input.itemIds) {
       const item = items.find((candidate) => candidate.id === itemId)
       if (!item || item.state !== 'submitted')
         throw new InvalidInputError('ITEM_NOT_PENDING', '所选议题不存在或不在待审定状态')
-      const gate = agendaGateOf(deps.rules, meeting, item, ahead)
+      // Approving is itself the approver's step (报县长审批同意): it counts as done by this act.
+      const approvedItem = {
+        ...item,
+        completed: [
+          ...item.completed,
+          ...supplied
+            .filter((code) => !item.completed.some((step) => step.code === code))
+            .map((code) => ({ code, note: null, recordedByPostId: post.postId, recordedAt: at })),
+        ],
+      }
+      const gate = agendaGateOf(deps.rules, meeting, approvedItem, ahead)
       const approvers = gate.approvers
       const mayApprove = approvers.length
         ? approvers.some((id) => matchesRulebookPost(post, id))
@@ -47,8 +60,8 @@ export function approveAgenda(
           gate.citations,
         )
       citations.push(...gate.citations)
-      await r.meetings.updateItem(item.id, { state: 'approved' })
-      approved.push({ ...item, state: 'approved' })
+      await r.meetings.updateItem(item.id, { state: 'approved', completed: approvedItem.completed })
+      approved.push({ ...approvedItem, state: 'approved' })
       ahead += 1
     }
     if (meeting.state === 'planned')

@@ -119,6 +119,20 @@ const documentRecord = z.object({
         })
         .nullable()
         .optional(),
+      /** A meeting's 纪要: the meeting and who attended, was away or sat in. */
+      minutes: z
+        .object({
+          meetingId: z.string(),
+          meetingName: z.string(),
+          heldAt: z.string(),
+          location: z.string(),
+          presider: z.string(),
+          present: z.array(z.string()),
+          onLeave: z.array(z.string()),
+          attendees: z.array(z.string()),
+        })
+        .nullable()
+        .optional(),
     })
     .nullable(),
   disclosure: z.string().nullable(),
