@@ -123,7 +123,11 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
     },
 
     async visible(viewer, id, options = {}) {
-      let query = db.selectFrom('meetings').selectAll().where('id', '=', id).where(visibleTo(viewer))
+      let query = db
+        .selectFrom('meetings')
+        .selectAll()
+        .where('id', '=', id)
+        .where(visibleTo(viewer))
       if (options.forUpdate) query = query.forUpdate()
       const row = await query.executeTakeFirst()
       return row ? toMeeting(row) : undefined
@@ -148,12 +152,18 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
         .updateTable('meetings')
         .set({
           ...(rest.state !== undefined ? { state: rest.state } : {}),
-          ...(rest.agendaApprovedAt !== undefined ? { agenda_approved_at: rest.agendaApprovedAt } : {}),
-          ...(rest.agendaApprovedByPostId !== undefined ? { agenda_approved_by_post_id: rest.agendaApprovedByPostId } : {}),
+          ...(rest.agendaApprovedAt !== undefined
+            ? { agenda_approved_at: rest.agendaApprovedAt }
+            : {}),
+          ...(rest.agendaApprovedByPostId !== undefined
+            ? { agenda_approved_by_post_id: rest.agendaApprovedByPostId }
+            : {}),
           ...(rest.openedAt !== undefined ? { opened_at: rest.openedAt } : {}),
           ...(rest.closedAt !== undefined ? { closed_at: rest.closedAt } : {}),
           ...(quorum !== undefined ? { quorum: quorum ? JSON.stringify(quorum) : null } : {}),
-          ...(rest.minutesDocumentId !== undefined ? { minutes_document_id: rest.minutesDocumentId } : {}),
+          ...(rest.minutesDocumentId !== undefined
+            ? { minutes_document_id: rest.minutesDocumentId }
+            : {}),
           ...(rest.minutesDue !== undefined ? { minutes_due: rest.minutesDue } : {}),
           ...(rest.presiderPostId !== undefined ? { presider_post_id: rest.presiderPostId } : {}),
         })
@@ -211,9 +221,15 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
           ...(changes.attendance !== undefined ? { attendance: changes.attendance } : {}),
           ...(changes.leaveReason !== undefined ? { leave_reason: changes.leaveReason } : {}),
           ...(changes.substitute !== undefined ? { substitute: changes.substitute } : {}),
-          ...(changes.leaveRequestedAt !== undefined ? { leave_requested_at: changes.leaveRequestedAt } : {}),
-          ...(changes.leaveDecidedByPostId !== undefined ? { leave_decided_by_post_id: changes.leaveDecidedByPostId } : {}),
-          ...(changes.leaveDecidedAt !== undefined ? { leave_decided_at: changes.leaveDecidedAt } : {}),
+          ...(changes.leaveRequestedAt !== undefined
+            ? { leave_requested_at: changes.leaveRequestedAt }
+            : {}),
+          ...(changes.leaveDecidedByPostId !== undefined
+            ? { leave_decided_by_post_id: changes.leaveDecidedByPostId }
+            : {}),
+          ...(changes.leaveDecidedAt !== undefined
+            ? { leave_decided_at: changes.leaveDecidedAt }
+            : {}),
           ...(changes.leaveRuleIds !== undefined ? { leave_rule_ids: changes.leaveRuleIds } : {}),
         })
         .where('meeting_id', '=', meetingId)
@@ -261,8 +277,12 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
         .updateTable('agenda_items')
         .set({
           ...(changes.state !== undefined ? { state: changes.state } : {}),
-          ...(changes.completed !== undefined ? { completed: JSON.stringify(changes.completed) } : {}),
-          ...(changes.characteristics !== undefined ? { characteristics: changes.characteristics } : {}),
+          ...(changes.completed !== undefined
+            ? { completed: JSON.stringify(changes.completed) }
+            : {}),
+          ...(changes.characteristics !== undefined
+            ? { characteristics: changes.characteristics }
+            : {}),
           ...(changes.decision !== undefined ? { decision: changes.decision } : {}),
           ...(changes.decisionText !== undefined ? { decision_text: changes.decisionText } : {}),
           ...(changes.decidedAt !== undefined ? { decided_at: changes.decidedAt } : {}),
@@ -292,7 +312,11 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
       const rows = await db
         .selectFrom('agenda_dissents')
         .selectAll()
-        .where('agenda_item_id', 'in', db.selectFrom('agenda_items').select('id').where('meeting_id', '=', meetingId))
+        .where(
+          'agenda_item_id',
+          'in',
+          db.selectFrom('agenda_items').select('id').where('meeting_id', '=', meetingId),
+        )
         .orderBy('raised_at')
         .execute()
       return rows.map(toDissent)
@@ -301,7 +325,11 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
     async updateDissent(id, changes) {
       await db
         .updateTable('agenda_dissents')
-        .set({ response: changes.response, response_text: changes.responseText, responded_at: changes.respondedAt })
+        .set({
+          response: changes.response,
+          response_text: changes.responseText,
+          responded_at: changes.respondedAt,
+        })
         .where('id', '=', id)
         .execute()
     },

@@ -235,7 +235,10 @@ describe('主体 (7.3)', () => {
   })
 
   it('puts an unsealed signature 右空二字 and the date two characters further right', async () => {
-    const layout = { ...downward, signature: { ...(downward.signature as Signature), sealed: false } }
+    const layout = {
+      ...downward,
+      signature: { ...(downward.signature as Signature), sealed: false },
+    }
     const { document } = await render(layout)
     const all = paragraphs(document)
     const index = all.findIndex((p) => textOf(p) === '六盘水市钟山区人民政府')

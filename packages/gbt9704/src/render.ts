@@ -391,7 +391,10 @@ const attendance = (lists: readonly { label: string; names: readonly string[] }[
       new Paragraph({
         style: STYLE.flush,
         keepNext: true,
-        indent: { left: Math.round(nameAt * CHAR_PITCH), hanging: Math.round((nameAt - 2) * CHAR_PITCH) },
+        indent: {
+          left: Math.round(nameAt * CHAR_PITCH),
+          hanging: Math.round((nameAt - 2) * CHAR_PITCH),
+        },
         children: [new TextRun(`${label}${list.names.join('、')}`)],
       }),
     )

@@ -31,7 +31,9 @@ describe('a standing meeting of 钟山区', () => {
     })
     assert.equal(scheduled.statusCode, 201, scheduled.body)
     const meeting = scheduled.json().meeting
-    const members = scheduled.json().participants.filter((p: { role: string }) => p.role === 'member')
+    const members = scheduled
+      .json()
+      .participants.filter((p: { role: string }) => p.role === 'member')
     // 区长, 常务副区长, three 副区长, 办公室主任: 副区长 as a class includes 常务副区长.
     assert.equal(members.length, 6)
     assert.equal(scheduled.json().quorum.minimum, 4)
@@ -44,8 +46,12 @@ describe('a standing meeting of 钟山区', () => {
     })
     assert.equal(blocked.statusCode, 201, blocked.body)
     assert.equal(blocked.json().gate.admitted, false)
-    assert.ok(blocked.json().gate.reasons.some((r: { code: string }) => r.code === 'legalityReview'))
-    assert.ok(blocked.json().gate.citations.some((c: { article: string }) => c.article === '第四十四条'))
+    assert.ok(
+      blocked.json().gate.reasons.some((r: { code: string }) => r.code === 'legalityReview'),
+    )
+    assert.ok(
+      blocked.json().gate.citations.some((c: { article: string }) => c.article === '第四十四条'),
+    )
     // A unit may not certify its own legality review.
     const selfCertified = await finance.post(`/api/meetings/${meeting.id}/items`, {
       title: '自行填报合法性审查的议题',
@@ -63,7 +69,11 @@ describe('a standing meeting of 钟山区', () => {
     const roads = await township.post(`/api/meetings/${meeting.id}/items`, {
       title: '关于荷城街道背街小巷改造的议题',
       characteristics: ['involvesOtherUnits'],
-      completed: [{ code: 'investigation' }, { code: 'feasibilityAssessment' }, { code: 'consultation', note: '已征求区教育局意见' }],
+      completed: [
+        { code: 'investigation' },
+        { code: 'feasibilityAssessment' },
+        { code: 'consultation', note: '已征求区教育局意见' },
+      ],
       involvedDepartmentIds: [await unit('区教育局')],
     })
     assert.equal(roads.json().gate.admitted, true, roads.body)
@@ -76,7 +86,9 @@ describe('a standing meeting of 钟山区', () => {
     assert.equal(refused.json().error.code, 'AGENDA_ITEM_BLOCKED')
     assert.ok(articles(refused).includes('第四十四条'))
     // Only the head approves: the office director may not (第四十五条).
-    const notHead = await (await as('zs-officeDirector')).post(`/api/meetings/${meeting.id}/agenda/approve`, {
+    const notHead = await (
+      await as('zs-officeDirector')
+    ).post(`/api/meetings/${meeting.id}/agenda/approve`, {
       itemIds: itemIds.slice(1),
     })
     assert.equal(notHead.statusCode, 422)
@@ -94,21 +106,30 @@ describe('a standing meeting of 钟山区', () => {
     assert.equal(approved.json().meeting.state, 'agendaApproved')
 
     // Dissent goes to the submitting unit before the meeting (第四十三条).
-    const dissent = await education.post(`/api/meetings/${meeting.id}/items/${itemIds[2]}/dissents`, {
-      text: '改造期间须保障学校周边交通安全',
-    })
+    const dissent = await education.post(
+      `/api/meetings/${meeting.id}/items/${itemIds[2]}/dissents`,
+      {
+        text: '改造期间须保障学校周边交通安全',
+      },
+    )
     assert.equal(dissent.statusCode, 200, dissent.body)
-    const raised = dissent.json().agenda.find((i: { id: string }) => i.id === itemIds[2]).dissents[0]
+    const raised = dissent.json().agenda.find((i: { id: string }) => i.id === itemIds[2])
+      .dissents[0]
     // Not adopted: it goes on to the office and the convener decides (第四十三条).
-    const answered = await township.post(`/api/meetings/${meeting.id}/dissents/${raised.id}/answer`, {
-      adopted: false,
-      text: '施工安排在暑期，已避开上学时段',
-    })
+    const answered = await township.post(
+      `/api/meetings/${meeting.id}/dissents/${raised.id}/answer`,
+      {
+        adopted: false,
+        text: '施工安排在暑期，已避开上学时段',
+      },
+    )
     assert.equal(answered.statusCode, 200, answered.body)
     const afterAnswer = answered.json().agenda.find((i: { id: string }) => i.id === itemIds[2])
     assert.equal(afterAnswer.dissents[0].response, 'notAdopted')
     // A unit outside the meeting may not raise dissent.
-    const outsider = await (await as('zs-legalOffice')).post(`/api/meetings/${meeting.id}/items/${itemIds[1]}/dissents`, {
+    const outsider = await (
+      await as('zs-legalOffice')
+    ).post(`/api/meetings/${meeting.id}/items/${itemIds[1]}/dissents`, {
       text: '不同意',
     })
     assert.equal(outsider.statusCode, 403, outsider.body)
@@ -117,7 +138,9 @@ describe('a standing meeting of 钟山区', () => {
     const deputy = await as('zs-deputy-2')
     const leave = await deputy.post(`/api/meetings/${meeting.id}/leave`, { reason: '赴省参加培训' })
     assert.equal(leave.statusCode, 200, leave.body)
-    const noSubstitute = await education.post(`/api/meetings/${meeting.id}/leave`, { reason: '外出招生' })
+    const noSubstitute = await education.post(`/api/meetings/${meeting.id}/leave`, {
+      reason: '外出招生',
+    })
     assert.equal(noSubstitute.statusCode, 422, noSubstitute.body)
     assert.equal(noSubstitute.json().error.code, 'SUBSTITUTE_REQUIRED')
     assert.ok(articles(noSubstitute).includes('第四十七条'))
@@ -128,7 +151,8 @@ describe('a standing meeting of 钟山区', () => {
     assert.equal(withSubstitute.statusCode, 200, withSubstitute.body)
     const deputyPost = await post('副区长（教育）')
     assert.equal(
-      (await head.post(`/api/meetings/${meeting.id}/leave/${deputyPost}/decide`, { approve: true })).statusCode,
+      (await head.post(`/api/meetings/${meeting.id}/leave/${deputyPost}/decide`, { approve: true }))
+        .statusCode,
       200,
     )
 
@@ -157,7 +181,13 @@ describe('a standing meeting of 钟山区', () => {
     const budget = await office.post(`/api/meetings/${meeting.id}/items/${itemIds[0]}/decide`, {
       decision: 'adopted',
       text: '原则同意调整方案，报区人大常委会审议',
-      tasks: [{ title: '落实2026年区级预算调整', leadDepartmentId: await unit('区财政局'), dueDate: '2026-03-31' }],
+      tasks: [
+        {
+          title: '落实2026年区级预算调整',
+          leadDepartmentId: await unit('区财政局'),
+          dueDate: '2026-03-31',
+        },
+      ],
     })
     assert.equal(budget.statusCode, 200, budget.body)
     assert.equal(budget.json().supervision[0].dueDate, '2026-03-31')
@@ -165,25 +195,29 @@ describe('a standing meeting of 钟山区', () => {
       decision: 'deferred',
       text: '选址进一步论证后再议',
     })
-    const roadsDecision = await office.post(`/api/meetings/${meeting.id}/items/${itemIds[2]}/decide`, {
-      decision: 'adoptedWithChanges',
-      text: '同意改造方案，按会议意见完善施工期交通组织',
-      tasks: [
-        {
-          title: '完成背街小巷改造一期',
-          leadDepartmentId: await unit('荷城街道'),
-          coDepartmentIds: [await unit('区住房和城乡建设局')],
-          dueDate: '2026-06-30',
-        },
-      ],
-    })
+    const roadsDecision = await office.post(
+      `/api/meetings/${meeting.id}/items/${itemIds[2]}/decide`,
+      {
+        decision: 'adoptedWithChanges',
+        text: '同意改造方案，按会议意见完善施工期交通组织',
+        tasks: [
+          {
+            title: '完成背街小巷改造一期',
+            leadDepartmentId: await unit('荷城街道'),
+            coDepartmentIds: [await unit('区住房和城乡建设局')],
+            dueDate: '2026-06-30',
+          },
+        ],
+      },
+    )
     assert.equal(roadsDecision.statusCode, 200, roadsDecision.body)
 
     const closed = await office.post(`/api/meetings/${meeting.id}/close`)
     assert.equal(closed.json().meeting.state, 'closed', closed.body)
     const minutes = await office.post(`/api/meetings/${meeting.id}/minutes`)
     assert.equal(minutes.statusCode, 201, minutes.body)
-    const document = (await office.get(`/api/documents/${minutes.json().documentId}`)).json().document
+    const document = (await office.get(`/api/documents/${minutes.json().documentId}`)).json()
+      .document
     assert.equal(document.kind, '纪要')
     // 第四十八条: 常务副区长和办公室主任审核后，由区长签发.
     assert.deepEqual(document.plan.reviewChain, ['executiveDeputy', 'officeDirector'])
@@ -200,11 +234,24 @@ describe('a standing meeting of 钟山区', () => {
     })
     assert.equal(reported.statusCode, 200, reported.body)
     server.clock = new Date('2026-03-27T02:00:00Z') // three working days before 31 March
-    const deps = { hasher: sm3Hasher, now: () => server.clock, rules: createRulesPort(testLibrary()) }
-    assert.deepEqual(await runSupervisionScan(server.handle.db, deps, 100), { reminded: 1, escalated: 0 })
-    assert.deepEqual(await runSupervisionScan(server.handle.db, deps, 100), { reminded: 0, escalated: 0 })
+    const deps = {
+      hasher: sm3Hasher,
+      now: () => server.clock,
+      rules: createRulesPort(testLibrary()),
+    }
+    assert.deepEqual(await runSupervisionScan(server.handle.db, deps, 100), {
+      reminded: 1,
+      escalated: 0,
+    })
+    assert.deepEqual(await runSupervisionScan(server.handle.db, deps, 100), {
+      reminded: 0,
+      escalated: 0,
+    })
     server.clock = new Date('2026-04-01T02:00:00Z')
-    assert.deepEqual(await runSupervisionScan(server.handle.db, deps, 100), { reminded: 0, escalated: 1 })
+    assert.deepEqual(await runSupervisionScan(server.handle.db, deps, 100), {
+      reminded: 0,
+      escalated: 1,
+    })
     finance = await as('zs-departmentHead-9')
     const history = (await finance.get(`/api/supervision/items/${budgetItem}`)).json()
     assert.deepEqual(

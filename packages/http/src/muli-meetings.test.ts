@@ -37,13 +37,20 @@ describe('meetings and supervision in 木里县', () => {
     })
     assert.equal(scheduled.statusCode, 201, scheduled.body)
     const meetingId = scheduled.json().meeting.id
-    assert.equal(scheduled.json().participants.filter((p: { role: string }) => p.role === 'member').length, 6)
+    assert.equal(
+      scheduled.json().participants.filter((p: { role: string }) => p.role === 'member').length,
+      6,
+    )
 
     const finance = await as('ml-departmentHead-finance')
     const major = await finance.post(`/api/meetings/${meetingId}/items`, {
       title: '关于县城集中供热项目的议题',
       characteristics: ['majorDecision'],
-      completed: [{ code: 'publicParticipation' }, { code: 'expertReview' }, { code: 'riskAssessment' }],
+      completed: [
+        { code: 'publicParticipation' },
+        { code: 'expertReview' },
+        { code: 'riskAssessment' },
+      ],
     })
     assert.equal(major.statusCode, 201, major.body)
     const reasons = major.json().gate.reasons.map((r: { code: string }) => r.code)
@@ -52,12 +59,18 @@ describe('meetings and supervision in 木里县', () => {
     assert.ok(reasons.includes('legalityReview'), major.body)
     assert.ok(reasons.includes('deputyProposal'))
     assert.ok(reasons.includes('materialsReviewedByOffice'))
-    assert.ok(major.json().gate.citations.some((c: { article: string }) => c.article === '第二十条'))
+    assert.ok(
+      major.json().gate.citations.some((c: { article: string }) => c.article === '第二十条'),
+    )
 
     const education = await as('ml-departmentHead-education')
-    const schools = await education.post(`/api/meetings/${meetingId}/items`, { title: '关于乔瓦镇中心校扩建的议题' })
+    const schools = await education.post(`/api/meetings/${meetingId}/items`, {
+      title: '关于乔瓦镇中心校扩建的议题',
+    })
     const housing = await as('ml-departmentHead-housing')
-    const roads = await housing.post(`/api/meetings/${meetingId}/items`, { title: '关于县城老旧小区改造的议题' })
+    const roads = await housing.post(`/api/meetings/${meetingId}/items`, {
+      title: '关于县城老旧小区改造的议题',
+    })
     const itemIds = [major.json().item.id, schools.json().item.id, roads.json().item.id]
 
     // The deputies overseeing each unit propose their items; the office reviews the materials.
@@ -67,13 +80,19 @@ describe('meetings and supervision in 木里县', () => {
       ['ml-deputy-3', itemIds[2] as string],
     ]
     for (const [deputy, itemId] of proposers) {
-      const proposed = await (await as(deputy)).post(`/api/meetings/${meetingId}/items/${itemId}/steps`, { code: 'deputyProposal' })
+      const proposed = await (
+        await as(deputy)
+      ).post(`/api/meetings/${meetingId}/items/${itemId}/steps`, { code: 'deputyProposal' })
       assert.equal(proposed.statusCode, 200, `${deputy}: ${proposed.body}`)
-      const reviewed = await office.post(`/api/meetings/${meetingId}/items/${itemId}/steps`, { code: 'materialsReviewedByOffice' })
+      const reviewed = await office.post(`/api/meetings/${meetingId}/items/${itemId}/steps`, {
+        code: 'materialsReviewedByOffice',
+      })
       assert.equal(reviewed.statusCode, 200, reviewed.body)
     }
     // A deputy who does not oversee the unit may not propose its item.
-    const wrongDeputy = await (await as('ml-deputy-2')).post(`/api/meetings/${meetingId}/items/${itemIds[2]}/steps`, {
+    const wrongDeputy = await (
+      await as('ml-deputy-2')
+    ).post(`/api/meetings/${meetingId}/items/${itemIds[2]}/steps`, {
       code: 'deputyProposal',
     })
     assert.equal(wrongDeputy.statusCode, 409, wrongDeputy.body) // already recorded by the right deputy
@@ -82,19 +101,29 @@ describe('meetings and supervision in 木里县', () => {
     const blocked = await head.post(`/api/meetings/${meetingId}/agenda/approve`, { itemIds })
     assert.equal(blocked.statusCode, 422, blocked.body)
     assert.equal(blocked.json().error.code, 'AGENDA_ITEM_BLOCKED')
-    assert.ok(blocked.json().error.citations.some((c: { article: string }) => c.article === '第二十条'))
+    assert.ok(
+      blocked.json().error.citations.some((c: { article: string }) => c.article === '第二十条'),
+    )
     const legal = await as('ml-legalOfficeHead')
-    const review = await legal.post(`/api/meetings/${meetingId}/items/${itemIds[0]}/steps`, { code: 'legalityReview' })
+    const review = await legal.post(`/api/meetings/${meetingId}/items/${itemIds[0]}/steps`, {
+      code: 'legalityReview',
+    })
     assert.equal(review.json().gate.admitted, false, 'the head’s approval is still to come')
     // Approving is the head's 审批同意 (第十五条): the gate passes with it.
     const approved = await head.post(`/api/meetings/${meetingId}/agenda/approve`, { itemIds })
     assert.equal(approved.statusCode, 200, approved.body)
 
     // A department head asks leave of the convener (第十九条); the presider grants it.
-    const leave = await education.post(`/api/meetings/${meetingId}/leave`, { reason: '赴州教育局汇报' })
+    const leave = await education.post(`/api/meetings/${meetingId}/leave`, {
+      reason: '赴州教育局汇报',
+    })
     assert.equal(leave.statusCode, 200, leave.body)
     assert.equal(
-      (await head.post(`/api/meetings/${meetingId}/leave/${await post('县教育局局长')}/decide`, { approve: true })).statusCode,
+      (
+        await head.post(`/api/meetings/${meetingId}/leave/${await post('县教育局局长')}/decide`, {
+          approve: true,
+        })
+      ).statusCode,
       200,
     )
 
@@ -105,46 +134,72 @@ describe('meetings and supervision in 木里县', () => {
       presentPostIds: await Promise.all(members.map(post)),
     })
     assert.equal(opened.statusCode, 200, opened.body)
-    assert.equal(opened.json().quorum.minimum, ruled<{ minimum: number }>('meeting-quorum', { meeting: 'standing', members: 6, present: 4 }).minimum)
+    assert.equal(
+      opened.json().quorum.minimum,
+      ruled<{ minimum: number }>('meeting-quorum', { meeting: 'standing', members: 6, present: 4 })
+        .minimum,
+    )
 
     const decided = await office.post(`/api/meetings/${meetingId}/items/${itemIds[0]}/decide`, {
       decision: 'adopted',
       text: '同意实施县城集中供热项目',
-      tasks: [{ title: '启动集中供热项目前期工作', leadDepartmentId: await unit('县财政局'), coDepartmentIds: [await unit('县住房和城乡建设局')] }],
+      tasks: [
+        {
+          title: '启动集中供热项目前期工作',
+          leadDepartmentId: await unit('县财政局'),
+          coDepartmentIds: [await unit('县住房和城乡建设局')],
+        },
+      ],
     })
     assert.equal(decided.statusCode, 200, decided.body)
     // 第八十一条: 会议议定事项要求在会后一个月内反馈.
-    const byRule = ruled<{ due: string }>('supervision-due', { source: 'meetingDecision', assignedOn: '2026-03-12' })
+    const byRule = ruled<{ due: string }>('supervision-due', {
+      source: 'meetingDecision',
+      assignedOn: '2026-03-12',
+    })
     assert.equal(decided.json().supervision[0].dueDate, byRule.due)
     assert.ok(byRule.due >= '2026-04-12')
     // A date later than the rule allows is refused with the article.
     const tooLate = await office.post(`/api/meetings/${meetingId}/items/${itemIds[1]}/decide`, {
       decision: 'adopted',
       text: '同意扩建',
-      tasks: [{ title: '完成扩建方案', leadDepartmentId: await unit('县教育局'), dueDate: '2026-12-31' }],
+      tasks: [
+        { title: '完成扩建方案', leadDepartmentId: await unit('县教育局'), dueDate: '2026-12-31' },
+      ],
     })
     assert.equal(tooLate.statusCode, 422, tooLate.body)
     assert.equal(tooLate.json().error.code, 'DUE_AFTER_RULE')
-    assert.ok(tooLate.json().error.citations.some((c: { article: string }) => c.article === '第八十一条'))
+    assert.ok(
+      tooLate.json().error.citations.some((c: { article: string }) => c.article === '第八十一条'),
+    )
     for (const itemId of itemIds.slice(1))
-      await office.post(`/api/meetings/${meetingId}/items/${itemId}/decide`, { decision: 'deferred', text: '暂缓' })
+      await office.post(`/api/meetings/${meetingId}/items/${itemId}/decide`, {
+        decision: 'deferred',
+        text: '暂缓',
+      })
 
     const closed = await office.post(`/api/meetings/${meetingId}/close`)
     assert.equal(closed.statusCode, 200, closed.body)
     // 第十八条: 5个工作日内完成纪要的起草、送签和印发.
-    const minutesRule = ruled<{ due: string }>('minutes-due', { meeting: 'standing', meetingDate: '2026-03-12' })
+    const minutesRule = ruled<{ due: string }>('minutes-due', {
+      meeting: 'standing',
+      meetingDate: '2026-03-12',
+    })
     assert.equal(closed.json().meeting.minutesDue, minutesRule.due)
     const minutes = await office.post(`/api/meetings/${meetingId}/minutes`)
     assert.equal(minutes.statusCode, 201, minutes.body)
     assert.equal(minutes.json().dueDate, minutesRule.due)
     // The rule names no signer ("送签"): the minutes go to the meeting's presider, the head.
-    const document = (await office.get(`/api/documents/${minutes.json().documentId}`)).json().document
+    const document = (await office.get(`/api/documents/${minutes.json().documentId}`)).json()
+      .document
     assert.deepEqual(document.plan.signer, ['principal'])
     assert.equal(document.plan.minutes.onLeave.length, 1)
     // The DOCX has the 纪要 layout of GB/T 9704 10.3: 纪要标志, 出席/请假 lists, no seal line.
     const docx = await office.get(`/api/documents/${document.id}/docx`)
     assert.equal(docx.statusCode, 200)
-    const xml = strFromU8(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml'] as Uint8Array)
+    const xml = strFromU8(
+      unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml'] as Uint8Array,
+    )
     assert.match(xml, /县政府常务会议/)
     assert.match(xml, /出席：县长/)
     assert.match(xml, /请假：县教育局局长/)
@@ -168,9 +223,13 @@ describe('meetings and supervision in 木里县', () => {
     assert.equal(registered.statusCode, 200, registered.body)
     const screened = await desk.post(`/api/documents/${id}/screen`, { findings: {} })
     assert.equal(screened.json().document?.state, 'accepted', screened.body)
-    const proposed = await desk.post(`/api/documents/${id}/propose`, { opinion: '拟请分管副县长阅示' })
+    const proposed = await desk.post(`/api/documents/${id}/propose`, {
+      opinion: '拟请分管副县长阅示',
+    })
     assert.equal(proposed.statusCode, 200, proposed.body)
-    const instructed = await (await as('ml-deputy-3')).post(`/api/documents/${id}/instruct`, {
+    const instructed = await (
+      await as('ml-deputy-3')
+    ).post(`/api/documents/${id}/instruct`, {
       opinion: '请县财政局会同乔瓦镇研究办理',
     })
     assert.equal(instructed.json().document.state, 'instructed', instructed.body)
@@ -183,7 +242,10 @@ describe('meetings and supervision in 木里县', () => {
 
     const supervision = await as('ml-supervisionOffice')
     const item = (await supervision.get(`/api/supervision/items/${itemId}`)).json()
-    const byRule = ruled<{ due: string }>('supervision-due', { source: 'leaderInstruction', assignedOn: '2026-03-02' })
+    const byRule = ruled<{ due: string }>('supervision-due', {
+      source: 'leaderInstruction',
+      assignedOn: '2026-03-02',
+    })
     assert.equal(item.item.dueDate, byRule.due)
     assert.equal(item.item.leadDepartmentName, '县财政局')
     assert.ok(item.citations.some((c: { article: string }) => c.article === '第八十一条'))
@@ -196,16 +258,26 @@ describe('meetings and supervision in 木里县', () => {
     server.clock = new Date(Date.parse(`${item.item.dueDate}T01:00:00Z`) + 2 * 86_400_000)
     assert.equal((await runSupervisionScan(server.handle.db, deps, 100)).escalated, 1)
     const officeNow = await as('ml-supervisionOffice')
-    const circular = await officeNow.post('/api/supervision/circulars', { from: '2026-03-01', to: '2026-03-31' })
+    const circular = await officeNow.post('/api/supervision/circulars', {
+      from: '2026-03-01',
+      to: '2026-03-31',
+    })
     assert.equal(circular.statusCode, 201, circular.body)
-    const finance = circular.json().lines.find((line: { departmentName: string }) => line.departmentName === '县财政局')
+    const finance = circular
+      .json()
+      .lines.find((line: { departmentName: string }) => line.departmentName === '县财政局')
     assert.equal(finance.overdue, 1)
     const history = (await officeNow.get(`/api/supervision/items/${itemId}`)).json()
     const actions = history.events.map((e: { action: string }) => e.action)
-    assert.ok(actions.includes('remind') && actions.includes('overdue') && actions.includes('circulated'), actions.join())
+    assert.ok(
+      actions.includes('remind') && actions.includes('overdue') && actions.includes('circulated'),
+      actions.join(),
+    )
 
     // Only the supervision office circulates.
-    const notOffice = await (await as('ml-departmentHead-finance')).post('/api/supervision/circulars', {
+    const notOffice = await (
+      await as('ml-departmentHead-finance')
+    ).post('/api/supervision/circulars', {
       from: '2026-03-01',
       to: '2026-03-31',
     })

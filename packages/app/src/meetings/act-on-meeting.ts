@@ -46,7 +46,14 @@ export function actOnMeeting<T>(
     const meeting = await r.meetings.visible(viewer, meetingId, { forUpdate: true })
     if (!meeting) throw new NotFoundError('MEETING_NOT_FOUND', '没有这次会议，或您无权查看')
     const at = now.toISOString()
-    const outcome = await act({ r, viewer, post, meeting, today: shanghaiDateOf(now.getTime()), at })
+    const outcome = await act({
+      r,
+      viewer,
+      post,
+      meeting,
+      today: shanghaiDateOf(now.getTime()),
+      at,
+    })
     await recordMeetingAct(r, deps, {
       meetingId: meeting.id,
       jurisdictionId: meeting.jurisdictionId,

@@ -51,7 +51,14 @@ export function agendaGateOf(
     },
   )
   if (!answer)
-    return { admitted: true, reasons: [], conditions: [], approvers: [], summary: '规则库对该会议议题未设准入条件', citations: [] }
+    return {
+      admitted: true,
+      reasons: [],
+      conditions: [],
+      approvers: [],
+      summary: '规则库对该会议议题未设准入条件',
+      citations: [],
+    }
   return {
     admitted: answer.outcome.admitted,
     reasons: answer.outcome.reasons,

@@ -19,7 +19,9 @@ export function closeMeeting(
   return actOnMeeting(deps, session, input.meetingId, async ({ r, post, meeting, at }) => {
     assertOfficePost(post, meetingOffice(deps.rules, meeting.jurisdictionId), '宣布散会')
     assertMeetingState(meeting, ['open'], '散会')
-    const undecided = (await r.meetings.items(meeting.id)).filter((item) => item.state === 'approved')
+    const undecided = (await r.meetings.items(meeting.id)).filter(
+      (item) => item.state === 'approved',
+    )
     if (undecided.length)
       throw new NotPermittedError(
         'ITEMS_UNDECIDED',

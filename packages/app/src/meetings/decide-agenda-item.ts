@@ -20,7 +20,12 @@ export interface DecidedTask {
   milestones?: { title: string; dueDate: string }[]
 }
 
-const DECISIONS: readonly AgendaDecision[] = ['adopted', 'adoptedWithChanges', 'deferred', 'rejected']
+const DECISIONS: readonly AgendaDecision[] = [
+  'adopted',
+  'adoptedWithChanges',
+  'deferred',
+  'rejected',
+]
 
 /**
  * 议定: the meeting decides an item — adopted, adopted with changes, deferred or rejected — as
@@ -30,7 +35,13 @@ const DECISIONS: readonly AgendaDecision[] = ['adopted', 'adoptedWithChanges', '
 export function decideAgendaItem(
   deps: MeetingDeps,
   session: SessionRecord,
-  input: { meetingId: string; itemId: string; decision: AgendaDecision; text: string; tasks?: DecidedTask[] },
+  input: {
+    meetingId: string
+    itemId: string
+    decision: AgendaDecision
+    text: string
+    tasks?: DecidedTask[]
+  },
 ): Promise<{ item: AgendaItemRecord; supervision: SupervisionItem[] }> {
   if (!DECISIONS.includes(input.decision))
     throw new InvalidInputError('UNKNOWN_DECISION', '决定只能是：通过、修改后通过、暂缓、不予通过')
@@ -44,14 +55,27 @@ export function decideAgendaItem(
     assertMeetingState(meeting, ['open'], '记录议题决定（会议须已开始）')
     const office = meetingOffice(deps.rules, meeting.jurisdictionId)
     if (!isOfficePost(post, office) && post.postId !== meeting.presiderPostId)
-      throw new NotPermittedError('NOT_RESPONSIBLE', `${post.title}不能记录会议决定（由会议主持人或办公室记录）`)
-    const item = (await r.meetings.items(meeting.id)).find((candidate) => candidate.id === input.itemId)
+      throw new NotPermittedError(
+        'NOT_RESPONSIBLE',
+        `${post.title}不能记录会议决定（由会议主持人或办公室记录）`,
+      )
+    const item = (await r.meetings.items(meeting.id)).find(
+      (candidate) => candidate.id === input.itemId,
+    )
     if (!item) throw new NotFoundError('AGENDA_ITEM_NOT_FOUND', '本次会议没有这个议题')
     if (item.state !== 'approved')
       throw new NotPermittedError('WRONG_STATE', '只能对已列入议程、尚未决定的议题作出决定')
-    await r.meetings.updateItem(item.id, { state: 'decided', decision: input.decision, decisionText: text, decidedAt: at })
+    await r.meetings.updateItem(item.id, {
+      state: 'decided',
+      decision: input.decision,
+      decisionText: text,
+      decidedAt: at,
+    })
     const supervision: SupervisionItem[] = []
-    const overseers = await r.organisation.overseersOf(item.submittingDepartmentId, meetingDateOf(meeting))
+    const overseers = await r.organisation.overseersOf(
+      item.submittingDepartmentId,
+      meetingDateOf(meeting),
+    )
     for (const task of tasks)
       supervision.push(
         await openSupervisionItem(r, deps, {
@@ -80,7 +104,16 @@ export function decideAgendaItem(
       text,
       ruleIds: [...new Set(supervision.flatMap((s) => s.ruleIds))],
       details: { decision: input.decision, supervisionItems: supervision.map((s) => s.id) },
-      result: { item: { ...item, state: 'decided', decision: input.decision, decisionText: text, decidedAt: at }, supervision },
+      result: {
+        item: {
+          ...item,
+          state: 'decided',
+          decision: input.decision,
+          decisionText: text,
+          decidedAt: at,
+        },
+        supervision,
+      },
     }
   })
 }

@@ -39,9 +39,15 @@ export function draftMeetingMinutes(
     assertOfficePost(post, office, '起草会议纪要')
     assertMeetingState(meeting, ['closed'], '起草纪要（须先散会）')
     if (meeting.minutesDocumentId) throw new ConflictError('MINUTES_EXIST', '本次会议的纪要已起草')
-    if (!post.departmentId) throw new NotPermittedError('NOT_A_UNIT_POST', `${post.title}不属于任何单位，不能拟稿`)
+    if (!post.departmentId)
+      throw new NotPermittedError('NOT_A_UNIT_POST', `${post.title}不属于任何单位，不能拟稿`)
     const meetingDate = meetingDateOf(meeting)
-    const { type } = meetingTypeOf(deps.rules, meeting.jurisdictionId, meeting.meetingType, meetingDate)
+    const { type } = meetingTypeOf(
+      deps.rules,
+      meeting.jurisdictionId,
+      meeting.meetingType,
+      meetingDate,
+    )
     const rule = ask<{ reviewChain: string[]; signer: string[]; due: string | null }>(
       deps.rules,
       meeting.jurisdictionId,
@@ -50,12 +56,25 @@ export function draftMeetingMinutes(
     )
     const posts = await r.organisation.unitPosts(meeting.jurisdictionId)
     const presider = posts.find((candidate) => candidate.postId === meeting.presiderPostId)
-    const signer = rule?.outcome.signer.length ? rule.outcome.signer : presider ? [presider.role] : []
+    const signer = rule?.outcome.signer.length
+      ? rule.outcome.signer
+      : presider
+        ? [presider.role]
+        : []
     if (signer.length === 0)
-      throw new RuleRefusedError('NO_SIGNER', '规则库未规定纪要签发人，且会议没有主持人', rule?.citations ?? [])
-    const [items, participants] = await Promise.all([r.meetings.items(meeting.id), r.meetings.participants(meeting.id)])
+      throw new RuleRefusedError(
+        'NO_SIGNER',
+        '规则库未规定纪要签发人，且会议没有主持人',
+        rule?.citations ?? [],
+      )
+    const [items, participants] = await Promise.all([
+      r.meetings.items(meeting.id),
+      r.meetings.participants(meeting.id),
+    ])
     const facts = await minutesFacts(r, meeting, type.name, participants, meetingDate)
-    const decided = items.filter((item) => item.state === 'decided').sort((a, b) => a.position - b.position)
+    const decided = items
+      .filter((item) => item.state === 'decided')
+      .sort((a, b) => a.position - b.position)
     const at = now.toISOString()
     const plan: OutgoingPlan = {
       reviewChain: rule?.outcome.reviewChain ?? [],
@@ -139,10 +158,14 @@ async function minutesFacts(
     return post ? `${post.title}${names ? ` ${names}` : ''}` : postId
   }
   const of = (filter: (p: MeetingParticipant) => boolean) =>
-    Promise.all(participants.filter(filter).map(async (p) => {
-      const text = await label(p.postId)
-      return p.substitute && p.attendance === 'onLeave' ? `${text}（代会：${p.substitute}）` : text
-    }))
+    Promise.all(
+      participants.filter(filter).map(async (p) => {
+        const text = await label(p.postId)
+        return p.substitute && p.attendance === 'onLeave'
+          ? `${text}（代会：${p.substitute}）`
+          : text
+      }),
+    )
   return {
     meetingId: meeting.id,
     meetingName,
@@ -157,12 +180,34 @@ async function minutesFacts(
 
 /** The body the office edits: one numbered paragraph per decided item. */
 function minutesBody(facts: MinutesFacts, items: readonly AgendaItemRecord[]): string {
-  const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十']
+  const numerals = [
+    '一',
+    '二',
+    '三',
+    '四',
+    '五',
+    '六',
+    '七',
+    '八',
+    '九',
+    '十',
+    '十一',
+    '十二',
+    '十三',
+    '十四',
+    '十五',
+    '十六',
+    '十七',
+    '十八',
+    '十九',
+    '二十',
+  ]
   const heldOn = shanghaiDateOf(new Date(facts.heldAt).getTime())
   const [year, month, day] = heldOn.split('-').map(Number)
   const opening = `${year}年${month}月${day}日，${facts.presider}主持召开${facts.meetingName}${facts.location ? `（${facts.location}）` : ''}，研究了以下事项。现纪要如下：`
   const paragraphs = items.map(
-    (item, index) => `${numerals[index] ?? index + 1}、关于${item.title}\n${DECISION_LABELS[item.decision ?? ''] ?? ''}。${item.decisionText ?? ''}`,
+    (item, index) =>
+      `${numerals[index] ?? index + 1}、关于${item.title}\n${DECISION_LABELS[item.decision ?? ''] ?? ''}。${item.decisionText ?? ''}`,
   )
   return [opening, ...paragraphs].join('\n')
 }

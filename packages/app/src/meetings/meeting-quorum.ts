@@ -26,14 +26,33 @@ export function quorumOf(
   const members = participants.filter((p) => p.role === 'member')
   const present = members.filter((p) => presentPostIds.has(p.postId)).length
   if (members.length === 0)
-    return { quorate: null, members: 0, present, minimum: null, summary: '本会议不设组成人员，不计法定人数', citations: [] }
-  const answer = ask<{ quorate: boolean; minimum: number }>(rules, meeting.jurisdictionId, 'meeting-quorum', {
-    meeting: meeting.meetingType,
-    members: members.length,
-    present,
-  })
+    return {
+      quorate: null,
+      members: 0,
+      present,
+      minimum: null,
+      summary: '本会议不设组成人员，不计法定人数',
+      citations: [],
+    }
+  const answer = ask<{ quorate: boolean; minimum: number }>(
+    rules,
+    meeting.jurisdictionId,
+    'meeting-quorum',
+    {
+      meeting: meeting.meetingType,
+      members: members.length,
+      present,
+    },
+  )
   if (!answer)
-    return { quorate: null, members: members.length, present, minimum: null, summary: '规则库未规定该会议的法定人数', citations: [] }
+    return {
+      quorate: null,
+      members: members.length,
+      present,
+      minimum: null,
+      summary: '规则库未规定该会议的法定人数',
+      citations: [],
+    }
   return {
     quorate: answer.outcome.quorate,
     members: members.length,

@@ -29,9 +29,7 @@ export type AgendaItemChanges = Partial<
   >
 >
 
-export type ParticipantChanges = Partial<
-  Omit<MeetingParticipant, 'meetingId' | 'postId' | 'role'>
->
+export type ParticipantChanges = Partial<Omit<MeetingParticipant, 'meetingId' | 'postId' | 'role'>>
 
 /**
  * Meetings in storage. Reads take the viewer: the access rule (jurisdiction, secrecy,
@@ -39,7 +37,11 @@ export type ParticipantChanges = Partial<
  */
 export interface MeetingRepository {
   insert(meeting: MeetingRecord): Promise<void>
-  visible(viewer: Viewer, id: string, options?: { forUpdate?: boolean }): Promise<MeetingRecord | undefined>
+  visible(
+    viewer: Viewer,
+    id: string,
+    options?: { forUpdate?: boolean },
+  ): Promise<MeetingRecord | undefined>
   /** Meetings starting in [from, before), earliest first. */
   list(viewer: Viewer, range: { from: string; before: string }): Promise<MeetingRecord[]>
   update(id: string, changes: MeetingChanges): Promise<void>
@@ -55,7 +57,10 @@ export interface MeetingRepository {
 
   insertDissent(dissent: AgendaDissent): Promise<void>
   dissents(meetingId: string): Promise<AgendaDissent[]>
-  updateDissent(id: string, changes: Pick<AgendaDissent, 'response' | 'responseText' | 'respondedAt'>): Promise<void>
+  updateDissent(
+    id: string,
+    changes: Pick<AgendaDissent, 'response' | 'responseText' | 'respondedAt'>,
+  ): Promise<void>
 
   appendEvent(event: MeetingEvent): Promise<void>
   events(meetingId: string): Promise<MeetingEvent[]>

@@ -49,7 +49,8 @@ export function participantsFor(
   const memberRoles = rolesNamedBy(rulebook, type.members)
   const attendeeRoles = rolesNamedBy(rulebook, type.attendees)
   const named = (roles: Set<string>) => (post: HeldPost) =>
-    roles.has(post.role) || (post.unitRulebookPost !== null && roles.has(post.unitRulebookPost) && post.headsUnit)
+    roles.has(post.role) ||
+    (post.unitRulebookPost !== null && roles.has(post.unitRulebookPost) && post.headsUnit)
   const members = posts.filter(named(memberRoles))
   const attendees = posts.filter((post) => !members.includes(post) && named(attendeeRoles)(post))
   return { members, attendees }
@@ -60,7 +61,8 @@ export function mayPreside(rulebook: ResolvedRulebook, type: Meeting, post: Held
   const conveners = rolesNamedBy(rulebook, type.convener)
   // 受县长委托的副县长 / 区人民政府领导: any deputy may be designated to preside.
   if (conveners.has('designatedDeputy') || conveners.has('governmentLeader'))
-    for (const role of rolesNamedBy(rulebook, ['principal', 'deputy', 'executiveDeputy'])) conveners.add(role)
+    for (const role of rolesNamedBy(rulebook, ['principal', 'deputy', 'executiveDeputy']))
+      conveners.add(role)
   return conveners.has(post.role)
 }
 

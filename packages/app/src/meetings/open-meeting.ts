@@ -23,8 +23,11 @@ export function openMeeting(
     const participants = await r.meetings.participants(meeting.id)
     const present = new Set(input.presentPostIds)
     const unknown = input.presentPostIds.filter((id) => !participants.some((p) => p.postId === id))
-    if (unknown.length) throw new InvalidInputError('NOT_A_PARTICIPANT', '签到名单中有非本次会议的参会职务')
-    const onLeaveButPresent = participants.filter((p) => p.attendance === 'onLeave' && present.has(p.postId))
+    if (unknown.length)
+      throw new InvalidInputError('NOT_A_PARTICIPANT', '签到名单中有非本次会议的参会职务')
+    const onLeaveButPresent = participants.filter(
+      (p) => p.attendance === 'onLeave' && present.has(p.postId),
+    )
     if (onLeaveButPresent.length)
       throw new InvalidInputError('ON_LEAVE', '已准假的人员不能同时签到（请假人员由代会人员参会）')
     const quorum = quorumOf(deps.rules, meeting, participants, present)

@@ -42,11 +42,18 @@ export function recordAgendaStep(
       )
     const completed = [
       ...item.completed,
-      { code: input.code, note: input.note?.trim() || null, recordedByPostId: post.postId, recordedAt: at },
+      {
+        code: input.code,
+        note: input.note?.trim() || null,
+        recordedByPostId: post.postId,
+        recordedAt: at,
+      },
     ]
     await r.meetings.updateItem(item.id, { completed })
     const updated = { ...item, completed }
-    const ahead = items.filter((other) => other.state === 'approved' && other.position < item.position).length
+    const ahead = items.filter(
+      (other) => other.state === 'approved' && other.position < item.position,
+    ).length
     const gate = agendaGateOf(deps.rules, meeting, updated, ahead)
     return {
       action: 'recordStep',

@@ -42,7 +42,12 @@ export function scheduleMeeting(
     const office = meetingOffice(deps.rules, viewer.jurisdictionId)
     assertOfficePost(post, office, '安排会议')
     const meetingDate = shanghaiDateOf(startsAt.getTime())
-    const { rulebook, type } = meetingTypeOf(deps.rules, viewer.jurisdictionId, input.meetingType, meetingDate)
+    const { rulebook, type } = meetingTypeOf(
+      deps.rules,
+      viewer.jurisdictionId,
+      input.meetingType,
+      meetingDate,
+    )
     const posts = await r.organisation.unitPosts(viewer.jurisdictionId)
     const { members, attendees } = participantsFor(rulebook, type, posts)
     const presider = input.presiderPostId

@@ -41,7 +41,9 @@ export function submitAgendaItem(
         `"${reserved.code}"须由${STEP_RECORDERS[reserved.code]}在议题上登记，不能由报送单位自行填报`,
       )
     const items = await r.meetings.items(meeting.id)
-    const involved = [...new Set(input.involvedDepartmentIds ?? [])].filter((id) => id !== post.departmentId)
+    const involved = [...new Set(input.involvedDepartmentIds ?? [])].filter(
+      (id) => id !== post.departmentId,
+    )
     const units = await r.organisation.unitPosts(meeting.jurisdictionId)
     const item: AgendaItemRecord = {
       id: deps.newId(),
@@ -77,7 +79,9 @@ export function submitAgendaItem(
         [post.departmentId, ...involved].includes(unitPost.departmentId) &&
         !participants.some((existing) => existing.postId === unitPost.postId),
     )
-    await r.meetings.addParticipants(heads.map((head) => participant(meeting.id, head.postId, 'attendee')))
+    await r.meetings.addParticipants(
+      heads.map((head) => participant(meeting.id, head.postId, 'attendee')),
+    )
     const ahead = items.filter((other) => other.state === 'approved').length
     const gate = agendaGateOf(deps.rules, meeting, item, ahead)
     return {

@@ -27,7 +27,12 @@ export async function viewMeeting(
   const meeting = await r.meetings.visible(viewer, meetingId)
   if (!meeting) throw new NotFoundError('MEETING_NOT_FOUND', '没有这次会议，或您无权查看')
   const today = shanghaiDateOf(now.getTime())
-  const { type } = meetingTypeOf(deps.rules, meeting.jurisdictionId, meeting.meetingType, meetingDateOf(meeting))
+  const { type } = meetingTypeOf(
+    deps.rules,
+    meeting.jurisdictionId,
+    meeting.meetingType,
+    meetingDateOf(meeting),
+  )
   const [items, participants, dissents, events, posts] = await Promise.all([
     r.meetings.items(meeting.id),
     r.meetings.participants(meeting.id),
@@ -56,26 +61,39 @@ export async function viewMeeting(
     .sort((a, b) => a.position - b.position)
     .flatMap((item) => {
       const onAgenda = item.state === 'approved' || item.state === 'decided'
-      const gate = agendaGateOf(deps.rules, meeting, item, onAgenda ? ahead : items.filter((i) => i.state === 'approved' || i.state === 'decided').length)
+      const gate = agendaGateOf(
+        deps.rules,
+        meeting,
+        item,
+        onAgenda
+          ? ahead
+          : items.filter((i) => i.state === 'approved' || i.state === 'decided').length,
+      )
       if (onAgenda) ahead += 1
       if (!readsItem(item)) return []
-      return [{
-        ...item,
-        submittedBy: titled(item.submittedByPostId),
-        gate,
-        dissents: dissents
-          .filter((dissent) => dissent.agendaItemId === item.id)
-          .map((dissent) => ({ ...dissent, raisedBy: titled(dissent.raisedByPostId) })),
-      }]
+      return [
+        {
+          ...item,
+          submittedBy: titled(item.submittedByPostId),
+          gate,
+          dissents: dissents
+            .filter((dissent) => dissent.agendaItemId === item.id)
+            .map((dissent) => ({ ...dissent, raisedBy: titled(dissent.raisedByPostId) })),
+        },
+      ]
     })
-  const present = new Set(participants.filter((p) => p.attendance === 'present').map((p) => p.postId))
+  const present = new Set(
+    participants.filter((p) => p.attendance === 'present').map((p) => p.postId),
+  )
   // Before opening, the quorum is judged on who has not been excused: the most who can come.
   const expected =
     meeting.state === 'open' || meeting.state === 'closed'
       ? present
       : new Set(participants.filter((p) => p.attendance !== 'onLeave').map((p) => p.postId))
   const quorum = quorumOf(deps.rules, meeting, participants, expected)
-  const minutes = meeting.minutesDocumentId ? await r.documents.visible(viewer, meeting.minutesDocumentId) : undefined
+  const minutes = meeting.minutesDocumentId
+    ? await r.documents.visible(viewer, meeting.minutesDocumentId)
+    : undefined
   return {
     meeting: {
       ...meeting,
@@ -99,8 +117,12 @@ export async function viewMeeting(
     events: events.map((event) => ({ ...event, actor: titled(event.actorPostId) })),
     may: {
       organise: isOffice,
-      submitItem: Boolean(post?.departmentId) && (meeting.state === 'planned' || meeting.state === 'agendaApproved'),
-      requestLeave: Boolean(me && me.attendance === 'invited') && (meeting.state === 'planned' || meeting.state === 'agendaApproved'),
+      submitItem:
+        Boolean(post?.departmentId) &&
+        (meeting.state === 'planned' || meeting.state === 'agendaApproved'),
+      requestLeave:
+        Boolean(me && me.attendance === 'invited') &&
+        (meeting.state === 'planned' || meeting.state === 'agendaApproved'),
       decideLeave: post?.postId === meeting.presiderPostId,
     },
   }
@@ -118,7 +140,10 @@ export async function listMeetings(
   return meetings.map((meeting) => ({
     ...meeting,
     stateLabel: MEETING_STATE_LABELS[meeting.state],
-    typeName: deps.rules.rulebook(meeting.jurisdictionId, meetingDateOf(meeting))?.meetings.get(meeting.meetingType)?.name ?? meeting.meetingType,
+    typeName:
+      deps.rules
+        .rulebook(meeting.jurisdictionId, meetingDateOf(meeting))
+        ?.meetings.get(meeting.meetingType)?.name ?? meeting.meetingType,
   }))
 }
 

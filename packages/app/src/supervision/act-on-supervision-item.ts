@@ -40,7 +40,8 @@ export function actOnSupervisionItem(
     const now = deps.now()
     const { viewer, post } = await actorOf(r, session, now)
     const item = await r.supervision.visible(viewer, itemId, { forUpdate: true })
-    if (!item) throw new NotFoundError('SUPERVISION_ITEM_NOT_FOUND', '没有这个督办事项，或您无权查看')
+    if (!item)
+      throw new NotFoundError('SUPERVISION_ITEM_NOT_FOUND', '没有这个督办事项，或您无权查看')
     const at = now.toISOString()
     const outcome = await act({ r, viewer, post, item, today: shanghaiDateOf(now.getTime()), at })
     if (outcome.changes) await r.supervision.update(item.id, outcome.changes, at)
@@ -61,7 +62,10 @@ export async function recordSupervisionAct(
   r: Repositories,
   deps: Pick<SupervisionDeps, 'hasher'>,
   act: {
-    item: Pick<SupervisionItem, 'id' | 'jurisdictionId' | 'title' | 'state' | 'dueDate' | 'closedOn'>
+    item: Pick<
+      SupervisionItem,
+      'id' | 'jurisdictionId' | 'title' | 'state' | 'dueDate' | 'closedOn'
+    >
     at: string
     personId: string | null
     postId: string | null
@@ -90,7 +94,12 @@ export async function recordSupervisionAct(
       action: `supervision.${act.action}`,
       subject: act.item.id,
       afterDigest: digestOf(
-        { state: act.item.state, dueDate: act.item.dueDate, closedOn: act.item.closedOn, text: act.text ?? null },
+        {
+          state: act.item.state,
+          dueDate: act.item.dueDate,
+          closedOn: act.item.closedOn,
+          text: act.text ?? null,
+        },
         deps.hasher,
       ),
       ruleIds: act.ruleIds,
@@ -100,9 +109,16 @@ export async function recordSupervisionAct(
   )
 }
 
-export function assertItemState(item: SupervisionItem, allowed: readonly SupervisionItem['state'][], act: string) {
+export function assertItemState(
+  item: SupervisionItem,
+  allowed: readonly SupervisionItem['state'][],
+  act: string,
+) {
   if (!allowed.includes(item.state))
-    throw new NotPermittedError('WRONG_STATE', `督办事项当前状态为"${SUPERVISION_STATE_LABELS[item.state]}"，不能${act}`)
+    throw new NotPermittedError(
+      'WRONG_STATE',
+      `督办事项当前状态为"${SUPERVISION_STATE_LABELS[item.state]}"，不能${act}`,
+    )
 }
 
 export const SUPERVISION_STATE_LABELS: Record<SupervisionItem['state'], string> = {

@@ -44,11 +44,16 @@ export function createSupervisionItem(
     const { viewer, post } = await actorOf(r, session, now)
     const keepers = ledgerKeepers(deps.rules, viewer.jurisdictionId)
     if (!keepers.posts.some((id) => matchesRulebookPost(post, id)))
-      throw new NotPermittedError('NOT_SUPERVISION_OFFICE', `${post.title}不能立项督办（由督查部门或台账管理部门立项）`, keepers.citations)
+      throw new NotPermittedError(
+        'NOT_SUPERVISION_OFFICE',
+        `${post.title}不能立项督办（由督查部门或台账管理部门立项）`,
+        keepers.citations,
+      )
     const units = await r.organisation.unitPosts(viewer.jurisdictionId)
     const known = new Set(units.flatMap((unit) => (unit.departmentId ? [unit.departmentId] : [])))
     for (const id of [input.leadDepartmentId, ...(input.coDepartmentIds ?? [])])
-      if (!known.has(id)) throw new InvalidInputError('UNKNOWN_DEPARTMENT', '牵头或配合单位不是本辖区的单位')
+      if (!known.has(id))
+        throw new InvalidInputError('UNKNOWN_DEPARTMENT', '牵头或配合单位不是本辖区的单位')
     const today = shanghaiDateOf(now.getTime())
     const overseers = await r.organisation.overseersOf(input.leadDepartmentId, today)
     return openSupervisionItem(r, deps, {

@@ -1,6 +1,10 @@
 import { InvalidInputError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
-import { actOnSupervisionItem, assertItemState, type SupervisionDeps } from './act-on-supervision-item.ts'
+import {
+  actOnSupervisionItem,
+  assertItemState,
+  type SupervisionDeps,
+} from './act-on-supervision-item.ts'
 import { remindOnFor } from './open-supervision-item.ts'
 import { assertSupervisionOffice } from './supervision-desk.ts'
 import type { SupervisionItem } from './supervision-item.ts'

@@ -10,7 +10,11 @@ import { type LedgerFilter, listSupervisionLedger } from './list-supervision-led
 
 type Row = Awaited<ReturnType<typeof listSupervisionLedger>>['items'][number] & { progress: string }
 
-const COLUMNS: { header: string; width: number; value: (row: Row, index: number) => string | number }[] = [
+const COLUMNS: {
+  header: string
+  width: number
+  value: (row: Row, index: number) => string | number
+}[] = [
   { header: '序号', width: 6, value: (_row, index) => index + 1 },
   { header: '督办事项', width: 40, value: (row) => row.title },
   { header: '具体要求', width: 40, value: (row) => row.requirement },
@@ -38,9 +42,16 @@ export async function exportSupervisionLedger(
   return deps.inTransaction(async (r) => {
     const now = deps.now()
     const { viewer, post } = await actorOf(r, session, now)
-    const page = await listSupervisionLedger(r, deps, session, { ...filter, limit: 10_000, offset: 0 })
+    const page = await listSupervisionLedger(r, deps, session, {
+      ...filter,
+      limit: 10_000,
+      offset: 0,
+    })
     const progress = await r.supervision.latestProgress(page.items.map((item) => item.id))
-    const rows: Row[] = page.items.map((item) => ({ ...item, progress: progress.get(item.id)?.text ?? '' }))
+    const rows: Row[] = page.items.map((item) => ({
+      ...item,
+      progress: progress.get(item.id)?.text ?? '',
+    }))
     const workbook = new ExcelJS.Workbook()
     const sheet = workbook.addWorksheet('督查台账', { views: [{ state: 'frozen', ySplit: 2 }] })
     sheet.columns = COLUMNS.map((column) => ({ width: column.width }))

@@ -22,19 +22,27 @@ export function issueSupervisionCircular(
   input: { from: string; to: string; title?: string },
 ): Promise<SupervisionCircular> {
   if (!isDate(input.from) || !isDate(input.to) || input.from > input.to)
-    throw new InvalidInputError('INVALID_PERIOD', '通报期间不正确（起止日期格式为 YYYY-MM-DD，起不能晚于止）')
+    throw new InvalidInputError(
+      'INVALID_PERIOD',
+      '通报期间不正确（起止日期格式为 YYYY-MM-DD，起不能晚于止）',
+    )
   return deps.inTransaction(async (r) => {
     const now = deps.now()
     const { viewer, post } = await actorOf(r, session, now)
     assertSupervisionOffice(post, '发布督查通报')
     const today = shanghaiDateOf(now.getTime())
     const asOf = input.to < today ? input.to : today
-    const items = await r.supervision.forCircular(viewer.jurisdictionId, { from: input.from, to: asOf })
+    const items = await r.supervision.forCircular(viewer.jurisdictionId, {
+      from: input.from,
+      to: asOf,
+    })
     const chart = await r.organisation.organisationChart(viewer.jurisdictionId, today)
     const names = new Map(chart?.departments.map((d) => [d.id, d.name]) ?? [])
     const lines = circularLines(items, asOf, names)
     const at = now.toISOString()
-    const rule = ask<unknown>(deps.rules, viewer.jurisdictionId, 'responsible-posts', { matter: 'supervisionAccountability' })
+    const rule = ask<unknown>(deps.rules, viewer.jurisdictionId, 'responsible-posts', {
+      matter: 'supervisionAccountability',
+    })
     const circular: SupervisionCircular = {
       id: deps.newId(),
       jurisdictionId: viewer.jurisdictionId,
@@ -46,7 +54,9 @@ export function issueSupervisionCircular(
       lines,
     }
     await r.supervision.insertCircular(circular)
-    for (const item of items.filter((candidate) => candidate.state !== 'closed' && candidate.dueDate < asOf))
+    for (const item of items.filter(
+      (candidate) => candidate.state !== 'closed' && candidate.dueDate < asOf,
+    ))
       await recordSupervisionAct(r, deps, {
         item,
         at,
@@ -85,7 +95,14 @@ export function circularLines(
   const lineOf = (departmentId: string) => {
     let line = lines.get(departmentId)
     if (!line) {
-      line = { departmentId, departmentName: names.get(departmentId) ?? '', onTime: 0, late: 0, overdue: 0, overdueItems: [] }
+      line = {
+        departmentId,
+        departmentName: names.get(departmentId) ?? '',
+        onTime: 0,
+        late: 0,
+        overdue: 0,
+        overdueItems: [],
+      }
       lines.set(departmentId, line)
     }
     return line
@@ -107,6 +124,9 @@ export function circularLines(
   }
   // Units with overdue items first, then by late, then by name: a circular leads with who is behind.
   return [...lines.values()].sort(
-    (a, b) => b.overdue - a.overdue || b.late - a.late || a.departmentName.localeCompare(b.departmentName, 'zh'),
+    (a, b) =>
+      b.overdue - a.overdue ||
+      b.late - a.late ||
+      a.departmentName.localeCompare(b.departmentName, 'zh'),
   )
 }

@@ -6,7 +6,10 @@ import type { Repositories } from '../unit-of-work.ts'
 import type { LedgerQuery } from './supervision-repository.ts'
 import { standingOf } from './view-supervision-item.ts'
 
-export type LedgerFilter = Pick<LedgerQuery, 'state' | 'source' | 'departmentId' | 'limit' | 'offset'>
+export type LedgerFilter = Pick<
+  LedgerQuery,
+  'state' | 'source' | 'departmentId' | 'limit' | 'offset'
+>
 
 /** The last day of the week (Sunday) `today` falls in: "due this week". */
 export function weekEndOf(today: string): string {
@@ -37,32 +40,4 @@ export async function listSupervisionLedger(
       coDepartmentNames: item.coDepartmentIds.map((id) => names.get(id) ?? ''),
     })),
   }
-}
-
-/** The jurisdiction's (or one unit's) figures for the dashboard, as of today. */
-export async function viewSupervisionDashboard(
-  r: Repositories,
-  deps: { now: () => Date },
-  session: SessionRecord,
-  query: { departmentId?: string },
-) {
-  const now = deps.now()
-  const { viewer } = await actorOf(r, session, now)
-  const today = shanghaiDateOf(now.getTime())
-  const figures = await r.supervision.dashboard(viewer, { today, weekEnd: weekEndOf(today), departmentId: query.departmentId })
-  return {
-    today,
-    ...figures,
-    onTimeRate: figures.closed ? figures.closedOnTime / figures.closed : null,
-  }
-}
-
-/** 通报 issued in the viewer's jurisdiction, latest first. */
-export async function listSupervisionCirculars(
-  r: Repositories,
-  deps: { now: () => Date },
-  session: SessionRecord,
-) {
-  const { viewer } = await actorOf(r, session, deps.now())
-  return r.supervision.circulars(viewer.jurisdictionId, 50)
 }

@@ -48,7 +48,12 @@ export interface NewSupervisionItem {
 }
 
 /** The rulebook's due date for a source (木里 第八十一条: 批办件15天, 会议议定事项一个月). */
-export function dueBySource(rules: RulesPort, jurisdictionId: string, source: string, assignedOn: string) {
+export function dueBySource(
+  rules: RulesPort,
+  jurisdictionId: string,
+  source: string,
+  assignedOn: string,
+) {
   return ask<{ due: string }>(rules, jurisdictionId, 'supervision-due', { source, assignedOn })
 }
 
@@ -56,7 +61,8 @@ export function dueBySource(rules: RulesPort, jurisdictionId: string, source: st
 export function remindOnFor(rules: RulesPort, jurisdictionId: string, dueDate: string): string {
   let day = dueDate
   for (let step = 0; step < 31; step += 1) {
-    if (rules.workingDaysLeft(jurisdictionId, day, dueDate) >= REMINDER_LEAD_WORKING_DAYS) return day
+    if (rules.workingDaysLeft(jurisdictionId, day, dueDate) >= REMINDER_LEAD_WORKING_DAYS)
+      return day
     day = addDays(day, -1)
   }
   return day
@@ -79,7 +85,11 @@ export async function openSupervisionItem(
   if (input.dueDate && input.dueDate < input.assignedOn)
     throw new InvalidInputError('DUE_BEFORE_ASSIGNED', '办理时限不能早于交办日期')
   if (byRule && input.dueDate && input.dueDate > byRule.outcome.due)
-    throw new RuleRefusedError('DUE_AFTER_RULE', `办理时限不能晚于规则规定的 ${byRule.outcome.due}。${byRule.summary}`, citations)
+    throw new RuleRefusedError(
+      'DUE_AFTER_RULE',
+      `办理时限不能晚于规则规定的 ${byRule.outcome.due}。${byRule.summary}`,
+      citations,
+    )
   const dueDate = input.dueDate ?? byRule?.outcome.due
   if (!dueDate)
     throw new InvalidInputError(
@@ -87,13 +97,17 @@ export async function openSupervisionItem(
       `本辖区规则库没有规定"${MANUAL_SOURCES[input.source] ?? input.source}"的办理时限，请填写办理时限`,
     )
   const milestones: Milestone[] = (input.milestones ?? []).map((m) => {
-    if (!m.title.trim()) throw new InvalidInputError('MILESTONE_TITLE_REQUIRED', '请填写时间节点内容')
-    if (m.dueDate > dueDate) throw new InvalidInputError('MILESTONE_AFTER_DUE', `时间节点"${m.title}"晚于办理时限`)
+    if (!m.title.trim())
+      throw new InvalidInputError('MILESTONE_TITLE_REQUIRED', '请填写时间节点内容')
+    if (m.dueDate > dueDate)
+      throw new InvalidInputError('MILESTONE_AFTER_DUE', `时间节点"${m.title}"晚于办理时限`)
     return { title: m.title.trim(), dueDate: m.dueDate, doneOn: null }
   })
   const co = [...new Set(input.coDepartmentIds ?? [])].filter((id) => id !== input.leadDepartmentId)
   const supervisionPosts = (await r.organisation.unitPosts(input.jurisdictionId))
-    .filter((post) => post.role === 'supervisionOffice' || post.unitRulebookPost === 'supervisionOffice')
+    .filter(
+      (post) => post.role === 'supervisionOffice' || post.unitRulebookPost === 'supervisionOffice',
+    )
     .map((post) => post.postId)
   const item: SupervisionItem = {
     id: deps.newId(),
@@ -121,7 +135,13 @@ export async function openSupervisionItem(
     escalatedFor: null,
     ruleIds: ruleIdsOf(citations),
     secrecy: input.secrecy,
-    distributionPosts: [...new Set([...supervisionPosts, ...(input.extraPosts ?? []), ...(input.actor.postId ? [input.actor.postId] : [])])],
+    distributionPosts: [
+      ...new Set([
+        ...supervisionPosts,
+        ...(input.extraPosts ?? []),
+        ...(input.actor.postId ? [input.actor.postId] : []),
+      ]),
+    ],
     distributionDepartments: [input.leadDepartmentId, ...co],
     createdAt: input.at,
     updatedAt: input.at,

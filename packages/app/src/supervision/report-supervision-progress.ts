@@ -1,6 +1,10 @@
 import { InvalidInputError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
-import { actOnSupervisionItem, assertItemState, type SupervisionDeps } from './act-on-supervision-item.ts'
+import {
+  actOnSupervisionItem,
+  assertItemState,
+  type SupervisionDeps,
+} from './act-on-supervision-item.ts'
 import { isOfItemUnit } from './supervision-desk.ts'
 import type { SupervisionItem } from './supervision-item.ts'
 
@@ -24,7 +28,9 @@ export function reportSupervisionProgress(
       const milestone = item.milestones[input.milestoneIndex]
       if (!milestone) throw new InvalidInputError('UNKNOWN_MILESTONE', '没有这个时间节点')
       if (milestone.doneOn) throw new InvalidInputError('MILESTONE_DONE', '该时间节点已完成')
-      milestones = item.milestones.map((m, index) => (index === input.milestoneIndex ? { ...m, doneOn: today } : m))
+      milestones = item.milestones.map((m, index) =>
+        index === input.milestoneIndex ? { ...m, doneOn: today } : m,
+      )
     }
     return {
       action: 'progress',

@@ -1,7 +1,11 @@
 import { ask, ruleIdsOf } from '../documents/document-rules.ts'
 import { InvalidInputError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
-import { actOnSupervisionItem, assertItemState, type SupervisionDeps } from './act-on-supervision-item.ts'
+import {
+  actOnSupervisionItem,
+  assertItemState,
+  type SupervisionDeps,
+} from './act-on-supervision-item.ts'
 import { isOfItemUnit } from './supervision-desk.ts'
 import type { SupervisionItem } from './supervision-item.ts'
 
@@ -15,14 +19,22 @@ export function requestSupervisionExtension(
   input: { itemId: string; requestedDue: string; reason: string },
 ): Promise<SupervisionItem> {
   const reason = input.reason.trim()
-  if (reason.length < 10) throw new InvalidInputError('REASON_REQUIRED', '请书面说明不能按时办结的原因（不少于10个字）')
+  if (reason.length < 10)
+    throw new InvalidInputError('REASON_REQUIRED', '请书面说明不能按时办结的原因（不少于10个字）')
   return actOnSupervisionItem(deps, session, input.itemId, async ({ post, item, at }) => {
     assertItemState(item, ['open'], '申请延期')
-    if (!isOfItemUnit(post, item)) throw new NotPermittedError('NOT_LEAD_UNIT', '只有牵头单位可以申请延期')
-    if (item.pendingExtension) throw new InvalidInputError('EXTENSION_PENDING', '已有待审核的延期申请')
+    if (!isOfItemUnit(post, item))
+      throw new NotPermittedError('NOT_LEAD_UNIT', '只有牵头单位可以申请延期')
+    if (item.pendingExtension)
+      throw new InvalidInputError('EXTENSION_PENDING', '已有待审核的延期申请')
     if (input.requestedDue <= item.dueDate)
-      throw new InvalidInputError('EXTENSION_NOT_LATER', `申请的办理时限应晚于现时限 ${item.dueDate}`)
-    const rule = ask<{ posts: string[] }>(deps.rules, item.jurisdictionId, 'responsible-posts', { matter: 'supervisionItemOverdue' })
+      throw new InvalidInputError(
+        'EXTENSION_NOT_LATER',
+        `申请的办理时限应晚于现时限 ${item.dueDate}`,
+      )
+    const rule = ask<{ posts: string[] }>(deps.rules, item.jurisdictionId, 'responsible-posts', {
+      matter: 'supervisionItemOverdue',
+    })
     return {
       action: 'requestExtension',
       text: reason,

@@ -23,7 +23,14 @@ export async function scanSupervisionReminders(
   const cited = new Map<string, string[]>()
   const reminderRules = (jurisdictionId: string) => {
     if (!cited.has(jurisdictionId))
-      cited.set(jurisdictionId, ruleIdsOf(ask<unknown>(deps.rules, jurisdictionId, 'responsible-posts', { matter: 'supervisionReminder' })?.citations ?? []))
+      cited.set(
+        jurisdictionId,
+        ruleIdsOf(
+          ask<unknown>(deps.rules, jurisdictionId, 'responsible-posts', {
+            matter: 'supervisionReminder',
+          })?.citations ?? [],
+        ),
+      )
     return cited.get(jurisdictionId) ?? []
   }
   const due = await r.supervision.claimDue({ today, limit: options.limit })
@@ -34,7 +41,9 @@ export async function scanSupervisionReminders(
     const left = deps.rules.workingDaysLeft(entry.jurisdictionId, today, entry.dueDate)
     await r.supervision.update(
       entry.id,
-      escalation ? { escalatedFor: entry.dueDate, remindedFor: entry.dueDate } : { remindedFor: entry.dueDate },
+      escalation
+        ? { escalatedFor: entry.dueDate, remindedFor: entry.dueDate }
+        : { remindedFor: entry.dueDate },
       at,
     )
     await recordSupervisionAct(r, deps, {

@@ -22,18 +22,24 @@ export async function superviseLeaderInstruction(
   },
 ): Promise<SupervisionItem | null> {
   const { document } = referral
-  const instructions = (await r.documents.events(document.id)).filter((event) => event.action === 'instruct')
+  const instructions = (await r.documents.events(document.id)).filter(
+    (event) => event.action === 'instruct',
+  )
   const last = instructions.at(-1)
   if (!last) return null
   const instructedOn = shanghaiDateOf(Date.parse(last.occurredAt))
-  if (!dueBySource(deps.rules, document.jurisdictionId, 'leaderInstruction', instructedOn)) return null
+  if (!dueBySource(deps.rules, document.jurisdictionId, 'leaderInstruction', instructedOn))
+    return null
   const [lead, ...co] = referral.departmentIds
   if (!lead) return null
   return openSupervisionItem(r, deps, {
     jurisdictionId: document.jurisdictionId,
     source: 'leaderInstruction',
     title: document.title,
-    requirement: instructions.map((event) => event.opinion ?? '').filter(Boolean).join('；'),
+    requirement: instructions
+      .map((event) => event.opinion ?? '')
+      .filter(Boolean)
+      .join('；'),
     leadDepartmentId: lead,
     coDepartmentIds: co,
     assignedOn: instructedOn,

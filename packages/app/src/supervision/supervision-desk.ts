@@ -15,9 +15,17 @@ export function isSupervisionOffice(post: HeldPost): boolean {
 }
 
 /** Posts that may enter items in the ledger: the supervision office, and the ledger office the rulebook names. */
-export function ledgerKeepers(rules: RulesPort, jurisdictionId: string): { posts: string[]; citations: Citation[] } {
-  const answer = ask<{ posts: string[] }>(rules, jurisdictionId, 'responsible-posts', { matter: 'supervisionLedger' })
-  return { posts: ['supervisionOffice', ...(answer?.outcome.posts ?? [])], citations: answer?.citations ?? [] }
+export function ledgerKeepers(
+  rules: RulesPort,
+  jurisdictionId: string,
+): { posts: string[]; citations: Citation[] } {
+  const answer = ask<{ posts: string[] }>(rules, jurisdictionId, 'responsible-posts', {
+    matter: 'supervisionLedger',
+  })
+  return {
+    posts: ['supervisionOffice', ...(answer?.outcome.posts ?? [])],
+    citations: answer?.citations ?? [],
+  }
 }
 
 export function assertSupervisionOffice(post: HeldPost, what: string): void {
@@ -32,5 +40,8 @@ export function isOfItemUnit(
   co = false,
 ): boolean {
   if (!post.departmentId) return false
-  return post.departmentId === item.leadDepartmentId || (co && item.coDepartmentIds.includes(post.departmentId))
+  return (
+    post.departmentId === item.leadDepartmentId ||
+    (co && item.coDepartmentIds.includes(post.departmentId))
+  )
 }

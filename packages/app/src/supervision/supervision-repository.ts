@@ -65,21 +65,31 @@ export interface DueForReminder {
  */
 export interface SupervisionRepository {
   insert(item: SupervisionItem): Promise<void>
-  visible(viewer: Viewer, id: string, options?: { forUpdate?: boolean }): Promise<SupervisionItem | undefined>
+  visible(
+    viewer: Viewer,
+    id: string,
+    options?: { forUpdate?: boolean },
+  ): Promise<SupervisionItem | undefined>
   ledger(viewer: Viewer, query: LedgerQuery): Promise<{ items: SupervisionItem[]; total: number }>
   update(id: string, changes: SupervisionChanges, at: string): Promise<void>
   appendEvent(event: SupervisionEvent): Promise<void>
   events(itemId: string): Promise<SupervisionEvent[]>
   /** The latest progress report of each item, for the ledger's 办理进展 column. */
   latestProgress(itemIds: readonly string[]): Promise<Map<string, { text: string; at: string }>>
-  dashboard(viewer: Viewer, query: { today: string; weekEnd: string; departmentId?: string }): Promise<DashboardFigures>
+  dashboard(
+    viewer: Viewer,
+    query: { today: string; weekEnd: string; departmentId?: string },
+  ): Promise<DashboardFigures>
   /**
    * Open items whose reminder day has come, or whose due date has passed, without the reminder
    * or escalation for their current due date — locked, and skipped by other workers.
    */
   claimDue(query: { today: string; limit: number }): Promise<DueForReminder[]>
   /** Items of the jurisdiction relevant to a circular over [from, to]: closed in it, or open and overdue at its end. */
-  forCircular(jurisdictionId: string, period: { from: string; to: string }): Promise<SupervisionItem[]>
+  forCircular(
+    jurisdictionId: string,
+    period: { from: string; to: string },
+  ): Promise<SupervisionItem[]>
   insertCircular(circular: SupervisionCircular): Promise<void>
   circulars(jurisdictionId: string, limit: number): Promise<SupervisionCircular[]>
 }

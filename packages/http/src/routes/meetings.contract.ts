@@ -2,7 +2,12 @@ import { z } from 'zod'
 
 const id = z.uuid('编号格式不正确')
 const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-const citation = z.object({ ruleId: z.string(), source: z.string(), article: z.string(), excerpt: z.string() })
+const citation = z.object({
+  ruleId: z.string(),
+  source: z.string(),
+  article: z.string(),
+  excerpt: z.string(),
+})
 const titled = z.object({ title: z.string(), holders: z.array(z.string()) })
 
 export const meetingParams = z.object({ id })
@@ -36,7 +41,10 @@ export const submitItemBody = z.object({
 export const recordStepBody = step
 export const approveAgendaBody = z.object({ itemIds: z.array(id).min(1, '请选择议题').max(60) })
 export const dissentBody = z.object({ text: z.string().trim().min(1, '请填写不同意见').max(2000) })
-export const answerDissentBody = z.object({ adopted: z.boolean(), text: z.string().trim().min(1).max(2000) })
+export const answerDissentBody = z.object({
+  adopted: z.boolean(),
+  text: z.string().trim().min(1).max(2000),
+})
 export const leaveBody = z.object({
   reason: z.string().trim().min(1, '请填写请假事由').max(500),
   substitute: z.string().trim().max(64).optional(),
@@ -55,7 +63,10 @@ export const decideItemBody = z.object({
         coDepartmentIds: z.array(id).max(20).optional(),
         responsiblePerson: z.string().max(64).optional(),
         dueDate: civilDate.optional(),
-        milestones: z.array(z.object({ title: z.string().min(1).max(200), dueDate: civilDate })).max(20).optional(),
+        milestones: z
+          .array(z.object({ title: z.string().min(1).max(200), dueDate: civilDate }))
+          .max(20)
+          .optional(),
       }),
     )
     .max(30)
@@ -87,7 +98,14 @@ const item = z.object({
   submittingDepartmentId: z.string(),
   submittedAt: z.string(),
   characteristics: z.array(z.string()),
-  completed: z.array(z.object({ code: z.string(), note: z.string().nullable(), recordedByPostId: z.string(), recordedAt: z.string() })),
+  completed: z.array(
+    z.object({
+      code: z.string(),
+      note: z.string().nullable(),
+      recordedByPostId: z.string(),
+      recordedAt: z.string(),
+    }),
+  ),
   involvedDepartmentIds: z.array(z.string()),
   adHoc: z.boolean(),
   state: z.string(),
@@ -204,7 +222,17 @@ export const meetingTypesResponse = z.array(
 
 export const decidedItemResponse = z.object({
   item,
-  supervision: z.array(z.object({ id: z.string(), title: z.string(), dueDate: z.string(), ruleIds: z.array(z.string()) })),
+  supervision: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      dueDate: z.string(),
+      ruleIds: z.array(z.string()),
+    }),
+  ),
 })
 
-export const minutesDraftResponse = z.object({ documentId: z.string(), dueDate: z.string().nullable() })
+export const minutesDraftResponse = z.object({
+  documentId: z.string(),
+  dueDate: z.string().nullable(),
+})

@@ -50,7 +50,9 @@ import type { SessionRouteDeps } from './session.ts'
  * quorum, decisions (which feed the supervision ledger) and the minutes. Acts answer the meeting
  * as it now stands, so a page redraws from the answer.
  */
-export function meetingRoutes(deps: SessionRouteDeps & { library: RulebookLibrary }): FastifyPluginAsyncZod {
+export function meetingRoutes(
+  deps: SessionRouteDeps & { library: RulebookLibrary },
+): FastifyPluginAsyncZod {
   const { repositories, rules, commands, signedIn } = documentRouteContext(deps)
   const refusals = DOCUMENT_REFUSALS
   const reads = { now: deps.now, rules }
@@ -60,7 +62,13 @@ export function meetingRoutes(deps: SessionRouteDeps & { library: RulebookLibrar
   return async (app) => {
     app.get(
       '/api/meeting-types',
-      { preHandler: signedIn, schema: { summary: '本辖区规则库规定的会议种类', response: { 200: meetingTypesResponse, ...refusals } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '本辖区规则库规定的会议种类',
+          response: { 200: meetingTypesResponse, ...refusals },
+        },
+      },
       async (request) => listMeetingTypes(repositories, reads, sessionOf(request)),
     )
 
@@ -89,7 +97,11 @@ export function meetingRoutes(deps: SessionRouteDeps & { library: RulebookLibrar
       '/api/meetings',
       {
         preHandler: signedIn,
-        schema: { summary: '安排会议（办公室）', body: scheduleMeetingBody, response: { 201: meetingView, ...refusals } },
+        schema: {
+          summary: '安排会议（办公室）',
+          body: scheduleMeetingBody,
+          response: { 201: meetingView, ...refusals },
+        },
       },
       async (request, reply) => {
         const session = sessionOf(request)
@@ -100,7 +112,14 @@ export function meetingRoutes(deps: SessionRouteDeps & { library: RulebookLibrar
 
     app.get(
       '/api/meetings/:id',
-      { preHandler: signedIn, schema: { summary: '会议：议题及准入、参会与请假、法定人数、纪要、历史', params: meetingParams, response: { 200: meetingView, ...refusals } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '会议：议题及准入、参会与请假、法定人数、纪要、历史',
+          params: meetingParams,
+          response: { 200: meetingView, ...refusals },
+        },
+      },
       async (request) => view(sessionOf(request), request.params.id),
     )
 
@@ -108,92 +127,201 @@ export function meetingRoutes(deps: SessionRouteDeps & { library: RulebookLibrar
       '/api/meetings/:id/items',
       {
         preHandler: signedIn,
-        schema: { summary: '报送议题：答复规则库的准入判断及条文', params: meetingParams, body: submitItemBody, response: { 201: itemWithGate, ...refusals } },
+        schema: {
+          summary: '报送议题：答复规则库的准入判断及条文',
+          params: meetingParams,
+          body: submitItemBody,
+          response: { 201: itemWithGate, ...refusals },
+        },
       },
       async (request, reply) =>
-        reply.code(201).send(await submitAgendaItem(commands, sessionOf(request), { meetingId: request.params.id, ...request.body })),
+        reply
+          .code(201)
+          .send(
+            await submitAgendaItem(commands, sessionOf(request), {
+              meetingId: request.params.id,
+              ...request.body,
+            }),
+          ),
     )
 
     app.post(
       '/api/meetings/:id/items/:itemId/steps',
       {
         preHandler: signedIn,
-        schema: { summary: '登记议题前置程序（合法性审查由司法部门登记…）', params: meetingItemParams, body: recordStepBody, response: { 200: itemWithGate, ...refusals } },
+        schema: {
+          summary: '登记议题前置程序（合法性审查由司法部门登记…）',
+          params: meetingItemParams,
+          body: recordStepBody,
+          response: { 200: itemWithGate, ...refusals },
+        },
       },
       async (request) =>
-        recordAgendaStep(commands, sessionOf(request), { meetingId: request.params.id, itemId: request.params.itemId, ...request.body }),
+        recordAgendaStep(commands, sessionOf(request), {
+          meetingId: request.params.id,
+          itemId: request.params.itemId,
+          ...request.body,
+        }),
     )
 
     app.post(
       '/api/meetings/:id/agenda/approve',
-      { preHandler: signedIn, schema: { summary: '审定议题（县长/区长）', params: meetingParams, body: approveAgendaBody, response: { 200: meetingView, ...refusals } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '审定议题（县长/区长）',
+          params: meetingParams,
+          body: approveAgendaBody,
+          response: { 200: meetingView, ...refusals },
+        },
+      },
       async (request) => {
         const session = sessionOf(request)
-        await approveAgenda(commands, session, { meetingId: request.params.id, itemIds: request.body.itemIds })
+        await approveAgenda(commands, session, {
+          meetingId: request.params.id,
+          itemIds: request.body.itemIds,
+        })
         return view(session, request.params.id)
       },
     )
 
     app.post(
       '/api/meetings/:id/items/:itemId/dissents',
-      { preHandler: signedIn, schema: { summary: '会前向议题申报单位提出不同意见', params: meetingItemParams, body: dissentBody, response: { 200: meetingView, ...refusals } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '会前向议题申报单位提出不同意见',
+          params: meetingItemParams,
+          body: dissentBody,
+          response: { 200: meetingView, ...refusals },
+        },
+      },
       async (request) => {
         const session = sessionOf(request)
-        await raiseAgendaDissent(commands, session, { meetingId: request.params.id, itemId: request.params.itemId, text: request.body.text })
+        await raiseAgendaDissent(commands, session, {
+          meetingId: request.params.id,
+          itemId: request.params.itemId,
+          text: request.body.text,
+        })
         return view(session, request.params.id)
       },
     )
 
     app.post(
       '/api/meetings/:id/dissents/:dissentId/answer',
-      { preHandler: signedIn, schema: { summary: '申报单位研究不同意见（不予采纳的报办公室）', params: meetingDissentParams, body: answerDissentBody, response: { 200: meetingView, ...refusals } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '申报单位研究不同意见（不予采纳的报办公室）',
+          params: meetingDissentParams,
+          body: answerDissentBody,
+          response: { 200: meetingView, ...refusals },
+        },
+      },
       async (request) => {
         const session = sessionOf(request)
-        await answerAgendaDissent(commands, session, { meetingId: request.params.id, dissentId: request.params.dissentId, ...request.body })
+        await answerAgendaDissent(commands, session, {
+          meetingId: request.params.id,
+          dissentId: request.params.dissentId,
+          ...request.body,
+        })
         return view(session, request.params.id)
       },
     )
 
     app.post(
       '/api/meetings/:id/leave',
-      { preHandler: signedIn, schema: { summary: '会议请假（须明确代会人员的，按规则要求）', params: meetingParams, body: leaveBody, response: { 200: meetingView, ...refusals } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '会议请假（须明确代会人员的，按规则要求）',
+          params: meetingParams,
+          body: leaveBody,
+          response: { 200: meetingView, ...refusals },
+        },
+      },
       async (request) => {
         const session = sessionOf(request)
-        await requestMeetingLeave(commands, session, { meetingId: request.params.id, ...request.body })
+        await requestMeetingLeave(commands, session, {
+          meetingId: request.params.id,
+          ...request.body,
+        })
         return view(session, request.params.id)
       },
     )
 
     app.post(
       '/api/meetings/:id/leave/:postId/decide',
-      { preHandler: signedIn, schema: { summary: '审批会议请假（会议召集人）', params: meetingParticipantParams, body: decideLeaveBody, response: { 200: meetingView, ...refusals } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '审批会议请假（会议召集人）',
+          params: meetingParticipantParams,
+          body: decideLeaveBody,
+          response: { 200: meetingView, ...refusals },
+        },
+      },
       async (request) => {
         const session = sessionOf(request)
-        await decideMeetingLeave(commands, session, { meetingId: request.params.id, postId: request.params.postId, approve: request.body.approve })
+        await decideMeetingLeave(commands, session, {
+          meetingId: request.params.id,
+          postId: request.params.postId,
+          approve: request.body.approve,
+        })
         return view(session, request.params.id)
       },
     )
 
     app.post(
       '/api/meetings/:id/open',
-      { preHandler: signedIn, schema: { summary: '签到并宣布开会：不足法定人数的拒绝', params: meetingParams, body: openMeetingBody, response: { 200: meetingView, ...refusals } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '签到并宣布开会：不足法定人数的拒绝',
+          params: meetingParams,
+          body: openMeetingBody,
+          response: { 200: meetingView, ...refusals },
+        },
+      },
       async (request) => {
         const session = sessionOf(request)
-        await openMeeting(commands, session, { meetingId: request.params.id, presentPostIds: request.body.presentPostIds })
+        await openMeeting(commands, session, {
+          meetingId: request.params.id,
+          presentPostIds: request.body.presentPostIds,
+        })
         return view(session, request.params.id)
       },
     )
 
     app.post(
       '/api/meetings/:id/items/:itemId/decide',
-      { preHandler: signedIn, schema: { summary: '记录议题决定；议定事项进入督查台账', params: meetingItemParams, body: decideItemBody, response: { 200: decidedItemResponse, ...refusals } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '记录议题决定；议定事项进入督查台账',
+          params: meetingItemParams,
+          body: decideItemBody,
+          response: { 200: decidedItemResponse, ...refusals },
+        },
+      },
       async (request) =>
-        decideAgendaItem(commands, sessionOf(request), { meetingId: request.params.id, itemId: request.params.itemId, ...request.body }),
+        decideAgendaItem(commands, sessionOf(request), {
+          meetingId: request.params.id,
+          itemId: request.params.itemId,
+          ...request.body,
+        }),
     )
 
     app.post(
       '/api/meetings/:id/close',
-      { preHandler: signedIn, schema: { summary: '散会：纪要时限起算', params: meetingParams, response: { 200: meetingView, ...refusals } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '散会：纪要时限起算',
+          params: meetingParams,
+          response: { 200: meetingView, ...refusals },
+        },
+      },
       async (request) => {
         const session = sessionOf(request)
         await closeMeeting(commands, session, { meetingId: request.params.id })
@@ -203,9 +331,18 @@ export function meetingRoutes(deps: SessionRouteDeps & { library: RulebookLibrar
 
     app.post(
       '/api/meetings/:id/minutes',
-      { preHandler: signedIn, schema: { summary: '起草会议纪要（按纪要规则审核签发）', params: meetingParams, response: { 201: minutesDraftResponse, ...refusals } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '起草会议纪要（按纪要规则审核签发）',
+          params: meetingParams,
+          response: { 201: minutesDraftResponse, ...refusals },
+        },
+      },
       async (request, reply) => {
-        const document = await draftMeetingMinutes(commands, sessionOf(request), { meetingId: request.params.id })
+        const document = await draftMeetingMinutes(commands, sessionOf(request), {
+          meetingId: request.params.id,
+        })
         return reply.code(201).send({ documentId: document.id, dueDate: document.dueDate })
       },
     )

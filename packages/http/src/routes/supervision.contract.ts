@@ -2,7 +2,12 @@ import { z } from 'zod'
 
 const id = z.uuid('编号格式不正确')
 const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-const citation = z.object({ ruleId: z.string(), source: z.string(), article: z.string(), excerpt: z.string() })
+const citation = z.object({
+  ruleId: z.string(),
+  source: z.string(),
+  article: z.string(),
+  excerpt: z.string(),
+})
 
 export const supervisionParams = z.object({ id })
 
@@ -15,7 +20,10 @@ export const createItemBody = z.object({
   responsiblePerson: z.string().max(64).optional(),
   assignedOn: civilDate.optional(),
   dueDate: civilDate.optional(),
-  milestones: z.array(z.object({ title: z.string().min(1).max(200), dueDate: civilDate })).max(20).optional(),
+  milestones: z
+    .array(z.object({ title: z.string().min(1).max(200), dueDate: civilDate }))
+    .max(20)
+    .optional(),
   secrecy: z.string().min(1).max(16).optional(),
 })
 export const progressBody = z.object({
@@ -26,9 +34,18 @@ export const extensionBody = z.object({
   requestedDue: civilDate,
   reason: z.string().trim().max(2000),
 })
-export const decisionBody = z.object({ approve: z.boolean(), text: z.string().max(2000).optional() })
-export const closureBody = z.object({ report: z.string().trim().min(1, '请填写办结报告').max(5000) })
-export const circularBody = z.object({ from: civilDate, to: civilDate, title: z.string().max(200).optional() })
+export const decisionBody = z.object({
+  approve: z.boolean(),
+  text: z.string().max(2000).optional(),
+})
+export const closureBody = z.object({
+  report: z.string().trim().min(1, '请填写办结报告').max(5000),
+})
+export const circularBody = z.object({
+  from: civilDate,
+  to: civilDate,
+  title: z.string().max(200).optional(),
+})
 
 export const ledgerQuery = z.object({
   state: z.enum(['open', 'closed', 'overdue', 'dueSoon']).optional(),
@@ -57,10 +74,14 @@ const ledgerItem = z.object({
   assignedOn: z.string(),
   dueDate: z.string(),
   originalDueDate: z.string(),
-  milestones: z.array(z.object({ title: z.string(), dueDate: z.string(), doneOn: z.string().nullable() })),
+  milestones: z.array(
+    z.object({ title: z.string(), dueDate: z.string(), doneOn: z.string().nullable() }),
+  ),
   state: z.string(),
   stateLabel: z.string(),
-  pendingExtension: z.object({ requestedDue: z.string(), reason: z.string(), requestedAt: z.string() }).nullable(),
+  pendingExtension: z
+    .object({ requestedDue: z.string(), reason: z.string(), requestedAt: z.string() })
+    .nullable(),
   closedOn: z.string().nullable(),
   daysLate: z.number().nullable(),
   workingDaysLeft: z.number().nullable(),
@@ -69,7 +90,11 @@ const ledgerItem = z.object({
   secrecy: z.string(),
 })
 
-export const ledgerResponse = z.object({ total: z.number(), today: z.string(), items: z.array(ledgerItem) })
+export const ledgerResponse = z.object({
+  total: z.number(),
+  today: z.string(),
+  items: z.array(ledgerItem),
+})
 
 export const itemView = z.object({
   item: ledgerItem,
@@ -111,7 +136,14 @@ export const dashboardResponse = z.object({
       closedOnTime: z.number(),
     }),
   ),
-  trend: z.array(z.object({ month: z.string(), assigned: z.number(), closed: z.number(), closedLate: z.number() })),
+  trend: z.array(
+    z.object({
+      month: z.string(),
+      assigned: z.number(),
+      closed: z.number(),
+      closedLate: z.number(),
+    }),
+  ),
 })
 
 export const circularResponse = z.object({
@@ -127,7 +159,14 @@ export const circularResponse = z.object({
       onTime: z.number(),
       late: z.number(),
       overdue: z.number(),
-      overdueItems: z.array(z.object({ id: z.string(), title: z.string(), dueDate: z.string(), daysOverdue: z.number() })),
+      overdueItems: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          dueDate: z.string(),
+          daysOverdue: z.number(),
+        }),
+      ),
     }),
   ),
 })

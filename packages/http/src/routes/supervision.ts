@@ -40,13 +40,18 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * The supervision ledger (督查台账): items, their progress, extensions and closing review, the
  * dashboard figures, circulars (通报) and the Excel ledger. Acts answer the item as it stands.
  */
-export function supervisionRoutes(deps: SessionRouteDeps & { library: RulebookLibrary }): FastifyPluginAsyncZod {
+export function supervisionRoutes(
+  deps: SessionRouteDeps & { library: RulebookLibrary },
+): FastifyPluginAsyncZod {
   const { repositories, rules, commands, signedIn } = documentRouteContext(deps)
   const refusals = DOCUMENT_REFUSALS
   const reads = { now: deps.now, rules }
   const view = (session: Parameters<typeof viewSupervisionItem>[2], itemId: string) =>
     viewSupervisionItem(repositories, reads, session, itemId)
-  const act = (summary: string, body: typeof progressBody | typeof extensionBody | typeof decisionBody | typeof closureBody) => ({
+  const act = (
+    summary: string,
+    body: typeof progressBody | typeof extensionBody | typeof decisionBody | typeof closureBody,
+  ) => ({
     preHandler: signedIn,
     schema: { summary, params: supervisionParams, body, response: { 200: itemView, ...refusals } },
   })
@@ -54,25 +59,50 @@ export function supervisionRoutes(deps: SessionRouteDeps & { library: RulebookLi
   return async (app) => {
     app.get(
       '/api/supervision/items',
-      { preHandler: signedIn, schema: { summary: '督查台账（按状态、来源、单位筛选）', querystring: ledgerQuery, response: { 200: ledgerResponse, ...refusals } } },
-      async (request) => listSupervisionLedger(repositories, reads, sessionOf(request), request.query),
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '督查台账（按状态、来源、单位筛选）',
+          querystring: ledgerQuery,
+          response: { 200: ledgerResponse, ...refusals },
+        },
+      },
+      async (request) =>
+        listSupervisionLedger(repositories, reads, sessionOf(request), request.query),
     )
 
     app.get(
       '/api/supervision/items.xlsx',
-      { preHandler: signedIn, schema: { summary: '导出督查台账（Excel）', querystring: ledgerExportQuery } },
+      {
+        preHandler: signedIn,
+        schema: { summary: '导出督查台账（Excel）', querystring: ledgerExportQuery },
+      },
       async (request, reply) => {
-        const workbook = await exportSupervisionLedger({ ...commands }, sessionOf(request), request.query)
+        const workbook = await exportSupervisionLedger(
+          { ...commands },
+          sessionOf(request),
+          request.query,
+        )
         return reply
           .header('content-type', XLSX)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('督查台账.xlsx')}`)
+          .header(
+            'content-disposition',
+            `attachment; filename*=UTF-8''${encodeURIComponent('督查台账.xlsx')}`,
+          )
           .send(workbook)
       },
     )
 
     app.post(
       '/api/supervision/items',
-      { preHandler: signedIn, schema: { summary: '立项督办（督查部门）：办理时限按规则库', body: createItemBody, response: { 201: itemView, ...refusals } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '立项督办（督查部门）：办理时限按规则库',
+          body: createItemBody,
+          response: { 201: itemView, ...refusals },
+        },
+      },
       async (request, reply) => {
         const session = sessionOf(request)
         const item = await createSupervisionItem(commands, session, request.body)
@@ -82,56 +112,119 @@ export function supervisionRoutes(deps: SessionRouteDeps & { library: RulebookLi
 
     app.get(
       '/api/supervision/items/:id',
-      { preHandler: signedIn, schema: { summary: '督办事项及其办理历史', params: supervisionParams, response: { 200: itemView, ...refusals } } },
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '督办事项及其办理历史',
+          params: supervisionParams,
+          response: { 200: itemView, ...refusals },
+        },
+      },
       async (request) => view(sessionOf(request), request.params.id),
     )
 
-    app.post('/api/supervision/items/:id/progress', act('报送进展（牵头或配合单位）', progressBody), async (request) => {
-      const session = sessionOf(request)
-      await reportSupervisionProgress(commands, session, { itemId: request.params.id, ...(request.body as { text: string }) })
-      return view(session, request.params.id)
-    })
+    app.post(
+      '/api/supervision/items/:id/progress',
+      act('报送进展（牵头或配合单位）', progressBody),
+      async (request) => {
+        const session = sessionOf(request)
+        await reportSupervisionProgress(commands, session, {
+          itemId: request.params.id,
+          ...(request.body as { text: string }),
+        })
+        return view(session, request.params.id)
+      },
+    )
 
-    app.post('/api/supervision/items/:id/extension', act('申请延期（书面说明原因）', extensionBody), async (request) => {
-      const session = sessionOf(request)
-      await requestSupervisionExtension(commands, session, { itemId: request.params.id, ...(request.body as { requestedDue: string; reason: string }) })
-      return view(session, request.params.id)
-    })
+    app.post(
+      '/api/supervision/items/:id/extension',
+      act('申请延期（书面说明原因）', extensionBody),
+      async (request) => {
+        const session = sessionOf(request)
+        await requestSupervisionExtension(commands, session, {
+          itemId: request.params.id,
+          ...(request.body as { requestedDue: string; reason: string }),
+        })
+        return view(session, request.params.id)
+      },
+    )
 
-    app.post('/api/supervision/items/:id/extension/decide', act('审核延期申请（督查部门）', decisionBody), async (request) => {
-      const session = sessionOf(request)
-      await decideSupervisionExtension(commands, session, { itemId: request.params.id, ...(request.body as { approve: boolean }) })
-      return view(session, request.params.id)
-    })
+    app.post(
+      '/api/supervision/items/:id/extension/decide',
+      act('审核延期申请（督查部门）', decisionBody),
+      async (request) => {
+        const session = sessionOf(request)
+        await decideSupervisionExtension(commands, session, {
+          itemId: request.params.id,
+          ...(request.body as { approve: boolean }),
+        })
+        return view(session, request.params.id)
+      },
+    )
 
-    app.post('/api/supervision/items/:id/closure', act('报办结（牵头单位）', closureBody), async (request) => {
-      const session = sessionOf(request)
-      await requestSupervisionClosure(commands, session, { itemId: request.params.id, ...(request.body as { report: string }) })
-      return view(session, request.params.id)
-    })
+    app.post(
+      '/api/supervision/items/:id/closure',
+      act('报办结（牵头单位）', closureBody),
+      async (request) => {
+        const session = sessionOf(request)
+        await requestSupervisionClosure(commands, session, {
+          itemId: request.params.id,
+          ...(request.body as { report: string }),
+        })
+        return view(session, request.params.id)
+      },
+    )
 
-    app.post('/api/supervision/items/:id/closure/review', act('办结审核（督查部门）', decisionBody), async (request) => {
-      const session = sessionOf(request)
-      await reviewSupervisionClosure(commands, session, { itemId: request.params.id, ...(request.body as { approve: boolean }) })
-      return view(session, request.params.id)
-    })
+    app.post(
+      '/api/supervision/items/:id/closure/review',
+      act('办结审核（督查部门）', decisionBody),
+      async (request) => {
+        const session = sessionOf(request)
+        await reviewSupervisionClosure(commands, session, {
+          itemId: request.params.id,
+          ...(request.body as { approve: boolean }),
+        })
+        return view(session, request.params.id)
+      },
+    )
 
     app.get(
       '/api/supervision/dashboard',
-      { preHandler: signedIn, schema: { summary: '督查看板：在办、本周到期、逾期、按时办结率、平均超期天数、趋势', querystring: dashboardQuery, response: { 200: dashboardResponse, ...refusals } } },
-      async (request) => viewSupervisionDashboard(repositories, reads, sessionOf(request), request.query),
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '督查看板：在办、本周到期、逾期、按时办结率、平均超期天数、趋势',
+          querystring: dashboardQuery,
+          response: { 200: dashboardResponse, ...refusals },
+        },
+      },
+      async (request) =>
+        viewSupervisionDashboard(repositories, reads, sessionOf(request), request.query),
     )
 
     app.get(
       '/api/supervision/circulars',
-      { preHandler: signedIn, schema: { summary: '督查通报', response: { 200: circularResponse.array(), ...refusals } } },
+      {
+        preHandler: signedIn,
+        schema: { summary: '督查通报', response: { 200: circularResponse.array(), ...refusals } },
+      },
       async (request) => listSupervisionCirculars(repositories, reads, sessionOf(request)),
     )
 
     app.post(
       '/api/supervision/circulars',
-      { preHandler: signedIn, schema: { summary: '发布督查通报（督查部门）', body: circularBody, response: { 201: circularResponse, ...refusals } } },
-      async (request, reply) => reply.code(201).send(await issueSupervisionCircular(commands, sessionOf(request), request.body)),
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '发布督查通报（督查部门）',
+          body: circularBody,
+          response: { 201: circularResponse, ...refusals },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await issueSupervisionCircular(commands, sessionOf(request), request.body)),
     )
   }
 }

@@ -1,27 +1,13 @@
 import { shanghaiDateOf, toEpochDay } from '@zhengling/rules'
-import { InvalidInputError, NotPermittedError } from '../errors.ts'
+import { InvalidInputError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
-import { actOnSupervisionItem, assertItemState, type SupervisionDeps } from './act-on-supervision-item.ts'
-import { assertSupervisionOffice, isOfItemUnit } from './supervision-desk.ts'
+import {
+  actOnSupervisionItem,
+  assertItemState,
+  type SupervisionDeps,
+} from './act-on-supervision-item.ts'
+import { assertSupervisionOffice } from './supervision-desk.ts'
 import type { SupervisionItem } from './supervision-item.ts'
-
-/**
- * 报办结: the lead unit reports the item done in writing (承办单位应按期办结并做好书面报告, 木里
- * 第八十一条（二）); it stays open until the supervision office reviews it.
- */
-export function requestSupervisionClosure(
-  deps: SupervisionDeps,
-  session: SessionRecord,
-  input: { itemId: string; report: string },
-): Promise<SupervisionItem> {
-  const report = input.report.trim()
-  if (!report) throw new InvalidInputError('REPORT_REQUIRED', '请填写办结报告')
-  return actOnSupervisionItem(deps, session, input.itemId, async ({ post, item }) => {
-    assertItemState(item, ['open'], '报办结')
-    if (!isOfItemUnit(post, item)) throw new NotPermittedError('NOT_LEAD_UNIT', '只有牵头单位可以报办结')
-    return { action: 'requestClosure', text: report, ruleIds: [], changes: { state: 'closeRequested' } }
-  })
-}
 
 /**
  * 办结审核: the supervision office closes the item — on time, or so many days late, judged on the
@@ -37,7 +23,12 @@ export function reviewSupervisionClosure(
     assertItemState(item, ['closeRequested'], '审核办结')
     if (!input.approve) {
       if (!input.text?.trim()) throw new InvalidInputError('TEXT_REQUIRED', '退回须说明理由')
-      return { action: 'returnClosure', text: input.text.trim(), ruleIds: [], changes: { state: 'open' } }
+      return {
+        action: 'returnClosure',
+        text: input.text.trim(),
+        ruleIds: [],
+        changes: { state: 'open' },
+      }
     }
     const events = await r.supervision.events(item.id)
     const reported = [...events].reverse().find((event) => event.action === 'requestClosure')
@@ -52,4 +43,3 @@ export function reviewSupervisionClosure(
     }
   })
 }
-

@@ -1,0 +1,46 @@
+import type { Citation } from '@zhengling/rules'
+import { ask } from '../documents/document-rules.ts'
+import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
+import type { HeldPost } from '../organisation/organisation-repository.ts'
+import type { RulesPort } from '../rules-port.ts'
+import type { MeetingRecord } from './meeting.ts'
+
+export interface LeaveRule {
+  approver: string[]
+  substituteRequired: boolean
+  summary: string
+  citations: Citation[]
+}
+
+/** Who approves a participant's absence from this meeting, and whether a substitute is named. */
+export function leaveRuleFor(rules: RulesPort, meeting: MeetingRecord, role: string): LeaveRule {
+  const answer = ask<{ approver: string[]; substituteRequired?: boolean }>(
+    rules,
+    meeting.jurisdictionId,
+    'leave-approval',
+    { post: role, days: 1, category: 'meetingAbsence' },
+  )
+  // Where the rulebook is silent, the meeting's convener decides: he called the meeting.
+  if (!answer)
+    return {
+      approver: ['convener'],
+      substituteRequired: false,
+      summary: '规则库未规定会议请假审批人，由会议召集人审批',
+      citations: [],
+    }
+  return {
+    approver: answer.outcome.approver,
+    substituteRequired: answer.outcome.substituteRequired ?? false,
+    summary: answer.summary,
+    citations: answer.citations,
+  }
+}
+
+/** Whether the post is one the leave rule names: 会议召集人 is the meeting's presider. */
+export function mayApproveLeave(post: HeldPost, meeting: MeetingRecord, rule: LeaveRule): boolean {
+  return rule.approver.some((id) =>
+    id === 'convener' || id === 'presider'
+      ? post.postId === meeting.presiderPostId
+      : matchesRulebookPost(post, id),
+  )
+}
