@@ -7,6 +7,7 @@ import { InvalidInputError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { type MeetingDeps, recordMeetingAct } from './act-on-meeting.ts'
 import type { MeetingRecord } from './meeting.ts'
+import { assertMeetingDateAllowed } from './meeting-date-check.ts'
 import { meetingOffice } from './meeting-office.ts'
 import { mayPreside, meetingTypeOf, participantsFor } from './meeting-types.ts'
 
@@ -42,6 +43,7 @@ export function scheduleMeeting(
     const office = meetingOffice(deps.rules, viewer.jurisdictionId)
     assertOfficePost(post, office, '安排会议')
     const meetingDate = shanghaiDateOf(startsAt.getTime())
+    assertMeetingDateAllowed(deps.rules, viewer.jurisdictionId, meetingDate)
     const { rulebook, type } = meetingTypeOf(
       deps.rules,
       viewer.jurisdictionId,
