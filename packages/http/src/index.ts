@@ -1,2 +1,3 @@
 export * from './build-server.ts'
 export * from './errors.ts'
+export * from './rules-port.ts'

@@ -1,7 +1,7 @@
 import { createScryptHasher, sm3Hasher } from '@zhengling/app'
-import { seedDemo } from '@zhengling/db'
+import { runSupervisionScan, seedDemo } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
-import { buildServer } from '@zhengling/http'
+import { buildServer, createRulesPort } from '@zhengling/http'
 import { loadLibrary } from '@zhengling/rulebooks'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -10,7 +10,9 @@ const WEB_ROOT = join(import.meta.dirname, '..', '..', 'dist')
 
 /**
  * The real server on a port of its own, over a fresh migrated database seeded with the demo
- * jurisdictions (钟山区, 托克逊县), serving the built web app. Nothing is mocked: the browser talks to what production runs.
+ * jurisdictions (钟山区, 托克逊县, 木里县), serving the built web app. Nothing is mocked: the browser talks to what production runs.
+ * `scanLedger()` runs the supervision ledger's reminder scan now, as the server's timer worker
+ * does on its tick, so a test that moves the clock need not wait for one.
  */
 export async function startDemoServer(options: { now?: () => Date } = {}) {
   if (!existsSync(join(WEB_ROOT, 'index.html')))
@@ -20,8 +22,9 @@ export async function startDemoServer(options: { now?: () => Date } = {}) {
   // A low scrypt cost keeps sign-ins fast in tests; production uses the default.
   const passwords = createScryptHasher(2 ** 12)
   await seedDemo(handle.db, { now, passwords })
+  const library = loadLibrary()
   const app = await buildServer({
-    library: loadLibrary(),
+    library,
     webRoot: WEB_ROOT,
     sessions: { db: handle.db, passwords, hasher: sm3Hasher, now, secureCookies: true },
   })
@@ -31,6 +34,8 @@ export async function startDemoServer(options: { now?: () => Date } = {}) {
   return {
     url: `http://127.0.0.1:${address.port}`,
     db: handle.db,
+    scanLedger: () =>
+      runSupervisionScan(handle.db, { hasher: sm3Hasher, now, rules: createRulesPort(library) }, 500),
     async close() {
       await app.close()
       await handle.close()
