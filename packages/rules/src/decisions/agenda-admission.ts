@@ -5,41 +5,122 @@ import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { meetingName } from './meeting-rules.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
 import { localDateInput } from './inputs.ts'
+import { postTitles } from './post-titles.ts'
 
-/** Whether an item is admitted to a meeting's agenda: exclusions, required prior steps, caps, lead time. */
+interface Labelled {
+  code: string
+  label: string
+}
+
+/** Why an item is not admitted, and the rule that says so. */
+export interface AgendaReason extends Labelled {
+  ruleId: string
+}
+
+/**
+ * One check the rules make for this meeting, for a checklist shown before submission.
+ * excluded: the item must not have this characteristic. required: every item needs this step.
+ * requiredWhen: the step is needed when the item has the characteristic in `when`.
+ * overCap: the step lets an item in once the agenda is full (`when` says how full).
+ */
+export interface AgendaCondition extends Labelled {
+  type: 'excluded' | 'required' | 'requiredWhen' | 'overCap'
+  ruleId: string
+  when?: Labelled
+}
+
+export interface AgendaAdmissionOutcome {
+  admitted: boolean
+  reasons: AgendaReason[]
+  conditions: AgendaCondition[]
+  /** Posts that approve the meeting's agenda (县长审批同意, 由区长审定), from `decidedBy`. */
+  approvers: string[]
+}
+
+/**
+ * Whether an item is admitted to a meeting's agenda: exclusions, required prior steps (always,
+ * or when the item has a characteristic), caps and what lets an item past a full agenda, lead time.
+ */
 export const agendaAdmission = defineDecision({
   name: 'agenda-admission',
   title: '会议议题准入',
   kinds: ['agendaAdmission'],
   input: z.strictObject({
     meeting: z.string(),
-    /** Exclusion codes that describe the item, e.g. withinDepartmentAuthority. */
+    /**
+     * What describes the item: exclusion codes (withinDepartmentAuthority) and the conditions
+     * that bring in further steps (involvesOtherUnits, majorDecision).
+     */
     characteristics: z.array(z.string()).default([]),
-    /** Steps done before submission, e.g. legalityReview, consultation. */
+    /** Steps done before submission, e.g. legalityReview, consultation, principalConsent. */
     completed: z.array(z.string()).default([]),
     itemsAlreadyOnAgenda: z.number().int().nonnegative().default(0),
     submittedOn: localDateInput.optional(),
     meetingDate: localDateInput.optional(),
+    /** The date whose rules apply; defaults to the meeting date. */
+    asOf: localDateInput.optional(),
   }),
   decide(context, input) {
-    const rules = rulesOfKind(context.rulebook, 'agendaAdmission', input.meetingDate).filter(
-      (rule) => !rule.when?.meetings || rule.when.meetings.includes(input.meeting),
-    )
+    const rules = rulesOfKind(
+      context.rulebook,
+      'agendaAdmission',
+      input.asOf ?? input.meetingDate,
+    ).filter((rule) => !rule.when?.meetings || rule.when.meetings.includes(input.meeting))
     if (rules.length === 0) throw noRule(context, '该会议的议题准入条件')
-    const reasons: { code: string; label: string; ruleId: string }[] = []
+    const has = (code: string) => input.characteristics.includes(code)
+    const done = (code: string) => input.completed.includes(code)
+    const reasons: AgendaReason[] = []
+    const conditions: AgendaCondition[] = []
+    const approvers: string[] = []
     const warnings = []
     for (const rule of rules) {
-      const { excluded, requiredBefore, maxItems, submitBefore } = rule.params
+      const { excluded, requiredBefore, requiredWhen, overCapRequires, maxItems, submitBefore } =
+        rule.params
+      const ruleId = rule.id
       for (const item of excluded) {
-        if (input.characteristics.includes(item.code))
-          reasons.push({ code: item.code, label: `不列入议题：${item.label}`, ruleId: rule.id })
+        conditions.push({ type: 'excluded', code: item.code, label: item.label, ruleId })
+        if (has(item.code))
+          reasons.push({ code: item.code, label: `不列入议题：${item.label}`, ruleId })
       }
       for (const step of requiredBefore) {
-        if (!input.completed.includes(step.code))
-          reasons.push({ code: step.code, label: `尚未完成：${step.label}`, ruleId: rule.id })
+        conditions.push({ type: 'required', code: step.code, label: step.label, ruleId })
+        if (!done(step.code))
+          reasons.push({ code: step.code, label: `尚未完成：${step.label}`, ruleId })
       }
-      if (maxItems !== undefined && input.itemsAlreadyOnAgenda >= maxItems) {
-        reasons.push({ code: 'agendaFull', label: `议题已达上限 ${maxItems} 个`, ruleId: rule.id })
+      for (const { condition, steps } of requiredWhen) {
+        for (const step of steps) {
+          conditions.push({ type: 'requiredWhen', ...step, ruleId, when: condition })
+          if (has(condition.code) && !done(step.code)) {
+            reasons.push({
+              code: step.code,
+              label: `尚未完成：${step.label}（因${condition.label}）`,
+              ruleId,
+            })
+          }
+        }
+      }
+      if (maxItems !== undefined) {
+        const full = { code: 'agendaFull', label: `议题已达上限 ${maxItems} 个` }
+        for (const step of overCapRequires)
+          conditions.push({
+            type: 'overCap',
+            code: step.code,
+            label: step.label,
+            ruleId,
+            when: full,
+          })
+        if (input.itemsAlreadyOnAgenda >= maxItems) {
+          const missing = overCapRequires.filter((step) => !done(step.code))
+          // Full: refused outright, or admitted once every over-cap step is done.
+          if (overCapRequires.length === 0 || missing.length) reasons.push({ ...full, ruleId })
+          for (const step of missing) {
+            reasons.push({
+              code: step.code,
+              label: `尚未完成：${step.label}（因${full.label}）`,
+              ruleId,
+            })
+          }
+        }
       }
       if (submitBefore && input.submittedOn && input.meetingDate) {
         const check = checkAdvanceNotice({
@@ -53,21 +134,31 @@ export const agendaAdmission = defineDecision({
           reasons.push({
             code: 'submittedLate',
             label: `应于会前${formatPeriod(submitBefore)}（${check.latest}前）报送`,
-            ruleId: rule.id,
+            ruleId,
           })
         }
       }
+      for (const post of rule.params.decidedBy ?? [])
+        if (!approvers.includes(post)) approvers.push(post)
     }
     const admitted = reasons.length === 0
     const name = meetingName(context, input.meeting)
+    const approvedBy = approvers.length
+      ? `；议题由${postTitles(context.rulebook, approvers)}审定`
+      : ''
+    const cited = admitted
+      ? rules
+      : rules.filter(
+          (rule) =>
+            reasons.some((r) => r.ruleId === rule.id) || (rule.params.decidedBy ?? []).length > 0,
+        )
     return {
-      outcome: { admitted, reasons },
-      summary: admitted
-        ? `可列入${name}议题`
-        : `暂不列入${name}议题：${reasons.map((r) => r.label).join('；')}`,
-      citations: cite(
-        ...(admitted ? rules : rules.filter((rule) => reasons.some((r) => r.ruleId === rule.id))),
-      ),
+      outcome: { admitted, reasons, conditions, approvers } satisfies AgendaAdmissionOutcome,
+      summary:
+        (admitted
+          ? `可列入${name}议题`
+          : `暂不列入${name}议题：${reasons.map((r) => r.label).join('；')}`) + approvedBy,
+      citations: cite(...cited),
       warnings,
     }
   },

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { postsIncludedBy } from '../rulebook/posts.ts'
 import { buildContext, rule } from '../test-support/build-context.ts'
+import type { AgendaAdmissionOutcome } from './agenda-admission.ts'
 import type { DecisionResult } from './decision.ts'
 import { runDecision } from './run-decision.ts'
 
@@ -247,6 +249,31 @@ describe('leave-approval', () => {
     assert.deepEqual(approver(16), ['principal'])
   })
 
+  it('says whether the request must name a substitute (default: no)', () => {
+    const withSubstitute = buildContext({
+      rules: [
+        rule(
+          'leave-meeting',
+          'leaveApproval',
+          { approver: ['principal'], fileWith: ['officeDirector'], substituteRequired: true },
+          { when: { posts: ['departmentHead'], categories: ['meetingAbsence'] } },
+        ),
+      ],
+    })
+    const result = decide(withSubstitute, 'leave-approval', {
+      post: 'departmentHead',
+      days: 1,
+      category: 'meetingAbsence',
+    })
+    assert.equal(result.outcome.substituteRequired, true)
+    assert.match(result.summary, /明确代会人员/)
+    assert.equal(
+      decide(context, 'leave-approval', { post: 'departmentHead', days: 1 }).outcome
+        .substituteRequired,
+      false,
+    )
+  })
+
   it('超过15天 goes higher; exactly 15 does not', () => {
     assert.deepEqual(
       decide(context, 'leave-approval', { post: 'departmentHead', days: 15 }).outcome.approver,
@@ -429,6 +456,233 @@ describe('agenda-admission', () => {
       'agendaFull',
       'submittedLate',
     ])
+  })
+})
+
+describe('agenda-admission: conditional steps, over-cap steps, checklist and approvers', () => {
+  const topic = { id: 'topic', name: '专题会议' }
+  const context = buildContext({
+    meetings: [standing, topic],
+    rules: [
+      rule(
+        'agenda-cap',
+        'agendaAdmission',
+        {
+          maxItems: 15,
+          overCapRequires: [
+            { code: 'explainedToOffice', label: '向办公室说明情况' },
+            { code: 'principalConsent', label: '报区长同意' },
+          ],
+        },
+        { when: { meetings: ['standing'] } },
+      ),
+      rule(
+        'agenda-conditional',
+        'agendaAdmission',
+        {
+          requiredBefore: [{ code: 'investigation', label: '深入调查研究' }],
+          requiredWhen: [
+            {
+              condition: { code: 'involvesOtherUnits', label: '议题涉及其他部门、单位' },
+              steps: [{ code: 'consultation', label: '充分协商，事先征求意见' }],
+            },
+            {
+              condition: { code: 'legalityReviewNeeded', label: '必要时须进行合法性审查' },
+              steps: [{ code: 'legalityReview', label: '合法性审查' }],
+            },
+          ],
+        },
+        { when: { meetings: ['standing'] } },
+      ),
+      rule(
+        'agenda-decider',
+        'agendaAdmission',
+        { decidedBy: ['principal'] },
+        { when: { meetings: ['standing'] } },
+      ),
+      rule(
+        'agenda-excluded',
+        'agendaAdmission',
+        { excluded: [{ code: 'adHocMotion', label: '临时动议' }], decidedBy: ['deputy'] },
+        { when: { meetings: ['standing', 'topic'] } },
+      ),
+    ],
+  })
+  const ask = (input: Record<string, unknown>) => {
+    const result = decide(context, 'agenda-admission', { meeting: 'standing', ...input })
+    return { ...result, outcome: result.outcome as unknown as AgendaAdmissionOutcome }
+  }
+
+  it('a conditional step is needed only when the item has the condition', () => {
+    assert.equal(ask({ completed: ['investigation'] }).outcome.admitted, true)
+    const refused = ask({ characteristics: ['legalityReviewNeeded'], completed: ['investigation'] })
+    assert.equal(refused.outcome.admitted, false)
+    assert.deepEqual(refused.outcome.reasons, [
+      {
+        code: 'legalityReview',
+        label: '尚未完成：合法性审查（因必要时须进行合法性审查）',
+        ruleId: 'testland.agenda-conditional',
+      },
+    ])
+    assert.equal(
+      ask({
+        characteristics: ['legalityReviewNeeded'],
+        completed: ['investigation', 'legalityReview'],
+      }).outcome.admitted,
+      true,
+    )
+  })
+
+  it('lists every check as a checklist, conditional ones with their condition', () => {
+    const { outcome } = ask({ completed: ['investigation'] })
+    assert.deepEqual(outcome.conditions, [
+      {
+        type: 'overCap',
+        code: 'explainedToOffice',
+        label: '向办公室说明情况',
+        ruleId: 'testland.agenda-cap',
+        when: { code: 'agendaFull', label: '议题已达上限 15 个' },
+      },
+      {
+        type: 'overCap',
+        code: 'principalConsent',
+        label: '报区长同意',
+        ruleId: 'testland.agenda-cap',
+        when: { code: 'agendaFull', label: '议题已达上限 15 个' },
+      },
+      {
+        type: 'required',
+        code: 'investigation',
+        label: '深入调查研究',
+        ruleId: 'testland.agenda-conditional',
+      },
+      {
+        type: 'requiredWhen',
+        code: 'consultation',
+        label: '充分协商，事先征求意见',
+        ruleId: 'testland.agenda-conditional',
+        when: { code: 'involvesOtherUnits', label: '议题涉及其他部门、单位' },
+      },
+      {
+        type: 'requiredWhen',
+        code: 'legalityReview',
+        label: '合法性审查',
+        ruleId: 'testland.agenda-conditional',
+        when: { code: 'legalityReviewNeeded', label: '必要时须进行合法性审查' },
+      },
+      {
+        type: 'excluded',
+        code: 'adHocMotion',
+        label: '临时动议',
+        ruleId: 'testland.agenda-excluded',
+      },
+    ])
+  })
+
+  it('14 items already: admitted; 15: full unless the over-cap steps are done', () => {
+    assert.equal(
+      ask({ completed: ['investigation'], itemsAlreadyOnAgenda: 14 }).outcome.admitted,
+      true,
+    )
+    const full = ask({ completed: ['investigation'], itemsAlreadyOnAgenda: 15 })
+    assert.deepEqual(
+      full.outcome.reasons.map((r) => r.code),
+      ['agendaFull', 'explainedToOffice', 'principalConsent'],
+    )
+    assert.equal(full.outcome.reasons[2]?.label, '尚未完成：报区长同意（因议题已达上限 15 个）')
+    const halfway = ask({
+      completed: ['investigation', 'explainedToOffice'],
+      itemsAlreadyOnAgenda: 15,
+    })
+    assert.deepEqual(
+      halfway.outcome.reasons.map((r) => r.code),
+      ['agendaFull', 'principalConsent'],
+    )
+    const allowed = ask({
+      completed: ['investigation', 'explainedToOffice', 'principalConsent'],
+      itemsAlreadyOnAgenda: 15,
+    })
+    assert.equal(allowed.outcome.admitted, true)
+  })
+
+  it('approvers are the union of decidedBy, and their rules are cited even on refusal', () => {
+    const admitted = ask({ completed: ['investigation'] })
+    assert.deepEqual(admitted.outcome.approvers, ['principal', 'deputy'])
+    assert.match(admitted.summary, /议题由principal、deputy审定/)
+    assert.equal(admitted.citations.length, 4)
+    const refused = ask({ characteristics: ['involvesOtherUnits'], completed: ['investigation'] })
+    assert.deepEqual(
+      refused.citations.map((c) => c.ruleId),
+      ['testland.agenda-conditional', 'testland.agenda-decider', 'testland.agenda-excluded'],
+    )
+    const topicOnly = decide(context, 'agenda-admission', { meeting: 'topic' })
+    assert.deepEqual(topicOnly.outcome.approvers, ['deputy'])
+  })
+
+  it('asOf picks the rules in force on that date', () => {
+    const dated = buildContext({
+      meetings: [standing],
+      rules: [
+        rule(
+          'agenda-old',
+          'agendaAdmission',
+          { requiredBefore: [{ code: 'oldStep', label: '旧步骤' }] },
+          { when: { meetings: ['standing'] }, effectiveTo: '2024-12-31' },
+        ),
+        rule(
+          'agenda-new',
+          'agendaAdmission',
+          { requiredBefore: [{ code: 'newStep', label: '新步骤' }] },
+          { when: { meetings: ['standing'] }, effectiveFrom: '2025-01-01' },
+        ),
+      ],
+    })
+    const codes = (input: Record<string, unknown>) =>
+      (
+        decide(dated, 'agenda-admission', { meeting: 'standing', ...input }).outcome.conditions as {
+          code: string
+        }[]
+      ).map((c) => c.code)
+    assert.deepEqual(codes({ asOf: '2024-06-01' }), ['oldStep'])
+    assert.deepEqual(codes({ meetingDate: '2025-03-02' }), ['newStep'])
+    assert.deepEqual(codes({ asOf: '2024-06-01', meetingDate: '2025-03-02' }), ['oldStep'])
+  })
+})
+
+describe('postsIncludedBy', () => {
+  const context = buildContext({
+    posts: [
+      { id: 'deputy', title: '副县长', type: 'group', includes: ['executiveDeputy'] },
+      {
+        id: 'governmentLeader',
+        title: '县政府领导',
+        type: 'group',
+        includes: ['principal', 'deputy'],
+      },
+    ],
+  })
+
+  it('returns the post and what it includes, transitively and once each', () => {
+    assert.deepEqual(postsIncludedBy(context.rulebook, 'deputy'), ['deputy', 'executiveDeputy'])
+    assert.deepEqual(postsIncludedBy(context.rulebook, 'governmentLeader'), [
+      'governmentLeader',
+      'principal',
+      'deputy',
+      'executiveDeputy',
+    ])
+  })
+
+  it('a post that includes nothing, or an unknown id, comes back alone', () => {
+    assert.deepEqual(postsIncludedBy(context.rulebook, 'executiveDeputy'), ['executiveDeputy'])
+    assert.deepEqual(postsIncludedBy(context.rulebook, 'nobody'), ['nobody'])
+  })
+
+  it('stops at a cycle instead of looping', () => {
+    const posts = new Map([
+      ['a', { id: 'a', title: 'a', type: 'group' as const, includes: ['b'] }],
+      ['b', { id: 'b', title: 'b', type: 'group' as const, includes: ['a'] }],
+    ])
+    assert.deepEqual(postsIncludedBy({ posts }, 'a'), ['a', 'b'])
   })
 })
 

@@ -40,11 +40,12 @@ export const leaveApproval = defineDecision({
     const rule = applicable.sort((a, b) => threshold(b) - threshold(a))[0]
     if (!rule) throw noRule(context, `${input.days}天的请假审批人`)
     const wording = rule.params.days ? numberWordingRule(context) : undefined
-    const { approver, fileWith, reportBackTo } = rule.params
+    const { approver, fileWith, reportBackTo, substituteRequired } = rule.params
     return {
-      outcome: { approver, fileWith, reportBackTo },
+      outcome: { approver, fileWith, reportBackTo, substituteRequired },
       summary:
         `${postTitle(context.rulebook, input.post)}请假${input.days}天，向${postTitles(context.rulebook, approver)}请假` +
+        (substituteRequired ? '，并明确代会人员' : '') +
         (fileWith.length ? `，并向${postTitles(context.rulebook, fileWith)}备案` : '') +
         (reportBackTo.length ? `；返回后向${postTitles(context.rulebook, reportBackTo)}销假` : ''),
       citations: cite(rule, wording),

@@ -1,5 +1,6 @@
 import type { LocalDate } from '../dates/local-date.ts'
 import type { Citation } from './citation.ts'
+import { postsIncludedBy } from './posts.ts'
 import type { Meeting, Post, Rule, Rulebook } from './schema.ts'
 
 /**
@@ -176,6 +177,17 @@ export function resolveRulebook(
   })
   book.meetings.forEach((meeting, index) => {
     walk(meeting, ['meetings', index], false)
+  })
+  book.posts.forEach((post, index) => {
+    post.includes?.forEach((included, at) => {
+      checkPost(included, ['posts', index, 'includes', at])
+    })
+    const cyclic = post.includes?.some((included) =>
+      postsIncludedBy({ posts }, included).includes(post.id),
+    )
+    if (cyclic) {
+      errors.push({ path: ['posts', index, 'includes'], message: `职务包含关系成环：${post.id}` })
+    }
   })
 
   const rules = [...baseRules.filter((rule) => !overridden.has(rule.id)), ...ownRules]

@@ -73,13 +73,34 @@ export const ruleParams = {
     of: z.enum(['members', 'votingMembers']).default('members'),
   }),
   /** Which items a meeting admits to its agenda. */
-  agendaAdmission: z.strictObject({
-    maxItems: z.number().int().positive().optional(),
-    excluded: z.array(labelled).default([]),
-    requiredBefore: z.array(labelled).default([]),
-    submitBefore: periodSchema.optional(),
-    decidedBy: posts.optional(),
-  }),
+  agendaAdmission: z
+    .strictObject({
+      /** 原则上每次不超过N个: full once N items are already on the agenda. */
+      maxItems: z.number().int().positive().optional(),
+      /** Characteristics that keep an item off the agenda (不列入议题). */
+      excluded: z.array(labelled).default([]),
+      /** Steps every item needs before submission. */
+      requiredBefore: z.array(labelled).default([]),
+      /**
+       * Steps an item needs only when it has a characteristic: 议题涉及其他部门、单位的 →
+       * 充分协商 (钟山 第四十四条). The condition is one of the item's characteristics.
+       */
+      requiredWhen: z
+        .array(z.strictObject({ condition: labelled, steps: z.array(labelled).min(1) }))
+        .default([]),
+      /**
+       * When the agenda is full (maxItems reached), the steps that still let an item in:
+       * 向办公室说明情况 + 报区长同意 (钟山 第四十五条). Empty: a full agenda refuses the item.
+       */
+      overCapRequires: z.array(labelled).default([]),
+      submitBefore: periodSchema.optional(),
+      /** Who approves the meeting's agenda (报县长审批同意, 由区长审定). */
+      decidedBy: posts.optional(),
+    })
+    .refine((params) => params.overCapRequires.length === 0 || params.maxItems !== undefined, {
+      message: 'overCapRequires 须与 maxItems 同时使用（议题达到上限后才需完成的步骤）',
+      path: ['overCapRequires'],
+    }),
   /** Minutes: who drafts, reviews and signs them, and by when. */
   minutes: z.strictObject({
     drafter: posts.optional(),
@@ -104,6 +125,8 @@ export const ruleParams = {
     approver: posts.min(1),
     fileWith: posts.default([]),
     reportBackTo: posts.default([]),
+    /** The request must name who attends in one's place (钟山 第四十七条 “并明确代会人员”). */
+    substituteRequired: z.boolean().default(false),
   }),
   /** Posts that must not be away at the same time. */
   absenceConflict: z.strictObject({

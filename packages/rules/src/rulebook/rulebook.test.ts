@@ -101,6 +101,46 @@ describe('resolveRulebook', () => {
     )
   })
 
+  it('checks that the posts a class post includes exist, and that inclusion has no cycle', () => {
+    const { errors } = resolveRulebook(
+      buildRulebook({
+        posts: [
+          {
+            id: 'deputy',
+            title: '副县长',
+            type: 'group',
+            includes: ['executiveDeputy', 'viceMayor'],
+          },
+          { id: 'leaderA', title: '甲', type: 'group', includes: ['leaderB'] },
+          { id: 'leaderB', title: '乙', type: 'group', includes: ['leaderA'] },
+        ],
+      }),
+      buildBaseRulebook(),
+    )
+    assert.deepEqual(errors, [
+      {
+        path: ['posts', 0, 'includes', 1],
+        message: '未定义的职务：viceMayor（请在 posts 中定义，或检查拼写）',
+      },
+      { path: ['posts', 1, 'includes'], message: '职务包含关系成环：leaderA' },
+      { path: ['posts', 2, 'includes'], message: '职务包含关系成环：leaderB' },
+    ])
+  })
+
+  it('rejects over-cap steps on a rule without a cap', () => {
+    assert.throws(
+      () =>
+        buildRulebook({
+          rules: [
+            rule('cap', 'agendaAdmission', {
+              overCapRequires: [{ code: 'principalConsent', label: '报区长同意' }],
+            }),
+          ],
+        }),
+      /overCapRequires 须与 maxItems 同时使用/,
+    )
+  })
+
   it('an override replaces the base rule; others are inherited', () => {
     const own = rule(
       'period',

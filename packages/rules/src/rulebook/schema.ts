@@ -51,6 +51,12 @@ export const postSchema = z.strictObject({
    * group: several people (副区长 as a class). desk: an office unit (秘书股).
    */
   type: z.enum(['fixed', 'relational', 'group', 'desk']),
+  /**
+   * Posts this post contains, when it names a class: 副区长 (deputy) includes 常务副区长
+   * (executiveDeputy) where the text makes the executive deputy one of the deputies.
+   * Read transitively with `postsIncludedBy`.
+   */
+  includes: z.array(id).optional(),
   note: z.string().optional(),
   article: articleSchema.optional(),
 })
