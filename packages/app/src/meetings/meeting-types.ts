@@ -1,4 +1,9 @@
-import { type Meeting, type ResolvedRulebook, shanghaiDateOf } from '@zhengling/rules'
+import {
+  type Meeting,
+  postsIncludedBy,
+  type ResolvedRulebook,
+  shanghaiDateOf,
+} from '@zhengling/rules'
 import { InvalidInputError } from '../errors.ts'
 import type { HeldPost } from '../organisation/organisation-repository.ts'
 import type { RulesPort } from '../rules-port.ts'
@@ -20,20 +25,9 @@ export function meetingTypeOf(
   return { rulebook, type }
 }
 
-/**
- * The rulebook post ids a list names, with the posts each includes: 副县长 as a class includes
- * 常务副县长 (`includes` in the rulebook's posts).
- */
+/** The rulebook post ids a list names, with the posts each includes (副县长 includes 常务副县长). */
 export function rolesNamedBy(rulebook: ResolvedRulebook, ids: readonly string[]): Set<string> {
-  const named = new Set<string>()
-  const visit = (id: string) => {
-    if (named.has(id)) return
-    named.add(id)
-    const post = rulebook.posts.get(id) as { includes?: string[] } | undefined
-    for (const included of post?.includes ?? []) visit(included)
-  }
-  ids.forEach(visit)
-  return named
+  return new Set(ids.flatMap((id) => postsIncludedBy(rulebook, id)))
 }
 
 /**
