@@ -98,6 +98,7 @@ export function createSupervisionRepository(db: Kysely<Database>): SupervisionRe
     async ledger(viewer, query) {
       let base = db.selectFrom('supervision_items').where(visibleTo(viewer))
       if (query.source) base = base.where('source', '=', query.source)
+      if (query.meetingId) base = base.where('meeting_id', '=', query.meetingId)
       if (query.departmentId)
         base = base.where((eb) =>
           eb.or([
@@ -205,17 +206,29 @@ export function createSupervisionRepository(db: Kysely<Database>): SupervisionRe
           sql<number | null>`avg(days_late) filter (where days_late > 0)`.as('average_days_late'),
         ])
         .executeTakeFirstOrThrow()
-      const byDepartment = await base
-        .innerJoin('departments', 'departments.id', 'supervision_items.lead_department_id')
+      // Counted per unit first, then named: joined before, departments.jurisdiction_id would
+      // make the access rule's jurisdiction_id ambiguous.
+      const perUnit = base
         .select([
-          'supervision_items.lead_department_id as department_id',
-          'departments.name as department_name',
+          'lead_department_id',
           count(open).as('open'),
           count(sql`state <> 'closed' and due_date < ${query.today}`).as('overdue'),
           count(sql`state = 'closed'`).as('closed'),
           count(sql`state = 'closed' and days_late = 0`).as('closed_on_time'),
         ])
-        .groupBy(['supervision_items.lead_department_id', 'departments.name'])
+        .groupBy('lead_department_id')
+        .as('per_unit')
+      const byDepartment = await db
+        .selectFrom(perUnit)
+        .innerJoin('departments', 'departments.id', 'per_unit.lead_department_id')
+        .select([
+          'per_unit.lead_department_id as department_id',
+          'departments.name as department_name',
+          'per_unit.open',
+          'per_unit.overdue',
+          'per_unit.closed',
+          'per_unit.closed_on_time',
+        ])
         .orderBy('departments.name')
         .execute()
       const since = sql`(date_trunc('month', ${query.today}::date) - interval '11 months')::date`
@@ -270,33 +283,39 @@ export function createSupervisionRepository(db: Kysely<Database>): SupervisionRe
     },
 
     async claimDue(query) {
-      const escalate = sql<boolean>`(due_date < ${query.today} and escalated_for is distinct from due_date)`
-      const remind = sql<boolean>`(remind_on <= ${query.today} and reminded_for is distinct from due_date)`
-      const rows = await db
-        .selectFrom('supervision_items')
-        .select([
-          'id',
-          'jurisdiction_id',
-          'title',
-          'due_date',
-          'lead_department_id',
-          sql<'escalation' | 'reminder'>`case when ${escalate} then 'escalation' else 'reminder' end`.as('kind'),
-        ])
-        .where('state', '<>', 'closed')
-        .where((eb) => eb.or([escalate, remind]))
-        .orderBy('due_date')
-        .limit(query.limit)
-        .forUpdate()
-        .skipLocked()
-        .execute()
-      return rows.map((row) => ({
+      // Escalations first, then reminders, each read along its partial index in order (see
+      // migration 0016): one query ORing both made the planner guess half the table was due and
+      // scan all of it on an idle tick. An item owed both is escalated (which marks it reminded).
+      const claim = (kind: 'escalation' | 'reminder', limit: number) => {
+        const base = db
+          .selectFrom('supervision_items')
+          .select(['id', 'jurisdiction_id', 'title', 'due_date', 'lead_department_id'])
+          .where(sql<boolean>`state <> 'closed'`)
+        const owed =
+          kind === 'escalation'
+            ? base
+                .where(sql<boolean>`escalated_for is distinct from due_date`)
+                .where('due_date', '<', query.today)
+                .orderBy('due_date')
+            : base
+                .where(sql<boolean>`reminded_for is distinct from due_date`)
+                .where('remind_on', '<=', query.today)
+                .where(sql<boolean>`not (due_date < ${query.today} and escalated_for is distinct from due_date)`)
+                .orderBy('remind_on')
+                .orderBy('due_date')
+        return owed.limit(limit).forUpdate().skipLocked().execute()
+      }
+      const escalations = await claim('escalation', query.limit)
+      const reminders = escalations.length < query.limit ? await claim('reminder', query.limit - escalations.length) : []
+      const entry = (kind: 'escalation' | 'reminder') => (row: (typeof escalations)[number]) => ({
         id: row.id,
         jurisdictionId: row.jurisdiction_id,
         title: row.title,
         dueDate: row.due_date,
         leadDepartmentId: row.lead_department_id,
-        kind: row.kind,
-      }))
+        kind,
+      })
+      return [...escalations.map(entry('escalation')), ...reminders.map(entry('reminder'))]
     },
 
     async forCircular(jurisdictionId, period) {

@@ -95,6 +95,10 @@ describe('a standing meeting of 钟山区', () => {
     assert.equal(notHead.json().error.code, 'NOT_AGENDA_APPROVER')
 
     const legal = await as('zs-legalOffice')
+    // The legal office is no participant, yet reads every item: it reviews their legality.
+    const legalView = (await legal.get(`/api/meetings/${meeting.id}`)).json()
+    assert.equal(legalView.agenda.length, 3)
+
     const reviewed = await legal.post(`/api/meetings/${meeting.id}/items/${itemIds[0]}/steps`, {
       code: 'legalityReview',
       note: '经审查，调整方案符合预算法规定',
@@ -212,6 +216,11 @@ describe('a standing meeting of 钟山区', () => {
     )
     assert.equal(roadsDecision.statusCode, 200, roadsDecision.body)
 
+    const followUps = (await office.get(`/api/meetings/${meeting.id}`)).json().followUps
+    assert.deepEqual(
+      followUps.map((f: { dueDate: string }) => f.dueDate),
+      ['2026-03-31', '2026-06-30'],
+    )
     const closed = await office.post(`/api/meetings/${meeting.id}/close`)
     assert.equal(closed.json().meeting.state, 'closed', closed.body)
     const minutes = await office.post(`/api/meetings/${meeting.id}/minutes`)

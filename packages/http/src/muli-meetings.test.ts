@@ -72,6 +72,15 @@ describe('meetings and supervision in 木里县', () => {
       title: '关于县城老旧小区改造的议题',
     })
     const itemIds = [major.json().item.id, schools.json().item.id, roads.json().item.id]
+    // A township neither taking part nor concerned sees the meeting, not its items or their history.
+    const outsider = (
+      await (await as('ml-townshipHead-wachang')).get(`/api/meetings/${meetingId}`)
+    ).json()
+    assert.equal(outsider.agenda.length, 0)
+    assert.ok(
+      outsider.events.every((e: { agendaItemId: string | null }) => e.agendaItemId === null),
+    )
+    assert.ok(outsider.events.length > 0)
 
     // The deputies overseeing each unit propose their items; the office reviews the materials.
     const proposers: [string, string][] = [
@@ -223,16 +232,19 @@ describe('meetings and supervision in 木里县', () => {
     assert.equal(registered.statusCode, 200, registered.body)
     const screened = await desk.post(`/api/documents/${id}/screen`, { findings: {} })
     assert.equal(screened.json().document?.state, 'accepted', screened.body)
-    const proposed = await desk.post(`/api/documents/${id}/propose`, {
+    // 第四十六条: the office's deputy director gives the handling opinion (拟办).
+    const proposed = await (
+      await as('ml-deputyOfficeDirector')
+    ).post(`/api/documents/${id}/propose`, {
       opinion: '拟请分管副县长阅示',
     })
     assert.equal(proposed.statusCode, 200, proposed.body)
     const instructed = await (
       await as('ml-deputy-3')
     ).post(`/api/documents/${id}/instruct`, {
-      opinion: '请县财政局会同乔瓦镇研究办理',
+      text: '请县财政局会同乔瓦镇研究办理',
     })
-    assert.equal(instructed.json().document.state, 'instructed', instructed.body)
+    assert.equal(instructed.json().document?.state, 'instructed', instructed.body)
     const referred = await desk.post(`/api/documents/${id}/refer`, {
       departmentIds: [await unit('县财政局'), await unit('乔瓦镇')],
     })

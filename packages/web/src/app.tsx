@@ -40,6 +40,36 @@ const RegisterPage = lazy(() =>
 const AccountsPage = lazy(() =>
   import('./pages/accounts-page.tsx').then((m) => ({ default: m.AccountsPage })),
 )
+const MeetingsPage = lazy(() =>
+  import('./pages/meetings-page.tsx').then((m) => ({ default: m.MeetingsPage })),
+)
+const MeetingPage = lazy(() =>
+  import('./pages/meeting-page.tsx').then((m) => ({ default: m.MeetingPage })),
+)
+const SupervisionPage = lazy(() =>
+  import('./pages/supervision/supervision-page.tsx').then((m) => ({ default: m.SupervisionPage })),
+)
+const NewSupervisionItemPage = lazy(() =>
+  import('./pages/supervision-new/new-item-page.tsx').then((m) => ({
+    default: m.NewSupervisionItemPage,
+  })),
+)
+const SupervisionItemPage = lazy(() =>
+  import('./pages/supervision-item/item-page.tsx').then((m) => ({
+    default: m.SupervisionItemPage,
+  })),
+)
+// The only page with charts: lazy, so echarts loads with it and not with the main bundle.
+const SupervisionDashboardPage = lazy(() =>
+  import('./pages/supervision-dashboard/dashboard-page.tsx').then((m) => ({
+    default: m.SupervisionDashboardPage,
+  })),
+)
+const SupervisionCircularsPage = lazy(() =>
+  import('./pages/supervision-circulars/circulars-page.tsx').then((m) => ({
+    default: m.SupervisionCircularsPage,
+  })),
+)
 
 export function AppRoutes() {
   return (
@@ -63,6 +93,19 @@ export function AppRoutes() {
         <Route path="rulebooks/:jurisdiction" element={<Lazy page={<RulebookPage />} />} />
         <Route path="audit" element={<Lazy page={<AuditPage />} />} />
         <Route path="accounts" element={<Lazy page={<AccountsPage />} />} />
+        <Route path="meetings" element={<Lazy page={<MeetingsPage />} />} />
+        <Route path="meetings/:id" element={<Lazy page={<MeetingPage />} />} />
+        <Route path="supervision" element={<Lazy page={<SupervisionPage />} />} />
+        <Route path="supervision/new" element={<Lazy page={<NewSupervisionItemPage />} />} />
+        <Route
+          path="supervision/dashboard"
+          element={<Lazy page={<SupervisionDashboardPage />} />}
+        />
+        <Route
+          path="supervision/circulars"
+          element={<Lazy page={<SupervisionCircularsPage />} />}
+        />
+        <Route path="supervision/:id" element={<Lazy page={<SupervisionItemPage />} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

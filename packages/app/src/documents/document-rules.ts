@@ -32,8 +32,13 @@ export function responsibleFor(
   rules: RulesPort,
   jurisdictionId: string,
   matter: string,
+  /** Only the posts with this part in the matter (approves, handles…): 木里 第四十一条 names both. */
+  role?: string,
 ): Responsibility {
-  const answer = ask<{ posts: string[] }>(rules, jurisdictionId, 'responsible-posts', { matter })
+  const answer = ask<{ posts: string[] }>(rules, jurisdictionId, 'responsible-posts', {
+    matter,
+    ...(role ? { role } : {}),
+  })
   if (!answer)
     throw new RuleRefusedError('RULE_NOT_FOUND', `本辖区规则库没有规定"${matter}"由谁办理`, [])
   return {

@@ -47,6 +47,8 @@ export function proposeHandling(
         deps.rules,
         document.jurisdictionId,
         input.major ? 'majorMatterForApproval' : 'documentForApproval',
+        // The leaders who approve, not the office that submits it to them (呈批).
+        'approves',
       )
       const leaders = await postsResponsible(r, document.jurisdictionId, routing, {
         overseerPostIds: [...overseers],

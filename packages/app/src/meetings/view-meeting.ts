@@ -1,6 +1,7 @@
 import { shanghaiDateOf } from '@zhengling/rules'
 import { actorOf } from '../documents/act-on-document.ts'
 import { isOfficePost } from '../documents/document-office.ts'
+import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 import { NotFoundError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { RulesPort } from '../rules-port.ts'
@@ -51,6 +52,8 @@ export async function viewMeeting(
   // An item is read by the meeting's participants and the office, and by the units it concerns.
   const readsItem = (item: (typeof items)[number]) =>
     isOffice ||
+    // The legal office reviews items' legality (合法性审查), whichever unit put them forward.
+    matchesRulebookPost(post, 'legalOffice') ||
     Boolean(me) ||
     post.postId === meeting.presiderPostId ||
     viewer.departmentIds.some(
@@ -82,6 +85,7 @@ export async function viewMeeting(
         },
       ]
     })
+  const hidden = new Set(items.filter((item) => !readsItem(item)).map((item) => item.id))
   const present = new Set(
     participants.filter((p) => p.attendance === 'present').map((p) => p.postId),
   )
@@ -90,7 +94,21 @@ export async function viewMeeting(
     meeting.state === 'open' || meeting.state === 'closed'
       ? present
       : new Set(participants.filter((p) => p.attendance !== 'onLeave').map((p) => p.postId))
-  const quorum = quorumOf(deps.rules, meeting, participants, expected)
+  const judged = quorumOf(deps.rules, meeting, participants, expected)
+  // Before opening nobody is "present" yet: say how many can come, not who came.
+  const quorum =
+    meeting.state === 'open' || meeting.state === 'closed' || judged.minimum === null
+      ? judged
+      : {
+          ...judged,
+          summary: `组成人员 ${judged.members} 人，至少 ${judged.minimum} 人到会方可召开；未请假的组成人员 ${judged.present} 人`,
+        }
+  const followUps = await r.supervision.ledger(viewer, {
+    meetingId: meeting.id,
+    today,
+    limit: 200,
+    offset: 0,
+  })
   const minutes = meeting.minutesDocumentId
     ? await r.documents.visible(viewer, meeting.minutesDocumentId)
     : undefined
@@ -114,7 +132,17 @@ export async function viewMeeting(
           dueDate: minutes.dueDate,
         }
       : null,
-    events: events.map((event) => ({ ...event, actor: titled(event.actorPostId) })),
+    // An item one may not read does not show in the history either.
+    events: events
+      .filter((event) => !event.agendaItemId || !hidden.has(event.agendaItemId))
+      .map((event) => ({ ...event, actor: titled(event.actorPostId) })),
+    followUps: followUps.items.map((item) => ({
+      id: item.id,
+      title: item.title,
+      agendaItemId: item.agendaItemId,
+      dueDate: item.dueDate,
+      state: item.state,
+    })),
     may: {
       organise: isOffice,
       submitItem:

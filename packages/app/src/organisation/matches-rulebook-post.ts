@@ -13,5 +13,8 @@ export function matchesRulebookPost(
   if (post.role === rulebookPost || post.unitRulebookPost === rulebookPost) return true
   if (rulebookPost === 'portfolioDeputy')
     return relations.overseerPostIds?.includes(post.postId) ?? false
+  // 分管副主任: which deputy director of the office takes which work is the office's own
+  // division, not in the roster; any of them may act.
+  if (rulebookPost === 'portfolioDeputyOfficeDirector') return post.role === 'deputyOfficeDirector'
   return false
 }

@@ -21,6 +21,8 @@ export interface LedgerQuery {
   state?: 'open' | 'closed' | 'overdue' | 'dueSoon'
   source?: string
   departmentId?: string
+  /** Items a meeting decided (议定事项). */
+  meetingId?: string
   /** The civil date "overdue" and "due soon" are judged on. */
   today: string
   /** Due on or before this date counts as due soon (this week). */

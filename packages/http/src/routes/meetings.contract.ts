@@ -203,6 +203,16 @@ export const meetingView = z.object({
       actor: titled,
     }),
   ),
+  /** Supervision items the meeting's decisions opened (议定事项), as the viewer may see them. */
+  followUps: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      agendaItemId: z.string().nullable(),
+      dueDate: z.string(),
+      state: z.string(),
+    }),
+  ),
   may: z.object({
     organise: z.boolean(),
     submitItem: z.boolean(),

@@ -135,14 +135,12 @@ export function meetingRoutes(
         },
       },
       async (request, reply) =>
-        reply
-          .code(201)
-          .send(
-            await submitAgendaItem(commands, sessionOf(request), {
-              meetingId: request.params.id,
-              ...request.body,
-            }),
-          ),
+        reply.code(201).send(
+          await submitAgendaItem(commands, sessionOf(request), {
+            meetingId: request.params.id,
+            ...request.body,
+          }),
+        ),
     )
 
     app.post(

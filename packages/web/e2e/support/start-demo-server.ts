@@ -35,7 +35,11 @@ export async function startDemoServer(options: { now?: () => Date } = {}) {
     url: `http://127.0.0.1:${address.port}`,
     db: handle.db,
     scanLedger: () =>
-      runSupervisionScan(handle.db, { hasher: sm3Hasher, now, rules: createRulesPort(library) }, 500),
+      runSupervisionScan(
+        handle.db,
+        { hasher: sm3Hasher, now, rules: createRulesPort(library) },
+        500,
+      ),
     async close() {
       await app.close()
       await handle.close()

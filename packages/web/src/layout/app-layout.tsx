@@ -2,11 +2,15 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  CalendarOutlined,
   ContainerOutlined,
+  DashboardOutlined,
   EditOutlined,
   FileAddOutlined,
   HomeOutlined,
   InboxOutlined,
+  NotificationOutlined,
+  ProfileOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
 import { Layout, Menu, type MenuProps, theme, Typography } from 'antd'
@@ -27,6 +31,15 @@ function menuKeyOf(pathname: string, keys: string[]): string[] {
   )
   const longest = under.sort((a, b) => b.length - a.length)[0]
   return longest ? [longest] : []
+}
+
+/** Keys of the menu's items, those inside a group (督查督办) included. */
+function keysOf(items: MenuProps['items']): string[] {
+  return (items ?? []).flatMap((item) => {
+    if (!item) return []
+    const children = 'children' in item ? keysOf(item.children) : []
+    return item.type === 'group' ? children : item.key ? [String(item.key), ...children] : children
+  })
 }
 
 export function AppLayout() {
@@ -66,6 +79,43 @@ export function AppLayout() {
             key: '/documents/draft',
             icon: <EditOutlined aria-hidden />,
             label: <Link to="/documents/draft">拟稿发文</Link>,
+          },
+        ]
+      : []),
+    // 会议: every post-holder may put items forward and see the meetings the server shows them.
+    ...(me.adminRole === null && me.posts.length > 0
+      ? [
+          {
+            key: '/meetings',
+            icon: <CalendarOutlined aria-hidden />,
+            label: <Link to="/meetings">会议</Link>,
+          },
+        ]
+      : []),
+    // 督查督办: every post-holder follows the items of their unit; the server filters the ledger.
+    ...(me.adminRole === null && me.posts.length > 0
+      ? [
+          {
+            type: 'group' as const,
+            key: 'supervision-group',
+            label: '督查督办',
+            children: [
+              {
+                key: '/supervision',
+                icon: <ProfileOutlined aria-hidden />,
+                label: <Link to="/supervision">督查台账</Link>,
+              },
+              {
+                key: '/supervision/dashboard',
+                icon: <DashboardOutlined aria-hidden />,
+                label: <Link to="/supervision/dashboard">督查看板</Link>,
+              },
+              {
+                key: '/supervision/circulars',
+                icon: <NotificationOutlined aria-hidden />,
+                label: <Link to="/supervision/circulars">督查通报</Link>,
+              },
+            ],
           },
         ]
       : []),
@@ -124,10 +174,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           aria-label="主导航"
-          selectedKeys={menuKeyOf(
-            pathname,
-            items.flatMap((item) => (item?.key ? [String(item.key)] : [])),
-          )}
+          selectedKeys={menuKeyOf(pathname, keysOf(items))}
           items={items}
         />
       </Sider>

@@ -1,0 +1,96 @@
+import { Button, Form, Input, Typography } from 'antd'
+import { recordAgendaStep } from '../../api/meetings.ts'
+import { SubmitError } from '../../components/submit-error.tsx'
+import { STEP_RECORDERS } from '../meetings/meeting-labels.ts'
+import { ActModal } from './act-modal.tsx'
+import { useMeetingAct } from './use-meeting-act.ts'
+
+/**
+ * 登记程序: records that a missing step was done. Who may is the server's to judge — the legal
+ * office its 合法性审查, the submitting unit its own consultation — and its refusal shows here.
+ */
+export function RecordStepButton({
+  meetingId,
+  itemId,
+  code,
+  label,
+  onDone,
+}: {
+  meetingId: string
+  itemId: string
+  code: string
+  label: string
+  onDone: () => void
+}) {
+  return (
+    <ActModal
+      label="登记"
+      title="登记程序"
+      ariaLabel={`登记程序：${label}`}
+      buttonProps={{ size: 'small' }}
+    >
+      {(close) => (
+        <RecordStepForm
+          meetingId={meetingId}
+          itemId={itemId}
+          code={code}
+          label={label}
+          onDone={() => {
+            close()
+            onDone()
+          }}
+        />
+      )}
+    </ActModal>
+  )
+}
+
+function RecordStepForm({
+  meetingId,
+  itemId,
+  code,
+  label,
+  onDone,
+}: {
+  meetingId: string
+  itemId: string
+  code: string
+  label: string
+  onDone: () => void
+}) {
+  const { submitting, error, act } = useMeetingAct(onDone)
+  const recorder = STEP_RECORDERS[code]
+  return (
+    <Form<{ note?: string }>
+      name="record-step"
+      layout="vertical"
+      requiredMark={false}
+      onFinish={({ note }) =>
+        act(
+          () => recordAgendaStep(meetingId, itemId, { code, note: note?.trim() || undefined }),
+          undefined,
+          '已登记',
+        )
+      }
+    >
+      <Typography.Paragraph>
+        程序：<Typography.Text strong>{label}</Typography.Text>
+        <br />
+        <Typography.Text type="secondary">
+          {recorder ? `此程序由${recorder}登记。` : '此程序由议题报送单位登记。'}
+        </Typography.Text>
+      </Typography.Paragraph>
+      <Form.Item label="登记说明" name="note">
+        <Input.TextArea rows={2} maxLength={500} placeholder="如：经审查，方案符合有关规定" />
+      </Form.Item>
+      {error && (
+        <Form.Item>
+          <SubmitError error={error} />
+        </Form.Item>
+      )}
+      <Button type="primary" htmlType="submit" loading={submitting}>
+        确认登记
+      </Button>
+    </Form>
+  )
+}

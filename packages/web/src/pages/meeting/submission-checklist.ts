@@ -1,0 +1,51 @@
+import type { AgendaItem, GateCondition } from '../../api/meetings.ts'
+import { STEP_RECORDERS } from '../meetings/meeting-labels.ts'
+
+export interface ChecklistEntry {
+  code: string
+  label: string
+}
+
+/** What the submission form can ask, from the gate conditions the agenda's items carry. */
+export interface SubmissionChecklist {
+  /** Kinds of item the rulebook names: those that bring in steps, and those it excludes. */
+  characteristics: ChecklistEntry[]
+  /** Steps the submitting unit may certify itself. */
+  ownSteps: ChecklistEntry[]
+  /** Steps another post records on the item, with who does. */
+  othersSteps: (ChecklistEntry & { recorder: string })[]
+}
+
+/**
+ * The rulebook's checklist for this meeting's items. The server has no call that answers it
+ * before an item exists, but every item's gate carries the meeting's conditions, so any item
+ * on the agenda gives the whole list; with none yet the list is empty and the first item's
+ * gate answer says what is missing.
+ */
+export function submissionChecklist(agenda: readonly AgendaItem[]): SubmissionChecklist {
+  const conditions = agenda[0]?.gate.conditions ?? []
+  const characteristics = new Map<string, string>()
+  const ownSteps = new Map<string, string>()
+  const othersSteps = new Map<string, string>()
+  for (const condition of conditions) {
+    if (condition.when && condition.type === 'requiredWhen')
+      characteristics.set(condition.when.code, condition.when.label)
+    if (condition.type === 'excluded')
+      characteristics.set(condition.code, `${condition.label}（不列入议题）`)
+    if (isStep(condition))
+      (STEP_RECORDERS[condition.code] ? othersSteps : ownSteps).set(condition.code, condition.label)
+  }
+  const entries = (map: Map<string, string>) => [...map].map(([code, label]) => ({ code, label }))
+  return {
+    characteristics: entries(characteristics),
+    ownSteps: entries(ownSteps),
+    othersSteps: entries(othersSteps).map((entry) => ({
+      ...entry,
+      recorder: STEP_RECORDERS[entry.code] ?? '',
+    })),
+  }
+}
+
+function isStep(condition: GateCondition): boolean {
+  return condition.type !== 'excluded'
+}
