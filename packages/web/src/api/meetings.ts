@@ -180,6 +180,8 @@ export interface MeetingView {
   /** null until drafted, or when the viewer may not read the minutes. */
   minutes: MeetingMinutes | null
   events: MeetingEvent[]
+  /** The supervision items the meeting's decisions opened (议定事项). */
+  followUps: MeetingFollowUp[]
   /** What the current post may do now, as the server judges it. */
   may: {
     /** The office: schedule, take attendance, open, record decisions, close, draft minutes. */
@@ -236,6 +238,14 @@ export interface ItemDecision {
 }
 
 /** A 督办事项 the decision opened. */
+export interface MeetingFollowUp {
+  id: string
+  title: string
+  agendaItemId: string | null
+  dueDate: string
+  state: string
+}
+
 export interface OpenedSupervision {
   id: string
   title: string

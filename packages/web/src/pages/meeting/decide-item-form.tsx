@@ -1,12 +1,7 @@
 import { Button, Form, Input, Radio, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useEffect } from 'react'
-import {
-  type AgendaDecision,
-  type AgendaItem,
-  decideAgendaItem,
-  type OpenedSupervision,
-} from '../../api/meetings.ts'
+import { type AgendaDecision, type AgendaItem, decideAgendaItem } from '../../api/meetings.ts'
 import type { Department } from '../../api/types.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { ADOPTING, DECISION_LABELS } from '../meetings/meeting-labels.ts'
@@ -42,14 +37,12 @@ export function DecideItemForm({
   meetingId,
   undecided,
   departments,
-  onDecided,
   onDone,
 }: {
   meetingId: string
   /** Items on the agenda still to decide, in order. */
   undecided: AgendaItem[]
   departments: Department[] | undefined
-  onDecided: (itemId: string, supervision: OpenedSupervision[]) => void
   onDone: () => void
 }) {
   const [form] = Form.useForm<Values>()
@@ -78,10 +71,7 @@ export function DecideItemForm({
             dueDate: task.dueDate ? task.dueDate.format('YYYY-MM-DD') : undefined,
           })),
         }),
-      (answer) => {
-        onDecided(values.itemId, answer.supervision)
-        form.resetFields(['decision', 'text', 'tasks'])
-      },
+      () => form.resetFields(['decision', 'text', 'tasks']),
       '已记录决定',
     )
   }

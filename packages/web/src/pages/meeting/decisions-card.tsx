@@ -1,6 +1,5 @@
 import { Card, Divider, Empty, Space, Tag, Typography } from 'antd'
-import { useState } from 'react'
-import type { MeetingView, OpenedSupervision } from '../../api/meetings.ts'
+import type { MeetingView } from '../../api/meetings.ts'
 import type { Department } from '../../api/types.ts'
 import { DECISION_LABELS } from '../meetings/meeting-labels.ts'
 import { CloseMeetingButton } from './close-meeting-button.tsx'
@@ -9,8 +8,7 @@ import { OpenedSupervisionList } from './opened-supervision.tsx'
 
 /**
  * 会议决定: once the meeting sits, a decision for each item on the agenda, recorded by the office
- * or the presider; then 散会. The 督办事项 a decision opens are shown as the server answers them
- * (the meeting view does not list them), linking to the supervision ledger.
+ * or the presider; then 散会. Under each decision, the 督办事项 it opened in the supervision ledger.
  */
 export function DecisionsCard({
   view,
@@ -24,7 +22,6 @@ export function DecisionsCard({
   onChanged: () => void
 }) {
   const { meeting, may } = view
-  const [opened, setOpened] = useState<Record<string, OpenedSupervision[]>>({})
   const onAgenda = view.agenda.filter(
     (item) => item.state === 'approved' || item.state === 'decided',
   )
@@ -57,7 +54,9 @@ export function DecisionsCard({
                   )}
                 </Space>
                 <span style={{ whiteSpace: 'pre-wrap' }}>{item.decisionText}</span>
-                <OpenedSupervisionList items={opened[item.id] ?? []} />
+                <OpenedSupervisionList
+                  items={view.followUps.filter((followUp) => followUp.agendaItemId === item.id)}
+                />
               </Space>
             </li>
           ))}
@@ -70,9 +69,6 @@ export function DecisionsCard({
             meetingId={meeting.id}
             undecided={undecided}
             departments={departments}
-            onDecided={(itemId, supervision) =>
-              setOpened((previous) => ({ ...previous, [itemId]: supervision }))
-            }
             onDone={onChanged}
           />
         </>

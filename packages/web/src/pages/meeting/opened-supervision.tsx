@@ -1,9 +1,9 @@
 import { Typography } from 'antd'
 import { Link } from 'react-router-dom'
-import type { OpenedSupervision } from '../../api/meetings.ts'
+import type { MeetingFollowUp } from '../../api/meetings.ts'
 
-/** The 督办事项 a decision just opened in the supervision ledger, with their time limits. */
-export function OpenedSupervisionList({ items }: { items: OpenedSupervision[] }) {
+/** The 督办事项 a decision opened in the supervision ledger, with their time limits. */
+export function OpenedSupervisionList({ items }: { items: MeetingFollowUp[] }) {
   if (items.length === 0) return null
   return (
     <div>
