@@ -35,11 +35,13 @@ create table supervision_items (
 );
 create index supervision_items_ledger on supervision_items (jurisdiction_id, state, due_date);
 create index supervision_items_lead on supervision_items (lead_department_id, state);
--- The reminder scan reads only open items, by reminder day and by due date.
-create index supervision_items_open_remind on supervision_items (remind_on)
-  where state <> 'closed';
-create index supervision_items_open_due on supervision_items (due_date)
-  where state <> 'closed';
+-- The reminder scan reads only open items still owed a reminder (by reminder day) or an
+-- escalation (by due date) for their current due date: once sent, an item leaves the index, so
+-- a tick with nothing due reads nothing however many items are open or overdue.
+create index supervision_items_to_remind on supervision_items (remind_on)
+  where state <> 'closed' and reminded_for is distinct from due_date;
+create index supervision_items_to_escalate on supervision_items (due_date)
+  where state <> 'closed' and escalated_for is distinct from due_date;
 
 create table supervision_events (
   id bigserial primary key,

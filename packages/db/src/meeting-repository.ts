@@ -134,15 +134,23 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
     },
 
     async list(viewer, range) {
-      const rows = await db
+      if (range.participantPostIds?.length === 0) return []
+      let query = db
         .selectFrom('meetings')
         .selectAll()
         .where(visibleTo(viewer))
         .where('starts_at', '>=', new Date(range.from))
         .where('starts_at', '<', new Date(range.before))
-        .orderBy('starts_at')
-        .limit(500)
-        .execute()
+      if (range.participantPostIds)
+        query = query.where(
+          'id',
+          'in',
+          db
+            .selectFrom('meeting_participants')
+            .select('meeting_id')
+            .where('post_id', 'in', [...range.participantPostIds]),
+        )
+      const rows = await query.orderBy('starts_at').limit(500).execute()
       return rows.map(toMeeting)
     },
 

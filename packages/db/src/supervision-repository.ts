@@ -1,8 +1,4 @@
-import type {
-  SupervisionCircular,
-  SupervisionItem,
-  SupervisionRepository,
-} from '@zhengling/app'
+import type { SupervisionCircular, SupervisionItem, SupervisionRepository } from '@zhengling/app'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Database } from './schema.ts'
 import { visibleTo } from './visible-to.ts'
@@ -43,7 +39,8 @@ function toItem(row: Selectable<Database['supervision_items']>): SupervisionItem
   }
 }
 
-const count = (condition: ReturnType<typeof sql>) => sql<number>`count(*) filter (where ${condition})::int`
+const count = (condition: ReturnType<typeof sql>) =>
+  sql<number>`count(*) filter (where ${condition})::int`
 
 export function createSupervisionRepository(db: Kysely<Database>): SupervisionRepository {
   return {
@@ -108,14 +105,21 @@ export function createSupervisionRepository(db: Kysely<Database>): SupervisionRe
         )
       if (query.state === 'open') base = base.where('state', '<>', 'closed')
       if (query.state === 'closed') base = base.where('state', '=', 'closed')
-      if (query.state === 'overdue') base = base.where('state', '<>', 'closed').where('due_date', '<', query.today)
+      if (query.state === 'overdue')
+        base = base.where('state', '<>', 'closed').where('due_date', '<', query.today)
       if (query.state === 'dueSoon')
         base = base
           .where('state', '<>', 'closed')
           .where('due_date', '>=', query.today)
           .where('due_date', '<=', query.dueSoonBy ?? query.today)
       const [rows, total] = await Promise.all([
-        base.selectAll().orderBy('due_date').orderBy('id').limit(query.limit).offset(query.offset).execute(),
+        base
+          .selectAll()
+          .orderBy('due_date')
+          .orderBy('id')
+          .limit(query.limit)
+          .offset(query.offset)
+          .execute(),
         base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
       ])
       return { items: rows.map(toItem), total: total.n }
@@ -128,9 +132,15 @@ export function createSupervisionRepository(db: Kysely<Database>): SupervisionRe
           updated_at: at,
           ...(changes.state !== undefined ? { state: changes.state } : {}),
           ...(changes.dueDate !== undefined ? { due_date: changes.dueDate } : {}),
-          ...(changes.milestones !== undefined ? { milestones: JSON.stringify(changes.milestones) } : {}),
+          ...(changes.milestones !== undefined
+            ? { milestones: JSON.stringify(changes.milestones) }
+            : {}),
           ...(changes.pendingExtension !== undefined
-            ? { pending_extension: changes.pendingExtension ? JSON.stringify(changes.pendingExtension) : null }
+            ? {
+                pending_extension: changes.pendingExtension
+                  ? JSON.stringify(changes.pendingExtension)
+                  : null,
+              }
             : {}),
           ...(changes.closedOn !== undefined ? { closed_on: changes.closedOn } : {}),
           ...(changes.daysLate !== undefined ? { days_late: changes.daysLate } : {}),
@@ -189,7 +199,9 @@ export function createSupervisionRepository(db: Kysely<Database>): SupervisionRe
         .orderBy('item_id')
         .orderBy('id', 'desc')
         .execute()
-      return new Map(rows.map((row) => [row.item_id, { text: row.text ?? '', at: iso(row.occurred_at) }]))
+      return new Map(
+        rows.map((row) => [row.item_id, { text: row.text ?? '', at: iso(row.occurred_at) }]),
+      )
     },
 
     async dashboard(viewer, query) {
@@ -199,7 +211,9 @@ export function createSupervisionRepository(db: Kysely<Database>): SupervisionRe
       const totals = await base
         .select([
           count(open).as('open'),
-          count(sql`state <> 'closed' and due_date between ${query.today} and ${query.weekEnd}`).as('due_this_week'),
+          count(sql`state <> 'closed' and due_date between ${query.today} and ${query.weekEnd}`).as(
+            'due_this_week',
+          ),
           count(sql`state <> 'closed' and due_date < ${query.today}`).as('overdue'),
           count(sql`state = 'closed'`).as('closed'),
           count(sql`state = 'closed' and days_late = 0`).as('closed_on_time'),
@@ -233,7 +247,10 @@ export function createSupervisionRepository(db: Kysely<Database>): SupervisionRe
         .execute()
       const since = sql`(date_trunc('month', ${query.today}::date) - interval '11 months')::date`
       const assigned = await base
-        .select([sql<string>`to_char(assigned_on, 'YYYY-MM')`.as('month'), sql<number>`count(*)::int`.as('n')])
+        .select([
+          sql<string>`to_char(assigned_on, 'YYYY-MM')`.as('month'),
+          sql<number>`count(*)::int`.as('n'),
+        ])
         .where(sql<boolean>`assigned_on >= ${since}`)
         .groupBy(sql`to_char(assigned_on, 'YYYY-MM')`)
         .execute()
@@ -300,13 +317,18 @@ export function createSupervisionRepository(db: Kysely<Database>): SupervisionRe
             : base
                 .where(sql<boolean>`reminded_for is distinct from due_date`)
                 .where('remind_on', '<=', query.today)
-                .where(sql<boolean>`not (due_date < ${query.today} and escalated_for is distinct from due_date)`)
+                .where(
+                  sql<boolean>`not (due_date < ${query.today} and escalated_for is distinct from due_date)`,
+                )
                 .orderBy('remind_on')
                 .orderBy('due_date')
         return owed.limit(limit).forUpdate().skipLocked().execute()
       }
       const escalations = await claim('escalation', query.limit)
-      const reminders = escalations.length < query.limit ? await claim('reminder', query.limit - escalations.length) : []
+      const reminders =
+        escalations.length < query.limit
+          ? await claim('reminder', query.limit - escalations.length)
+          : []
       const entry = (kind: 'escalation' | 'reminder') => (row: (typeof escalations)[number]) => ({
         id: row.id,
         jurisdictionId: row.jurisdiction_id,
@@ -325,7 +347,11 @@ export function createSupervisionRepository(db: Kysely<Database>): SupervisionRe
         .where('jurisdiction_id', '=', jurisdictionId)
         .where((eb) =>
           eb.or([
-            eb.and([eb('state', '=', 'closed'), eb('closed_on', '>=', period.from), eb('closed_on', '<=', period.to)]),
+            eb.and([
+              eb('state', '=', 'closed'),
+              eb('closed_on', '>=', period.from),
+              eb('closed_on', '<=', period.to),
+            ]),
             eb.and([eb('state', '<>', 'closed'), eb('due_date', '<', period.to)]),
           ]),
         )

@@ -38,6 +38,17 @@ describe('a standing meeting of 钟山区', () => {
     assert.equal(members.length, 6)
     assert.equal(scheduled.json().quorum.minimum, 4)
 
+    // The notice: the meeting is on every member's list of their own meetings; a bureau with
+    // no part in it sees it on the calendar only.
+    const deputyMeetings = (await (await as('zs-deputy-2')).get('/api/meetings?mine=true')).json()
+    assert.deepEqual(
+      deputyMeetings.map((m: { id: string }) => m.id),
+      [meeting.id],
+    )
+    const justice = await as('zs-legalOffice')
+    assert.equal((await justice.get('/api/meetings?mine=true')).json().length, 0)
+    assert.equal((await justice.get('/api/meetings')).json().length, 1)
+
     let finance = await as('zs-departmentHead-9')
     const blocked = await finance.post(`/api/meetings/${meeting.id}/items`, {
       title: '关于调整2026年区级预算的议题',

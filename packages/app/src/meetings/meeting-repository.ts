@@ -42,8 +42,11 @@ export interface MeetingRepository {
     id: string,
     options?: { forUpdate?: boolean },
   ): Promise<MeetingRecord | undefined>
-  /** Meetings starting in [from, before), earliest first. */
-  list(viewer: Viewer, range: { from: string; before: string }): Promise<MeetingRecord[]>
+  /** Meetings starting in [from, before), earliest first; with `participantPostIds`, only those they take part in. */
+  list(
+    viewer: Viewer,
+    range: { from: string; before: string; participantPostIds?: readonly string[] },
+  ): Promise<MeetingRecord[]>
   update(id: string, changes: MeetingChanges): Promise<void>
   widenDistribution(id: string, widen: { posts?: string[]; departments?: string[] }): Promise<void>
 

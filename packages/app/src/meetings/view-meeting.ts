@@ -156,15 +156,22 @@ export async function viewMeeting(
   }
 }
 
-/** Meetings the viewer may see in a date range, for the calendar. */
+/**
+ * Meetings the viewer may see in a date range, for the calendar; `mine` keeps those a post the
+ * person holds takes part in — the meeting notices of the workbench.
+ */
 export async function listMeetings(
   r: Repositories,
   deps: { now: () => Date; rules: RulesPort },
   session: SessionRecord,
-  range: { from: string; before: string },
+  range: { from: string; before: string; mine?: boolean },
 ) {
   const { viewer } = await actorOf(r, session, deps.now())
-  const meetings = await r.meetings.list(viewer, range)
+  const meetings = await r.meetings.list(viewer, {
+    from: range.from,
+    before: range.before,
+    participantPostIds: range.mine ? viewer.postIds : undefined,
+  })
   return meetings.map((meeting) => ({
     ...meeting,
     stateLabel: MEETING_STATE_LABELS[meeting.state],

@@ -18,6 +18,8 @@ export const meetingParticipantParams = z.object({ id, postId: id })
 export const meetingRange = z.object({
   from: civilDate.optional(),
   to: civilDate.optional(),
+  /** Only meetings a post the person holds takes part in. */
+  mine: z.enum(['true', 'false']).optional(),
 })
 
 export const scheduleMeetingBody = z.object({

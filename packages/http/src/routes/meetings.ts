@@ -89,6 +89,7 @@ export function meetingRoutes(
         return listMeetings(repositories, reads, sessionOf(request), {
           from: `${from}T00:00:00+08:00`,
           before: `${addDays(to, 1)}T00:00:00+08:00`,
+          mine: request.query.mine === 'true',
         })
       },
     )

@@ -262,8 +262,10 @@ export const fetchMeetingTypes = (signal?: AbortSignal) =>
   request<MeetingType[]>('GET', '/api/meeting-types', { signal })
 
 /** Meetings the viewer may see between two civil dates (YYYY-MM-DD, Beijing), both included. */
-export const fetchMeetings = (range: { from: string; to: string }, signal?: AbortSignal) =>
-  request<MeetingSummary[]>('GET', '/api/meetings', { query: range, signal })
+export const fetchMeetings = (
+  range: { from: string; to: string; mine?: 'true' },
+  signal?: AbortSignal,
+) => request<MeetingSummary[]>('GET', '/api/meetings', { query: range, signal })
 
 export const scheduleMeeting = (plan: MeetingPlan) =>
   request<MeetingView>('POST', '/api/meetings', { body: plan })

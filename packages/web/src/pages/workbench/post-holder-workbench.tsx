@@ -4,6 +4,7 @@ import { PageTitle } from '../../components/page-title.tsx'
 import { formatShanghaiTime } from '../../format.ts'
 import { postLabel } from '../../labels.ts'
 import { useSwitchPost } from '../../session/use-switch-post.ts'
+import { MeetingNotices } from './meeting-notices.tsx'
 
 export function PostHolderWorkbench({ me }: { me: Me }) {
   const current = me.posts.find((post) => post.postId === me.currentPostId)
@@ -27,6 +28,7 @@ export function PostHolderWorkbench({ me }: { me: Me }) {
           { key: 'expires', label: '登录有效期至', children: formatShanghaiTime(me.expiresAt) },
         ]}
       />
+      <MeetingNotices />
       <Card title="我的职务">
         {me.posts.length === 0 ? (
           <Empty description="今天没有任职记录" />
