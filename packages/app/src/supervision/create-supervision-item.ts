@@ -49,12 +49,12 @@ export function createSupervisionItem(
         `${post.title}不能立项督办（由督查部门或台账管理部门立项）`,
         keepers.citations,
       )
-    const units = await r.organisation.unitPosts(viewer.jurisdictionId)
-    const known = new Set(units.flatMap((unit) => (unit.departmentId ? [unit.departmentId] : [])))
+    const today = shanghaiDateOf(now.getTime())
+    const chart = await r.organisation.organisationChart(viewer.jurisdictionId, today)
+    const known = new Set(chart?.departments.map((department) => department.id))
     for (const id of [input.leadDepartmentId, ...(input.coDepartmentIds ?? [])])
       if (!known.has(id))
         throw new InvalidInputError('UNKNOWN_DEPARTMENT', '牵头或配合单位不是本辖区的单位')
-    const today = shanghaiDateOf(now.getTime())
     const overseers = await r.organisation.overseersOf(input.leadDepartmentId, today)
     return openSupervisionItem(r, deps, {
       jurisdictionId: viewer.jurisdictionId,
