@@ -1,6 +1,5 @@
 import { z } from 'zod'
-
-const id = z.uuid('编号格式不正确')
+import { id } from './contract-fields.ts'
 
 export const attachmentParams = z.object({ id, attachmentId: id })
 

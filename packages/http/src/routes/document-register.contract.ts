@@ -1,12 +1,5 @@
 import { z } from 'zod'
-
-const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-const citation = z.object({
-  ruleId: z.string(),
-  source: z.string(),
-  article: z.string(),
-  excerpt: z.string(),
-})
+import { citation, civilDate } from './contract-fields.ts'
 
 /** The register's filter: one direction, a date range (both days included), a state, words. */
 export const registerFilter = z.object({

@@ -1,14 +1,6 @@
 import { z } from 'zod'
+import { citation, civilDate, id } from './contract-fields.ts'
 import { attachmentSummary } from './document-files.contract.ts'
-
-const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-const id = z.uuid('编号格式不正确')
-const citation = z.object({
-  ruleId: z.string(),
-  source: z.string(),
-  article: z.string(),
-  excerpt: z.string(),
-})
 
 export const documentParams = z.object({ id })
 

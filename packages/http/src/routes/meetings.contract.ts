@@ -1,13 +1,6 @@
 import { z } from 'zod'
+import { citation, civilDate, id } from './contract-fields.ts'
 
-const id = z.uuid('编号格式不正确')
-const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-const citation = z.object({
-  ruleId: z.string(),
-  source: z.string(),
-  article: z.string(),
-  excerpt: z.string(),
-})
 const titled = z.object({ title: z.string(), holders: z.array(z.string()) })
 
 export const meetingParams = z.object({ id })
@@ -41,6 +34,8 @@ export const submitItemBody = z.object({
   involvedDepartmentIds: z.array(id).max(30).optional(),
 })
 export const recordStepBody = step
+/** An act that takes nothing but the meeting (散会). */
+export const emptyBody = z.object({}).default({})
 export const approveAgendaBody = z.object({ itemIds: z.array(id).min(1, '请选择议题').max(60) })
 export const dissentBody = z.object({ text: z.string().trim().min(1, '请填写不同意见').max(2000) })
 export const answerDissentBody = z.object({

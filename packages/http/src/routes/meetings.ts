@@ -18,6 +18,7 @@ import {
 import { addDays, shanghaiDateOf } from '@zhengling/rules'
 import type { RulebookLibrary } from '@zhengling/rulebooks'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { z } from 'zod'
 import { sessionOf } from '../auth.ts'
 import { DOCUMENT_REFUSALS, documentRouteContext } from './document-route-context.ts'
 import {
@@ -27,6 +28,7 @@ import {
   decideItemBody,
   decideLeaveBody,
   dissentBody,
+  emptyBody,
   itemWithGate,
   leaveBody,
   meetingDissentParams,
@@ -56,8 +58,32 @@ export function meetingRoutes(
   const { repositories, rules, commands, signedIn } = documentRouteContext(deps)
   const refusals = DOCUMENT_REFUSALS
   const reads = { now: deps.now, rules }
-  const view = (session: Parameters<typeof viewMeeting>[2], meetingId: string) =>
+  type Session = Parameters<typeof viewMeeting>[2]
+  const view = (session: Session, meetingId: string) =>
     viewMeeting(repositories, reads, session, meetingId)
+
+  /** An act on a meeting: parse, call the use case, answer the meeting as it now stands. */
+  const meetingAct = <P extends z.ZodType<{ id: string }>, B extends z.ZodType>(
+    app: Parameters<FastifyPluginAsyncZod>[0],
+    path: string,
+    summary: string,
+    params: P,
+    body: B,
+    run: (session: Session, params: z.output<P>, body: z.output<B>) => Promise<unknown>,
+  ) =>
+    app.post(
+      `/api/meetings/:id/${path}`,
+      {
+        preHandler: signedIn,
+        schema: { summary, params, body, response: { 200: meetingView, ...refusals } },
+      },
+      async (request) => {
+        const session = sessionOf(request)
+        const parsed = request.params as z.output<P>
+        await run(session, parsed, request.body as z.output<B>)
+        return view(session, parsed.id)
+      },
+    )
 
   return async (app) => {
     app.get(
@@ -163,133 +189,77 @@ export function meetingRoutes(
         }),
     )
 
-    app.post(
-      '/api/meetings/:id/agenda/approve',
-      {
-        preHandler: signedIn,
-        schema: {
-          summary: '审定议题（县长/区长）',
-          params: meetingParams,
-          body: approveAgendaBody,
-          response: { 200: meetingView, ...refusals },
-        },
-      },
-      async (request) => {
-        const session = sessionOf(request)
-        await approveAgenda(commands, session, {
-          meetingId: request.params.id,
-          itemIds: request.body.itemIds,
-        })
-        return view(session, request.params.id)
-      },
+    meetingAct(
+      app,
+      'agenda/approve',
+      '审定议题（县长/区长）',
+      meetingParams,
+      approveAgendaBody,
+      (session, params, body) =>
+        approveAgenda(commands, session, { meetingId: params.id, itemIds: body.itemIds }),
     )
-
-    app.post(
-      '/api/meetings/:id/items/:itemId/dissents',
-      {
-        preHandler: signedIn,
-        schema: {
-          summary: '会前向议题申报单位提出不同意见',
-          params: meetingItemParams,
-          body: dissentBody,
-          response: { 200: meetingView, ...refusals },
-        },
-      },
-      async (request) => {
-        const session = sessionOf(request)
-        await raiseAgendaDissent(commands, session, {
-          meetingId: request.params.id,
-          itemId: request.params.itemId,
-          text: request.body.text,
-        })
-        return view(session, request.params.id)
-      },
+    meetingAct(
+      app,
+      'items/:itemId/dissents',
+      '会前向议题申报单位提出不同意见',
+      meetingItemParams,
+      dissentBody,
+      (session, params, body) =>
+        raiseAgendaDissent(commands, session, {
+          meetingId: params.id,
+          itemId: params.itemId,
+          text: body.text,
+        }),
     )
-
-    app.post(
-      '/api/meetings/:id/dissents/:dissentId/answer',
-      {
-        preHandler: signedIn,
-        schema: {
-          summary: '申报单位研究不同意见（不予采纳的报办公室）',
-          params: meetingDissentParams,
-          body: answerDissentBody,
-          response: { 200: meetingView, ...refusals },
-        },
-      },
-      async (request) => {
-        const session = sessionOf(request)
-        await answerAgendaDissent(commands, session, {
-          meetingId: request.params.id,
-          dissentId: request.params.dissentId,
-          ...request.body,
-        })
-        return view(session, request.params.id)
-      },
+    meetingAct(
+      app,
+      'dissents/:dissentId/answer',
+      '申报单位研究不同意见（不予采纳的报办公室）',
+      meetingDissentParams,
+      answerDissentBody,
+      (session, params, body) =>
+        answerAgendaDissent(commands, session, {
+          meetingId: params.id,
+          dissentId: params.dissentId,
+          ...body,
+        }),
     )
-
-    app.post(
-      '/api/meetings/:id/leave',
-      {
-        preHandler: signedIn,
-        schema: {
-          summary: '会议请假（须明确代会人员的，按规则要求）',
-          params: meetingParams,
-          body: leaveBody,
-          response: { 200: meetingView, ...refusals },
-        },
-      },
-      async (request) => {
-        const session = sessionOf(request)
-        await requestMeetingLeave(commands, session, {
-          meetingId: request.params.id,
-          ...request.body,
-        })
-        return view(session, request.params.id)
-      },
+    meetingAct(
+      app,
+      'leave',
+      '会议请假（须明确代会人员的，按规则要求）',
+      meetingParams,
+      leaveBody,
+      (session, params, body) =>
+        requestMeetingLeave(commands, session, { meetingId: params.id, ...body }),
     )
-
-    app.post(
-      '/api/meetings/:id/leave/:postId/decide',
-      {
-        preHandler: signedIn,
-        schema: {
-          summary: '审批会议请假（会议召集人）',
-          params: meetingParticipantParams,
-          body: decideLeaveBody,
-          response: { 200: meetingView, ...refusals },
-        },
-      },
-      async (request) => {
-        const session = sessionOf(request)
-        await decideMeetingLeave(commands, session, {
-          meetingId: request.params.id,
-          postId: request.params.postId,
-          approve: request.body.approve,
-        })
-        return view(session, request.params.id)
-      },
+    meetingAct(
+      app,
+      'leave/:postId/decide',
+      '审批会议请假（会议召集人）',
+      meetingParticipantParams,
+      decideLeaveBody,
+      (session, params, body) =>
+        decideMeetingLeave(commands, session, {
+          meetingId: params.id,
+          postId: params.postId,
+          approve: body.approve,
+        }),
     )
-
-    app.post(
-      '/api/meetings/:id/open',
-      {
-        preHandler: signedIn,
-        schema: {
-          summary: '签到并宣布开会：不足法定人数的拒绝',
-          params: meetingParams,
-          body: openMeetingBody,
-          response: { 200: meetingView, ...refusals },
-        },
-      },
-      async (request) => {
-        const session = sessionOf(request)
-        await openMeeting(commands, session, {
-          meetingId: request.params.id,
-          presentPostIds: request.body.presentPostIds,
-        })
-        return view(session, request.params.id)
-      },
+    meetingAct(
+      app,
+      'open',
+      '签到并宣布开会：不足法定人数的拒绝',
+      meetingParams,
+      openMeetingBody,
+      (session, params, body) =>
+        openMeeting(commands, session, {
+          meetingId: params.id,
+          presentPostIds: body.presentPostIds,
+        }),
+    )
+    meetingAct(app, 'close', '散会：纪要时限起算', meetingParams, emptyBody, (session, params) =>
+      closeMeeting(commands, session, { meetingId: params.id }),
     )
 
     app.post(
@@ -309,23 +279,6 @@ export function meetingRoutes(
           itemId: request.params.itemId,
           ...request.body,
         }),
-    )
-
-    app.post(
-      '/api/meetings/:id/close',
-      {
-        preHandler: signedIn,
-        schema: {
-          summary: '散会：纪要时限起算',
-          params: meetingParams,
-          response: { 200: meetingView, ...refusals },
-        },
-      },
-      async (request) => {
-        const session = sessionOf(request)
-        await closeMeeting(commands, session, { meetingId: request.params.id })
-        return view(session, request.params.id)
-      },
     )
 
     app.post(

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { citation } from './contract-fields.ts'
 
 /** Request and response shapes of the rulebook routes; the OpenAPI document is generated from them. */
 export const jurisdictionParams = z.object({ jurisdiction: z.string().min(1).max(64) })
@@ -16,13 +17,6 @@ export const rulebookSummary = z.object({
   version: z.string(),
   effectiveFrom: z.string(),
   rules: z.number(),
-})
-
-const citation = z.object({
-  ruleId: z.string(),
-  source: z.string(),
-  article: z.string(),
-  excerpt: z.string(),
 })
 
 export const rulebookDetail = z.object({

@@ -1,13 +1,5 @@
 import { z } from 'zod'
-
-const id = z.uuid('编号格式不正确')
-const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-const citation = z.object({
-  ruleId: z.string(),
-  source: z.string(),
-  article: z.string(),
-  excerpt: z.string(),
-})
+import { citation, civilDate, id } from './contract-fields.ts'
 
 export const supervisionParams = z.object({ id })
 

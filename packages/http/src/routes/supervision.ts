@@ -14,6 +14,7 @@ import {
 } from '@zhengling/app'
 import type { RulebookLibrary } from '@zhengling/rulebooks'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { z } from 'zod'
 import { sessionOf } from '../auth.ts'
 import { DOCUMENT_REFUSALS, documentRouteContext } from './document-route-context.ts'
 import {
@@ -46,15 +47,34 @@ export function supervisionRoutes(
   const { repositories, rules, commands, signedIn } = documentRouteContext(deps)
   const refusals = DOCUMENT_REFUSALS
   const reads = { now: deps.now, rules }
-  const view = (session: Parameters<typeof viewSupervisionItem>[2], itemId: string) =>
+  type Session = Parameters<typeof viewSupervisionItem>[2]
+  const view = (session: Session, itemId: string) =>
     viewSupervisionItem(repositories, reads, session, itemId)
-  const act = (
+  /** An act on one item: parse, call the use case, answer the item as it now stands. */
+  const itemAct = <B extends z.ZodType>(
+    app: Parameters<FastifyPluginAsyncZod>[0],
+    path: string,
     summary: string,
-    body: typeof progressBody | typeof extensionBody | typeof decisionBody | typeof closureBody,
-  ) => ({
-    preHandler: signedIn,
-    schema: { summary, params: supervisionParams, body, response: { 200: itemView, ...refusals } },
-  })
+    body: B,
+    run: (session: Session, itemId: string, body: z.output<B>) => Promise<unknown>,
+  ) =>
+    app.post(
+      `/api/supervision/items/:id/${path}`,
+      {
+        preHandler: signedIn,
+        schema: {
+          summary,
+          params: supervisionParams,
+          body,
+          response: { 200: itemView, ...refusals },
+        },
+      },
+      async (request) => {
+        const session = sessionOf(request)
+        await run(session, request.params.id, request.body as z.output<B>)
+        return view(session, request.params.id)
+      },
+    )
 
   return async (app) => {
     app.get(
@@ -123,69 +143,24 @@ export function supervisionRoutes(
       async (request) => view(sessionOf(request), request.params.id),
     )
 
-    app.post(
-      '/api/supervision/items/:id/progress',
-      act('报送进展（牵头或配合单位）', progressBody),
-      async (request) => {
-        const session = sessionOf(request)
-        await reportSupervisionProgress(commands, session, {
-          itemId: request.params.id,
-          ...(request.body as { text: string }),
-        })
-        return view(session, request.params.id)
-      },
+    itemAct(app, 'progress', '报送进展（牵头或配合单位）', progressBody, (session, itemId, body) =>
+      reportSupervisionProgress(commands, session, { itemId, ...body }),
     )
-
-    app.post(
-      '/api/supervision/items/:id/extension',
-      act('申请延期（书面说明原因）', extensionBody),
-      async (request) => {
-        const session = sessionOf(request)
-        await requestSupervisionExtension(commands, session, {
-          itemId: request.params.id,
-          ...(request.body as { requestedDue: string; reason: string }),
-        })
-        return view(session, request.params.id)
-      },
+    itemAct(app, 'extension', '申请延期（书面说明原因）', extensionBody, (session, itemId, body) =>
+      requestSupervisionExtension(commands, session, { itemId, ...body }),
     )
-
-    app.post(
-      '/api/supervision/items/:id/extension/decide',
-      act('审核延期申请（督查部门）', decisionBody),
-      async (request) => {
-        const session = sessionOf(request)
-        await decideSupervisionExtension(commands, session, {
-          itemId: request.params.id,
-          ...(request.body as { approve: boolean }),
-        })
-        return view(session, request.params.id)
-      },
+    itemAct(
+      app,
+      'extension/decide',
+      '审核延期申请（督查部门）',
+      decisionBody,
+      (session, itemId, body) => decideSupervisionExtension(commands, session, { itemId, ...body }),
     )
-
-    app.post(
-      '/api/supervision/items/:id/closure',
-      act('报办结（牵头单位）', closureBody),
-      async (request) => {
-        const session = sessionOf(request)
-        await requestSupervisionClosure(commands, session, {
-          itemId: request.params.id,
-          ...(request.body as { report: string }),
-        })
-        return view(session, request.params.id)
-      },
+    itemAct(app, 'closure', '报办结（牵头单位）', closureBody, (session, itemId, body) =>
+      requestSupervisionClosure(commands, session, { itemId, ...body }),
     )
-
-    app.post(
-      '/api/supervision/items/:id/closure/review',
-      act('办结审核（督查部门）', decisionBody),
-      async (request) => {
-        const session = sessionOf(request)
-        await reviewSupervisionClosure(commands, session, {
-          itemId: request.params.id,
-          ...(request.body as { approve: boolean }),
-        })
-        return view(session, request.params.id)
-      },
+    itemAct(app, 'closure/review', '办结审核（督查部门）', decisionBody, (session, itemId, body) =>
+      reviewSupervisionClosure(commands, session, { itemId, ...body }),
     )
 
     app.get(
