@@ -7,6 +7,7 @@ import type {
   MeetingRepository,
 } from '@zhengling/app'
 import { type Kysely, type Selectable, sql } from 'kysely'
+import { historyColumns, historyEntryOf } from './history-columns.ts'
 import type { Database } from './schema.ts'
 import { visibleTo } from './visible-to.ts'
 
@@ -348,13 +349,7 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
         .values({
           meeting_id: event.meetingId,
           agenda_item_id: event.agendaItemId,
-          occurred_at: event.occurredAt,
-          actor_person_id: event.actorPersonId,
-          actor_post_id: event.actorPostId,
-          action: event.action,
-          text: event.text,
-          rule_ids: event.ruleIds,
-          details: JSON.stringify(event.details),
+          ...historyColumns(event),
         })
         .execute()
     },
@@ -369,13 +364,7 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
       return rows.map((row) => ({
         meetingId: row.meeting_id,
         agendaItemId: row.agenda_item_id,
-        occurredAt: iso(row.occurred_at),
-        actorPersonId: row.actor_person_id,
-        actorPostId: row.actor_post_id,
-        action: row.action,
-        text: row.text,
-        ruleIds: row.rule_ids,
-        details: row.details,
+        ...historyEntryOf(row),
       }))
     },
   }

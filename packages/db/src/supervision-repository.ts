@@ -1,5 +1,6 @@
 import type { SupervisionCircular, SupervisionItem, SupervisionRepository } from '@zhengling/app'
 import { type Kysely, type Selectable, sql } from 'kysely'
+import { historyColumns, historyEntryOf } from './history-columns.ts'
 import type { Database } from './schema.ts'
 import { visibleTo } from './visible-to.ts'
 
@@ -158,13 +159,7 @@ export function createSupervisionRepository(db: Kysely<Database>): SupervisionRe
         .insertInto('supervision_events')
         .values({
           item_id: event.itemId,
-          occurred_at: event.occurredAt,
-          actor_person_id: event.actorPersonId,
-          actor_post_id: event.actorPostId,
-          action: event.action,
-          text: event.text,
-          rule_ids: event.ruleIds,
-          details: JSON.stringify(event.details),
+          ...historyColumns(event),
         })
         .execute()
     },
@@ -178,13 +173,7 @@ export function createSupervisionRepository(db: Kysely<Database>): SupervisionRe
         .execute()
       return rows.map((row) => ({
         itemId: row.item_id,
-        occurredAt: iso(row.occurred_at),
-        actorPersonId: row.actor_person_id,
-        actorPostId: row.actor_post_id,
-        action: row.action,
-        text: row.text,
-        ruleIds: row.rule_ids,
-        details: row.details,
+        ...historyEntryOf(row),
       }))
     },
 
