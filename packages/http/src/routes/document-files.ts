@@ -1,10 +1,7 @@
-import multipart from '@fastify/multipart'
 import {
   attachFileToDocument,
-  DomainError,
   downloadDocumentAttachment,
   exportDocumentPdf,
-  formatBytes,
   listDocumentBodyVersions,
   MAX_ATTACHMENT_BYTES,
   type PdfConverter,
@@ -12,7 +9,6 @@ import {
   reviseDocumentBody,
 } from '@zhengling/app'
 import type { RulebookLibrary } from '@zhengling/rulebooks'
-import type { FastifyError } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { sessionOf } from '../auth.ts'
 import { errorBody, HttpError } from '../errors.ts'
@@ -27,6 +23,12 @@ import {
 } from './document-files.contract.ts'
 import type { SessionRouteDeps } from './session.ts'
 import { DOCUMENT_REFUSALS, documentRouteContext } from './document-route-context.ts'
+import {
+  contentDisposition,
+  readOneFile,
+  registerOneFileUploads,
+  withAttachmentStatus,
+} from './one-file-upload.ts'
 
 export interface DocumentFileRouteDeps extends SessionRouteDeps {
   library: RulebookLibrary
@@ -34,22 +36,6 @@ export interface DocumentFileRouteDeps extends SessionRouteDeps {
   convertToPdf?: PdfConverter | null
   /** The attachment size cap; {@link MAX_ATTACHMENT_BYTES} unless a test sets a smaller one. */
   maxAttachmentBytes?: number
-}
-
-/** A refusal code of the attachment checks whose HTTP status is not the default 422. */
-const ATTACHMENT_STATUS: Record<string, number> = {
-  ATTACHMENT_TYPE_NOT_ALLOWED: 415,
-  ATTACHMENT_TOO_LARGE: 413,
-}
-
-/** `attachment` with the name as UTF-8 (RFC 6266/5987) and an ASCII fallback for old clients. */
-export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_')
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
-  )
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`
 }
 
 /**
@@ -62,48 +48,10 @@ export function documentFileRoutes(deps: DocumentFileRouteDeps): FastifyPluginAs
   const convertToPdf =
     deps.convertToPdf === undefined ? libreOfficePdfConverter() : deps.convertToPdf
   const maxBytes = deps.maxAttachmentBytes ?? MAX_ATTACHMENT_BYTES
-  const tooLarge = () =>
-    new HttpError(413, 'ATTACHMENT_TOO_LARGE', `附件不能超过 ${formatBytes(maxBytes)}`)
   const refusals = DOCUMENT_REFUSALS
 
-  /** The upload's errors from Fastify and @fastify/multipart, as Chinese refusals. */
-  function uploadRefusal(error: FastifyError): HttpError | undefined {
-    switch (error.code) {
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-        return new HttpError(
-          415,
-          'ATTACHMENT_NOT_MULTIPART',
-          '请以 multipart/form-data 表单上传附件（一个文件）',
-        )
-      case 'FST_REQ_FILE_TOO_LARGE':
-        return tooLarge()
-      case 'FST_FILES_LIMIT':
-        return new HttpError(400, 'ATTACHMENT_ONE_FILE', '一次只能上传一个文件')
-      case 'FST_PARTS_LIMIT':
-      case 'FST_FIELDS_LIMIT':
-      case 'FST_PROTO_VIOLATION':
-      case 'FST_MP_PREMATURE_CLOSE':
-        return new HttpError(400, 'ATTACHMENT_MALFORMED', '上传的表单格式有误，请重新选择文件上传')
-      default:
-        return undefined
-    }
-  }
-
   return async (app) => {
-    await app.register(multipart, {
-      limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 12, headerPairs: 50 },
-      throwFileSizeLimit: true,
-    })
-    // Errors raised before the handler runs (a body that is not multipart) are translated here;
-    // everything else goes on to the server's error handler.
-    app.setErrorHandler((error: FastifyError, request) => {
-      if (request.routeOptions.url?.endsWith('/attachments')) {
-        const refusal = uploadRefusal(error)
-        if (refusal) throw refusal
-      }
-      throw error
-    })
+    await registerOneFileUploads(app, maxBytes, ['/attachments'])
 
     app.post(
       '/api/documents/:id/attachments',
@@ -119,27 +67,7 @@ export function documentFileRoutes(deps: DocumentFileRouteDeps): FastifyPluginAs
       },
       async (request, reply) => {
         const session = sessionOf(request)
-        if (!request.isMultipart())
-          throw uploadRefusal({ code: 'FST_INVALID_MULTIPART_CONTENT_TYPE' } as FastifyError)
-        let file: { fileName: string; declaredType: string; bytes: Uint8Array } | undefined
-        try {
-          for await (const part of request.parts()) {
-            if (part.type !== 'file') continue
-            file = {
-              fileName: part.filename,
-              declaredType: part.mimetype,
-              bytes: new Uint8Array(await part.toBuffer()),
-            }
-          }
-        } catch (error) {
-          if (error instanceof HttpError) throw error
-          // Busboy's own parse errors carry no status: a broken form is the client's, never a 500.
-          throw (
-            uploadRefusal(error as FastifyError) ??
-            new HttpError(400, 'ATTACHMENT_MALFORMED', '上传的表单格式有误，请重新选择文件上传')
-          )
-        }
-        if (!file) throw new HttpError(400, 'ATTACHMENT_MISSING', '请选择要上传的文件')
+        const file = await readOneFile(request, maxBytes)
         try {
           const attachment = await attachFileToDocument(commands, session, {
             documentId: request.params.id,
@@ -152,10 +80,7 @@ export function documentFileRoutes(deps: DocumentFileRouteDeps): FastifyPluginAs
           reply.status(201)
           return { attachment: summary ?? { ...attachment, uploader: null } }
         } catch (error) {
-          const status = error instanceof DomainError ? ATTACHMENT_STATUS[error.code] : undefined
-          if (status && error instanceof DomainError)
-            throw new HttpError(status, error.code, error.message)
-          throw error
+          throw withAttachmentStatus(error)
         }
       },
     )
