@@ -1,5 +1,6 @@
 import type {
   AgendaDissent,
+  AgendaMaterial,
   AgendaItemRecord,
   MeetingEvent,
   MeetingParticipant,
@@ -89,6 +90,34 @@ function toDissent(row: Selectable<Database['agenda_dissents']>): AgendaDissent 
     response: row.response,
     responseText: row.response_text,
     respondedAt: isoOrNull(row.responded_at),
+  }
+}
+
+const MATERIAL_COLUMNS = [
+  'agenda_item_materials.id',
+  'agenda_item_materials.agenda_item_id',
+  'agenda_item_materials.name',
+  'agenda_item_materials.media_type',
+  'agenda_item_materials.size_bytes',
+  'agenda_item_materials.sha256',
+  'agenda_item_materials.uploaded_at',
+  'agenda_item_materials.uploaded_by_person_id',
+  'agenda_item_materials.uploaded_by_post_id',
+] as const
+
+function toMaterial(
+  row: Omit<Selectable<Database['agenda_item_materials']>, 'content'>,
+): AgendaMaterial {
+  return {
+    id: row.id,
+    agendaItemId: row.agenda_item_id,
+    name: row.name,
+    mediaType: row.media_type,
+    sizeBytes: row.size_bytes,
+    sha256: row.sha256,
+    uploadedAt: iso(row.uploaded_at),
+    uploadedByPersonId: row.uploaded_by_person_id,
+    uploadedByPostId: row.uploaded_by_post_id,
   }
 }
 
@@ -341,6 +370,45 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
         })
         .where('id', '=', id)
         .execute()
+    },
+
+    async insertMaterial(material, content) {
+      await db
+        .insertInto('agenda_item_materials')
+        .values({
+          id: material.id,
+          agenda_item_id: material.agendaItemId,
+          name: material.name,
+          media_type: material.mediaType,
+          size_bytes: material.sizeBytes,
+          sha256: material.sha256,
+          content,
+          uploaded_at: material.uploadedAt,
+          uploaded_by_person_id: material.uploadedByPersonId,
+          uploaded_by_post_id: material.uploadedByPostId,
+        })
+        .execute()
+    },
+
+    async materials(meetingId) {
+      const rows = await db
+        .selectFrom('agenda_item_materials')
+        .innerJoin('agenda_items', 'agenda_items.id', 'agenda_item_materials.agenda_item_id')
+        .select(MATERIAL_COLUMNS)
+        .where('agenda_items.meeting_id', '=', meetingId)
+        .orderBy('agenda_item_materials.uploaded_at')
+        .execute()
+      return rows.map(toMaterial)
+    },
+
+    async materialContent(agendaItemId, materialId) {
+      const row = await db
+        .selectFrom('agenda_item_materials')
+        .select([...MATERIAL_COLUMNS, 'agenda_item_materials.content'])
+        .where('agenda_item_materials.agenda_item_id', '=', agendaItemId)
+        .where('agenda_item_materials.id', '=', materialId)
+        .executeTakeFirst()
+      return row ? { ...toMaterial(row), content: row.content } : undefined
     },
 
     async appendEvent(event: MeetingEvent) {

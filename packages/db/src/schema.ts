@@ -331,4 +331,16 @@ export interface Database {
     title: string
     lines: ColumnType<unknown[], string, never>
   }
+  agenda_item_materials: {
+    id: string
+    agenda_item_id: string
+    name: string
+    media_type: string
+    size_bytes: number
+    sha256: string
+    content: Uint8Array
+    uploaded_at: ColumnType<Date, string, never>
+    uploaded_by_person_id: string | null
+    uploaded_by_post_id: string | null
+  }
 }

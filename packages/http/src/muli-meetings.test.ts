@@ -7,7 +7,10 @@ import { createRulesPort } from './rules-port.ts'
 import { testLibrary } from './test-support/build-test-server.ts'
 import { postIdOf } from './test-support/post-id-of.ts'
 import { departmentIdOf, signInAs } from './test-support/sign-in-as.ts'
+import { signInForFiles } from './test-support/upload.ts'
 import { useDemoServer } from './test-support/use-demo-server.ts'
+
+const PDF = new Uint8Array(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'))
 
 // 木里县's meetings and follow-up (第十五条, 第十七条至第二十条, 第八十一条): items need the deputy's
 // proposal and the office's review of materials, a major decision needs its legality review, the
@@ -72,6 +75,39 @@ describe('meetings and supervision in 木里县', () => {
       title: '关于县城老旧小区改造的议题',
     })
     const itemIds = [major.json().item.id, schools.json().item.id, roads.json().item.id]
+    // 第十七条: the unit prepares the materials; checked like any attachment, readable with the item.
+    const financeFiles = await signInForFiles(server.app, 'ml-departmentHead-finance')
+    const materialsUrl = `/api/meetings/${meetingId}/items/${itemIds[0]}/materials`
+    const wrongType = await financeFiles.upload(materialsUrl, [
+      {
+        fileName: '方案.pdf',
+        type: 'application/pdf',
+        content: new Uint8Array(Buffer.from('不是PDF')),
+      },
+    ])
+    assert.equal(wrongType.statusCode, 422, wrongType.body)
+    assert.equal(wrongType.json().error.code, 'ATTACHMENT_TYPE_MISMATCH')
+    const uploaded = await financeFiles.upload(materialsUrl, [
+      { fileName: '集中供热项目方案.pdf', type: 'application/pdf', content: PDF },
+    ])
+    assert.equal(uploaded.statusCode, 201, uploaded.body)
+    const otherUnit = await signInForFiles(server.app, 'ml-departmentHead-education')
+    const notTheirs = await otherUnit.upload(materialsUrl, [
+      { fileName: 'x.pdf', type: 'application/pdf', content: PDF },
+    ])
+    assert.equal(notTheirs.statusCode, 403)
+    const materialUrl = `${materialsUrl}/${uploaded.json().id}`
+    const read = await (await as('ml-executiveDeputy')).get(materialUrl)
+    assert.equal(read.statusCode, 200)
+    assert.deepEqual(new Uint8Array(read.rawPayload), PDF)
+    assert.equal((await (await as('ml-townshipHead-wachang')).get(materialUrl)).statusCode, 404)
+    const withMaterials = (await office.get(`/api/meetings/${meetingId}`)).json()
+    const majorItem = withMaterials.agenda.find((i: { id: string }) => i.id === itemIds[0])
+    assert.deepEqual(
+      majorItem.materials.map((m: { name: string }) => m.name),
+      ['集中供热项目方案.pdf'],
+    )
+
     // A township neither taking part nor concerned sees the meeting, not its items or their history.
     const outsider = (
       await (await as('ml-townshipHead-wachang')).get(`/api/meetings/${meetingId}`)

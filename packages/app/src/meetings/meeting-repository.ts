@@ -1,6 +1,7 @@
 import type { Viewer } from '../access/can-see.ts'
 import type {
   AgendaDissent,
+  AgendaMaterial,
   AgendaItemRecord,
   MeetingEvent,
   MeetingParticipant,
@@ -64,6 +65,14 @@ export interface MeetingRepository {
     id: string,
     changes: Pick<AgendaDissent, 'response' | 'responseText' | 'respondedAt'>,
   ): Promise<void>
+
+  /** Materials are stored once and never change (a database trigger refuses it). */
+  insertMaterial(material: AgendaMaterial, content: Uint8Array): Promise<void>
+  materials(meetingId: string): Promise<AgendaMaterial[]>
+  materialContent(
+    agendaItemId: string,
+    materialId: string,
+  ): Promise<(AgendaMaterial & { content: Uint8Array }) | undefined>
 
   appendEvent(event: MeetingEvent): Promise<void>
   events(meetingId: string): Promise<MeetingEvent[]>

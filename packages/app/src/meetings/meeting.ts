@@ -100,3 +100,16 @@ export interface MeetingEvent {
   ruleIds: string[]
   details: Record<string, unknown>
 }
+
+/** A file put forward with an agenda item (会议材料), without its bytes. */
+export interface AgendaMaterial {
+  id: string
+  agendaItemId: string
+  name: string
+  mediaType: string
+  sizeBytes: number
+  sha256: string
+  uploadedAt: string
+  uploadedByPersonId: string | null
+  uploadedByPostId: string | null
+}

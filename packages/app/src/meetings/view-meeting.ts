@@ -1,13 +1,13 @@
 import { shanghaiDateOf } from '@zhengling/rules'
 import { actorOf } from '../documents/act-on-document.ts'
 import { isOfficePost } from '../documents/document-office.ts'
-import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 import { NotFoundError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import { MEETING_STATE_LABELS } from './act-on-meeting.ts'
 import { agendaGateOf } from './agenda-gate.ts'
+import { agendaItemReader } from './agenda-item-readers.ts'
 import { meetingOffice } from './meeting-office.ts'
 import { quorumOf } from './meeting-quorum.ts'
 import { meetingDateOf, meetingTypeOf } from './meeting-types.ts'
@@ -34,12 +34,13 @@ export async function viewMeeting(
     meeting.meetingType,
     meetingDateOf(meeting),
   )
-  const [items, participants, dissents, events, posts] = await Promise.all([
+  const [items, participants, dissents, events, posts, materials] = await Promise.all([
     r.meetings.items(meeting.id),
     r.meetings.participants(meeting.id),
     r.meetings.dissents(meeting.id),
     r.meetings.events(meeting.id),
     r.organisation.postsOf(meeting.jurisdictionId, today),
+    r.meetings.materials(meeting.id),
   ])
   const postById = new Map(posts.map((p) => [p.postId, p]))
   const titled = (postId: string | null) => {
@@ -49,16 +50,7 @@ export async function viewMeeting(
   const office = meetingOffice(deps.rules, meeting.jurisdictionId)
   const isOffice = isOfficePost(post, office)
   const me = participants.find((p) => p.postId === post.postId)
-  // An item is read by the meeting's participants and the office, and by the units it concerns.
-  const readsItem = (item: (typeof items)[number]) =>
-    isOffice ||
-    // The legal office reviews items' legality (合法性审查), whichever unit put them forward.
-    matchesRulebookPost(post, 'legalOffice') ||
-    Boolean(me) ||
-    post.postId === meeting.presiderPostId ||
-    viewer.departmentIds.some(
-      (unit) => unit === item.submittingDepartmentId || item.involvedDepartmentIds.includes(unit),
-    )
+  const readsItem = agendaItemReader(deps.rules, meeting, participants, viewer, post)
   let ahead = 0
   const agenda = [...items]
     .sort((a, b) => a.position - b.position)
@@ -79,6 +71,7 @@ export async function viewMeeting(
           ...item,
           submittedBy: titled(item.submittedByPostId),
           gate,
+          materials: materials.filter((material) => material.agendaItemId === item.id),
           dissents: dissents
             .filter((dissent) => dissent.agendaItemId === item.id)
             .map((dissent) => ({ ...dissent, raisedBy: titled(dissent.raisedByPostId) })),

@@ -5,6 +5,7 @@ const titled = z.object({ title: z.string(), holders: z.array(z.string()) })
 
 export const meetingParams = z.object({ id })
 export const meetingItemParams = z.object({ id, itemId: id })
+export const meetingMaterialParams = z.object({ id, itemId: id, materialId: id })
 export const meetingDissentParams = z.object({ id, dissentId: id })
 export const meetingParticipantParams = z.object({ id, postId: id })
 
@@ -168,6 +169,17 @@ export const meetingView = z.object({
     item.extend({
       submittedBy: titled,
       gate,
+      /** 会议材料, without their bytes (download each from its own route). */
+      materials: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          mediaType: z.string(),
+          sizeBytes: z.number(),
+          sha256: z.string(),
+          uploadedAt: z.string(),
+        }),
+      ),
       dissents: z.array(
         z.object({
           id: z.string(),
@@ -242,4 +254,13 @@ export const decidedItemResponse = z.object({
 export const minutesDraftResponse = z.object({
   documentId: z.string(),
   dueDate: z.string().nullable(),
+})
+
+export const materialUploaded = z.object({
+  id: z.string(),
+  name: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
 })

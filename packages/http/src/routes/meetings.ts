@@ -1,5 +1,8 @@
 import {
   answerAgendaDissent,
+  attachAgendaMaterial,
+  downloadAgendaMaterial,
+  MAX_ATTACHMENT_BYTES,
   approveAgenda,
   closeMeeting,
   decideAgendaItem,
@@ -20,7 +23,14 @@ import type { RulebookLibrary } from '@zhengling/rulebooks'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { z } from 'zod'
 import { sessionOf } from '../auth.ts'
+import { errorBody } from '../errors.ts'
 import { DOCUMENT_REFUSALS, documentRouteContext } from './document-route-context.ts'
+import {
+  contentDisposition,
+  readOneFile,
+  registerOneFileUploads,
+  withAttachmentStatus,
+} from './one-file-upload.ts'
 import {
   answerDissentBody,
   approveAgendaBody,
@@ -33,6 +43,8 @@ import {
   leaveBody,
   meetingDissentParams,
   meetingItemParams,
+  meetingMaterialParams,
+  materialUploaded,
   meetingParams,
   meetingParticipantParams,
   meetingRange,
@@ -86,6 +98,8 @@ export function meetingRoutes(
     )
 
   return async (app) => {
+    await registerOneFileUploads(app, MAX_ATTACHMENT_BYTES, ['/materials'])
+
     app.get(
       '/api/meeting-types',
       {
@@ -279,6 +293,53 @@ export function meetingRoutes(
           itemId: request.params.itemId,
           ...request.body,
         }),
+    )
+
+    app.post(
+      '/api/meetings/:id/items/:itemId/materials',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '上传会议材料（议题申报单位，开会前；multipart/form-data，一个文件）',
+          consumes: ['multipart/form-data'],
+          params: meetingItemParams,
+          response: { 201: materialUploaded, ...refusals, 413: errorBody, 415: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const file = await readOneFile(request, MAX_ATTACHMENT_BYTES)
+        try {
+          const material = await attachAgendaMaterial(commands, sessionOf(request), {
+            meetingId: request.params.id,
+            itemId: request.params.itemId,
+            ...file,
+          })
+          return reply.code(201).send(material)
+        } catch (error) {
+          throw withAttachmentStatus(error)
+        }
+      },
+    )
+
+    app.get(
+      '/api/meetings/:id/items/:itemId/materials/:materialId',
+      {
+        preHandler: signedIn,
+        schema: { summary: '下载会议材料（能查看该议题的人员）', params: meetingMaterialParams },
+      },
+      async (request, reply) => {
+        const material = await downloadAgendaMaterial(repositories, reads, sessionOf(request), {
+          meetingId: request.params.id,
+          itemId: request.params.itemId,
+          materialId: request.params.materialId,
+        })
+        return reply
+          .type(material.mediaType)
+          .header('content-disposition', contentDisposition(material.name))
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .send(Buffer.from(material.content))
+      },
     )
 
     app.post(
