@@ -96,3 +96,28 @@ export async function request<T>(
     `请求失败（HTTP ${response.status}），请稍后重试`,
   )
 }
+
+/**
+ * A request whose body or answer is a file (multipart upload, PDF), sent with fetch directly: a
+ * refusal still comes back as an ApiError with the server's message.
+ */
+export async function sendFile<T>(
+  sent: Promise<Response>,
+  read: (response: Response) => Promise<T>,
+): Promise<T> {
+  let response: Response
+  try {
+    response = await sent
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试')
+  }
+  if (response.ok) return read(response)
+  const payload: unknown = await response.json().catch(() => undefined)
+  const error = (payload as Partial<ApiErrorBody> | undefined)?.error
+  if (error?.message) throw new ApiError(response.status, error.code, error.message, error.issues)
+  throw new ApiError(
+    response.status,
+    'HTTP_ERROR',
+    `请求失败（HTTP ${response.status}），请稍后重试`,
+  )
+}

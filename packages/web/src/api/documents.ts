@@ -1,6 +1,5 @@
-import { ApiError, request } from './client.ts'
+import { request, sendFile } from './client.ts'
 import type {
-  ApiErrorBody,
   AttachmentSummary,
   BodyVersion,
   Citation,
@@ -108,7 +107,7 @@ export async function uploadAttachment(
 ): Promise<{ attachment: AttachmentSummary }> {
   const form = new FormData()
   form.append('file', file, file.name)
-  return sendForFile(
+  return sendFile(
     fetch(documentPath(id, 'attachments'), {
       method: 'POST',
       headers: { accept: 'application/json', 'x-csrf-token': csrfToken },
@@ -121,30 +120,9 @@ export async function uploadAttachment(
 
 /** The document as PDF; refused with 503 PDF_UNAVAILABLE when the server has no LibreOffice. */
 export const fetchDocumentPdf = (id: string) =>
-  sendForFile(fetch(documentPath(id, 'pdf'), { credentials: 'same-origin' }), (response) =>
+  sendFile(fetch(documentPath(id, 'pdf'), { credentials: 'same-origin' }), (response) =>
     response.blob(),
   )
-
-async function sendForFile<T>(
-  sent: Promise<Response>,
-  read: (response: Response) => Promise<T>,
-): Promise<T> {
-  let response: Response
-  try {
-    response = await sent
-  } catch {
-    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试')
-  }
-  if (response.ok) return read(response)
-  const payload: unknown = await response.json().catch(() => undefined)
-  const error = (payload as Partial<ApiErrorBody> | undefined)?.error
-  if (error?.message) throw new ApiError(response.status, error.code, error.message, error.issues)
-  throw new ApiError(
-    response.status,
-    'HTTP_ERROR',
-    `请求失败（HTTP ${response.status}），请稍后重试`,
-  )
-}
 
 /** 正文版本, oldest first. */
 export const fetchBodyVersions = (id: string, signal?: AbortSignal) =>

@@ -1,4 +1,4 @@
-import { request } from './client.ts'
+import { request, sendFile } from './client.ts'
 import type { Citation, Clearance } from './types.ts'
 
 /**
@@ -138,6 +138,8 @@ export interface AgendaDissent {
 export interface AgendaItem extends AgendaItemRecord {
   submittedBy: Titled
   gate: AgendaGate
+  /** 会议材料 put forward with the item. */
+  materials: AgendaMaterial[]
   dissents: AgendaDissent[]
 }
 
@@ -238,6 +240,15 @@ export interface ItemDecision {
 }
 
 /** A 督办事项 the decision opened. */
+export interface AgendaMaterial {
+  id: string
+  name: string
+  mediaType: string
+  sizeBytes: number
+  sha256: string
+  uploadedAt: string
+}
+
 export interface MeetingFollowUp {
   id: string
   title: string
@@ -327,3 +338,27 @@ export const draftMinutes = (id: string) =>
   request<{ documentId: string; dueDate: string | null }>('POST', meetingPath(id, 'minutes'), {
     body: {},
   })
+
+/** Where a material downloads from (the browser follows the link with its session cookie). */
+export const materialUrl = (id: string, itemId: string, materialId: string) =>
+  itemPath(id, itemId, `materials/${encodeURIComponent(materialId)}`)
+
+/** 上传会议材料: one file as multipart/form-data, carrying the CSRF token itself. */
+export function uploadAgendaMaterial(
+  id: string,
+  itemId: string,
+  file: File,
+  csrfToken: string,
+): Promise<AgendaMaterial> {
+  const form = new FormData()
+  form.append('file', file, file.name)
+  return sendFile(
+    fetch(itemPath(id, itemId, 'materials'), {
+      method: 'POST',
+      headers: { accept: 'application/json', 'x-csrf-token': csrfToken },
+      credentials: 'same-origin',
+      body: form,
+    }),
+    (response) => response.json() as Promise<AgendaMaterial>,
+  )
+}

@@ -6,6 +6,7 @@ import {
   ITEM_STATE_LABELS,
   titledLabel,
 } from '../meetings/meeting-labels.ts'
+import { AgendaMaterials } from './agenda-materials.tsx'
 import { DissentList } from './dissent-list.tsx'
 import { GateVerdict } from './gate-verdict.tsx'
 import { RaiseDissentButton } from './raise-dissent-button.tsx'
@@ -100,6 +101,19 @@ export function AgendaTable({
           />
         )
       },
+    },
+    {
+      title: '会议材料',
+      key: 'materials',
+      width: 180,
+      render: (_, item) => (
+        <AgendaMaterials
+          meetingId={meetingId}
+          item={item}
+          mayUpload={beforeMeeting && departmentId === item.submittingDepartmentId}
+          onChanged={onChanged}
+        />
+      ),
     },
     {
       title: '已完成程序',
