@@ -4,6 +4,7 @@ import {
   assertMeetingDateAllowed,
   type HeldPost,
   type MeetingRecord,
+  noticeTimingOf,
   participantsFor,
   quorumOf,
   RuleRefusedError,
@@ -92,5 +93,27 @@ describe('meeting composition and quorum from the rulebooks', () => {
     const meeting = { jurisdictionId: 'zhongshan', meetingType: 'plenary' } as MeetingRecord
     const check = quorumOf(rules(), meeting, [{ postId: 'a', role: 'member' }], new Set())
     assert.equal(check.quorate, null)
+  })
+})
+
+describe('when the meeting notice is due', () => {
+  it('wants 二连浩特’s items’ materials out a day before (四十一), and asks nothing of 钟山', () => {
+    const standing = (jurisdictionId: string) =>
+      ({
+        jurisdictionId,
+        meetingType: 'standing',
+        startsAt: '2026-04-10T01:00:00Z',
+      }) as MeetingRecord
+    const onTime = noticeTimingOf(rules(), standing('erlianhaote'), '2026-04-09')
+    assert.equal(onTime.latest, '2026-04-09')
+    assert.equal(onTime.onTime, true)
+    assert.ok(onTime.citations.some((citation) => citation.article === '四十一'))
+    assert.equal(noticeTimingOf(rules(), standing('erlianhaote'), '2026-04-10').onTime, false)
+    assert.deepEqual(noticeTimingOf(rules(), standing('zhongshan'), '2026-04-10'), {
+      latest: null,
+      onTime: null,
+      summary: null,
+      citations: [],
+    })
   })
 })

@@ -119,6 +119,11 @@ describe('a standing meeting of 钟山区', () => {
     const approved = await head.post(`/api/meetings/${meeting.id}/agenda/approve`, { itemIds })
     assert.equal(approved.statusCode, 200, approved.body)
     assert.equal(approved.json().meeting.state, 'agendaApproved')
+    const noticed = await office.post(`/api/meetings/${meeting.id}/notice`)
+    assert.equal(noticed.statusCode, 200, noticed.body)
+    assert.ok(noticed.json().notice.sentAt)
+    assert.equal(noticed.json().may.sendNotice, false)
+    assert.equal((await office.post(`/api/meetings/${meeting.id}/notice`)).statusCode, 409)
 
     // Dissent goes to the submitting unit before the meeting (第四十三条).
     const dissent = await education.post(

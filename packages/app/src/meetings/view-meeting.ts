@@ -9,6 +9,7 @@ import { MEETING_STATE_LABELS } from './act-on-meeting.ts'
 import { agendaGateOf } from './agenda-gate.ts'
 import { agendaItemReader } from './agenda-item-readers.ts'
 import { meetingOffice } from './meeting-office.ts'
+import { noticeTimingOf } from './send-meeting-notice.ts'
 import { quorumOf } from './meeting-quorum.ts'
 import { meetingDateOf, meetingTypeOf } from './meeting-types.ts'
 
@@ -96,6 +97,15 @@ export async function viewMeeting(
           ...judged,
           summary: `组成人员 ${judged.members} 人，至少 ${judged.minimum} 人到会方可召开；未请假的组成人员 ${judged.present} 人`,
         }
+  const noticeEvent = events.find((event) => event.action === 'sendNotice')
+  const notice = {
+    sentAt: noticeEvent?.occurredAt ?? null,
+    ...noticeTimingOf(
+      deps.rules,
+      meeting,
+      noticeEvent ? shanghaiDateOf(Date.parse(noticeEvent.occurredAt)) : undefined,
+    ),
+  }
   const followUps = await r.supervision.ledger(viewer, {
     meetingId: meeting.id,
     today,
@@ -117,6 +127,7 @@ export async function viewMeeting(
     participants: participants.map((p) => ({ ...p, ...titled(p.postId) })),
     agenda,
     quorum,
+    notice,
     minutes: minutes
       ? {
           documentId: minutes.id,
@@ -138,6 +149,7 @@ export async function viewMeeting(
     })),
     may: {
       organise: isOffice,
+      sendNotice: isOffice && meeting.state === 'agendaApproved' && !noticeEvent,
       submitItem:
         Boolean(post?.departmentId) &&
         (meeting.state === 'planned' || meeting.state === 'agendaApproved'),

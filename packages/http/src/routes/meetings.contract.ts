@@ -194,6 +194,14 @@ export const meetingView = z.object({
     }),
   ),
   quorum: quorumView,
+  /** 会议通知: when it went out, and the rulebook's last day for the materials (二连浩特 四十一). */
+  notice: z.object({
+    sentAt: z.string().nullable(),
+    latest: z.string().nullable(),
+    onTime: z.boolean().nullable(),
+    summary: z.string().nullable(),
+    citations: z.array(citation),
+  }),
   minutes: z
     .object({
       documentId: z.string(),
@@ -224,6 +232,7 @@ export const meetingView = z.object({
   ),
   may: z.object({
     organise: z.boolean(),
+    sendNotice: z.boolean(),
     submitItem: z.boolean(),
     requestLeave: z.boolean(),
     decideLeave: z.boolean(),

@@ -15,6 +15,7 @@ import {
   recordAgendaStep,
   requestMeetingLeave,
   scheduleMeeting,
+  sendMeetingNotice,
   submitAgendaItem,
   viewMeeting,
 } from '@zhengling/app'
@@ -271,6 +272,14 @@ export function meetingRoutes(
           meetingId: params.id,
           presentPostIds: body.presentPostIds,
         }),
+    )
+    meetingAct(
+      app,
+      'notice',
+      '发出会议通知及议题材料（办公室；规则规定提前时限的，记录是否按时）',
+      meetingParams,
+      emptyBody,
+      (session, params) => sendMeetingNotice(commands, session, { meetingId: params.id }),
     )
     meetingAct(app, 'close', '散会：纪要时限起算', meetingParams, emptyBody, (session, params) =>
       closeMeeting(commands, session, { meetingId: params.id }),

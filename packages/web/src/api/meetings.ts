@@ -179,6 +179,8 @@ export interface MeetingView {
   /** The items the viewer may read, in order. */
   agenda: AgendaItem[]
   quorum: QuorumView
+  /** 会议通知: when it went out, and the rulebook's last day for the items' materials. */
+  notice: MeetingNotice
   /** null until drafted, or when the viewer may not read the minutes. */
   minutes: MeetingMinutes | null
   events: MeetingEvent[]
@@ -188,6 +190,7 @@ export interface MeetingView {
   may: {
     /** The office: schedule, take attendance, open, record decisions, close, draft minutes. */
     organise: boolean
+    sendNotice: boolean
     submitItem: boolean
     requestLeave: boolean
     /** The presider: decide leave requests. */
@@ -247,6 +250,14 @@ export interface AgendaMaterial {
   sizeBytes: number
   sha256: string
   uploadedAt: string
+}
+
+export interface MeetingNotice {
+  sentAt: string | null
+  latest: string | null
+  onTime: boolean | null
+  summary: string | null
+  citations: Citation[]
 }
 
 export interface MeetingFollowUp {
@@ -330,6 +341,9 @@ export const decideAgendaItem = (id: string, itemId: string, decision: ItemDecis
     itemPath(id, itemId, 'decide'),
     { body: decision },
   )
+
+export const sendMeetingNotice = (id: string) =>
+  request<MeetingView>('POST', meetingPath(id, 'notice'), { body: {} })
 
 export const closeMeeting = (id: string) =>
   request<MeetingView>('POST', meetingPath(id, 'close'), { body: {} })

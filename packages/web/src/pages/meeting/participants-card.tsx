@@ -3,6 +3,7 @@ import { decideLeave, type MeetingParticipant, type MeetingView } from '../../ap
 import { CitationList } from '../../components/citation-list.tsx'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { ATTENDANCE_COLORS, ATTENDANCE_LABELS, ROLE_LABELS } from '../meetings/meeting-labels.ts'
+import { MeetingNotice } from './meeting-notice.tsx'
 import { AttendanceForm } from './attendance-form.tsx'
 import { LeaveForm } from './leave-form.tsx'
 import { useMeetingAct } from './use-meeting-act.ts'
@@ -106,6 +107,7 @@ export function ParticipantsCard({
           locale={{ emptyText: '本会议没有参会人员' }}
         />
         {decision.error && <SubmitError error={decision.error} />}
+        {meeting.state !== 'planned' && <MeetingNotice view={view} onDone={onChanged} />}
         <section aria-label="法定人数">
           <Typography.Paragraph style={{ marginBottom: 8 }}>
             <Typography.Text strong>法定人数：</Typography.Text>
