@@ -239,6 +239,11 @@ describe('meetings and supervision in 木里县', () => {
       .document
     assert.deepEqual(document.plan.signer, ['principal'])
     assert.equal(document.plan.minutes.onLeave.length, 1)
+    // No 核稿 step: the minutes wait for the presider's 签发 at once, and he may sign them.
+    assert.equal(document.state, 'awaitingSignature')
+    assert.doesNotMatch(document.body, /关于关于/)
+    const signed = await (await as('ml-principal')).post(`/api/documents/${document.id}/sign`)
+    assert.equal(signed.json().document?.state, 'signed', signed.body)
     // The DOCX has the 纪要 layout of GB/T 9704 10.3: 纪要标志, 出席/请假 lists, no seal line.
     const docx = await office.get(`/api/documents/${document.id}/docx`)
     assert.equal(docx.statusCode, 200)

@@ -181,6 +181,8 @@ export async function openOutgoingDraft(
       `按规则应由${firstStep ?? plan.signer.join('、')}审核，但本辖区没有对应的任职职务`,
       [...draft.citations],
     )
+  // With no 核稿 step (a 纪要 whose rule names only the signer) the draft waits for its signer.
+  if (!firstStep) document.state = 'awaitingSignature'
   document.distributionPosts = [
     ...new Set([...document.distributionPosts, ...reviewers.map((reviewer) => reviewer.postId)]),
   ]

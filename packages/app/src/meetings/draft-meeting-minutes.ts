@@ -207,7 +207,7 @@ function minutesBody(facts: MinutesFacts, items: readonly AgendaItemRecord[]): s
   const opening = `${year}年${month}月${day}日，${facts.presider}主持召开${facts.meetingName}${facts.location ? `（${facts.location}）` : ''}，研究了以下事项。现纪要如下：`
   const paragraphs = items.map(
     (item, index) =>
-      `${numerals[index] ?? index + 1}、关于${item.title}\n${DECISION_LABELS[item.decision ?? ''] ?? ''}。${item.decisionText ?? ''}`,
+      `${numerals[index] ?? index + 1}、${item.title.startsWith('关于') ? '' : '关于'}${item.title}\n${DECISION_LABELS[item.decision ?? ''] ?? ''}。${item.decisionText ?? ''}`,
   )
   return [opening, ...paragraphs].join('\n')
 }

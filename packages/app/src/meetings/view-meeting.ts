@@ -97,6 +97,13 @@ export async function viewMeeting(
           ...judged,
           summary: `组成人员 ${judged.members} 人，至少 ${judged.minimum} 人到会方可召开；未请假的组成人员 ${judged.present} 人`,
         }
+  // The meeting's checklist for a new item: every condition the rulebook asks about, with none met.
+  const checklist = agendaGateOf(
+    deps.rules,
+    meeting,
+    { characteristics: [], completed: [], adHoc: false, submittedAt: now.toISOString() },
+    0,
+  ).conditions
   const noticeEvent = events.find((event) => event.action === 'sendNotice')
   const notice = {
     sentAt: noticeEvent?.occurredAt ?? null,
@@ -127,6 +134,7 @@ export async function viewMeeting(
     participants: participants.map((p) => ({ ...p, ...titled(p.postId) })),
     agenda,
     quorum,
+    checklist,
     notice,
     minutes: minutes
       ? {

@@ -194,6 +194,8 @@ export const meetingView = z.object({
     }),
   ),
   quorum: quorumView,
+  /** What the rulebook asks of an item for this meeting, for the submission form's checklist. */
+  checklist: gate.shape.conditions,
   /** 会议通知: when it went out, and the rulebook's last day for the materials (二连浩特 四十一). */
   notice: z.object({
     sentAt: z.string().nullable(),

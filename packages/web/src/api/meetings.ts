@@ -179,6 +179,8 @@ export interface MeetingView {
   /** The items the viewer may read, in order. */
   agenda: AgendaItem[]
   quorum: QuorumView
+  /** What the rulebook asks of an item for this meeting (the submission form's checklist). */
+  checklist: GateCondition[]
   /** 会议通知: when it went out, and the rulebook's last day for the items' materials. */
   notice: MeetingNotice
   /** null until drafted, or when the viewer may not read the minutes. */

@@ -42,7 +42,7 @@ export function AgendaCard({
         may.submitItem && (
           <SubmitItemButton
             meetingId={meeting.id}
-            agenda={agenda}
+            checklist={view.checklist}
             departments={departments}
             onChanged={onChanged}
           />

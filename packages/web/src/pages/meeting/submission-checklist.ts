@@ -1,4 +1,4 @@
-import type { AgendaItem, GateCondition } from '../../api/meetings.ts'
+import type { GateCondition } from '../../api/meetings.ts'
 import { STEP_RECORDERS } from '../meetings/meeting-labels.ts'
 
 export interface ChecklistEntry {
@@ -6,7 +6,7 @@ export interface ChecklistEntry {
   label: string
 }
 
-/** What the submission form can ask, from the gate conditions the agenda's items carry. */
+/** What the submission form can ask, from the meeting's gate conditions. */
 export interface SubmissionChecklist {
   /** Kinds of item the rulebook names: those that bring in steps, and those it excludes. */
   characteristics: ChecklistEntry[]
@@ -16,14 +16,8 @@ export interface SubmissionChecklist {
   othersSteps: (ChecklistEntry & { recorder: string })[]
 }
 
-/**
- * The rulebook's checklist for this meeting's items. The server has no call that answers it
- * before an item exists, but every item's gate carries the meeting's conditions, so any item
- * on the agenda gives the whole list; with none yet the list is empty and the first item's
- * gate answer says what is missing.
- */
-export function submissionChecklist(agenda: readonly AgendaItem[]): SubmissionChecklist {
-  const conditions = agenda[0]?.gate.conditions ?? []
+/** The rulebook's checklist for this meeting's items, as the server answers it with the meeting. */
+export function submissionChecklist(conditions: readonly GateCondition[]): SubmissionChecklist {
   const characteristics = new Map<string, string>()
   const ownSteps = new Map<string, string>()
   const othersSteps = new Map<string, string>()

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
-import type { AgendaItem } from '../../api/meetings.ts'
+import type { GateCondition } from '../../api/meetings.ts'
 import type { Department } from '../../api/types.ts'
 import { ActModal } from './act-modal.tsx'
 import { SubmitItemForm } from './submit-item-form.tsx'
@@ -7,12 +7,13 @@ import { SubmitItemForm } from './submit-item-form.tsx'
 /** 报送议题 from the agenda card; the dialog stays open on the verdict until 完成. */
 export function SubmitItemButton({
   meetingId,
-  agenda,
+  checklist,
   departments,
   onChanged,
 }: {
   meetingId: string
-  agenda: AgendaItem[]
+  /** The meeting's conditions for an item, as the rulebook asks them. */
+  checklist: GateCondition[]
   departments: Department[] | undefined
   onChanged: () => void
 }) {
@@ -25,7 +26,7 @@ export function SubmitItemButton({
       {(close) => (
         <SubmitItemForm
           meetingId={meetingId}
-          agenda={agenda}
+          checklist={checklist}
           departments={departments}
           onSubmitted={onChanged}
           onClose={close}

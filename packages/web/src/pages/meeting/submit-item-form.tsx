@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Form, Input, Select, Space, Typography } from 
 import { useState } from 'react'
 import {
   type AgendaGate,
-  type AgendaItem,
+  type GateCondition,
   type ItemWithGate,
   submitAgendaItem,
 } from '../../api/meetings.ts'
@@ -28,13 +28,13 @@ interface Values {
  */
 export function SubmitItemForm({
   meetingId,
-  agenda,
+  checklist: conditions,
   departments,
   onSubmitted,
   onClose,
 }: {
   meetingId: string
-  agenda: AgendaItem[]
+  checklist: GateCondition[]
   departments: Department[] | undefined
   onSubmitted: () => void
   onClose: () => void
@@ -43,7 +43,7 @@ export function SubmitItemForm({
   const ticked = Form.useWatch('completed', form) ?? []
   const [answer, setAnswer] = useState<ItemWithGate | null>(null)
   const { submitting, error, act } = useMeetingAct(onSubmitted)
-  const checklist = submissionChecklist(agenda)
+  const checklist = submissionChecklist(conditions)
   const stepLabel = new Map(checklist.ownSteps.map((step) => [step.code, step.label]))
 
   function handleFinish(values: Values) {
@@ -84,11 +84,9 @@ export function SubmitItemForm({
       <Form.Item label="议题说明" name="summary">
         <Input.TextArea rows={3} maxLength={5000} />
       </Form.Item>
-      {agenda.length === 0 && (
-        // Items are shown to the meeting's participants and the units they concern, so a unit
-        // new to the meeting may see none even when others have been submitted.
+      {conditions.length === 0 && (
         <Typography.Paragraph type="secondary">
-          暂无可参照的议题准入条件。报送后即显示工作规则的准入判断；所缺程序可在议题表中登记。
+          工作规则对本会议的议题未设准入条件。报送后即显示准入判断。
         </Typography.Paragraph>
       )}
       {checklist.characteristics.length > 0 && (
