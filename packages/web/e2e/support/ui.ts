@@ -39,3 +39,100 @@ export function documentState(page: Page, label: string): Locator {
 export function field(page: Page, label: string): Locator {
   return page.locator('.ant-descriptions-item', { hasText: label })
 }
+
+/**
+ * Picks options of the select `field`, in order, and leaves it. antd keeps closed dropdowns in the
+ * DOM, so only a shown option is clicked; `search` types each text first, for selects that filter
+ * a list too long to show at once. The select is left by blurring it: Tab would also pick the
+ * option under the pointer (toggling it off again in a multiple select), and Escape would close
+ * a dialog around it.
+ */
+export async function pick(
+  page: Page,
+  field: Locator,
+  texts: string[],
+  options: { search?: boolean } = {},
+): Promise<void> {
+  // The select itself, whose shown values are checked after each pick.
+  const select = field.locator(
+    'xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
+  )
+  await field.click()
+  for (const text of texts) {
+    if (options.search) await field.fill(text)
+    await page.locator('.ant-select-item-option:visible', { hasText: text }).click()
+    await select.filter({ hasText: text }).waitFor()
+  }
+  await field.blur()
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' })
+}
+
+/** A card of a page named as a region (议题, 参会人员, 会议决定, 会议纪要…). */
+export function region(page: Page, name: string): Locator {
+  return page.getByRole('region', { name, exact: true })
+}
+
+/** A refusal shown on a form: the server's message and the articles it rests on. */
+export function refusal(scope: Page | Locator, text = ''): Locator {
+  return scope.locator('.ant-alert-error').filter({ hasText: text })
+}
+
+/** An item's row in a meeting's agenda table. */
+export function agendaRow(page: Page, title: string): Locator {
+  return region(page, '议题').getByRole('row').filter({ hasText: title })
+}
+
+/** A post's row in a meeting's 参会人员 table, by its title. */
+export function participantRow(page: Page, title: string): Locator {
+  return region(page, '参会人员')
+    .getByRole('row')
+    .filter({ hasText: new RegExp(`^${title}`) })
+}
+
+/**
+ * 报送议题 from a meeting's agenda card: ticks the item's 议题情形 and the steps done (with their
+ * notes), names the units concerned, submits, and answers the dialog open on the verdict.
+ */
+export async function submitAgendaItem(
+  page: Page,
+  item: {
+    title: string
+    summary: string
+    characteristics?: string[]
+    steps?: [step: string, note?: string][]
+    involved?: string[]
+  },
+): Promise<Locator> {
+  await region(page, '议题').getByRole('button', { name: '报送议题' }).click()
+  const dialog = page.getByRole('dialog', { name: '报送议题' })
+  await dialog.getByLabel('议题名称').fill(item.title)
+  await dialog.getByLabel('议题说明').fill(item.summary)
+  for (const characteristic of item.characteristics ?? [])
+    await dialog.getByLabel(characteristic, { exact: true }).check()
+  for (const [step, note] of item.steps ?? []) {
+    await dialog.getByLabel(step, { exact: true }).check()
+    if (note) await dialog.getByLabel(`${step}说明`).fill(note)
+  }
+  if (item.involved)
+    await pick(page, dialog.getByLabel('涉及单位'), item.involved, { search: true })
+  await dialog.getByRole('button', { name: '报送', exact: true }).click()
+  await dialog.getByText(`已报送：${item.title}`).waitFor()
+  return dialog
+}
+
+/** 登记程序 from an item's row: the missing step's button, a note, 确认登记. */
+export async function recordAgendaStep(
+  page: Page,
+  title: string,
+  step: string,
+  note: string,
+): Promise<void> {
+  await agendaRow(page, title)
+    .getByRole('button', { name: `登记程序：${step}` })
+    .click()
+  const dialog = page.getByRole('dialog', { name: '登记程序' })
+  await dialog.getByLabel('登记说明').fill(note)
+  await dialog.getByRole('button', { name: '确认登记' }).click()
+  await dialog.waitFor({ state: 'hidden' })
+  await agendaRow(page, title).getByRole('list', { name: '已完成程序' }).getByText(step).waitFor()
+}
