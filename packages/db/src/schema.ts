@@ -343,4 +343,16 @@ export interface Database {
     uploaded_by_person_id: string | null
     uploaded_by_post_id: string | null
   }
+  supervision_evidence: {
+    id: string
+    item_id: string
+    name: string
+    media_type: string
+    size_bytes: number
+    sha256: string
+    content: Uint8Array
+    uploaded_at: ColumnType<Date, string, never>
+    uploaded_by_person_id: string | null
+    uploaded_by_post_id: string | null
+  }
 }

@@ -1,4 +1,9 @@
-import type { SupervisionCircular, SupervisionItem, SupervisionRepository } from '@zhengling/app'
+import type {
+  SupervisionCircular,
+  SupervisionEvidence,
+  SupervisionItem,
+  SupervisionRepository,
+} from '@zhengling/app'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import { historyColumns, historyEntryOf } from './history-columns.ts'
 import type { Database } from './schema.ts'
@@ -42,6 +47,34 @@ function toItem(row: Selectable<Database['supervision_items']>): SupervisionItem
 
 const count = (condition: ReturnType<typeof sql>) =>
   sql<number>`count(*) filter (where ${condition})::int`
+
+const EVIDENCE_COLUMNS = [
+  'id',
+  'item_id',
+  'name',
+  'media_type',
+  'size_bytes',
+  'sha256',
+  'uploaded_at',
+  'uploaded_by_person_id',
+  'uploaded_by_post_id',
+] as const
+
+function toEvidence(
+  row: Omit<Selectable<Database['supervision_evidence']>, 'content'>,
+): SupervisionEvidence {
+  return {
+    id: row.id,
+    itemId: row.item_id,
+    name: row.name,
+    mediaType: row.media_type,
+    sizeBytes: row.size_bytes,
+    sha256: row.sha256,
+    uploadedAt: iso(row.uploaded_at),
+    uploadedByPersonId: row.uploaded_by_person_id,
+    uploadedByPostId: row.uploaded_by_post_id,
+  }
+}
 
 export function createSupervisionRepository(db: Kysely<Database>): SupervisionRepository {
   return {
@@ -347,6 +380,44 @@ export function createSupervisionRepository(db: Kysely<Database>): SupervisionRe
         .orderBy('due_date')
         .execute()
       return rows.map(toItem)
+    },
+
+    async insertEvidence(evidence, content) {
+      await db
+        .insertInto('supervision_evidence')
+        .values({
+          id: evidence.id,
+          item_id: evidence.itemId,
+          name: evidence.name,
+          media_type: evidence.mediaType,
+          size_bytes: evidence.sizeBytes,
+          sha256: evidence.sha256,
+          content,
+          uploaded_at: evidence.uploadedAt,
+          uploaded_by_person_id: evidence.uploadedByPersonId,
+          uploaded_by_post_id: evidence.uploadedByPostId,
+        })
+        .execute()
+    },
+
+    async evidence(itemId) {
+      const rows = await db
+        .selectFrom('supervision_evidence')
+        .select(EVIDENCE_COLUMNS)
+        .where('item_id', '=', itemId)
+        .orderBy('uploaded_at')
+        .execute()
+      return rows.map(toEvidence)
+    },
+
+    async evidenceContent(itemId, evidenceId) {
+      const row = await db
+        .selectFrom('supervision_evidence')
+        .select([...EVIDENCE_COLUMNS, 'content'])
+        .where('item_id', '=', itemId)
+        .where('id', '=', evidenceId)
+        .executeTakeFirst()
+      return row ? { ...toEvidence(row), content: row.content } : undefined
     },
 
     async insertCircular(circular: SupervisionCircular) {

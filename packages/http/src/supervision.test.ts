@@ -7,12 +7,14 @@ import { createRulesPort } from './rules-port.ts'
 import { testLibrary } from './test-support/build-test-server.ts'
 import { postIdOf } from './test-support/post-id-of.ts'
 import { departmentIdOf, signInAs } from './test-support/sign-in-as.ts'
+import { signInForFiles } from './test-support/upload.ts'
 import { useDemoServer } from './test-support/use-demo-server.ts'
 
 // The supervision ledger of 钟山区 kept by its supervision office: items entered by hand (钟山's
 // rulebook gives no periods, so each needs a date), an extension asked in writing and granted,
 // a closure reported late and reviewed, the figures of the dashboard, the Excel ledger, and
 // who may see and do what.
+const PDF = new Uint8Array(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'))
 const MONDAY = new Date('2026-03-02T01:00:00Z')
 const server = useDemoServer({ startsAt: MONDAY })
 const as = (username: string) => signInAs(server.app, username)
@@ -89,6 +91,28 @@ describe('the supervision ledger of 钟山区', () => {
       milestoneIndex: 0,
     })
     assert.equal(progress.json().item.milestones[0].doneOn, '2026-03-02', progress.body)
+    // 佐证材料: the lead unit backs its report with a file; units outside the item cannot read it.
+    const financeFiles = await signInForFiles(server.app, 'zs-departmentHead-9')
+    const evidence = await financeFiles.upload(`/api/supervision/items/${budgetId}/evidence`, [
+      { fileName: '压减方案.pdf', type: 'application/pdf', content: PDF },
+    ])
+    assert.equal(evidence.statusCode, 201, evidence.body)
+    const evidenceUrl = `/api/supervision/items/${budgetId}/evidence/${evidence.json().id}`
+    const read = await office.get(evidenceUrl)
+    assert.equal(read.statusCode, 200)
+    assert.deepEqual(new Uint8Array(read.rawPayload), PDF)
+    assert.equal((await (await as('zs-townshipHead')).get(evidenceUrl)).statusCode, 404)
+    const townshipFiles = await signInForFiles(server.app, 'zs-townshipHead')
+    const notTheirs = await townshipFiles.upload(`/api/supervision/items/${budgetId}/evidence`, [
+      { fileName: 'x.pdf', type: 'application/pdf', content: PDF },
+    ])
+    assert.equal(notTheirs.statusCode, 404)
+    const withEvidence = (await office.get(`/api/supervision/items/${budgetId}`)).json()
+    assert.deepEqual(
+      withEvidence.evidence.map((e: { name: string }) => e.name),
+      ['压减方案.pdf'],
+    )
+
     const coExtension = await coUnit.post(`/api/supervision/items/${budgetId}/extension`, {
       requestedDue: '2026-03-31',
       reason: '需等待区人大常委会审议预算调整方案',

@@ -76,3 +76,16 @@ export interface CircularLine {
   overdue: number
   overdueItems: { id: string; title: string; dueDate: string; daysOverdue: number }[]
 }
+
+/** A file a unit reported with the item (佐证材料), without its bytes. */
+export interface SupervisionEvidence {
+  id: string
+  itemId: string
+  name: string
+  mediaType: string
+  sizeBytes: number
+  sha256: string
+  uploadedAt: string
+  uploadedByPersonId: string | null
+  uploadedByPostId: string | null
+}

@@ -1,5 +1,10 @@
 import type { Viewer } from '../access/can-see.ts'
-import type { SupervisionCircular, SupervisionEvent, SupervisionItem } from './supervision-item.ts'
+import type {
+  SupervisionCircular,
+  SupervisionEvent,
+  SupervisionEvidence,
+  SupervisionItem,
+} from './supervision-item.ts'
 
 export type SupervisionChanges = Partial<
   Pick<
@@ -92,6 +97,13 @@ export interface SupervisionRepository {
     jurisdictionId: string,
     period: { from: string; to: string },
   ): Promise<SupervisionItem[]>
+  /** Evidence is stored once and never changes (a database trigger refuses it). */
+  insertEvidence(evidence: SupervisionEvidence, content: Uint8Array): Promise<void>
+  evidence(itemId: string): Promise<SupervisionEvidence[]>
+  evidenceContent(
+    itemId: string,
+    evidenceId: string,
+  ): Promise<(SupervisionEvidence & { content: Uint8Array }) | undefined>
   insertCircular(circular: SupervisionCircular): Promise<void>
   circulars(jurisdictionId: string, limit: number): Promise<SupervisionCircular[]>
 }

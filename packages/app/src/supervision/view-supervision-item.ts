@@ -31,9 +31,10 @@ export async function viewSupervisionItem(
   const item = await r.supervision.visible(viewer, itemId)
   if (!item) throw new NotFoundError('SUPERVISION_ITEM_NOT_FOUND', '没有这个督办事项，或您无权查看')
   const today = shanghaiDateOf(now.getTime())
-  const [events, chart] = await Promise.all([
+  const [events, chart, evidence] = await Promise.all([
     r.supervision.events(item.id),
     r.organisation.organisationChart(item.jurisdictionId, today),
+    r.supervision.evidence(item.id),
   ])
   const unitName = (id: string) => chart?.departments.find((d) => d.id === id)?.name ?? ''
   const postTitle = (id: string | null) => chart?.posts.find((p) => p.postId === id)?.title ?? null
@@ -46,9 +47,11 @@ export async function viewSupervisionItem(
       coDepartmentNames: item.coDepartmentIds.map(unitName),
     },
     citations: citationsOf(deps.rules, item.jurisdictionId, item.ruleIds, item.assignedOn),
+    evidence,
     events: events.map((event) => ({ ...event, actorTitle: postTitle(event.actorPostId) })),
     may: {
       report: item.state === 'open' && isOfItemUnit(post, item, true),
+      attachEvidence: item.state !== 'closed' && isOfItemUnit(post, item, true),
       requestExtension: item.state === 'open' && !item.pendingExtension && isOfItemUnit(post, item),
       decideExtension: office && item.state === 'open' && Boolean(item.pendingExtension),
       requestClosure: item.state === 'open' && isOfItemUnit(post, item),

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { citation, civilDate, id } from './contract-fields.ts'
 
 export const supervisionParams = z.object({ id })
+export const evidenceParams = z.object({ id, evidenceId: id })
 
 export const createItemBody = z.object({
   source: z.string().min(1).max(32),
@@ -88,9 +89,20 @@ export const ledgerResponse = z.object({
   items: z.array(ledgerItem),
 })
 
+/** 佐证材料, without their bytes. */
+export const evidenceFile = z.object({
+  id: z.string(),
+  name: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+})
+
 export const itemView = z.object({
   item: ledgerItem,
   citations: z.array(citation),
+  evidence: z.array(evidenceFile),
   events: z.array(
     z.object({
       occurredAt: z.string(),
@@ -102,6 +114,7 @@ export const itemView = z.object({
   ),
   may: z.object({
     report: z.boolean(),
+    attachEvidence: z.boolean(),
     requestExtension: z.boolean(),
     decideExtension: z.boolean(),
     requestClosure: z.boolean(),

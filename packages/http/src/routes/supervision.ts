@@ -1,5 +1,8 @@
 import {
+  attachSupervisionEvidence,
   createSupervisionItem,
+  downloadSupervisionEvidence,
+  MAX_ATTACHMENT_BYTES,
   decideSupervisionExtension,
   exportSupervisionLedger,
   issueSupervisionCircular,
@@ -16,7 +19,14 @@ import type { RulebookLibrary } from '@zhengling/rulebooks'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { z } from 'zod'
 import { sessionOf } from '../auth.ts'
+import { errorBody } from '../errors.ts'
 import { DOCUMENT_REFUSALS, documentRouteContext } from './document-route-context.ts'
+import {
+  contentDisposition,
+  readOneFile,
+  registerOneFileUploads,
+  withAttachmentStatus,
+} from './one-file-upload.ts'
 import {
   circularBody,
   circularResponse,
@@ -25,6 +35,8 @@ import {
   dashboardQuery,
   dashboardResponse,
   decisionBody,
+  evidenceFile,
+  evidenceParams,
   extensionBody,
   itemView,
   ledgerExportQuery,
@@ -77,6 +89,8 @@ export function supervisionRoutes(
     )
 
   return async (app) => {
+    await registerOneFileUploads(app, MAX_ATTACHMENT_BYTES, ['/evidence'])
+
     app.get(
       '/api/supervision/items',
       {
@@ -161,6 +175,56 @@ export function supervisionRoutes(
     )
     itemAct(app, 'closure/review', '办结审核（督查部门）', decisionBody, (session, itemId, body) =>
       reviewSupervisionClosure(commands, session, { itemId, ...body }),
+    )
+
+    app.post(
+      '/api/supervision/items/:id/evidence',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '上传佐证材料（牵头或配合单位；multipart/form-data，一个文件）',
+          consumes: ['multipart/form-data'],
+          params: supervisionParams,
+          response: { 201: evidenceFile, ...refusals, 413: errorBody, 415: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const file = await readOneFile(request, MAX_ATTACHMENT_BYTES)
+        try {
+          const evidence = await attachSupervisionEvidence(commands, sessionOf(request), {
+            itemId: request.params.id,
+            ...file,
+          })
+          return reply.code(201).send(evidence)
+        } catch (error) {
+          throw withAttachmentStatus(error)
+        }
+      },
+    )
+
+    app.get(
+      '/api/supervision/items/:id/evidence/:evidenceId',
+      {
+        preHandler: signedIn,
+        schema: { summary: '下载佐证材料（能查看该事项的人员）', params: evidenceParams },
+      },
+      async (request, reply) => {
+        const evidence = await downloadSupervisionEvidence(
+          repositories,
+          reads,
+          sessionOf(request),
+          {
+            itemId: request.params.id,
+            evidenceId: request.params.evidenceId,
+          },
+        )
+        return reply
+          .type(evidence.mediaType)
+          .header('content-disposition', contentDisposition(evidence.name))
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .send(Buffer.from(evidence.content))
+      },
     )
 
     app.get(

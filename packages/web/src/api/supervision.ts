@@ -1,4 +1,4 @@
-import { request } from './client.ts'
+import { request, sendFile } from './client.ts'
 import type { Citation } from './types.ts'
 
 /**
@@ -86,6 +86,7 @@ export type SupervisionAction =
   | 'remind'
   | 'overdue'
   | 'circulated'
+  | 'attachEvidence'
 
 export interface SupervisionEvent {
   occurredAt: string
@@ -100,6 +101,7 @@ export interface SupervisionEvent {
 /** What the current post may do on the item, as the server answers it. */
 export interface SupervisionMay {
   report: boolean
+  attachEvidence: boolean
   requestExtension: boolean
   decideExtension: boolean
   requestClosure: boolean
@@ -110,8 +112,19 @@ export interface SupervisionItemView {
   item: SupervisionItem
   /** The articles behind the item's due date. */
   citations: Citation[]
+  /** 佐证材料 the units reported with the item. */
+  evidence: SupervisionEvidence[]
   events: SupervisionEvent[]
   may: SupervisionMay
+}
+
+export interface SupervisionEvidence {
+  id: string
+  name: string
+  mediaType: string
+  sizeBytes: number
+  sha256: string
+  uploadedAt: string
 }
 
 export interface NewSupervisionItem {
@@ -248,3 +261,26 @@ export const fetchSupervisionCirculars = (signal?: AbortSignal) =>
 
 export const issueSupervisionCircular = (circular: { from: string; to: string; title?: string }) =>
   request<SupervisionCircular>('POST', '/api/supervision/circulars', { body: circular })
+
+/** Where an evidence file downloads from (the browser follows the link with its session cookie). */
+export const evidenceUrl = (itemId: string, evidenceId: string) =>
+  `/api/supervision/items/${encodeURIComponent(itemId)}/evidence/${encodeURIComponent(evidenceId)}`
+
+/** 上传佐证材料: one file as multipart/form-data, carrying the CSRF token itself. */
+export function uploadEvidence(
+  itemId: string,
+  file: File,
+  csrfToken: string,
+): Promise<SupervisionEvidence> {
+  const form = new FormData()
+  form.append('file', file, file.name)
+  return sendFile(
+    fetch(`/api/supervision/items/${encodeURIComponent(itemId)}/evidence`, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'x-csrf-token': csrfToken },
+      credentials: 'same-origin',
+      body: form,
+    }),
+    (response) => response.json() as Promise<SupervisionEvidence>,
+  )
+}

@@ -8,6 +8,7 @@ import { PageLoading } from '../../components/page-loading.tsx'
 import { useMe } from '../../session/session-context.ts'
 import { ActsCard } from './acts-card.tsx'
 import { DueDateBasisCard } from './due-date-basis-card.tsx'
+import { EvidenceCard } from './evidence-card.tsx'
 import { HistoryTimeline } from './history-timeline.tsx'
 import { ItemHeading } from './item-heading.tsx'
 import { ItemSummary } from './item-summary.tsx'
@@ -45,6 +46,7 @@ function Item() {
               <Space orientation="vertical" size="large" style={{ width: '100%' }}>
                 <ItemSummary item={item} />
                 <MilestonesCard milestones={item.milestones} />
+                <EvidenceCard view={view.data} onDone={view.reload} />
                 <HistoryTimeline events={view.data.events} citations={view.data.citations} />
               </Space>
             </Col>

@@ -37,6 +37,7 @@ const ACTION_LABELS: Record<string, string> = {
   remind: '催办',
   overdue: '逾期督办',
   circulated: '通报',
+  attachEvidence: '上传佐证材料',
 }
 
 /** An act the web app does not know yet shows its code rather than nothing. */
