@@ -27,6 +27,7 @@ import {
   contentDisposition,
   readOneFile,
   registerOneFileUploads,
+  sendStoredFile,
   withAttachmentStatus,
 } from './one-file-upload.ts'
 
@@ -101,12 +102,7 @@ export function documentFileRoutes(deps: DocumentFileRouteDeps): FastifyPluginAs
             attachmentId: request.params.attachmentId,
           },
         )
-        return reply
-          .type(attachment.mediaType)
-          .header('content-disposition', contentDisposition(attachment.name))
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .send(Buffer.from(attachment.content))
+        return sendStoredFile(reply, attachment)
       },
     )
 

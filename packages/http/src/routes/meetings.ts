@@ -27,9 +27,9 @@ import { sessionOf } from '../auth.ts'
 import { errorBody } from '../errors.ts'
 import { DOCUMENT_REFUSALS, documentRouteContext } from './document-route-context.ts'
 import {
-  contentDisposition,
   readOneFile,
   registerOneFileUploads,
+  sendStoredFile,
   withAttachmentStatus,
 } from './one-file-upload.ts'
 import {
@@ -342,12 +342,7 @@ export function meetingRoutes(
           itemId: request.params.itemId,
           materialId: request.params.materialId,
         })
-        return reply
-          .type(material.mediaType)
-          .header('content-disposition', contentDisposition(material.name))
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .send(Buffer.from(material.content))
+        return sendStoredFile(reply, material)
       },
     )
 

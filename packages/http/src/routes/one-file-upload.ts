@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart'
 import { DomainError, formatBytes } from '@zhengling/app'
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { HttpError } from '../errors.ts'
 
 /** A refusal code of the attachment checks whose HTTP status is not the default 422. */
@@ -101,4 +101,20 @@ export function withAttachmentStatus(error: unknown): unknown {
   return status && error instanceof DomainError
     ? new HttpError(status, error.code, error.message)
     : error
+}
+
+/**
+ * Answers a stored file as a download: its own type, its name as sent, never sniffed as
+ * something else and never cached by a shared cache.
+ */
+export function sendStoredFile(
+  reply: FastifyReply,
+  file: { name: string; mediaType: string; content: Uint8Array },
+) {
+  return reply
+    .type(file.mediaType)
+    .header('content-disposition', contentDisposition(file.name))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(Buffer.from(file.content))
 }

@@ -22,9 +22,9 @@ import { sessionOf } from '../auth.ts'
 import { errorBody } from '../errors.ts'
 import { DOCUMENT_REFUSALS, documentRouteContext } from './document-route-context.ts'
 import {
-  contentDisposition,
   readOneFile,
   registerOneFileUploads,
+  sendStoredFile,
   withAttachmentStatus,
 } from './one-file-upload.ts'
 import {
@@ -218,12 +218,7 @@ export function supervisionRoutes(
             evidenceId: request.params.evidenceId,
           },
         )
-        return reply
-          .type(evidence.mediaType)
-          .header('content-disposition', contentDisposition(evidence.name))
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .send(Buffer.from(evidence.content))
+        return sendStoredFile(reply, evidence)
       },
     )
 
