@@ -10,7 +10,7 @@ import { startDemoServer } from './support/start-demo-server.ts'
 // 账户管理 in Debian's Chromium against the real server: the system admin opens an account under
 // the password policy and resets a password; the security admin sets a clearance and lifts a
 // lockout; the audit admin has no part in it.
-const USERNAME = 'zs-justice'
+const USERNAME = 'zs-housing'
 const PERSON = '钱伟'
 const GOOD_PASSWORD = 'Heyi-Street-2026!'
 
@@ -59,7 +59,7 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
 
 describe('account administration', () => {
   it('the system admin opens an account under the password policy and resets a password', async () => {
-    // Every demo holder has an account already: a newly appointed head of the justice bureau.
+    // Every demo holder has an account already: a newly appointed head of the housing bureau.
     const personId = randomUUID()
     const postId = randomUUID()
     await server.db
@@ -72,7 +72,7 @@ describe('account administration', () => {
         id: postId,
         jurisdiction_id: 'zhongshan',
         role: 'departmentHead',
-        title: '区司法局局长',
+        title: '区住房和城乡建设局局长',
         department_id: null,
       })
       .execute()
@@ -92,7 +92,7 @@ describe('account administration', () => {
     await page.getByRole('button', { name: '开设账户' }).click()
     const dialog = page.getByRole('dialog', { name: '开设账户' })
     await choose(page, '辖区', '六盘水市钟山区人民政府')
-    await choose(page, '人员', `${PERSON}（区司法局局长）`)
+    await choose(page, '人员', `${PERSON}（区住房和城乡建设局局长）`)
     await dialog.getByLabel('用户名').fill(USERNAME)
     await dialog.getByLabel('密码').fill('short')
     await submitButton(dialog, '开设').click()

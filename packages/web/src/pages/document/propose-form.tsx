@@ -54,6 +54,8 @@ export function ProposeForm({
           mode="multiple"
           placeholder="来文单位之外涉及的单位"
           loading={!departments}
+          // Not before the units have loaded: a pick while the list fills in would be lost.
+          disabled={!departments}
           options={options}
           showSearch={{ optionFilterProp: 'label' }}
         />

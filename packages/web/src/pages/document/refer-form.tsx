@@ -48,6 +48,8 @@ export function ReferForm({
           mode="multiple"
           placeholder="选择承办单位"
           loading={!departments}
+          // Not before the units have loaded: a pick while the list fills in would be lost.
+          disabled={!departments}
           options={(departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
           showSearch={{ optionFilterProp: 'label' }}
         />

@@ -145,6 +145,8 @@ export function DraftFields({
           mode="multiple"
           placeholder="选择需要会签的单位"
           loading={!departments}
+          // Not before the units have loaded: a pick while the list fills in would be lost.
+          disabled={!departments}
           options={countersignOptions}
           showSearch={{ optionFilterProp: 'label' }}
         />

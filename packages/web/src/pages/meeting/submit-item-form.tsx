@@ -147,6 +147,8 @@ export function SubmitItemForm({
           mode="multiple"
           placeholder="选择议题涉及的其他单位"
           loading={!departments}
+          // Not before the units have loaded: a pick while the list fills in would be lost.
+          disabled={!departments}
           options={(departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
           showSearch={{ optionFilterProp: 'label' }}
         />

@@ -46,6 +46,8 @@ export function TaskFields({ departments }: { departments: Department[] | undefi
                     <Select
                       placeholder="选择牵头单位"
                       loading={!departments}
+                      // Not before the units have loaded: a pick while the list fills in would be lost.
+                      disabled={!departments}
                       options={units}
                       showSearch={{ optionFilterProp: 'label' }}
                     />
@@ -57,6 +59,8 @@ export function TaskFields({ departments }: { departments: Department[] | undefi
                       mode="multiple"
                       placeholder="选择配合单位"
                       loading={!departments}
+                      // Not before the units have loaded: a pick while the list fills in would be lost.
+                      disabled={!departments}
                       options={units}
                       showSearch={{ optionFilterProp: 'label' }}
                     />

@@ -90,6 +90,7 @@ export function ItemFields({
             <Select
               placeholder="选择牵头单位"
               loading={departmentsLoading}
+              disabled={departmentsLoading}
               options={departments}
               showSearch={{ optionFilterProp: 'label' }}
             />
@@ -101,6 +102,7 @@ export function ItemFields({
               mode="multiple"
               placeholder="选择配合单位（可多选）"
               loading={departmentsLoading}
+              disabled={departmentsLoading}
               options={departments.filter((d) => d.value !== lead)}
               showSearch={{ optionFilterProp: 'label' }}
             />
