@@ -9,6 +9,7 @@ import type {
 } from '@zhengling/app'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import { historyColumns, historyEntryOf } from './history-columns.ts'
+import { STORED_FILE_COLUMNS, storedFileColumns, storedFileOf } from './stored-file-columns.ts'
 import type { Database } from './schema.ts'
 import { visibleTo } from './visible-to.ts'
 
@@ -93,32 +94,12 @@ function toDissent(row: Selectable<Database['agenda_dissents']>): AgendaDissent 
   }
 }
 
-const MATERIAL_COLUMNS = [
-  'agenda_item_materials.id',
-  'agenda_item_materials.agenda_item_id',
-  'agenda_item_materials.name',
-  'agenda_item_materials.media_type',
-  'agenda_item_materials.size_bytes',
-  'agenda_item_materials.sha256',
-  'agenda_item_materials.uploaded_at',
-  'agenda_item_materials.uploaded_by_person_id',
-  'agenda_item_materials.uploaded_by_post_id',
-] as const
+const MATERIAL_COLUMNS = [...STORED_FILE_COLUMNS, 'agenda_item_id'] as const
 
 function toMaterial(
   row: Omit<Selectable<Database['agenda_item_materials']>, 'content'>,
 ): AgendaMaterial {
-  return {
-    id: row.id,
-    agendaItemId: row.agenda_item_id,
-    name: row.name,
-    mediaType: row.media_type,
-    sizeBytes: row.size_bytes,
-    sha256: row.sha256,
-    uploadedAt: iso(row.uploaded_at),
-    uploadedByPersonId: row.uploaded_by_person_id,
-    uploadedByPostId: row.uploaded_by_post_id,
-  }
+  return { ...storedFileOf(row), agendaItemId: row.agenda_item_id }
 }
 
 export function createMeetingRepository(db: Kysely<Database>): MeetingRepository {
@@ -375,28 +356,20 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
     async insertMaterial(material, content) {
       await db
         .insertInto('agenda_item_materials')
-        .values({
-          id: material.id,
-          agenda_item_id: material.agendaItemId,
-          name: material.name,
-          media_type: material.mediaType,
-          size_bytes: material.sizeBytes,
-          sha256: material.sha256,
-          content,
-          uploaded_at: material.uploadedAt,
-          uploaded_by_person_id: material.uploadedByPersonId,
-          uploaded_by_post_id: material.uploadedByPostId,
-        })
+        .values({ ...storedFileColumns(material), agenda_item_id: material.agendaItemId, content })
         .execute()
     },
 
     async materials(meetingId) {
       const rows = await db
         .selectFrom('agenda_item_materials')
-        .innerJoin('agenda_items', 'agenda_items.id', 'agenda_item_materials.agenda_item_id')
         .select(MATERIAL_COLUMNS)
-        .where('agenda_items.meeting_id', '=', meetingId)
-        .orderBy('agenda_item_materials.uploaded_at')
+        .where(
+          'agenda_item_id',
+          'in',
+          db.selectFrom('agenda_items').select('id').where('meeting_id', '=', meetingId),
+        )
+        .orderBy('uploaded_at')
         .execute()
       return rows.map(toMaterial)
     },
@@ -404,9 +377,9 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
     async materialContent(agendaItemId, materialId) {
       const row = await db
         .selectFrom('agenda_item_materials')
-        .select([...MATERIAL_COLUMNS, 'agenda_item_materials.content'])
-        .where('agenda_item_materials.agenda_item_id', '=', agendaItemId)
-        .where('agenda_item_materials.id', '=', materialId)
+        .select([...MATERIAL_COLUMNS, 'content'])
+        .where('agenda_item_id', '=', agendaItemId)
+        .where('id', '=', materialId)
         .executeTakeFirst()
       return row ? { ...toMaterial(row), content: row.content } : undefined
     },

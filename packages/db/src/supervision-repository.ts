@@ -6,6 +6,7 @@ import type {
 } from '@zhengling/app'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import { historyColumns, historyEntryOf } from './history-columns.ts'
+import { STORED_FILE_COLUMNS, storedFileColumns, storedFileOf } from './stored-file-columns.ts'
 import type { Database } from './schema.ts'
 import { visibleTo } from './visible-to.ts'
 
@@ -48,32 +49,12 @@ function toItem(row: Selectable<Database['supervision_items']>): SupervisionItem
 const count = (condition: ReturnType<typeof sql>) =>
   sql<number>`count(*) filter (where ${condition})::int`
 
-const EVIDENCE_COLUMNS = [
-  'id',
-  'item_id',
-  'name',
-  'media_type',
-  'size_bytes',
-  'sha256',
-  'uploaded_at',
-  'uploaded_by_person_id',
-  'uploaded_by_post_id',
-] as const
+const EVIDENCE_COLUMNS = [...STORED_FILE_COLUMNS, 'item_id'] as const
 
 function toEvidence(
   row: Omit<Selectable<Database['supervision_evidence']>, 'content'>,
 ): SupervisionEvidence {
-  return {
-    id: row.id,
-    itemId: row.item_id,
-    name: row.name,
-    mediaType: row.media_type,
-    sizeBytes: row.size_bytes,
-    sha256: row.sha256,
-    uploadedAt: iso(row.uploaded_at),
-    uploadedByPersonId: row.uploaded_by_person_id,
-    uploadedByPostId: row.uploaded_by_post_id,
-  }
+  return { ...storedFileOf(row), itemId: row.item_id }
 }
 
 export function createSupervisionRepository(db: Kysely<Database>): SupervisionRepository {
@@ -385,18 +366,7 @@ export function createSupervisionRepository(db: Kysely<Database>): SupervisionRe
     async insertEvidence(evidence, content) {
       await db
         .insertInto('supervision_evidence')
-        .values({
-          id: evidence.id,
-          item_id: evidence.itemId,
-          name: evidence.name,
-          media_type: evidence.mediaType,
-          size_bytes: evidence.sizeBytes,
-          sha256: evidence.sha256,
-          content,
-          uploaded_at: evidence.uploadedAt,
-          uploaded_by_person_id: evidence.uploadedByPersonId,
-          uploaded_by_post_id: evidence.uploadedByPostId,
-        })
+        .values({ ...storedFileColumns(evidence), item_id: evidence.itemId, content })
         .execute()
     },
 
