@@ -42,19 +42,28 @@ export function screenIncomingDocument(
       assertResponsible(post, registration)
       // What the record itself shows needs no clerk's judgement; the clerk adds the rest.
       const findings = { ...findingsOnRecord(document), ...input.findings }
-      const screening = ask<{ accepted: boolean; unknownFindings: string[] }>(
+      // A finding the rulebook does not ask of this document is a mistake, not a silent
+      // acceptance: the rules core refuses it too, the use case says so in its own words first.
+      const asked = ask<{ conditions: { code: string }[] }>(
         deps.rules,
         document.jurisdictionId,
         'incoming-screening',
-        { documentKind: document.kind, direction: 'upward', findings },
+        { documentKind: document.kind, direction: 'upward', findings: {} },
       )
-      // A finding the rulebook does not know is a mistake, not a silent acceptance.
-      const unknown = screening?.outcome.unknownFindings ?? []
+      const known = new Set((asked?.outcome.conditions ?? []).map((condition) => condition.code))
+      const unknown = asked ? Object.keys(findings).filter((code) => !known.has(code)) : []
       if (unknown.length > 0)
         throw new InvalidInputError(
           'UNKNOWN_FINDING',
           `规则库没有这些初审情形：${unknown.join('、')}（见 GET /api/documents/${document.id}/screening）`,
         )
+      const screening =
+        asked &&
+        ask<{ accepted: boolean }>(deps.rules, document.jurisdictionId, 'incoming-screening', {
+          documentKind: document.kind,
+          direction: 'upward',
+          findings,
+        })
       const accepted = screening?.outcome.accepted ?? true
       // Accepting cites the 初审 articles of 收文 (rule ids `*.incoming.*`), not every
       // screening rule the decision looked at (drafting, meetings); a return cites what refused it.

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
+import { localDateInput } from './inputs.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
 import { postTitle } from './post-titles.ts'
 
@@ -15,7 +16,7 @@ export const actingPresider = defineDecision({
     /** Whose duties need covering; the head (principal) unless stated. */
     for: z.string().default('principal'),
     away: z.array(z.string()).min(1),
-    asOf: z.string().optional(),
+    asOf: localDateInput.optional(),
   }),
   decide(context, input) {
     const rules = rulesOfKind(context.rulebook, 'acting', input.asOf)

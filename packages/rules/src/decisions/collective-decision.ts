@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { meetingName } from './meeting-rules.ts'
+import { localDateInput } from './inputs.ts'
 import { cite, defineDecision } from './decision.ts'
 import { compare, numberWordingRule } from './wording.ts'
 
@@ -14,7 +15,7 @@ export const collectiveDecision = defineDecision({
     amount: z.number().nonnegative().optional(),
     /** A head count the matter involves, e.g. how many deputies must coordinate. */
     count: z.number().int().nonnegative().optional(),
-    asOf: z.string().optional(),
+    asOf: localDateInput.optional(),
   }),
   decide(context, input) {
     const rules = rulesOfKind(context.rulebook, 'collectiveDecision', input.asOf)

@@ -27,10 +27,17 @@ export interface DecisionResult<O = unknown> {
 /** A question the rulebook cannot answer for this input; carries a machine code and Chinese text. */
 export class DecisionError extends Error {
   readonly code: 'RULE_NOT_FOUND' | 'INVALID_INPUT'
-  constructor(code: DecisionError['code'], message: string) {
+  /** For INVALID_INPUT: each refused field, by its path (findings.signedOnBehalf). */
+  readonly issues: { path: string; message: string }[] | undefined
+  constructor(
+    code: DecisionError['code'],
+    message: string,
+    issues?: { path: string; message: string }[],
+  ) {
     super(message)
     this.name = 'DecisionError'
     this.code = code
+    this.issues = issues
   }
 }
 

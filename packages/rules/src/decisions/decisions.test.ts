@@ -411,6 +411,31 @@ describe('incident-report-deadline', () => {
     // 1 day from 10-01 ends 10-02, a holiday: the day after the holiday ends is 10-08.
     assert.equal(steps[2]?.due, '2026-10-08')
   })
+
+  it('a date-time without an offset is Asia/Shanghai, as an office writes it', () => {
+    const local = decide(context, 'incident-report-deadline', {
+      category: 'major',
+      occurredAt: '2026-12-07T09:00',
+    })
+    const explicit = decide(context, 'incident-report-deadline', {
+      category: 'major',
+      occurredAt: '2026-12-07T09:00+08:00',
+    })
+    assert.deepEqual(local.outcome, explicit.outcome)
+    assert.equal((local.outcome.steps as { due: string }[])[0]?.due, '2026-12-07T09:30:00+08:00')
+    // Late in the evening UTC is already the next day in Shanghai: day periods count from it.
+    const utc = decide(context, 'incident-report-deadline', {
+      category: 'major',
+      occurredAt: '2026-12-06T20:00:00Z',
+    })
+    assert.equal((utc.outcome.steps as { due: string }[])[0]?.due, '2026-12-07T04:30:00+08:00')
+    assert.equal((utc.outcome.steps as { due: string }[])[2]?.due, '2026-12-08')
+    const bad = runDecision(context, 'incident-report-deadline', {
+      category: 'major',
+      occurredAt: '2026-12-07 9点',
+    })
+    assert.equal(bad.ok ? 'ok' : bad.error.code, 'INVALID_INPUT')
+  })
 })
 
 describe('agenda-admission', () => {
@@ -759,12 +784,19 @@ describe('incoming-screening', () => {
     )
   })
 
-  it('reports findings no rule knows, so a misspelt code is not silently ignored', () => {
-    const result = decide(context, 'incoming-screening', {
+  it('refuses, by name, a finding no rule knows, so a misspelt code never passes as "none found"', () => {
+    const outcome = runDecision(context, 'incoming-screening', {
       documentKind: '请示',
       findings: { missingSael: true },
     })
-    assert.deepEqual(result.outcome.unknownFindings, ['missingSael'])
+    assert.equal(outcome.ok, false)
+    if (outcome.ok) return
+    assert.equal(outcome.error.code, 'INVALID_INPUT')
+    assert.deepEqual(
+      outcome.error.issues?.map((issue) => issue.path),
+      ['findings.missingSael'],
+    )
+    assert.match(outcome.error.message, /missingSael/)
   })
 
   it('has no rule for a kind the rules do not screen', () => {
@@ -927,6 +959,20 @@ describe('alternatives, counts, seals, 圈阅 and prohibitions', () => {
     )
   })
 
+  it('a finding no rule on the seal knows is refused by name, never answered "allowed"', () => {
+    const outcome = runDecision(context, 'seal-approval', {
+      seal: 'government',
+      findings: { signedOnBehalf: true },
+    })
+    assert.equal(outcome.ok, false)
+    if (outcome.ok) return
+    assert.equal(outcome.error.code, 'INVALID_INPUT')
+    assert.deepEqual(
+      outcome.error.issues?.map((issue) => issue.path),
+      ['findings.signedOnBehalf'],
+    )
+  })
+
   it('every rule on a seal applies: the refusal rule refuses', () => {
     const result = decide(context, 'seal-approval', {
       seal: 'government',
@@ -1019,5 +1065,34 @@ describe('advance-notice on a rest day', () => {
     const result = decide(context, 'advance-notice', { act: 'materials', event: '2026-05-11' })
     assert.equal(result.outcome.latest, '2026-05-01')
     assert.equal(result.outcome.latestWorkingDay, '2026-04-30')
+  })
+
+  it('never says 已按时 and 应在/应不迟于…办理 in one sentence', () => {
+    const context = buildContext({
+      rules: [
+        rule('notice', 'advanceNotice', {
+          act: { code: 'materials', label: '报送会议材料' },
+          before: '10 days',
+        }),
+      ],
+    })
+    const ask = (given?: string) =>
+      decide(context, 'advance-notice', {
+        act: 'materials',
+        event: '2026-05-11',
+        ...(given ? { given } : {}),
+      }).summary
+    for (const given of ['2026-04-28', '2026-04-30', '2026-05-01', '2026-04-30T16:00']) {
+      const summary = ask(given)
+      assert.match(summary, /已按时/)
+      assert.doesNotMatch(summary, /应在|应不迟于|前办理/, summary)
+    }
+    const late = ask('2026-05-02')
+    assert.match(late, /已逾期/)
+    assert.doesNotMatch(late, /已按时|应在/)
+    // Before the act: the instruction, with the working day, and no verdict.
+    const before = ask()
+    assert.match(before, /应不迟于 2026-04-30 办理/)
+    assert.doesNotMatch(before, /已按时|已逾期/)
   })
 })

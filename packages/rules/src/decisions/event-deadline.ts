@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { formatPeriod } from '../periods/period.ts'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
+import { dateOrInstantInput } from './inputs.ts'
 import { postTitles } from './post-titles.ts'
 import { timedSteps } from './timed-steps.ts'
 
@@ -12,8 +13,8 @@ export const eventDeadline = defineDecision({
   kinds: ['deadline', 'periodComputation'],
   input: z.strictObject({
     event: z.string(),
-    /** Date (YYYY-MM-DD) of the event, or an instant for hour periods. */
-    at: z.string(),
+    /** Date (YYYY-MM-DD) of the event, or a date-time for hour periods (no offset: Asia/Shanghai). */
+    at: dateOrInstantInput,
   }),
   decide(context, input) {
     const rules = rulesOfKind(context.rulebook, 'deadline', input.at.slice(0, 10)).filter(

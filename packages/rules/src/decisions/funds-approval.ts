@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { pickMostSpecific } from '../rulebook/conditions.ts'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
+import { localDateInput } from './inputs.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
 import { postTitles } from './post-titles.ts'
 import { numberWordingRule } from './wording.ts'
@@ -27,7 +28,7 @@ export const fundsApproval = defineDecision({
   input: z.strictObject({
     amount: z.number().nonnegative(),
     category: z.string().optional(),
-    asOf: z.string().optional(),
+    asOf: localDateInput.optional(),
   }),
   decide(context, input) {
     const rule = pickMostSpecific(rulesOfKind(context.rulebook, 'fundsApproval', input.asOf), {

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { matchScore } from '../rulebook/conditions.ts'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
-import { direction } from './inputs.ts'
+import { direction, localDateInput, refuseUnknownKeys } from './inputs.ts'
 
 /**
  * Whether an incoming document is accepted. The caller states the facts found on screening
@@ -18,16 +18,24 @@ export const incomingScreening = defineDecision({
     documentKind: z.string(),
     direction: direction.optional(),
     issuer: z.string().optional(),
+    /** What the document is about, where the text screens on it: normativeDocument (行政规范性文件). */
+    categories: z.array(z.string()).optional(),
     findings: z.record(z.string(), z.boolean()),
-    asOf: z.string().optional(),
+    asOf: localDateInput.optional(),
   }),
   decide(context, input) {
     const rules = rulesOfKind(context.rulebook, 'incomingScreening', input.asOf).filter(
       (rule) => matchScore(rule.when, input) >= 0,
     )
     if (rules.length === 0) throw noRule(context, `${input.documentKind}的受理条件`)
-    const known = new Set(rules.flatMap((rule) => rule.params.refuseWhen.map((c) => c.code)))
-    const unknown = Object.keys(input.findings).filter((code) => !known.has(code))
+    // A finding the screening of this document does not ask about (misspelt, or another kind's)
+    // is refused by name: it must never pass as "nothing found".
+    refuseUnknownKeys(
+      'findings',
+      input.findings,
+      new Set(rules.flatMap((rule) => rule.params.refuseWhen.map((c) => c.code))),
+      `${input.documentKind}的初审`,
+    )
     const reasons = rules.flatMap((rule) =>
       rule.params.refuseWhen
         .filter((condition) => input.findings[condition.code] === true)
@@ -58,7 +66,6 @@ export const incomingScreening = defineDecision({
         accepted,
         action,
         reasons,
-        unknownFindings: unknown,
         conditions: [...conditions.values()],
       },
       summary: accepted

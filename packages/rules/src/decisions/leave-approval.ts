@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
+import { localDateInput } from './inputs.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
 import { postTitle, postTitles } from './post-titles.ts'
 import { compare, numberWordingRule } from './wording.ts'
@@ -13,7 +14,7 @@ export const leaveApproval = defineDecision({
     post: z.string(),
     days: z.number().int().positive(),
     category: z.string().optional(),
-    asOf: z.string().optional(),
+    asOf: localDateInput.optional(),
   }),
   decide(context, input) {
     const candidates = rulesOfKind(context.rulebook, 'leaveApproval', input.asOf).filter(

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { localDateInput } from './inputs.ts'
 import { cite, DecisionError, defineDecision, noRule } from './decision.ts'
 import { meetingName, ruleForMeeting } from './meeting-rules.ts'
 import { numberWordingRule } from './wording.ts'
@@ -12,7 +13,7 @@ export const meetingQuorum = defineDecision({
     meeting: z.string(),
     members: z.number().int().positive(),
     present: z.number().int().nonnegative(),
-    asOf: z.string().optional(),
+    asOf: localDateInput.optional(),
   }),
   decide(context, input) {
     if (input.present > input.members) {

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { pickMostSpecific } from '../rulebook/conditions.ts'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
-import { direction, scope } from './inputs.ts'
+import { direction, scope, localDateInput } from './inputs.ts'
 import { chainText, eitherPost } from './post-titles.ts'
 
 /** Who reviews and signs an outgoing document, by issuer, kind, direction, prefix, scope. */
@@ -17,7 +17,7 @@ export const outgoingSignoff = defineDecision({
     prefix: z.string().optional(),
     important: z.boolean().optional(),
     scope: scope.optional(),
-    asOf: z.string().optional(),
+    asOf: localDateInput.optional(),
   }),
   decide(context, input) {
     const { rulebook } = context

@@ -59,7 +59,14 @@ export function runDecision(
     }
   } catch (error) {
     if (error instanceof DecisionError)
-      return { ok: false, error: { code: error.code, message: error.message } }
+      return {
+        ok: false,
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.issues ? { issues: error.issues } : {}),
+        },
+      }
     if (error instanceof RangeError)
       return { ok: false, error: { code: 'INVALID_INPUT', message: error.message } }
     throw error

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
+import { localDateInput, refuseUnknownKeys } from './inputs.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
 import { chainText, postTitles } from './post-titles.ts'
 
@@ -11,7 +12,7 @@ export const sealApproval = defineDecision({
   input: z.strictObject({
     seal: z.string(),
     findings: z.record(z.string(), z.boolean()).default({}),
-    asOf: z.string().optional(),
+    asOf: localDateInput.optional(),
   }),
   decide(context, input) {
     // Several articles may speak to one seal (who approves, when to refuse): all of them apply.
@@ -20,6 +21,13 @@ export const sealApproval = defineDecision({
     )
     const first = rules[0]
     if (!first) throw noRule(context, `"${input.seal}"印章的用印审批`)
+    // A finding no rule on this seal refuses for (signedOnBehalf) is refused, never read as "none".
+    refuseUnknownKeys(
+      'findings',
+      input.findings,
+      new Set(rules.flatMap((rule) => rule.params.refuseWhen.map((c) => c.code))),
+      `${first.params.seals.find((s) => s.code === input.seal)?.label ?? input.seal}的用印审批`,
+    )
     const seal = first.params.seals.find((s) => s.code === input.seal)
     const refusals = rules.flatMap((rule) =>
       rule.params.refuseWhen
