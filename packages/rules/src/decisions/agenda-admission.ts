@@ -5,7 +5,7 @@ import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { meetingName } from './meeting-rules.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
 import { localDateInput } from './inputs.ts'
-import { postTitles } from './post-titles.ts'
+import { eitherPost, postTitles } from './post-titles.ts'
 
 interface Labelled {
   code: string
@@ -15,6 +15,8 @@ interface Labelled {
 /** Why an item is not admitted, and the rule that says so. */
 export interface AgendaReason extends Labelled {
   ruleId: string
+  /** For a step not yet done: the rulebook posts that record it (any of them). */
+  recordedBy?: string[]
 }
 
 /**
@@ -27,6 +29,8 @@ export interface AgendaCondition extends Labelled {
   type: 'excluded' | 'required' | 'requiredWhen' | 'overCap'
   ruleId: string
   when?: Labelled
+  /** For a step: the rulebook posts that record it as done (any of them). */
+  recordedBy?: string[]
 }
 
 export interface AgendaAdmissionOutcome {
@@ -83,9 +87,14 @@ export const agendaAdmission = defineDecision({
           reasons.push({ code: item.code, label: `不列入议题：${item.label}`, ruleId })
       }
       for (const step of requiredBefore) {
-        conditions.push({ type: 'required', code: step.code, label: step.label, ruleId })
+        conditions.push({ type: 'required', ...step, ruleId })
         if (!done(step.code))
-          reasons.push({ code: step.code, label: `尚未完成：${step.label}`, ruleId })
+          reasons.push({
+            code: step.code,
+            label: `尚未完成：${step.label}`,
+            ruleId,
+            recordedBy: step.recordedBy,
+          })
       }
       for (const { condition, steps } of requiredWhen) {
         for (const step of steps) {
@@ -95,6 +104,7 @@ export const agendaAdmission = defineDecision({
               code: step.code,
               label: `尚未完成：${step.label}（因${condition.label}）`,
               ruleId,
+              recordedBy: step.recordedBy,
             })
           }
         }
@@ -102,13 +112,7 @@ export const agendaAdmission = defineDecision({
       if (maxItems !== undefined) {
         const full = { code: 'agendaFull', label: `议题已达上限 ${maxItems} 个` }
         for (const step of overCapRequires)
-          conditions.push({
-            type: 'overCap',
-            code: step.code,
-            label: step.label,
-            ruleId,
-            when: full,
-          })
+          conditions.push({ type: 'overCap', ...step, ruleId, when: full })
         if (input.itemsAlreadyOnAgenda >= maxItems) {
           const missing = overCapRequires.filter((step) => !done(step.code))
           // Full: refused outright, or admitted once every over-cap step is done.
@@ -118,6 +122,7 @@ export const agendaAdmission = defineDecision({
               code: step.code,
               label: `尚未完成：${step.label}（因${full.label}）`,
               ruleId,
+              recordedBy: step.recordedBy,
             })
           }
         }
@@ -146,6 +151,9 @@ export const agendaAdmission = defineDecision({
     const approvedBy = approvers.length
       ? `；议题由${postTitles(context.rulebook, approvers)}审定`
       : ''
+    // Who records each missing step, once per step: 尚未完成：报县长审批同意（由县长登记）.
+    const recordedBy = (reason: AgendaReason) =>
+      reason.recordedBy ? `（由${eitherPost(context.rulebook, reason.recordedBy)}登记）` : ''
     const cited = admitted
       ? rules
       : rules.filter(
@@ -157,7 +165,8 @@ export const agendaAdmission = defineDecision({
       summary:
         (admitted
           ? `可列入${name}议题`
-          : `暂不列入${name}议题：${reasons.map((r) => r.label).join('；')}`) + approvedBy,
+          : `暂不列入${name}议题：${reasons.map((r) => r.label + recordedBy(r)).join('；')}`) +
+        approvedBy,
       citations: cite(...cited),
       warnings,
     }

@@ -496,7 +496,7 @@ describe('agenda-admission: conditional steps, over-cap steps, checklist and app
           maxItems: 15,
           overCapRequires: [
             { code: 'explainedToOffice', label: '向办公室说明情况' },
-            { code: 'principalConsent', label: '报区长同意' },
+            { code: 'principalConsent', label: '报区长同意', recordedBy: ['principal'] },
           ],
         },
         { when: { meetings: ['standing'] } },
@@ -513,7 +513,9 @@ describe('agenda-admission: conditional steps, over-cap steps, checklist and app
             },
             {
               condition: { code: 'legalityReviewNeeded', label: '必要时须进行合法性审查' },
-              steps: [{ code: 'legalityReview', label: '合法性审查' }],
+              steps: [
+                { code: 'legalityReview', label: '合法性审查', recordedBy: ['officeDirector'] },
+              ],
             },
           ],
         },
@@ -547,8 +549,11 @@ describe('agenda-admission: conditional steps, over-cap steps, checklist and app
         code: 'legalityReview',
         label: '尚未完成：合法性审查（因必要时须进行合法性审查）',
         ruleId: 'testland.agenda-conditional',
+        recordedBy: ['officeDirector'],
       },
     ])
+    // The summary says who records the missing step.
+    assert.match(refused.summary, /合法性审查（因必要时须进行合法性审查）（由officeDirector登记）/)
     assert.equal(
       ask({
         characteristics: ['legalityReviewNeeded'],
@@ -565,6 +570,8 @@ describe('agenda-admission: conditional steps, over-cap steps, checklist and app
         type: 'overCap',
         code: 'explainedToOffice',
         label: '向办公室说明情况',
+        // A step that names no recorder is the submitting unit's (the schema's default).
+        recordedBy: ['submittingUnit'],
         ruleId: 'testland.agenda-cap',
         when: { code: 'agendaFull', label: '议题已达上限 15 个' },
       },
@@ -572,6 +579,7 @@ describe('agenda-admission: conditional steps, over-cap steps, checklist and app
         type: 'overCap',
         code: 'principalConsent',
         label: '报区长同意',
+        recordedBy: ['principal'],
         ruleId: 'testland.agenda-cap',
         when: { code: 'agendaFull', label: '议题已达上限 15 个' },
       },
@@ -579,12 +587,14 @@ describe('agenda-admission: conditional steps, over-cap steps, checklist and app
         type: 'required',
         code: 'investigation',
         label: '深入调查研究',
+        recordedBy: ['submittingUnit'],
         ruleId: 'testland.agenda-conditional',
       },
       {
         type: 'requiredWhen',
         code: 'consultation',
         label: '充分协商，事先征求意见',
+        recordedBy: ['submittingUnit'],
         ruleId: 'testland.agenda-conditional',
         when: { code: 'involvesOtherUnits', label: '议题涉及其他部门、单位' },
       },
@@ -592,6 +602,7 @@ describe('agenda-admission: conditional steps, over-cap steps, checklist and app
         type: 'requiredWhen',
         code: 'legalityReview',
         label: '合法性审查',
+        recordedBy: ['officeDirector'],
         ruleId: 'testland.agenda-conditional',
         when: { code: 'legalityReviewNeeded', label: '必要时须进行合法性审查' },
       },

@@ -43,6 +43,7 @@ const POST_FIELDS = new Set([
   'order',
   'approver',
   'fileWith',
+  'via',
   'reportBackTo',
   'posts',
   'keeper',
@@ -57,6 +58,7 @@ const POST_FIELDS = new Set([
   'convener',
   'anyOf',
   'unlessApprovedBy',
+  'recordedBy',
 ])
 
 function citationSource(book: Rulebook, rule: Rule): string {

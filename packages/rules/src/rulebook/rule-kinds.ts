@@ -15,6 +15,18 @@ const code = z
   .regex(/^[a-z][a-zA-Z0-9-]*$/, '代码只能由字母、数字和连字符组成，并以小写字母开头')
 const labelled = z.strictObject({ code, label: z.string().min(1) })
 
+/**
+ * A step an agenda item needs, with the rulebook posts that record it as done (recordedBy, any
+ * of them): 报县长审批同意 by the head, 合法性审查 by the legal office. Relational posts resolve
+ * per item: submittingUnit (the unit that put it forward, the default), portfolioDeputy (the
+ * deputies overseeing that unit), presider (the meeting's).
+ */
+const agendaStep = z.strictObject({
+  code,
+  label: z.string().min(1),
+  recordedBy: posts.min(1).default(['submittingUnit']),
+})
+
 /** An amount of money in yuan with its bound: "200万元以上" is { amount: 2000000, inclusive: true }. */
 const bound = z.strictObject({ amount: z.number().nonnegative(), inclusive: z.boolean() })
 
@@ -80,19 +92,19 @@ export const ruleParams = {
       /** Characteristics that keep an item off the agenda (不列入议题). */
       excluded: z.array(labelled).default([]),
       /** Steps every item needs before submission. */
-      requiredBefore: z.array(labelled).default([]),
+      requiredBefore: z.array(agendaStep).default([]),
       /**
        * Steps an item needs only when it has a characteristic: 议题涉及其他部门、单位的 →
        * 充分协商 (钟山 第四十四条). The condition is one of the item's characteristics.
        */
       requiredWhen: z
-        .array(z.strictObject({ condition: labelled, steps: z.array(labelled).min(1) }))
+        .array(z.strictObject({ condition: labelled, steps: z.array(agendaStep).min(1) }))
         .default([]),
       /**
        * When the agenda is full (maxItems reached), the steps that still let an item in:
        * 向办公室说明情况 + 报区长同意 (钟山 第四十五条). Empty: a full agenda refuses the item.
        */
-      overCapRequires: z.array(labelled).default([]),
+      overCapRequires: z.array(agendaStep).default([]),
       submitBefore: periodSchema.optional(),
       /** Who approves the meeting's agenda (报县长审批同意, 由区长审定). */
       decidedBy: posts.optional(),

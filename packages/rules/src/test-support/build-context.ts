@@ -24,6 +24,7 @@ export function buildBaseRulebook(): Rulebook {
       'officeDirector',
       'secretariat',
       'departmentHead',
+      'submittingUnit',
     ].map((id) => ({ id, title: id, type: 'fixed' })),
     rules: [
       {
