@@ -28,7 +28,7 @@ const USAGE = `用法：zhengling rules <命令> [参数] | zhengling audit veri
   catalogue [--out 文件] [--check]       生成规则目录（Markdown）；--check 检查是否过期
   audit verify [--jurisdiction 辖区]     校验审计链：发现任何改动、删除或顺序调整
   db migrate                             执行数据库迁移
-  demo seed                              创建演示辖区（钟山区）及演示账户
+  demo seed                              创建演示辖区（钟山、托克逊、木里、延津、二连浩特）及演示账户
   org import <人员名册.yaml>              导入或更新一个辖区的单位、职务、任职、分管与代理
   admin install <角色> <用户名>          安装时创建三员账户（systemAdmin、securityAdmin、auditAdmin），
                                          密码取自环境变量 ZHENGLING_ADMIN_PASSWORD

@@ -6,7 +6,13 @@ import { createInTransaction } from './repositories.ts'
 import type { DatabaseHandle } from './open-database.ts'
 import { createOrganisationDirectory } from './organisation-directory.ts'
 import { createOrganisationRepository } from './organisation-repository.ts'
-import { DEMO_PASSWORD, seedDemo, seedDemoJurisdiction } from './seed-demo.ts'
+import {
+  DEMO_JURISDICTIONS,
+  DEMO_PASSWORD,
+  demoRoster,
+  seedDemo,
+  seedDemoJurisdiction,
+} from './seed-demo.ts'
 import { openTestDatabase } from './test-support/open-test-database.ts'
 
 let handle: DatabaseHandle
@@ -55,24 +61,57 @@ describe('demo jurisdiction', () => {
     assert.deepEqual(report, { jurisdictionId: 'zhongshan', records: 2, problems: [] })
   })
 
-  it('seeds 托克逊县 and 木里藏族自治县 beside it with their own accounts and numbering prefixes', async () => {
+  it('seeds the other demo jurisdictions beside it, each person with an account that signs in', async () => {
     const passwords = createScryptHasher(2 ** 12)
     const now = () => new Date('2026-03-02T01:00:00Z')
-    // 钟山区 exists from the test above: only 托克逊县 and 木里藏族自治县 are new.
+    // 钟山区 exists from the test above: the other four are new.
     const result = await seedDemo(handle.db, { now, passwords })
     assert.equal(result.created, true)
-    assert.ok(result.accounts.some((line) => line.startsWith('tks-secretariat（')))
-    assert.ok(result.accounts.some((line) => line.startsWith('ml-secretariat（')))
-    const prefixes = await createOrganisationDirectory(handle.db).documentPrefixes('toksun')
     assert.deepEqual(
-      prefixes.map((p) => p.prefix),
+      (await createOrganisationDirectory(handle.db).jurisdictions()).map((j) => j.id).sort(),
+      [...DEMO_JURISDICTIONS].sort(),
+    )
+    for (const jurisdiction of DEMO_JURISDICTIONS) {
+      const roster = demoRoster(jurisdiction)
+      const accounts = await handle.db
+        .selectFrom('accounts')
+        .innerJoin('people', 'people.id', 'accounts.person_id')
+        .select('accounts.username')
+        .where('people.jurisdiction_id', '=', jurisdiction)
+        .execute()
+      assert.deepEqual(
+        accounts.map((a) => a.username).sort(),
+        roster.people.map((p) => p.key).sort(),
+        jurisdiction,
+      )
+      for (const person of roster.people) {
+        // The printed list names every account with its person and posts.
+        assert.ok(
+          result.accounts.some((line) =>
+            line.startsWith(`${person.key}（${person.name}，${roster.jurisdiction.name} `),
+          ),
+          person.key,
+        )
+        const session = await logIn(
+          { inTransaction: createInTransaction(handle.db), hasher: sm3Hasher, passwords, now },
+          { username: person.key, password: DEMO_PASSWORD },
+        )
+        assert.ok(session.token.length > 20, person.key)
+      }
+    }
+    const directory = createOrganisationDirectory(handle.db)
+    const prefixesOf = async (jurisdiction: string) =>
+      (await directory.documentPrefixes(jurisdiction)).map((p) => p.prefix).sort()
+    assert.deepEqual(
+      await prefixesOf('toksun'),
       ['托政办函', '托政办发', '托政函', '托政发'].sort(),
     )
-    const session = await logIn(
-      { inTransaction: createInTransaction(handle.db), hasher: sm3Hasher, passwords, now },
-      { username: 'tks-secretariat', password: DEMO_PASSWORD },
+    // 延津's rulebook names 延政 (its rules' own number); the roster adds the county's others.
+    assert.deepEqual(await prefixesOf('yanjin'), ['延政办', '延政办文', '延政文'].sort())
+    assert.deepEqual(
+      await prefixesOf('erlianhaote'),
+      ['二政办发', '二政办字', '二政发', '二政字'].sort(),
     )
-    assert.ok(session.token.length > 20)
     assert.equal((await seedDemo(handle.db, { now, passwords })).created, false)
   })
 })

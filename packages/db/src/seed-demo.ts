@@ -15,16 +15,20 @@ import type { Kysely } from 'kysely'
 import { createRepositories } from './repositories.ts'
 import type { Database } from './schema.ts'
 
-/** Demo accounts and their password, printed when the demo starts. Never used outside the demo. */
+/**
+ * The demo accounts' password, one for every demo jurisdiction, printed with the accounts when the
+ * demo starts. Never used outside the demo.
+ */
 export const DEMO_PASSWORD = 'Zhongshan-Demo-2026'
 
 const DEMO_DIR = join(import.meta.dirname, '..', 'demo')
 
 /**
- * The demo jurisdictions: 钟山区 (its rulebook names its prefixes), 托克逊县 and 木里藏族自治县
- * (their rosters name their own).
+ * The demo jurisdictions, one roster each in packages/db/demo: 钟山区 (its rulebook names its
+ * prefixes), 托克逊县, 木里藏族自治县, 延津县 and 二连浩特市 (their rosters name their own; 延津's
+ * rulebook names 延政 beside them).
  */
-export const DEMO_JURISDICTIONS = ['zhongshan', 'toksun', 'muli'] as const
+export const DEMO_JURISDICTIONS = ['zhongshan', 'toksun', 'muli', 'yanjin', 'erlianhaote'] as const
 export type DemoJurisdiction = (typeof DEMO_JURISDICTIONS)[number]
 
 const ADMIN_TITLES = {

@@ -1,4 +1,11 @@
-import { migrate, openDatabase, seedDemo, DEMO_PASSWORD } from '@zhengling/db'
+import {
+  DEMO_JURISDICTIONS,
+  DEMO_PASSWORD,
+  demoRoster,
+  migrate,
+  openDatabase,
+  seedDemo,
+} from '@zhengling/db'
 import { databaseConfig } from '@zhengling/db'
 import type { Output } from '../output.ts'
 
@@ -27,12 +34,13 @@ export async function demoSeed(
     await migrate(handle.db)
     const result = await seedDemo(handle.db, { now: () => new Date() })
     if (!result.created) {
-      output.out('演示辖区（钟山区、托克逊县）已存在，未重复创建')
+      output.out('演示辖区已存在，未重复创建')
       return 0
     }
-    output.out(
-      '已创建演示辖区：六盘水市钟山区人民政府（规则 2022 版）、托克逊县人民政府（规则 2021 版）',
+    const created = DEMO_JURISDICTIONS.map((id) => demoRoster(id).jurisdiction).map(
+      (jurisdiction) => `${jurisdiction.name}（规则 ${jurisdiction.rulebookVersion} 版）`,
     )
+    output.out(`已创建演示辖区：${created.join('、')}`)
     output.out(`演示账户（密码均为 ${DEMO_PASSWORD}，仅供演示）：`)
     for (const account of result.accounts) output.out(`  ${account}`)
     return 0
