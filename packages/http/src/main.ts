@@ -19,7 +19,8 @@ import { createRulesPort } from './rules-port.ts'
  * Configuration (docs/operations.md): PORT (3000), HOST (127.0.0.1), LOG_LEVEL (info),
  * DATABASE_URL (unset: embedded PGlite in ZHENGLING_DATA_DIR, default .data/pglite),
  * ZHENGLING_SECURE_COOKIES (true; false only behind plain HTTP on a non-localhost address),
- * ZHENGLING_WEB_ROOT (packages/web/dist). `--demo` seeds 钟山区, 托克逊县 and 木里县 and prints their accounts.
+ * ZHENGLING_WEB_ROOT (packages/web/dist). `--demo` seeds the demo jurisdictions (钟山区, 托克逊县,
+ * 木里县, 延津县, 二连浩特市) and prints their accounts.
  */
 const env = process.env
 const demo = process.argv.includes('--demo')
