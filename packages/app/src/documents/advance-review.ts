@@ -1,3 +1,4 @@
+import type { HeldPost } from '../organisation/organisation-repository.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import type { DocumentRecord, OutgoingPlan } from './document.ts'
 import { openTasks } from './open-tasks.ts'
@@ -25,6 +26,26 @@ export async function planPosts(
       involvedOverseerPostIds: involved,
     }),
   )
+}
+
+/**
+ * The posts a step of the plan goes to: as resolved at drafting (each held or acted for that
+ * day, ADR 0010), or — for plans made before — resolved now from the rulebook post ids.
+ */
+export async function stepPosts(
+  r: Repositories,
+  document: DocumentRecord,
+  plan: OutgoingPlan,
+  step: number | 'sign',
+  today: string,
+): Promise<HeldPost[]> {
+  const resolved = step === 'sign' ? plan.signing : plan.steps?.[step]
+  if (resolved) {
+    const posts = await r.organisation.unitPosts(document.jurisdictionId)
+    return posts.filter((post) => resolved.postIds.includes(post.postId))
+  }
+  const ids = step === 'sign' ? plan.signer : [plan.reviewChain[step] as string]
+  return planPosts(r, document, plan, ids, today)
 }
 
 /**
@@ -59,8 +80,7 @@ export async function openStep(
   context: { today: string; at: string },
 ) {
   const reviewing = plan.step < plan.reviewChain.length
-  const ids = reviewing ? [plan.reviewChain[plan.step] as string] : plan.signer
-  const posts = await planPosts(r, document, plan, ids, context.today)
+  const posts = await stepPosts(r, document, plan, reviewing ? plan.step : 'sign', context.today)
   await openTasks(r, newId, document, {
     kind: reviewing ? 'review' : 'sign',
     postIds: posts.map((post) => post.postId),

@@ -75,6 +75,27 @@ export interface OutgoingPlan {
   policy?: PolicyInterpretation | null
   /** A meeting's 纪要: the meeting and its attendance, printed in the 纪要 layout. */
   minutes?: MinutesFacts | null
+  /**
+   * The 核稿 steps as resolved at drafting (plan-outgoing-document.ts): each to posts someone
+   * held or acted for that day, merged where one post stood for several roles. `reviewChain`
+   * then holds one rulebook post id per step. Absent on plans made before (resolved per step).
+   */
+  steps?: PlannedStep[]
+  /** The 签发 step as resolved at drafting, with any review it stands for. */
+  signing?: PlannedStep
+  /** The 分管副职 the plan resolved (the drafting unit's, a named one, or the 会签 units'). */
+  portfolioDeputyPostIds?: string[]
+  /** The 有关副职: deputies overseeing 会签 units outside that portfolio. */
+  involvedDeputyPostIds?: string[]
+}
+
+/** One step of a resolved plan: the roles it stands for and the posts any one of which acts. */
+export interface PlannedStep {
+  /** Rulebook post ids, one per role the step stands for; a choice is written 'a|b'. */
+  roles: string[]
+  /** The roles in the rulebook's words: '涉及部门主要负责人、区人民政府办公室主任'. */
+  label: string
+  postIds: string[]
 }
 
 /** What a 纪要 prints besides its body: when and where, who presided, attended, was away, sat in. */

@@ -1,12 +1,14 @@
 import { type Citation, shanghaiDateOf } from '@zhengling/rules'
 import { parseSecrecyInput } from '../access/secrecy.ts'
-import { InvalidInputError, NotPermittedError, RuleRefusedError } from '../errors.ts'
+import { InvalidInputError, RuleRefusedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import { actorOf, type DocumentDeps } from './act-on-document.ts'
 import type { DocumentRecord, OutgoingPlan, PolicyInterpretation, Urgency } from './document.ts'
 import { ask, assertDocumentKind, ruleIdsOf } from './document-rules.ts'
-import { planPosts, portfolioRelations } from './advance-review.ts'
+import { stepPosts } from './advance-review.ts'
+import { planOutgoingDocument } from './plan-outgoing-document.ts'
+import { loadRoutingOrganisation } from '../organisation/routing-organisation.ts'
 import { documentPrefixesOf } from './list-document-prefixes.ts'
 import { openTasks } from './open-tasks.ts'
 import { recordDocumentAct } from './record-document-act.ts'
@@ -27,17 +29,18 @@ export interface OutgoingDraft {
   urgency: Urgency
   /** Units whose 会签 the draft needs. */
   countersignDepartmentIds?: string[]
+  /** The 分管副职, named by the drafter when the drafting unit has none (the office, a leader). */
+  portfolioDeputyPostId?: string
   /** A policy document (政策性文件): its 政策解读 is drafted and signed off with it. */
   policyDocument?: boolean
   interpretation?: string
 }
 
-type Signoff = { reviewChain: string[]; signer: string[] }
-
 /**
- * 拟稿: a unit drafts a document for the government or its office. The rulebook's sign-off
- * rule for the prefix fixes the 核稿 chain and the signer now (钟山 第三十二条), shown before
- * anyone signs; 会签 go out at once with the rulebook's reply period.
+ * 拟稿: a unit (or a leader) drafts a document for the government or its office. The rulebook's
+ * sign-off rule for the prefix fixes the 核稿 chain and the signer now (钟山 第三十二条), each
+ * step resolved to posts someone holds today or refused now (ADR 0010), shown before anyone
+ * signs; 会签 go out at once with the rulebook's reply period.
  */
 export function draftOutgoingDocument(
   deps: DocumentDeps,
@@ -48,8 +51,6 @@ export function draftOutgoingDocument(
   return deps.inTransaction(async (r) => {
     const now = deps.now()
     const { viewer, post } = await actorOf(r, session, now)
-    if (!post.departmentId)
-      throw new NotPermittedError('NOT_A_UNIT_POST', `${post.title}不属于任何单位，不能拟稿`)
     const today = shanghaiDateOf(now.getTime())
     const prefixes = await documentPrefixesOf(r, deps.rules, viewer.jurisdictionId, today)
     const prefix = prefixes.find((candidate) => candidate.prefix === input.prefix)
@@ -59,35 +60,38 @@ export function draftOutgoingDocument(
         `本辖区没有发文字号前缀"${input.prefix}"（可选：${prefixes.map((p) => p.prefix).join('、') || '无'}）`,
       )
     const kindCitations = assertDocumentKind(deps.rules, viewer.jurisdictionId, input.kind)
-    const countersign = input.countersignDepartmentIds ?? []
-    // Work that reaches units other deputies oversee crosses portfolios (托克逊 六十四: 有关副县长会签).
-    const { involved } = await portfolioRelations(r, post.departmentId, countersign, today)
-    const signoff = ask<Signoff>(deps.rules, viewer.jurisdictionId, 'outgoing-signoff', {
-      issuer: prefix.issuer,
-      prefix: prefix.prefix,
-      documentKind: input.kind,
-      // The rulebooks call a 平行文 lateral.
-      direction: input.direction === 'parallel' ? 'lateral' : input.direction,
-      scope: involved.length > 0 ? 'crossPortfolio' : 'portfolio',
+    const organisation = await loadRoutingOrganisation(r.organisation, viewer.jurisdictionId, today)
+    const planned = planOutgoingDocument(deps.rules, organisation, {
+      drafter: post,
+      countersignDepartmentIds: input.countersignDepartmentIds ?? [],
+      portfolioDeputyPostId: input.portfolioDeputyPostId,
+      signoffFacts: {
+        issuer: prefix.issuer,
+        prefix: prefix.prefix,
+        documentKind: input.kind,
+        // The rulebooks call a 平行文 lateral.
+        direction: input.direction === 'parallel' ? 'lateral' : input.direction,
+      },
     })
-    if (!signoff)
-      throw new RuleRefusedError(
-        'NO_SIGNOFF_RULE',
-        `规则库没有规定"${prefix.prefix}"的审核签发`,
-        [],
-      )
+    const { signoff } = planned
+    const countersign = [...new Set(input.countersignDepartmentIds ?? [])]
     const at = now.toISOString()
     const policy = input.policyDocument
       ? policyInterpretationOf(deps, viewer.jurisdictionId, input.interpretation)
       : null
     const plan: OutgoingPlan = {
-      reviewChain: signoff.outcome.reviewChain,
+      // One rulebook post id per resolved step (a merged step is named by its first role).
+      reviewChain: planned.steps.map((step) => step.roles[0] as string),
       signer: signoff.outcome.signer,
       step: 0,
       draftingDepartmentId: post.departmentId,
       countersignDepartmentIds: countersign,
       prefix: prefix.prefix,
-      summary: signoff.summary,
+      summary: planned.summary,
+      steps: planned.steps,
+      signing: planned.signing,
+      portfolioDeputyPostIds: planned.relations.overseers,
+      involvedDeputyPostIds: planned.relations.involved,
       direction: input.direction,
       policy: policy?.plan ?? null,
     }
@@ -112,7 +116,7 @@ export function draftOutgoingDocument(
       state: 'reviewing',
       dueDate: null,
       distributionPosts: [],
-      distributionDepartments: [post.departmentId, ...countersign],
+      distributionDepartments: [...(post.departmentId ? [post.departmentId] : []), ...countersign],
       createdByPersonId: session.personId,
       createdByPostId: post.postId,
       createdAt: at,
@@ -146,7 +150,7 @@ export function draftOutgoingDocument(
       personId: session.personId,
       postId: post.postId,
       today,
-      details: { plan: signoff.summary, countersignDue },
+      details: { plan: planned.summary, countersignDue },
     })
     return document
   })
@@ -174,7 +178,7 @@ export async function openOutgoingDraft(
   const plan = document.plan as OutgoingPlan
   const at = document.createdAt
   const firstStep = plan.reviewChain[0]
-  const reviewers = await planPosts(r, document, plan, firstStep ? [firstStep] : plan.signer, today)
+  const reviewers = await stepPosts(r, document, plan, firstStep ? 0 : 'sign', today)
   if (reviewers.length === 0)
     throw new RuleRefusedError(
       'NO_REVIEWER',

@@ -4,7 +4,7 @@ import type { SessionRecord } from '../identity/log-in.ts'
 import { actOnDocument, assertState, type DocumentDeps } from './act-on-document.ts'
 import type { OutgoingPlan } from './document.ts'
 import { ask, citationsOf, postsResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
-import { planPosts } from './advance-review.ts'
+import { stepPosts } from './advance-review.ts'
 import { openTasks } from './open-tasks.ts'
 
 type CountersignAnswer = { due: string; status: string; consequence: string | null }
@@ -40,7 +40,7 @@ export function signOutgoingDocument(
         today,
       ).filter((citation) => !citation.ruleId.startsWith('national.'))
       // The signer as 核稿 resolved it: a role, or a relation such as 分管副区长 of the drafting unit.
-      const signers = await planPosts(r, document, plan, plan.signer, today)
+      const signers = await stepPosts(r, document, plan, 'sign', today)
       if (!signers.some((signer) => signer.postId === post.postId))
         throw new RuleRefusedError(
           'SIGNER_NOT_AUTHORISED',

@@ -18,6 +18,12 @@ export const submitIncomingBody = z.object({
   contact: z.string().max(64).optional(),
 })
 
+const plannedStep = z.object({
+  roles: z.array(z.string()),
+  label: z.string(),
+  postIds: z.array(z.string()),
+})
+
 export const draftOutgoingBody = z.object({
   prefix: z.string().min(1).max(16),
   kind: z.string().min(1).max(16),
@@ -30,6 +36,8 @@ export const draftOutgoingBody = z.object({
   secrecyPeriod: z.string().max(32).optional(),
   urgency: z.enum(['normal', 'urgent', 'extraUrgent']).default('normal'),
   countersignDepartmentIds: z.array(id).max(20).optional(),
+  /** The 分管副职 (a deputy's post), named when the drafting unit has none (the office, a leader). */
+  portfolioDeputyPostId: id.optional(),
   /** A policy document (政策性文件) with its 政策解读, signed off together. */
   policyDocument: z.boolean().optional(),
   interpretation: z.string().max(50_000).optional(),
@@ -104,6 +112,9 @@ const documentRecord = z.object({
       step: z.number(),
       prefix: z.string(),
       summary: z.string(),
+      /** The steps as resolved at drafting: roles (merged when one post stands for several), posts. */
+      steps: z.array(plannedStep).optional(),
+      signing: plannedStep.optional(),
       policy: z
         .object({
           interpretation: z.string(),
