@@ -59,8 +59,16 @@ export async function pick(
   )
   await field.click()
   for (const text of texts) {
-    if (options.search) await field.fill(text)
-    await page.locator('.ant-select-item-option:visible', { hasText: text }).click()
+    if (options.search) {
+      // Typing re-renders the list; a click whose press and release land on two renderings of
+      // the option is no click, and the pick is lost. So wait until the filter has made the
+      // option the active one, and take it with the keyboard.
+      await field.fill(text)
+      await page.locator('.ant-select-item-option-active:visible', { hasText: text }).waitFor()
+      await field.press('Enter')
+    } else {
+      await page.locator('.ant-select-item-option:visible', { hasText: text }).click()
+    }
     await select.filter({ hasText: text }).waitFor()
   }
   await field.blur()
