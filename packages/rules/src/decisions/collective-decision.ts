@@ -15,6 +15,8 @@ export const collectiveDecision = defineDecision({
     amount: z.number().nonnegative().optional(),
     /** A head count the matter involves, e.g. how many deputies must coordinate. */
     count: z.number().int().nonnegative().optional(),
+    /** A share the matter reaches, e.g. the overrun as a share of the contract price (0.15). */
+    ratio: z.number().nonnegative().optional(),
     asOf: localDateInput.optional(),
   }),
   decide(context, input) {
@@ -29,7 +31,11 @@ export const collectiveDecision = defineDecision({
                 compare(input.amount, m.amountFrom.amount, m.amountFrom.inclusive))) &&
             (!m.countFrom ||
               (input.count !== undefined &&
-                compare(input.count, m.countFrom.count, m.countFrom.inclusive))),
+                compare(input.count, m.countFrom.count, m.countFrom.inclusive))) &&
+            // Bounds are joined by 且: a matter with an amount and a ratio needs both reached.
+            (!m.ratioFrom ||
+              (input.ratio !== undefined &&
+                compare(input.ratio, m.ratioFrom.ratio, m.ratioFrom.inclusive))),
         )
         .map((matter) => ({ rule, matter })),
     )
@@ -39,7 +45,9 @@ export const collectiveDecision = defineDecision({
     const names = [
       ...new Set(alternatives.map((group) => group.map((m) => meetingName(context, m)).join('或'))),
     ]
-    const amountRule = hits.some((hit) => hit.matter.amountFrom || hit.matter.countFrom)
+    const amountRule = hits.some(
+      (hit) => hit.matter.amountFrom || hit.matter.countFrom || hit.matter.ratioFrom,
+    )
       ? numberWordingRule(context)
       : undefined
     const considered = rules.filter((rule) =>

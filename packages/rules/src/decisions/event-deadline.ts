@@ -1,12 +1,17 @@
 import { z } from 'zod'
 import { formatPeriod } from '../periods/period.ts'
+import { matchScore } from '../rulebook/conditions.ts'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
 import { dateOrInstantInput } from './inputs.ts'
 import { postTitles } from './post-titles.ts'
 import { timedSteps } from './timed-steps.ts'
 
-/** A period that runs from a named event: "自收文之日起3个工作日内办结", "会后7个工作日内公开". */
+/**
+ * A period that runs from a named event: "自收文之日起3个工作日内办结", "会后7个工作日内公开".
+ * Workflows ask by the event (documentReceived…) with the matter's categories; a rule whose
+ * `when` the categories meet (事项较为复杂涉及面广) replaces the general rule for the event.
+ */
 export const eventDeadline = defineDecision({
   name: 'event-deadline',
   title: '事项办理时限',
@@ -15,11 +20,17 @@ export const eventDeadline = defineDecision({
     event: z.string(),
     /** Date (YYYY-MM-DD) of the event, or a date-time for hour periods (no offset: Asia/Shanghai). */
     at: dateOrInstantInput,
+    /** What the matter is, for rules that depend on it: complexMatter (事项较为复杂涉及面广). */
+    categories: z.array(z.string()).optional(),
   }),
   decide(context, input) {
-    const rules = rulesOfKind(context.rulebook, 'deadline', input.at.slice(0, 10)).filter(
-      (r) => r.params.event.code === input.event,
-    )
+    const facts = { categories: input.categories ?? [] }
+    const forEvent = rulesOfKind(context.rulebook, 'deadline', input.at.slice(0, 10))
+      .filter((r) => r.params.event.code === input.event)
+      .map((rule) => ({ rule, score: matchScore(rule.when, facts) }))
+      .filter(({ score }) => score >= 0)
+    const best = Math.max(...forEvent.map(({ score }) => score))
+    const rules = forEvent.filter(({ score }) => score === best).map(({ rule }) => rule)
     if (rules.length === 0) throw noRule(context, `"${input.event}"的办理时限`)
     const from = input.at.length === 10 ? `${input.at}T00:00:00+08:00` : input.at
     const results = rules.map((rule) => {

@@ -14,6 +14,8 @@ export const leaveApproval = defineDecision({
     post: z.string(),
     days: z.number().int().positive(),
     category: z.string().optional(),
+    /** The meeting missed, for rules that depend on whose meeting it is (延津 二十四). */
+    meeting: z.string().optional(),
     asOf: localDateInput.optional(),
   }),
   decide(context, input) {
@@ -21,7 +23,9 @@ export const leaveApproval = defineDecision({
       (rule) =>
         rule.when?.posts?.includes(input.post) &&
         (!rule.when.categories ||
-          (input.category !== undefined && rule.when.categories.includes(input.category))),
+          (input.category !== undefined && rule.when.categories.includes(input.category))) &&
+        (!rule.when.meetings ||
+          (input.meeting !== undefined && rule.when.meetings.includes(input.meeting))),
     )
     if (candidates.length === 0)
       throw noRule(context, `${postTitle(context.rulebook, input.post)}请假的审批人`)
@@ -30,7 +34,9 @@ export const leaveApproval = defineDecision({
     const forCategory = candidates.filter(
       (rule) => input.category !== undefined && rule.when?.categories?.includes(input.category),
     )
-    const group = forCategory.length ? forCategory : candidates
+    // A rule for the very meeting missed is more specific than one for meetings in general.
+    const forMeeting = forCategory.filter((rule) => rule.when?.meetings)
+    const group = forMeeting.length ? forMeeting : forCategory.length ? forCategory : candidates
     const applicable = group.filter(
       (rule) =>
         !rule.params.days ||
@@ -41,11 +47,14 @@ export const leaveApproval = defineDecision({
     const rule = applicable.sort((a, b) => threshold(b) - threshold(a))[0]
     if (!rule) throw noRule(context, `${input.days}天的请假审批人`)
     const wording = rule.params.days ? numberWordingRule(context) : undefined
-    const { approver, fileWith, reportBackTo, substituteRequired } = rule.params
+    const { approver, fileWith, reportBackTo, substituteRequired, via } = rule.params
     return {
-      outcome: { approver, fileWith, reportBackTo, substituteRequired },
+      outcome: { approver, via, fileWith, reportBackTo, substituteRequired },
       summary:
-        `${postTitle(context.rulebook, input.post)}请假${input.days}天，向${postTitles(context.rulebook, approver)}请假` +
+        `${postTitle(context.rulebook, input.post)}请假${input.days}天，` +
+        (via.length
+          ? `经${postTitles(context.rulebook, via)}报${postTitles(context.rulebook, approver)}`
+          : `向${postTitles(context.rulebook, approver)}请假`) +
         (substituteRequired ? '，并明确代会人员' : '') +
         (fileWith.length ? `，并向${postTitles(context.rulebook, fileWith)}备案` : '') +
         (reportBackTo.length ? `；返回后向${postTitles(context.rulebook, reportBackTo)}销假` : ''),

@@ -114,13 +114,24 @@ export const ruleParams = {
       path: ['overCapRequires'],
     }),
   /** Minutes: who drafts, reviews and signs them, and by when. */
-  minutes: z.strictObject({
-    drafter: posts.optional(),
-    reviewChain: z.array(postOrAlternatives).default([]),
-    /** Empty when the text gives only the period (木里 第十八条). */
-    signer: posts.default([]),
-    dueWithin: periodSchema.optional(),
-  }),
+  minutes: z
+    .strictObject({
+      drafter: posts.optional(),
+      reviewChain: z.array(postOrAlternatives).default([]),
+      /** Empty when the text gives only the period (木里 第十八条). */
+      signer: posts.default([]),
+      dueWithin: periodSchema.optional(),
+      /**
+       * false: minutes are, by default, not issued (原则上不编发会议纪要, 托克逊 五十五); they are
+       * issued only when one of `issueWhen` holds (确需编发), and then along this rule.
+       */
+      issuedByDefault: z.boolean().default(true),
+      issueWhen: z.array(labelled).default([]),
+    })
+    .refine((params) => params.issuedByDefault || params.issueWhen.length > 0, {
+      message: 'issuedByDefault 为 false 时须写 issueWhen（确需编发的情形）',
+      path: ['issueWhen'],
+    }),
   /** Advance notice or material circulation before a meeting or event. */
   advanceNotice: z.strictObject({ act: labelled, before: periodSchema, by: posts.optional() }),
   /** Who presides or acts when a post-holder is away, in order of precedence. */
@@ -135,6 +146,8 @@ export const ruleParams = {
       })
       .optional(),
     approver: posts.min(1),
+    /** Through whom the request goes to the approver (向办公室主任请假，经报请县长批准, 延津 二十四). */
+    via: posts.default([]),
     fileWith: posts.default([]),
     reportBackTo: posts.default([]),
     /** The request must name who attends in one's place (钟山 第四十七条 “并明确代会人员”). */
@@ -167,6 +180,13 @@ export const ruleParams = {
           countFrom: z
             .strictObject({ count: z.number().int().nonnegative(), inclusive: z.boolean() })
             .optional(),
+          /**
+           * A share joined to the other bounds by 且 (同时超合同价款15%以上, 木里 第十五条(十)):
+           * 0.15 inclusive. Every bound a matter gives must be reached.
+           */
+          ratioFrom: z
+            .strictObject({ ratio: z.number().nonnegative(), inclusive: z.boolean() })
+            .optional(),
         }),
       )
       .min(1),
@@ -185,6 +205,11 @@ export const ruleParams = {
   /** An act that is not allowed, unless the named posts approve it (when any are named). */
   prohibition: z.strictObject({
     act: labelled,
+    /**
+     * 原则上不… / 一般不…: the default is not to do it, and the exceptions (`unlessApprovedBy`,
+     * `unlessWhen`) are the ordinary way out, not a loophole in a ban. Said so in the answer.
+     */
+    inPrinciple: z.boolean().default(false),
     unlessApprovedBy: posts.default([]),
     /** Circumstances that lift the ban without anyone's approval (外事活动, 特殊情况, 上级要求). */
     unlessWhen: z.array(labelled).default([]),
@@ -258,6 +283,12 @@ export const ruleParams = {
     /** 以内/以下/以上 include the number; 不超过 includes it too; 超过/不满 exclude it. */
     inclusive: z.boolean(),
     unit: z.string().min(1),
+    /**
+     * A frequency: the window the cap or floor counts in (每月 `1 month`, 每季度 `3 months`,
+     * 每半年 `6 months`, 每年 `1 year`, 每两周 `2 weeks`). Month and year windows are calendar
+     * windows from 1 January; week windows run back from the date asked.
+     */
+    per: periodSchema.optional(),
   }),
 } as const
 
