@@ -181,6 +181,52 @@ cases:
     assert.match(result.err, /testland@2024 testland\.countersign\.reply：规则尚无通过的用例引用/)
   })
 
+  it('coverage tells operational articles a workflow enforces from decisions only and non-software ones', () => {
+    const root = buildRoot({
+      'jurisdictions/testland/coverage.yaml': `jurisdiction: testland
+seed: test-seed.txt
+articles:
+  - { number: 第一条, class: operational, gist: 制定目的, notForSoftware: 无可检查的行为 }
+  - { number: 第二条, class: operational, gist: 会签5个工作日 }
+  - { number: 第三条, class: declarative, gist: 施行日期 }
+`,
+    })
+    const table = run(['rules', 'coverage', 'testland'], root)
+    assert.equal(table.code, 0, table.err)
+    assert.match(table.out, /条文数\s+操作性\s+宣示性\s+流程执行\s+仅决策\s+非软件/)
+    // 第二条's countersign rule is asked by drafting (countersign-deadline): 流程执行.
+    assert.match(table.out, /testland\s+3\s+2\s+1\s+1\s+0\s+1\s/)
+    const json = JSON.parse(run(['rules', 'coverage', 'testland', '--json'], root).out)
+    type Row = { number: string; workflowRules: string[]; status: string | null }
+    const byNumber = new Map<string, Row>(json[0].articles.map((a: Row) => [a.number, a]))
+    assert.deepEqual(byNumber.get('第二条')?.workflowRules, ['testland.countersign.reply'])
+    assert.equal(byNumber.get('第二条')?.status, 'workflow')
+    assert.equal(byNumber.get('第一条')?.status, 'notForSoftware')
+    assert.equal(byNumber.get('第三条')?.status, null)
+    // A rule no workflow asks leaves its article a decision only.
+    const decisionOnly = buildRoot({
+      'jurisdictions/testland/rulebook.yaml': rulebook('2024', '2024-01-01', 5).replace(
+        / {2}- id: testland\.countersign\.reply[\s\S]*$/,
+        `  - id: testland.limit.days
+    kind: limit
+    title: 回复时限
+    article: { number: 第二条, excerpt: "应在5个工作日内回复" }
+    params: { subject: { code: replyDays, label: 回复天数 }, max: 5, inclusive: true, unit: 工作日 }
+`,
+      ),
+      'jurisdictions/testland/cases/countersign.yaml': `jurisdiction: testland
+cases:
+  - name: 5日以内
+    decision: limit-check
+    input: { subject: replyDays, value: 5 }
+    expect: { outcome: { within: true }, rules: [testland.limit.days] }
+`,
+    })
+    const only = JSON.parse(run(['rules', 'coverage', 'testland', '--json'], decisionOnly).out)
+    assert.equal(only[0].totals.decisionOnly, 1)
+    assert.equal(only[0].totals.workflow, 0)
+  })
+
   it('picks the rulebook version in force on the date, and says when none was', () => {
     const root = buildRoot({
       'jurisdictions/testland/rulebook-2026.yaml': rulebook('2026', '2026-06-01', 3),

@@ -177,6 +177,25 @@ describe('rulebook coverage map', () => {
     const sixth = body.articles.find((a: { number: string }) => a.number === '第六条')
     assert.ok(sixth.rules.includes('zhongshan.acting.principal'))
     assert.equal(sixth.chapter, '第二章 组成人员及职责')
+    // Each operational article says whether a running workflow enforces it.
+    assert.equal(
+      operational.filter((a: { status: string }) => a.status === 'workflow').length,
+      body.totals.workflow,
+    )
+    assert.equal(
+      body.totals.workflow + body.totals.decisionOnly + body.totals.notForSoftware,
+      body.totals.operational,
+    )
+    const countersign = body.articles.find((a: { rules: string[] }) =>
+      a.rules.includes('zhongshan.countersign.reply'),
+    )
+    assert.equal(countersign.status, 'workflow')
+    assert.ok(countersign.workflowRules.includes('zhongshan.countersign.reply'))
+    assert.ok(
+      body.articles
+        .filter((a: { class: string }) => a.class === 'declarative')
+        .every((a: { status: null }) => a.status === null),
+    )
     const unknown = await app.inject({ method: 'GET', url: '/api/rulebooks/atlantis/coverage' })
     assert.equal(unknown.statusCode, 404)
   })

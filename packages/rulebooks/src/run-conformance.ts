@@ -1,4 +1,10 @@
-import { type CaseResult, type CoverageReport, coverageReport, runCase } from '@zhengling/rules'
+import {
+  type CaseResult,
+  type CoverageReport,
+  coverageReport,
+  runCase,
+  type WorkflowQuestion,
+} from '@zhengling/rules'
 import { contextFor } from './context.ts'
 import type { CaseFile, RulebookLibrary } from './load-library.ts'
 
@@ -62,15 +68,21 @@ export function untestedRules(
   )
 }
 
+/**
+ * Coverage of each seed. `workflowQuestions` are the questions running workflows ask (the
+ * application declares them): an operational article one of them reaches counts as enforced.
+ */
 export function coverageOf(
   library: RulebookLibrary,
   results: readonly FileResult[] = runConformance(library),
+  workflowQuestions: readonly WorkflowQuestion[] = [],
 ): CoverageReport[] {
   const tested = testedRuleIds(results)
   const reports: CoverageReport[] = []
   for (const [code, { data }] of library.coverage) {
     const context = contextFor(library, code)
-    if (context.ok) reports.push(coverageReport(data, context.context.rulebook, tested))
+    if (context.ok)
+      reports.push(coverageReport(data, context.context.rulebook, tested, workflowQuestions))
   }
   return reports
 }

@@ -4,6 +4,7 @@ import type {
   Clearance,
   DepartmentKind,
   Disclosure,
+  EnforcementStatus,
   HeldPost,
   JurisdictionLevel,
   Urgency,
@@ -44,6 +45,13 @@ export const JURISDICTION_LEVEL_LABELS: Record<JurisdictionLevel, string> = {
 export const ARTICLE_CLASS_LABELS: Record<ArticleClass, string> = {
   operational: '操作性',
   declarative: '宣示性',
+}
+
+/** What becomes of an operational article (packages/rules/src/article-coverage). */
+export const ENFORCEMENT_LABELS: Record<EnforcementStatus, string> = {
+  workflow: '流程执行',
+  decisionOnly: '仅决策',
+  notForSoftware: '非软件事项',
 }
 
 /** Rule kinds of the rules core (packages/rules/src/rulebook/rule-kinds.ts), in Chinese. */
@@ -121,6 +129,9 @@ const DOCUMENT_STATE_LABELS: Record<string, string> = {
   numbered: '已编号待印发',
   issued: '已印发',
   archived: '已归档',
+  withdrawn: '已撤回',
+  returnedForRevision: '退回修改',
+  voided: '已作废',
 }
 
 /** Like rule kinds, a document code the web app does not know yet shows as it is. */
@@ -154,6 +165,11 @@ const DOCUMENT_ACTION_LABELS: Record<string, string> = {
   revise: '修改正文',
   remind: '催办（今日到期）',
   escalate: '逾期催办',
+  withdraw: '撤回',
+  returnForRevision: '退回修改',
+  resubmit: '修改后重新送审',
+  void: '作废',
+  reassign: '改派',
 }
 
 export function documentActionLabel(action: string): string {
@@ -169,6 +185,7 @@ const TASK_KIND_LABELS: Record<string, string> = {
   handle: '办理',
   read: '待阅',
   revise: '退回修改',
+  redraft: '修改后重新送审',
   review: '核稿',
   countersign: '会签',
   sign: '签发',

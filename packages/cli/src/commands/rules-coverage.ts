@@ -1,3 +1,4 @@
+import { WORKFLOW_QUESTIONS } from '@zhengling/app'
 import {
   coverageOf,
   type RulebookLibrary,
@@ -6,9 +7,27 @@ import {
 } from '@zhengling/rulebooks'
 import type { Output } from '../output.ts'
 
+const COLUMNS = [
+  ['articles', '条文数'],
+  ['operational', '操作性'],
+  ['declarative', '宣示性'],
+  ['workflow', '流程执行'],
+  ['decisionOnly', '仅决策'],
+  ['notForSoftware', '非软件'],
+  ['encoded', '已编码'],
+  ['tested', '有用例'],
+] as const
+
+/** Pads to a display width: a Chinese character takes two columns. */
+const width = (text: string) => [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0xff ? 2 : 1), 0)
+const padStart = (text: string, to: number) => ' '.repeat(Math.max(0, to - width(text))) + text
+const padEnd = (text: string, to: number) => text + ' '.repeat(Math.max(0, to - width(text)))
+
 /**
- * Per seed: articles classified, operational ones encoded and tested; lists every gap, and every
- * rule (national ones too) that no passing case cites.
+ * Per seed: articles classified; operational ones enforced by a running workflow (a question
+ * the application declares reaches one of their rules), answered only as decisions, or no
+ * business of software; encoded and tested. Lists every gap, and every rule (national ones too)
+ * that no passing case cites.
  */
 export function rulesCoverage(
   library: RulebookLibrary,
@@ -17,22 +36,23 @@ export function rulesCoverage(
   json = false,
 ): number {
   const results = runConformance(library)
-  const reports = coverageOf(library, results).filter(
+  const reports = coverageOf(library, results, WORKFLOW_QUESTIONS).filter(
     (report) => !only || report.jurisdiction === only,
   )
   if (json) {
     output.out(JSON.stringify(reports, null, 2))
   } else {
-    output.out('辖区          条文数  操作性  宣示性  已编码  有用例')
-    for (const { jurisdiction, totals } of reports) {
+    output.out(padEnd('辖区', 14) + COLUMNS.map(([, title]) => padStart(title, 10)).join(''))
+    for (const { jurisdiction, totals } of reports)
       output.out(
-        `${jurisdiction.padEnd(14)}${String(totals.articles).padStart(6)}${String(totals.operational).padStart(8)}${String(totals.declarative).padStart(8)}${String(totals.encoded).padStart(8)}${String(totals.tested).padStart(8)}`,
+        padEnd(jurisdiction, 14) +
+          COLUMNS.map(([key]) => padStart(String(totals[key]), 10)).join(''),
       )
-    }
-    const sum = (key: keyof (typeof reports)[number]['totals']) =>
-      reports.reduce((total, r) => total + r.totals[key], 0)
     output.out(
-      `${'合计'.padEnd(12)}${String(sum('articles')).padStart(6)}${String(sum('operational')).padStart(8)}${String(sum('declarative')).padStart(8)}${String(sum('encoded')).padStart(8)}${String(sum('tested')).padStart(8)}`,
+      padEnd('合计', 14) +
+        COLUMNS.map(([key]) =>
+          padStart(String(reports.reduce((total, r) => total + r.totals[key], 0)), 10),
+        ).join(''),
     )
   }
   let problems = 0

@@ -50,6 +50,9 @@ export const coverageResponse = z.object({
     declarative: z.number(),
     encoded: z.number(),
     tested: z.number(),
+    workflow: z.number(),
+    decisionOnly: z.number(),
+    notForSoftware: z.number(),
   }),
   articles: z.array(
     z.object({
@@ -60,6 +63,11 @@ export const coverageResponse = z.object({
       note: z.string().nullable(),
       rules: z.array(z.string()),
       testedRules: z.array(z.string()),
+      /** The article's rules a running workflow asks. */
+      workflowRules: z.array(z.string()),
+      /** Operational articles: 流程执行 (workflow), 仅决策 (decisionOnly), 非软件事项 (notForSoftware). */
+      status: z.enum(['workflow', 'decisionOnly', 'notForSoftware']).nullable(),
+      notForSoftware: z.string().nullable(),
     }),
   ),
 })

@@ -1,6 +1,7 @@
 import { citationOf, runDecision } from '@zhengling/rules'
 import { type CoverageReport } from '@zhengling/rules'
-import { contextFor, coverageOf, type RulebookLibrary } from '@zhengling/rulebooks'
+import { WORKFLOW_QUESTIONS } from '@zhengling/app'
+import { contextFor, coverageOf, type RulebookLibrary, runConformance } from '@zhengling/rulebooks'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorBody, HttpError } from '../errors.ts'
 import {
@@ -38,14 +39,15 @@ export function rulebookRoutes(library: RulebookLibrary): FastifyPluginAsyncZod 
       '/api/rulebooks/:jurisdiction/coverage',
       {
         schema: {
-          summary: '条文覆盖：每条是否操作性、由哪些规则编码、是否有通过的用例',
+          summary:
+            '条文覆盖：每条是否操作性、由哪些规则编码、是否有通过的用例，操作性条文是流程执行、仅决策还是非软件事项',
           params: jurisdictionParams,
           response: { 200: coverageResponse, 404: errorBody },
         },
       },
       async (request) => {
         const { jurisdiction } = request.params
-        coverage ??= coverageOf(library)
+        coverage ??= coverageOf(library, runConformance(library), WORKFLOW_QUESTIONS)
         const report = coverage.find((candidate) => candidate.jurisdiction === jurisdiction)
         const map = library.coverage.get(jurisdiction)?.data
         if (!report || !map)
@@ -66,6 +68,9 @@ export function rulebookRoutes(library: RulebookLibrary): FastifyPluginAsyncZod 
             note: map.articles[index]?.note ?? null,
             rules: article.rules,
             testedRules: article.testedRules,
+            workflowRules: article.workflowRules,
+            status: article.status,
+            notForSoftware: article.notForSoftware,
           })),
         }
       },

@@ -161,7 +161,14 @@ export interface CoverageArticle {
   note: string | null
   rules: string[]
   testedRules: string[]
+  /** The rules of the article a running workflow asks. */
+  workflowRules: string[]
+  /** Operational articles: enforced in a workflow, answered as a decision only, or not for software. */
+  status: EnforcementStatus | null
+  notForSoftware: string | null
 }
+
+export type EnforcementStatus = 'workflow' | 'decisionOnly' | 'notForSoftware'
 
 export interface RulebookCoverage {
   jurisdiction: string
@@ -172,6 +179,9 @@ export interface RulebookCoverage {
     declarative: number
     encoded: number
     tested: number
+    workflow: number
+    decisionOnly: number
+    notForSoftware: number
   }
   articles: CoverageArticle[]
 }
@@ -293,6 +303,37 @@ export interface DocumentView {
   citations: Citation[]
   /** Working days to the running time limit on the official calendar; negative when overdue. */
   workingDaysLeft: number | null
+  /** 当前办理: who holds each open task (待阅 aside). */
+  holders: (Holding & { taskId: string; reassignable: boolean })[]
+  /** The ways out open to the current post now. */
+  may: DocumentExits
+}
+
+/** 当前办理: who holds an open piece of work now, since when, and its time limit. */
+export interface Holding {
+  /** What is waiting: a task kind (review, countersign…) or an item's step. */
+  kind: string
+  postId: string | null
+  postTitle: string | null
+  departmentId: string | null
+  /** The unit when the work was sent to a unit as a whole. */
+  unitName: string | null
+  holders: string[]
+  /** The post acting for a post nobody holds today (代理). */
+  acting: { postId: string; title: string; holders: string[] } | null
+  /** Nobody holds the post and nobody acts for it. */
+  vacant: boolean
+  since: string
+  dueDate: string | null
+  workingDaysLeft: number | null
+}
+
+export interface DocumentExits {
+  withdraw: boolean
+  returnForRevision: boolean
+  resubmit: boolean
+  void: boolean
+  reassign: boolean
 }
 
 export interface InboxEntry {

@@ -1,7 +1,7 @@
 import { Col, Row, Space, Statistic, Table, type TableColumnsType, Tag, Typography } from 'antd'
-import type { CoverageArticle, RulebookCoverage } from '../../api/types.ts'
+import type { CoverageArticle, EnforcementStatus, RulebookCoverage } from '../../api/types.ts'
 import { Mono } from '../../components/mono.tsx'
-import { ARTICLE_CLASS_LABELS } from '../../labels.ts'
+import { ARTICLE_CLASS_LABELS, ENFORCEMENT_LABELS } from '../../labels.ts'
 
 type CoverageStatus = 'tested' | 'untested' | 'unencoded' | 'declarative'
 
@@ -18,6 +18,12 @@ const STATUS_TAGS: Record<
   tested: { color: 'green', text: '已测试' },
   untested: { color: 'orange', text: '未测试' },
   unencoded: { color: 'red', text: '未编码' },
+}
+
+const ENFORCEMENT_COLORS: Record<EnforcementStatus, string> = {
+  workflow: 'green',
+  decisionOnly: 'gold',
+  notForSoftware: 'default',
 }
 
 const columns: TableColumnsType<CoverageArticle> = [
@@ -54,6 +60,22 @@ const columns: TableColumnsType<CoverageArticle> = [
     render: (_, article) => article.rules.length,
   },
   {
+    title: '执行',
+    key: 'enforcement',
+    width: 120,
+    filters: (Object.keys(ENFORCEMENT_LABELS) as EnforcementStatus[]).map((status) => ({
+      value: status,
+      text: ENFORCEMENT_LABELS[status],
+    })),
+    onFilter: (value, article) => article.status === value,
+    render: (_, article) =>
+      article.status ? (
+        <Tag color={ENFORCEMENT_COLORS[article.status]}>{ENFORCEMENT_LABELS[article.status]}</Tag>
+      ) : (
+        '—'
+      ),
+  },
+  {
     title: '状态',
     key: 'status',
     width: 110,
@@ -79,6 +101,9 @@ export function CoverageTab({ coverage }: { coverage: RulebookCoverage }) {
     { title: '条文', value: totals.articles },
     { title: '操作性', value: totals.operational },
     { title: '宣示性', value: totals.declarative },
+    { title: ENFORCEMENT_LABELS.workflow, value: totals.workflow },
+    { title: ENFORCEMENT_LABELS.decisionOnly, value: totals.decisionOnly },
+    { title: ENFORCEMENT_LABELS.notForSoftware, value: totals.notForSoftware },
     { title: '已编码', value: totals.encoded },
     { title: '已测试', value: totals.tested },
   ]
@@ -86,12 +111,17 @@ export function CoverageTab({ coverage }: { coverage: RulebookCoverage }) {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Row gutter={[16, 16]}>
         {statistics.map((statistic) => (
-          <Col key={statistic.title} xs={12} sm={8} md={4}>
+          <Col key={statistic.title} xs={12} sm={8} md={3}>
             <Statistic title={statistic.title} value={statistic.value} />
           </Col>
         ))}
       </Row>
-      <Typography.Text type="secondary">底本：{coverage.seed}</Typography.Text>
+      <Typography.Text type="secondary">
+        底本：{coverage.seed}。{ENFORCEMENT_LABELS.workflow}
+        ：运行中的流程向规则库询问引用本条的规则；
+        {ENFORCEMENT_LABELS.decisionOnly}：只在有人询问该判定时作答；
+        {ENFORCEMENT_LABELS.notForSoftware}：非软件所能执行，理由见说明。
+      </Typography.Text>
       <Table
         rowKey="number"
         size="middle"
@@ -108,6 +138,19 @@ function ArticleDetail({ article }: { article: CoverageArticle }) {
   const tested = new Set(article.testedRules)
   return (
     <Space orientation="vertical" size="small">
+      {article.status === 'workflow' && (
+        <Typography.Text>
+          流程执行：运行中的流程询问 {article.workflowRules.join('、')}
+        </Typography.Text>
+      )}
+      {article.status === 'decisionOnly' && (
+        <Typography.Text type="secondary">
+          仅决策：没有运行中的流程询问本条的规则，只在询问判定时作答。
+        </Typography.Text>
+      )}
+      {article.notForSoftware && (
+        <Typography.Text>非软件事项：{article.notForSoftware}</Typography.Text>
+      )}
       {article.rules.length === 0 ? (
         <Typography.Text type="secondary">本条没有对应的规则。</Typography.Text>
       ) : (

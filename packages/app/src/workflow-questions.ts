@@ -1,0 +1,44 @@
+import type { WorkflowQuestion } from '@zhengling/rules'
+
+/**
+ * Every question a running use case asks the rulebook, in one place: `zhengling rules coverage`
+ * and the rulebook browser count an operational article as enforced in a workflow (流程执行)
+ * when one of these questions reaches a rule citing it. A test reads the use cases' source and
+ * fails when this list and what they ask differ, so a new ask() is declared here or caught.
+ */
+export const WORKFLOW_QUESTIONS: readonly WorkflowQuestion[] = [
+  // 发文: drafting plans the sign-off chain, the 文种 check, the 会签 deadline, the policy steps.
+  { decision: 'outgoing-signoff' },
+  { decision: 'document-kind-check' },
+  { decision: 'countersign-deadline' },
+  { decision: 'procedure-check', code: 'policyDocument' },
+  { decision: 'procedure-check', code: 'departmentDisagreement' },
+  { decision: 'responsible-posts', code: 'documentHandlingOffice' },
+  // 收文: registration, 初审, its period, 拟办, 呈批, 批示 (圈阅), 转办, 催办, 办结, 归档.
+  { decision: 'responsible-posts', code: 'incomingRegistration' },
+  { decision: 'incoming-screening' },
+  { decision: 'event-deadline', code: 'documentReceived' },
+  { decision: 'event-deadline', code: 'complexDocumentReceived' },
+  { decision: 'responsible-posts', code: 'submittedDocumentVetting' },
+  { decision: 'responsible-posts', code: 'documentForApproval' },
+  { decision: 'responsible-posts', code: 'majorMatterForApproval' },
+  { decision: 'circle-read-meaning' },
+  { decision: 'responsible-posts', code: 'documentFollowUp' },
+  { decision: 'responsible-posts', code: 'incomingReply' },
+  { decision: 'responsible-posts', code: 'vacantTaskReassignment' },
+  // 会议: who organises, the date, agenda admission, the notice, leave, quorum, dissent, minutes.
+  { decision: 'responsible-posts', code: 'meetingOrganisation' },
+  { decision: 'prohibition-check', code: 'meetingInFirstWeekOfMonth' },
+  { decision: 'agenda-admission' },
+  { decision: 'advance-notice', code: 'agendaMaterialCirculation' },
+  { decision: 'leave-approval', code: 'meetingAbsence' },
+  { decision: 'meeting-quorum' },
+  { decision: 'responsible-posts', code: 'agendaDissent' },
+  { decision: 'minutes-due' },
+  // 督查督办: the due date by source, the ledger desk, reminders, extensions, the circular.
+  { decision: 'supervision-due' },
+  { decision: 'responsible-posts', code: 'supervisionLedger' },
+  { decision: 'responsible-posts', code: 'supervisionReminder' },
+  { decision: 'responsible-posts', code: 'supervisionItemOverdue' },
+  { decision: 'responsible-posts', code: 'supervisionAccountability' },
+]
