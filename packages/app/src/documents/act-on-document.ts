@@ -117,4 +117,13 @@ export const STATE_LABELS: Record<string, string> = {
   instructed: '待转办',
   referred: '办理中',
   closed: '已办结',
+  reviewing: '核稿中',
+  awaitingSignature: '待签发',
+  signed: '已签发待编号',
+  numbered: '已编号待印发',
+  issued: '已印发',
+  archived: '已归档',
+  withdrawn: '已撤回',
+  returnedForRevision: '退回修改',
+  voided: '已作废',
 }

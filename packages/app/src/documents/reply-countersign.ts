@@ -1,8 +1,12 @@
 import { InvalidInputError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { actOnDocument, assertState, type DocumentDeps } from './act-on-document.ts'
+import { returnForRevision } from './return-document-for-revision.ts'
 
-/** 会签: a unit asked for its countersignature agrees, or disagrees with its reasons. */
+/**
+ * 会签: a unit asked for its countersignature agrees, or disagrees with its reasons, which returns
+ * the draft to its drafter (退回修改, see return-document-for-revision.ts).
+ */
 export function replyCountersign(
   deps: DocumentDeps,
   session: SessionRecord,
@@ -10,6 +14,17 @@ export function replyCountersign(
 ) {
   if (!input.agree && !input.opinion?.trim())
     throw new InvalidInputError('REASONS_REQUIRED', '有不同意见的，请写明理由')
+  // A disagreement sends the draft back to its drafter (退回修改) with the reasons.
+  if (!input.agree)
+    return actOnDocument(deps, session, input.documentId, async (context) => {
+      const returned = await returnForRevision(
+        deps,
+        context,
+        input.opinion?.trim() ?? '',
+        'countersign',
+      )
+      return { ...returned, result: { agreed: false } }
+    })
   return actOnDocument(deps, session, input.documentId, async ({ r, post, document, at }) => {
     assertState(document, ['reviewing', 'awaitingSignature'], '会签')
     const closed = post.departmentId

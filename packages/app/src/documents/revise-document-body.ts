@@ -5,8 +5,11 @@ import type { BodyVersion } from './body-version-repository.ts'
 import { recordBodyVersion } from './record-body-version.ts'
 import { searchTextOf } from './search-text.ts'
 
-/** States in which an outgoing draft's text may still change: until 签发 fixes it. */
-const REVISABLE_STATES = ['reviewing', 'awaitingSignature']
+/**
+ * States in which an outgoing draft's text may still change: until 签发 fixes it, and while it
+ * waits with its drafter after 撤回 or 退回修改.
+ */
+const REVISABLE_STATES = ['reviewing', 'awaitingSignature', 'withdrawn', 'returnedForRevision']
 
 /**
  * 修改正文: while an outgoing draft is under review, the drafting post or a post whose 核稿 is

@@ -4,6 +4,17 @@ import { shanghaiDateOf } from '@zhengling/rules'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import { actorOf } from './act-on-document.ts'
+import { holdingsOn } from '../organisation/current-holders.ts'
+import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
+import {
+  REASSIGNABLE_TASKS,
+  resubmitRefusal,
+  returnRefusal,
+  voidRefusal,
+  withdrawRefusal,
+} from './document-exits.ts'
+import { documentOffice, isOfficePost } from './document-office.ts'
+import { ask } from './document-rules.ts'
 import { segmentWords } from './search-text.ts'
 
 /**
@@ -25,6 +36,70 @@ export async function viewDocument(
     r.attachments.list(document.id),
   ])
   return { document, events, tasks, attachments }
+}
+
+/**
+ * The document page: the document as `viewDocument` reads it, who holds it now (当前办理: each
+ * open task but 待阅, with post, holder, since when and its time limit, from one read of the
+ * organisation), and the ways out open to the viewer's post now (撤回, 退回修改, 重新送审,
+ * 作废, 改派), each answered by the same check the act makes.
+ */
+export async function describeDocument(
+  r: Repositories,
+  deps: { now: () => Date; rules: RulesPort },
+  session: SessionRecord,
+  documentId: string,
+) {
+  const now = deps.now()
+  const { viewer, post } = await actorOf(r, session, now)
+  const viewed = await viewDocument(r, deps, session, documentId)
+  const { document, events, tasks } = viewed
+  const today = shanghaiDateOf(now.getTime())
+  const holdingOf = await holdingsOn(r, deps.rules, viewer.jurisdictionId, today)
+  const holders = tasks
+    .filter((task) => task.kind !== 'read')
+    .map((task) => ({
+      taskId: task.id,
+      ...holdingOf({
+        kind: task.kind,
+        postId: task.assigneePostId,
+        departmentId: task.assigneeDepartmentId,
+        since: task.openedAt,
+        dueDate: task.dueDate,
+      }),
+    }))
+  const facts = { document, events, tasks, post }
+  const office = documentOffice(deps.rules, document.jurisdictionId)
+  // 改派 is the post the rulebook names for it (national: 办公室主任); a book without one has none.
+  const reassigner = ask<{ posts: string[] }>(
+    deps.rules,
+    document.jurisdictionId,
+    'responsible-posts',
+    {
+      matter: 'vacantTaskReassignment',
+    },
+  )
+  const reassigns = reassigner?.outcome.posts.some((id) => matchesRulebookPost(post, id)) ?? false
+  return {
+    ...viewed,
+    holders: holders.map((holding) => ({
+      ...holding,
+      reassignable:
+        holding.vacant && holding.postId !== null && REASSIGNABLE_TASKS.includes(holding.kind),
+    })),
+    may: {
+      withdraw: withdrawRefusal(facts) === null,
+      returnForRevision: returnRefusal(facts) === null,
+      resubmit: resubmitRefusal(facts) === null,
+      void: isOfficePost(post, office) && voidRefusal(facts) === null,
+      reassign:
+        reassigns &&
+        holders.some(
+          (holding) =>
+            holding.vacant && holding.postId !== null && REASSIGNABLE_TASKS.includes(holding.kind),
+        ),
+    },
+  }
 }
 
 /** Documents the signed-in post-holder may see whose words match the query, best first. */

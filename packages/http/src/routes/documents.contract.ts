@@ -58,6 +58,17 @@ export const issueBody = z.object({
   disclosureReason: z.string().max(500).optional(),
 })
 
+/** 撤回: a reason is optional. */
+export const withdrawBody = z.object({ reason: z.string().max(500).optional() }).default({})
+/** 退回修改: the opinion is required (the use case refuses it empty with OPINION_EMPTY). */
+export const returnForRevisionBody = z.object({ opinion: z.string().max(2000) })
+/** 重新送审 after 撤回 or 退回修改. */
+export const resubmitBody = z.object({ note: z.string().max(2000).optional() }).default({})
+/** 作废: the reason is required (REASON_REQUIRED). */
+export const voidBody = z.object({ reason: z.string().max(500) })
+/** 改派 of a task waiting on a vacant post, to another post, with the reason. */
+export const reassignBody = z.object({ taskId: id, postId: id, reason: z.string().max(500) })
+
 export const registerBody = z.object({ complex: z.boolean().optional() })
 export const screenBody = z.object({ findings: z.record(z.string().max(64), z.boolean()) })
 export const proposeBody = z.object({
@@ -151,8 +162,41 @@ const task = z.object({
   openedAt: z.string(),
 })
 
+/** 当前办理: who holds one open piece of work now. */
+export const holding = z.object({
+  kind: z.string(),
+  postId: z.string().nullable(),
+  postTitle: z.string().nullable(),
+  departmentId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  holders: z.array(z.string()),
+  acting: z
+    .object({ postId: z.string(), title: z.string(), holders: z.array(z.string()) })
+    .nullable(),
+  vacant: z.boolean(),
+  since: z.string(),
+  dueDate: z.string().nullable(),
+  workingDaysLeft: z.number().nullable(),
+})
+
 export const documentView = z.object({
   document: documentRecord,
+  /** 当前办理: each open task but 待阅, with post, holder, since when and time limit. */
+  holders: z.array(
+    holding.extend({
+      taskId: z.string(),
+      /** Vacant and of a kind the office director may give to another post (改派). */
+      reassignable: z.boolean(),
+    }),
+  ),
+  /** The ways out open to the viewer's current post now. */
+  may: z.object({
+    withdraw: z.boolean(),
+    returnForRevision: z.boolean(),
+    resubmit: z.boolean(),
+    void: z.boolean(),
+    reassign: z.boolean(),
+  }),
   events: z.array(
     z.object({
       occurredAt: z.string(),

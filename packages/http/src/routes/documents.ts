@@ -1,6 +1,12 @@
 import {
   citationsOf,
   acknowledgeDocument,
+  describeDocument,
+  reassignVacantTask,
+  resubmitDocument,
+  returnDocumentForRevision,
+  voidDocument,
+  withdrawDocument,
   archiveDocument,
   completeHandling,
   draftOutgoingDocument,
@@ -21,7 +27,6 @@ import {
   screenIncomingDocument,
   type SessionRecord,
   submitIncomingDocument,
-  viewDocument,
 } from '@zhengling/app'
 import { shanghaiDateOf } from '@zhengling/rules'
 import type { RulebookLibrary } from '@zhengling/rulebooks'
@@ -31,6 +36,11 @@ import { sessionOf } from '../auth.ts'
 import {
   completeBody,
   countersignBody,
+  reassignBody,
+  resubmitBody,
+  returnForRevisionBody,
+  voidBody,
+  withdrawBody,
   draftOutgoingBody,
   emptyBody,
   issueBody,
@@ -61,7 +71,12 @@ export function documentRoutes(
   const refusals = DOCUMENT_REFUSALS
 
   async function view(session: SessionRecord, documentId: string) {
-    const viewed = await viewDocument(repositories, deps, session, documentId)
+    const viewed = await describeDocument(
+      repositories,
+      { now: deps.now, rules },
+      session,
+      documentId,
+    )
     const ruleIds = viewed.events.flatMap((event) => event.ruleIds)
     const today = shanghaiDateOf(deps.now().getTime())
     const { dueDate, state } = viewed.document
@@ -271,6 +286,35 @@ export function documentRoutes(
     )
     act('complete', '承办单位办结并答复', completeBody, (session, documentId, input) =>
       completeHandling(commands, session, { documentId, ...input }),
+    )
+    act(
+      'withdraw',
+      '撤回（拟稿或报送职务，下一环节办理前）',
+      withdrawBody,
+      (session, documentId, input) => withdrawDocument(commands, session, { documentId, ...input }),
+    )
+    act(
+      'return-for-revision',
+      '退回修改（核稿职务或会签单位，须写明意见）',
+      returnForRevisionBody,
+      (session, documentId, input) =>
+        returnDocumentForRevision(commands, session, { documentId, ...input }),
+    )
+    act('resubmit', '修改后重新送审（核稿从头开始）', resubmitBody, (session, documentId, input) =>
+      resubmitDocument(commands, session, { documentId, ...input }),
+    )
+    act(
+      'void',
+      '作废（办公室，须写明理由；已编号的不能作废）',
+      voidBody,
+      (session, documentId, input) => voidDocument(commands, session, { documentId, ...input }),
+    )
+    act(
+      'reassign',
+      '改派空缺职务的待办（办公室主任）',
+      reassignBody,
+      (session, documentId, input) =>
+        reassignVacantTask(commands, session, { documentId, ...input }),
     )
   }
 }

@@ -73,6 +73,28 @@ export const issueDocument = (
 export const archiveDocument = (id: string) =>
   request<DocumentView>('POST', documentPath(id, 'archive'), { body: {} })
 
+/** 撤回 by the drafting or submitting post, before the next step acts. */
+export const withdrawDocument = (id: string, reason?: string) =>
+  request<DocumentView>('POST', documentPath(id, 'withdraw'), { body: { reason } })
+
+/** 退回修改 at 核稿 (or by a unit asked to countersign): the opinion goes to the drafter. */
+export const returnForRevision = (id: string, opinion: string) =>
+  request<DocumentView>('POST', documentPath(id, 'return-for-revision'), { body: { opinion } })
+
+/** 重新送审 after 撤回 or 退回修改: the 核稿 chain starts again. */
+export const resubmitDocument = (id: string, note?: string) =>
+  request<DocumentView>('POST', documentPath(id, 'resubmit'), { body: { note } })
+
+/** 作废 by the office, with the reason; a numbered document is refused. */
+export const voidDocument = (id: string, reason: string) =>
+  request<DocumentView>('POST', documentPath(id, 'void'), { body: { reason } })
+
+/** 改派 of a task waiting on a vacant post to another post. */
+export const reassignTask = (
+  id: string,
+  reassignment: { taskId: string; postId: string; reason: string },
+) => request<DocumentView>('POST', documentPath(id, 'reassign'), { body: reassignment })
+
 /** 已阅: closes the 待阅 notices addressed to the current post or its unit. */
 export const acknowledgeDocument = (id: string) =>
   request<DocumentView>('POST', documentPath(id, 'acknowledge'), { body: {} })

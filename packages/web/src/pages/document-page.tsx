@@ -8,15 +8,19 @@ import { ForbiddenResult } from '../components/forbidden-result.tsx'
 import { LoadError } from '../components/load-error.tsx'
 import { PageLoading } from '../components/page-loading.tsx'
 import { useMe } from '../session/session-context.ts'
+import { CurrentHolders } from '../components/current-holders.tsx'
+import { taskKindLabel } from '../labels.ts'
 import { AttachmentsCard } from './document/attachments-card.tsx'
 import { BodyVersionsCard } from './document/body-versions-card.tsx'
 import { CitationsCard } from './document/citations-card.tsx'
 import { CirculationCard } from './document/circulation-card.tsx'
 import { DocumentHeading } from './document/document-heading.tsx'
 import { DocumentSummary } from './document/document-summary.tsx'
+import { ExitsCard } from './document/exits-card.tsx'
 import { FlowTimeline } from './document/flow-timeline.tsx'
 import { OutgoingSummary } from './document/outgoing-summary.tsx'
 import { ReturnedNotice } from './document/returned-notice.tsx'
+import { RevisionNotice } from './document/revision-notice.tsx'
 import { SignOffPlanCard } from './document/sign-off-plan-card.tsx'
 import { TaskPanel } from './document/task-panel.tsx'
 import { useSignOff } from './document/use-sign-off.ts'
@@ -67,6 +71,10 @@ function DocumentOfficeView() {
         <>
           <DocumentHeading document={document} />
           {document.state === 'returned' && <ReturnedNotice view={view.data} />}
+          {['returnedForRevision', 'withdrawn'].includes(document.state) && (
+            <RevisionNotice view={view.data} />
+          )}
+          <CurrentHolders holdings={view.data.holders} kindLabel={taskKindLabel} />
           <Row gutter={[24, 24]}>
             <Col xs={24} xl={15}>
               <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -116,6 +124,7 @@ function DocumentOfficeView() {
                   signOff={signOff}
                   onDone={reload}
                 />
+                <ExitsCard view={view.data} posts={chart.data?.posts} onDone={reload} />
                 {/* Keyed by the history: a new act (已阅, 传阅) reloads the receipts. */}
                 <CirculationCard
                   key={view.data.events.length}

@@ -52,6 +52,24 @@ export function detailLinesOf(
     case 'countersignDisagree': {
       const unit = unitsOf(stringsOf([details.departmentId]))
       if (unit.length > 0) lines.push(`会签单位：${unit.join('、')}`)
+      if (details.returnedToDrafter === true) lines.push('已退回拟稿单位修改')
+      break
+    }
+    case 'returnForRevision':
+      lines.push('已退回拟稿单位修改')
+      break
+    case 'resubmit': {
+      const next = stringsOf(details.next)
+      if (next.length > 0)
+        lines.push(`${details.nextKind === 'sign' ? '送签发' : '送核稿'}：${next.join('、')}`)
+      const again = unitsOf(stringsOf(details.countersignAgain))
+      if (again.length > 0) lines.push(`重新会签：${again.join('、')}`)
+      break
+    }
+    case 'reassign': {
+      const from = stringOf(details.from)
+      const to = stringOf(details.to)
+      if (from && to) lines.push(`改派：${from} → ${to}`)
       break
     }
     case 'review': {

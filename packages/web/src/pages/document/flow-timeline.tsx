@@ -8,6 +8,9 @@ const COLORS: Record<string, string> = {
   return: 'red',
   close: 'green',
   countersignDisagree: 'red',
+  returnForRevision: 'red',
+  withdraw: 'gray',
+  void: 'gray',
   sign: 'green',
   archive: 'gray',
 }

@@ -19,6 +19,7 @@ import { ProposeForm } from './propose-form.tsx'
 import { ReadNotice } from './read-notice.tsx'
 import { ReferForm } from './refer-form.tsx'
 import { RegisterForm } from './register-form.tsx'
+import { ResubmitForm } from './resubmit-form.tsx'
 import { ReviewForm } from './review-form.tsx'
 import { ScreenForm } from './screen-form.tsx'
 import { SignForm } from './sign-form.tsx'
@@ -42,6 +43,7 @@ const ACTED_ON = new Set([
   'issue',
   'archive',
   'read',
+  'redraft',
 ])
 
 /** The person's own open tasks on the document, each with what it takes to do it. */
@@ -129,6 +131,9 @@ function TaskForm({
           }
         />
       )
+    case 'redraft':
+      // 撤回 or 退回修改: revise the body (正文版本) as the opinion asks, then send it again.
+      return <ResubmitForm documentId={document.id} onDone={onDone} />
     case 'review':
       return <ReviewForm documentId={document.id} onDone={onDone} />
     case 'countersign':
