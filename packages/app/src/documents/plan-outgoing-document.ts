@@ -9,7 +9,8 @@ import {
 } from '../organisation/routing-organisation.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { PlannedStep } from './document.ts'
-import { ask } from './document-rules.ts'
+import { ask, responsibleFor } from './document-rules.ts'
+import { articlesOf, staffedResponsible } from './plan-incoming-document.ts'
 import { postsForStep } from './posts-for-step.ts'
 
 /** A step of the rulebook's chain: one post, or several of which any one may act. */
@@ -57,6 +58,8 @@ export interface OutgoingSignOffPlan {
   /** 核稿 steps after merging, each to posts someone holds today. */
   steps: PlannedStep[]
   signing: PlannedStep
+  /** The desk that numbers, issues and files it once signed (编号、印发、归档). */
+  issuingPostIds: string[]
   /** The plan in words: the rule's summary, then how relations resolved and steps merged. */
   summary: string
 }
@@ -102,6 +105,9 @@ export function planOutgoingDocument(
         `但${whyUnresolved(organisation, unresolved.roles, relations, facts, titleOf)}，此件无法按规定流转，不能拟稿。`,
       signoff.citations,
     )
+  // Once signed, the desk numbers, issues and files it: someone must hold that post too.
+  const desk = responsibleFor(rules, jurisdictionId, 'incomingRegistration')
+  const issuing = staffedResponsible(organisation, desk, '编号印发')
   const label = (step: { roles: string[] }) =>
     step.roles.map((role) => role.split('|').map(titleOf).join('或')).join('、')
   const steps = resolved.steps.map((step) => ({ ...step, label: label(step) }))
@@ -121,6 +127,7 @@ export function planOutgoingDocument(
     relations,
     steps,
     signing,
+    issuingPostIds: issuing.map((post) => post.postId),
     summary: [signoff.summary, ...notes].join('；'),
   }
 }
@@ -297,11 +304,4 @@ function postTitles(rules: RulesPort, organisation: RoutingOrganisation) {
 function postTitleIn(organisation: RoutingOrganisation) {
   return (postId: string) =>
     organisation.posts.find((post) => post.postId === postId)?.title ?? postId
-}
-
-/** "按第三十二条，" from the citations, for a message that names its article. */
-function articlesOf(citations: readonly Citation[]): string {
-  const own = citations.filter((citation) => !citation.ruleId.startsWith('national.'))
-  const articles = [...new Set((own.length > 0 ? own : citations).map((c) => c.article))]
-  return articles.length > 0 ? `按${articles.join('、')}，` : ''
 }

@@ -1,8 +1,9 @@
 import type { Citation } from '@zhengling/rules'
-import { InvalidInputError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { actOnDocument, assertState, type DocumentDeps } from './act-on-document.ts'
-import { assertResponsible, postsResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
+import { assertResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
+import { loadRoutingOrganisation } from '../organisation/routing-organisation.ts'
+import { approvingLeaders } from './plan-incoming-document.ts'
 import { openTasks } from './open-tasks.ts'
 
 /**
@@ -39,25 +40,17 @@ export function proposeHandling(
           ...(input.concernedDepartmentIds ?? []),
         ]),
       ]
-      const overseers = new Set<string>()
-      for (const unit of units)
-        for (const overseer of await r.organisation.overseersOf(unit, today))
-          overseers.add(overseer.postId)
-      const routing = responsibleFor(
-        deps.rules,
+      const organisation = await loadRoutingOrganisation(
+        r.organisation,
         document.jurisdictionId,
-        input.major ? 'majorMatterForApproval' : 'documentForApproval',
-        // The leaders who approve, not the office that submits it to them (呈批).
-        'approves',
+        today,
       )
-      const leaders = await postsResponsible(r, document.jurisdictionId, routing, {
-        overseerPostIds: [...overseers],
-      })
-      if (leaders.length === 0)
-        throw new InvalidInputError(
-          'NO_LEADER_TO_ROUTE',
-          `按规则应呈${routing.summary}，但本辖区没有对应的任职职务（请核对分管关系）`,
-        )
+      // The leaders someone holds (or acts for) today; none is refused with the article.
+      const { posts: leaders, responsibility: routing } = approvingLeaders(
+        deps.rules,
+        organisation,
+        { unitIds: units, major: input.major ?? false },
+      )
       await r.documents.closeTasks(document.id, { kind: 'propose' }, at, 'proposed')
       const leaderIds = leaders.map((leader) => leader.postId)
       await openTasks(r, deps.newId, document, {

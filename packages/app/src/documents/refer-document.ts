@@ -3,6 +3,8 @@ import type { SessionRecord } from '../identity/log-in.ts'
 import { actOnDocument, assertState, type DocumentDeps } from './act-on-document.ts'
 import { assertResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
 import { openTasks } from './open-tasks.ts'
+import { loadRoutingOrganisation } from '../organisation/routing-organisation.ts'
+import { assertUnitsStaffed } from './plan-incoming-document.ts'
 import { superviseLeaderInstruction } from '../supervision/supervise-leader-instruction.ts'
 
 /**
@@ -24,6 +26,13 @@ export function referDocument(
       assertState(document, ['instructed'], '转办')
       const desk = responsibleFor(deps.rules, document.jurisdictionId, 'incomingRegistration')
       assertResponsible(post, desk)
+      // A unit nobody there can act for would hold the 承办 forever: refused now.
+      assertUnitsStaffed(
+        await loadRoutingOrganisation(r.organisation, document.jurisdictionId, today),
+        input.departmentIds,
+        '承办',
+        desk.citations,
+      )
       const dueDate = input.dueDate ?? document.dueDate
       if (dueDate && dueDate < today)
         throw new InvalidInputError('DUE_DATE_PASSED', `办理期限 ${dueDate} 已过，请重新确定期限`)

@@ -1,15 +1,12 @@
 import { shanghaiDateOf } from '@zhengling/rules'
 import { parseSecrecyInput } from '../access/secrecy.ts'
-import { NotPermittedError, RuleRefusedError } from '../errors.ts'
+import { NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { actorOf, type DocumentDeps } from './act-on-document.ts'
 import type { DocumentRecord, Urgency } from './document.ts'
-import {
-  assertDocumentKind,
-  postsResponsible,
-  responsibleFor,
-  ruleIdsOf,
-} from './document-rules.ts'
+import { assertDocumentKind, responsibleFor, ruleIdsOf } from './document-rules.ts'
+import { loadRoutingOrganisation } from '../organisation/routing-organisation.ts'
+import { approvingLeaders, staffedResponsible } from './plan-incoming-document.ts'
 import { recordDocumentAct } from './record-document-act.ts'
 import { recordBodyVersion } from './record-body-version.ts'
 import { searchTextOf } from './search-text.ts'
@@ -30,7 +27,8 @@ export interface IncomingSubmission {
 /**
  * A department or township sends a document to the government (上行文): its unit is the
  * sender, the office's registration desk gets a 签收 task. 绝密 is refused before anything is
- * stored, and a 文种 the regulations do not know is refused with 第八条.
+ * stored, and a 文种 the regulations do not know is refused with 第八条. Refused up front, with
+ * the post and article, when a step ahead has nobody to take it (the desk, 拟办, every 呈批 route).
  */
 export function submitIncomingDocument(
   deps: DocumentDeps,
@@ -48,13 +46,20 @@ export function submitIncomingDocument(
       )
     const kindCitations = assertDocumentKind(deps.rules, viewer.jurisdictionId, input.kind)
     const registration = responsibleFor(deps.rules, viewer.jurisdictionId, 'incomingRegistration')
-    const desks = await postsResponsible(r, viewer.jurisdictionId, registration)
-    if (desks.length === 0)
-      throw new RuleRefusedError(
-        'NO_REGISTRATION_DESK',
-        `本辖区没有设置负责收文的职务（${registration.summary}）`,
-        registration.citations,
-      )
+    const today = shanghaiDateOf(now.getTime())
+    const organisation = await loadRoutingOrganisation(r.organisation, viewer.jurisdictionId, today)
+    const desks = staffedResponsible(organisation, registration, '签收登记')
+    staffedResponsible(
+      organisation,
+      responsibleFor(deps.rules, viewer.jurisdictionId, 'submittedDocumentVetting'),
+      '拟办',
+    )
+    // 呈批 by the sender's portfolio; when that has nobody, 拟办 may still route it as major.
+    try {
+      approvingLeaders(deps.rules, organisation, { unitIds: [post.departmentId], major: false })
+    } catch {
+      approvingLeaders(deps.rules, organisation, { unitIds: [post.departmentId], major: true })
+    }
     const at = now.toISOString()
     const document: DocumentRecord = {
       id: deps.newId(),
