@@ -73,6 +73,8 @@ export interface OutgoingPlan {
   direction: 'downward' | 'upward' | 'parallel'
   /** A policy document (政策性文件) carries its 政策解读, signed off together with it. */
   policy?: PolicyInterpretation | null
+  /** What the drafter said of the draft for sign-off: important/whole-government, its subjects. */
+  facts?: { important: boolean; subjects: string[] } | null
   /** A meeting's 纪要: the meeting and its attendance, printed in the 纪要 layout. */
   minutes?: MinutesFacts | null
   /**

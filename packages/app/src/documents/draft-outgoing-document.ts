@@ -1,4 +1,4 @@
-import { type Citation, shanghaiDateOf } from '@zhengling/rules'
+import { type Citation, type DocumentSubject, shanghaiDateOf } from '@zhengling/rules'
 import { parseSecrecyInput } from '../access/secrecy.ts'
 import { InvalidInputError, RuleRefusedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
@@ -34,6 +34,25 @@ export interface OutgoingDraft {
   /** A policy document (政策性文件): its 政策解读 is drafted and signed off with it. */
   policyDocument?: boolean
   interpretation?: string
+  /**
+   * 是否重要/全局性公文 (事关全局的重要部署或重大事项): sign-off rules that name important or
+   * whole-government documents select on it (托克逊 六十四 由县长签发).
+   */
+  important?: boolean
+  /** What the draft is about, where sign-off depends on it: 人事任免, 行政规范性文件, 向人大报告. */
+  subjects?: DocumentSubject[]
+}
+
+/**
+ * The drafter's answers the sign-off rule selects on: an important or whole-government document
+ * (the scope is then the whole government, whatever the 会签 cross), and its subjects.
+ */
+function signOffFactsOf(input: OutgoingDraft): Record<string, unknown> {
+  return {
+    important: input.important ?? false,
+    ...(input.important ? { scope: 'wholeGovernment' } : {}),
+    ...(input.subjects?.length ? { categories: [...new Set(input.subjects)] } : {}),
+  }
 }
 
 /**
@@ -71,6 +90,7 @@ export function draftOutgoingDocument(
         documentKind: input.kind,
         // The rulebooks call a 平行文 lateral.
         direction: input.direction === 'parallel' ? 'lateral' : input.direction,
+        ...signOffFactsOf(input),
       },
     })
     const { signoff } = planned
@@ -94,6 +114,7 @@ export function draftOutgoingDocument(
       involvedDeputyPostIds: planned.relations.involved,
       direction: input.direction,
       policy: policy?.plan ?? null,
+      facts: { important: input.important ?? false, subjects: input.subjects ?? [] },
     }
     const document: DocumentRecord = {
       id: deps.newId(),

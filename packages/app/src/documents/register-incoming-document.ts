@@ -5,8 +5,8 @@ import { openTasks } from './open-tasks.ts'
 
 /**
  * 签收/登记 (条例第二十四条) by the desk the rulebook names. The processing time limit starts
- * the day of receipt: the rulebook's period (钟山: 3 working days; 5 when the matter is complex
- * and wide-ranging), on the working-day calendar.
+ * the day of receipt: the rulebook's period for the event documentReceived (钟山: 3 working days,
+ * 5 when the matter is complex and wide-ranging; 二连浩特 五十一: 10), on the working-day calendar.
  */
 export function registerIncomingDocument(
   deps: DocumentDeps,
@@ -26,7 +26,10 @@ export function registerIncomingDocument(
       )
       assertResponsible(post, registration)
       const deadline = ask<{ due: string }>(deps.rules, document.jurisdictionId, 'event-deadline', {
-        event: input.complex ? 'complexDocumentReceived' : 'documentReceived',
+        // Asked by the event every rulebook names the same way; a complex matter may have its own
+        // period (钟山 第三十一条 最多5个工作日), selected by the rule's condition, not by a code.
+        event: 'documentReceived',
+        categories: input.complex ? ['complexMatter'] : [],
         at: today,
       })
       await r.documents.closeTasks(document.id, { kind: 'register' }, at, 'registered')

@@ -48,12 +48,27 @@ export function draftMeetingMinutes(
       meeting.meetingType,
       meetingDate,
     )
-    const rule = ask<{ reviewChain: string[]; signer: string[]; due: string | null }>(
-      deps.rules,
-      meeting.jurisdictionId,
-      'minutes-due',
-      { meeting: meeting.meetingType, meetingDate },
-    )
+    type MinutesRule = {
+      reviewChain: string[]
+      signer: string[]
+      due: string | null
+      issued?: boolean
+      issueWhen?: string[]
+    }
+    const asked = ask<MinutesRule>(deps.rules, meeting.jurisdictionId, 'minutes-due', {
+      meeting: meeting.meetingType,
+      meetingDate,
+    })
+    // Minutes a rule does not issue by default (托克逊 五十五 原则上不编发) are drafted only when the
+    // office finds them necessary (确需编发): drafting them states that circumstance.
+    const rule =
+      asked && asked.outcome.issued === false
+        ? ask<MinutesRule>(deps.rules, meeting.jurisdictionId, 'minutes-due', {
+            meeting: meeting.meetingType,
+            meetingDate,
+            circumstances: asked.outcome.issueWhen ?? [],
+          })
+        : asked
     const posts = await r.organisation.unitPosts(meeting.jurisdictionId)
     const presider = posts.find((candidate) => candidate.postId === meeting.presiderPostId)
     const signer = rule?.outcome.signer.length

@@ -18,7 +18,8 @@ export function leaveRuleFor(rules: RulesPort, meeting: MeetingRecord, role: str
     rules,
     meeting.jurisdictionId,
     'leave-approval',
-    { post: role, days: 1, category: 'meetingAbsence' },
+    // Whose meeting it is decides the approver (延津 二十四: 县长召开的会议 or 副县长召开的会议).
+    { post: role, days: 1, category: 'meetingAbsence', meeting: meeting.meetingType },
   )
   // Where the rulebook is silent, the meeting's convener decides: he called the meeting.
   if (!answer)

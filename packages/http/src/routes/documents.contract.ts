@@ -1,5 +1,6 @@
+import { DOCUMENT_SUBJECTS, type DocumentSubject } from '@zhengling/rules'
 import { z } from 'zod'
-import { citation, civilDate, id } from './contract-fields.ts'
+import { citation, civilDate, holding, id } from './contract-fields.ts'
 import { attachmentSummary } from './document-files.contract.ts'
 
 export const documentParams = z.object({ id })
@@ -41,6 +42,13 @@ export const draftOutgoingBody = z.object({
   /** A policy document (政策性文件) with its 政策解读, signed off together. */
   policyDocument: z.boolean().optional(),
   interpretation: z.string().max(50_000).optional(),
+  /** 是否重要/全局性公文 (事关全局的重要部署或重大事项): the sign-off rules select on it. */
+  important: z.boolean().optional(),
+  /** 人事任免, 行政规范性文件, 向人大报告: the sign-off rules select on what the draft is about. */
+  subjects: z
+    .array(z.enum(Object.keys(DOCUMENT_SUBJECTS) as [DocumentSubject, ...DocumentSubject[]]))
+    .max(3)
+    .optional(),
 })
 export const reviewBody = z.object({ opinion: z.string().max(2000) })
 export const countersignBody = z.object({
@@ -133,6 +141,11 @@ const documentRecord = z.object({
         })
         .nullable()
         .optional(),
+      /** What the drafter said of it for sign-off: important/whole-government, its subjects. */
+      facts: z
+        .object({ important: z.boolean(), subjects: z.array(z.string()) })
+        .nullable()
+        .optional(),
       /** A meeting's 纪要: the meeting and who attended, was away or sat in. */
       minutes: z
         .object({
@@ -160,23 +173,6 @@ const task = z.object({
   assigneeDepartmentId: z.string().nullable(),
   dueDate: z.string().nullable(),
   openedAt: z.string(),
-})
-
-/** 当前办理: who holds one open piece of work now. */
-export const holding = z.object({
-  kind: z.string(),
-  postId: z.string().nullable(),
-  postTitle: z.string().nullable(),
-  departmentId: z.string().nullable(),
-  unitName: z.string().nullable(),
-  holders: z.array(z.string()),
-  acting: z
-    .object({ postId: z.string(), title: z.string(), holders: z.array(z.string()) })
-    .nullable(),
-  vacant: z.boolean(),
-  since: z.string(),
-  dueDate: z.string().nullable(),
-  workingDaysLeft: z.number().nullable(),
 })
 
 export const documentView = z.object({

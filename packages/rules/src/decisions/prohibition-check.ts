@@ -89,7 +89,12 @@ export const prohibitionCheck = defineDecision({
         .map((posts) => `经${eitherPost(context.rulebook, posts)}批准`),
       ...(exceptions.length ? [`具备${exceptions.join('、')}情形`] : []),
     ]
-    const when = input.on && rules.some((rule) => rule.when?.dates) ? `${input.on}，` : ''
+    // A ban bound to dates says which days it keeps, in the rule's words.
+    const dated = blocking.find((rule) => rule.when?.dates)
+    const when =
+      input.on && dated?.when?.dates
+        ? `${input.on}在${describeDates(dated.when.dates)}之内（${dated.title}），`
+        : ''
     return {
       outcome: {
         allowed,

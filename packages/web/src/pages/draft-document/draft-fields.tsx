@@ -1,7 +1,8 @@
-import { Col, Form, Input, Radio, Row, Select } from 'antd'
+import { Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd'
 import type {
   Department,
   DocumentPrefix,
+  DocumentSubject,
   OutgoingDraft,
   Urgency,
   WritingDirection,
@@ -21,7 +22,16 @@ export interface DraftValues {
   secrecyPeriod?: string
   urgency: Urgency
   countersignDepartmentIds?: string[]
+  important?: boolean
+  subjects?: DocumentSubject[]
 }
+
+/** What the sign-off rules ask of a draft besides its kind and direction (托克逊 六十四, 延津 三十二). */
+const SUBJECT_OPTIONS: { value: DocumentSubject; label: string }[] = [
+  { value: 'personnelAppointment', label: '人事任免' },
+  { value: 'normativeDocument', label: '行政规范性文件' },
+  { value: 'toPeoplesCongress', label: '向人大或其常委会提出的议案、报告' },
+]
 
 /** The 文种 of 《党政机关公文处理工作条例》第八条; the server checks the choice against it. */
 const KIND_OPTIONS = [
@@ -64,6 +74,8 @@ export function draftOf(values: DraftValues): OutgoingDraft {
     secrecyPeriod: optional(values.secrecyPeriod),
     urgency: values.urgency,
     countersignDepartmentIds: values.countersignDepartmentIds ?? [],
+    important: values.important ?? false,
+    subjects: values.subjects ?? [],
   }
 }
 
@@ -150,6 +162,20 @@ export function DraftFields({
           options={countersignOptions}
           showSearch={{ optionFilterProp: 'label' }}
         />
+      </Form.Item>
+      <Form.Item
+        name="important"
+        valuePropName="checked"
+        extra="事关全局的重要部署或重大事项：按规则库由县（区、市）长签发的，勾选后签发人随之确定。"
+      >
+        <Checkbox>重要/全局性公文</Checkbox>
+      </Form.Item>
+      <Form.Item
+        label="公文所涉事项"
+        name="subjects"
+        extra="人事任免、行政规范性文件、向人大报告的公文，规则库另有签署人的，按其确定。"
+      >
+        <Checkbox.Group options={SUBJECT_OPTIONS} />
       </Form.Item>
       <Form.Item
         label="正文"
