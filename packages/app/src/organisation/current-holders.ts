@@ -1,4 +1,5 @@
 import type { RulesPort } from '../rules-port.ts'
+import { matchesRulebookPost } from './matches-rulebook-post.ts'
 import type { Repositories } from '../unit-of-work.ts'
 
 /**
@@ -48,6 +49,20 @@ export async function holdingsOn(
   jurisdictionId: string,
   today: string,
 ): Promise<(work: OpenWork) => Holding> {
+  return (await holdingsDirectoryOn(r, rules, jurisdictionId, today)).holdingOf
+}
+
+/**
+ * Like `holdingsOn`, with the posts a rulebook post id names (`postsMatching`: the supervision
+ * office, the agenda's approvers, 分管副职 of a unit from the chart's portfolios) and unit names,
+ * for work that waits on a rulebook post rather than on a task.
+ */
+export async function holdingsDirectoryOn(
+  r: Pick<Repositories, 'organisation'>,
+  rules: Pick<RulesPort, 'workingDaysLeft'>,
+  jurisdictionId: string,
+  today: string,
+) {
   const [chart, unitPosts] = await Promise.all([
     r.organisation.organisationChart(jurisdictionId, today),
     r.organisation.unitPosts(jurisdictionId),
@@ -65,7 +80,7 @@ export async function holdingsOn(
   const heldToday = (postId: string) =>
     namesOf(postId).length > 0 || (actingFor(postId)?.holders.length ?? 0) > 0
 
-  return (work) => {
+  const holdingOf = (work: OpenWork): Holding => {
     const dueDate = work.dueDate ?? null
     const common = {
       kind: work.kind,
@@ -106,5 +121,18 @@ export async function holdingsOn(
       // A unit's work waits on the unit: stuck only when none of its posts is held.
       vacant: !unitPostIds.some(heldToday),
     }
+  }
+  /** The posts a rulebook post id names; 分管副职 (portfolioDeputy) of `unitId` by the portfolios. */
+  const postsMatching = (rulebookPostId: string, unitId?: string | null) => {
+    const overseerPostIds =
+      chart?.departments.find((unit) => unit.id === unitId)?.overseers.map((o) => o.postId) ?? []
+    return unitPosts.filter((post) =>
+      matchesRulebookPost(post, rulebookPostId, { overseerPostIds }),
+    )
+  }
+  return {
+    holdingOf,
+    postsMatching,
+    unitName: (unitId: string) => units.get(unitId) ?? '',
   }
 }

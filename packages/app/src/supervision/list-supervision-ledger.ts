@@ -4,6 +4,8 @@ import type { SessionRecord } from '../identity/log-in.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import type { LedgerQuery } from './supervision-repository.ts'
+import { holdingsDirectoryOn } from '../organisation/current-holders.ts'
+import { supervisionItemHolders } from './supervision-item-holders.ts'
 import { standingOf } from './view-supervision-item.ts'
 
 export type LedgerFilter = Pick<
@@ -30,6 +32,8 @@ export async function listSupervisionLedger(
   const page = await r.supervision.ledger(viewer, { ...filter, today, dueSoonBy: weekEndOf(today) })
   const chart = await r.organisation.organisationChart(viewer.jurisdictionId, today)
   const names = new Map(chart?.departments.map((d) => [d.id, d.name]) ?? [])
+  // Who holds each line: one more read of the organisation for the whole page.
+  const directory = await holdingsDirectoryOn(r, deps.rules, viewer.jurisdictionId, today)
   return {
     total: page.total,
     today,
@@ -38,6 +42,7 @@ export async function listSupervisionLedger(
       ...standingOf(deps.rules, item, today),
       leadDepartmentName: names.get(item.leadDepartmentId) ?? '',
       coDepartmentNames: item.coDepartmentIds.map((id) => names.get(id) ?? ''),
+      holders: supervisionItemHolders(directory, item),
     })),
   }
 }

@@ -5,7 +5,9 @@ import { NotFoundError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
+import { holdingsDirectoryOn } from '../organisation/current-holders.ts'
 import { SUPERVISION_STATE_LABELS } from './act-on-supervision-item.ts'
+import { supervisionItemHolders } from './supervision-item-holders.ts'
 import { isOfItemUnit, isSupervisionOffice } from './supervision-desk.ts'
 import type { SupervisionItem } from './supervision-item.ts'
 
@@ -31,10 +33,11 @@ export async function viewSupervisionItem(
   const item = await r.supervision.visible(viewer, itemId)
   if (!item) throw new NotFoundError('SUPERVISION_ITEM_NOT_FOUND', '没有这个督办事项，或您无权查看')
   const today = shanghaiDateOf(now.getTime())
-  const [events, chart, evidence] = await Promise.all([
+  const [events, chart, evidence, directory] = await Promise.all([
     r.supervision.events(item.id),
     r.organisation.organisationChart(item.jurisdictionId, today),
     r.supervision.evidence(item.id),
+    holdingsDirectoryOn(r, deps.rules, item.jurisdictionId, today),
   ])
   const unitName = (id: string) => chart?.departments.find((d) => d.id === id)?.name ?? ''
   const postTitle = (id: string | null) => chart?.posts.find((p) => p.postId === id)?.title ?? null
@@ -45,6 +48,8 @@ export async function viewSupervisionItem(
       ...standingOf(deps.rules, item, today),
       leadDepartmentName: unitName(item.leadDepartmentId),
       coDepartmentNames: item.coDepartmentIds.map(unitName),
+      /** 当前办理: the lead unit, or the supervision office while a request waits on it. */
+      holders: supervisionItemHolders(directory, item),
     },
     citations: citationsOf(deps.rules, item.jurisdictionId, item.ruleIds, item.assignedOn),
     evidence,

@@ -14,3 +14,20 @@ export const citation = z.object({
   article: z.string(),
   excerpt: z.string(),
 })
+
+/** 当前办理: who holds one open piece of work now. */
+export const holding = z.object({
+  kind: z.string(),
+  postId: z.string().nullable(),
+  postTitle: z.string().nullable(),
+  departmentId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  holders: z.array(z.string()),
+  acting: z
+    .object({ postId: z.string(), title: z.string(), holders: z.array(z.string()) })
+    .nullable(),
+  vacant: z.boolean(),
+  since: z.string(),
+  dueDate: z.string().nullable(),
+  workingDaysLeft: z.number().nullable(),
+})

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { citation, civilDate, id } from './contract-fields.ts'
+import { citation, civilDate, holding, id } from './contract-fields.ts'
 
 export const supervisionParams = z.object({ id })
 export const evidenceParams = z.object({ id, evidenceId: id })
@@ -81,6 +81,8 @@ const ledgerItem = z.object({
   overdue: z.boolean(),
   ruleIds: z.array(z.string()),
   secrecy: z.string(),
+  /** 当前办理: the lead unit, or the supervision office while a request waits on it. */
+  holders: z.array(holding),
 })
 
 export const ledgerResponse = z.object({

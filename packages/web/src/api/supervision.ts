@@ -1,5 +1,5 @@
 import { request, sendFile } from './client.ts'
-import type { Citation } from './types.ts'
+import type { Citation, Holding } from './types.ts'
 
 /**
  * The supervision ledger (督查台账) of the session's jurisdiction: items, their acts, the
@@ -66,6 +66,8 @@ export interface SupervisionItem {
   overdue: boolean
   ruleIds: string[]
   secrecy: string
+  /** 当前办理: the lead unit, or the supervision office while a request waits on it. */
+  holders: Holding[]
 }
 
 export interface SupervisionLedger {

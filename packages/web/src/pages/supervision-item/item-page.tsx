@@ -5,7 +5,9 @@ import { useLoad } from '../../api/use-load.ts'
 import { ForbiddenResult } from '../../components/forbidden-result.tsx'
 import { LoadError } from '../../components/load-error.tsx'
 import { PageLoading } from '../../components/page-loading.tsx'
+import { CurrentHolders } from '../../components/current-holders.tsx'
 import { useMe } from '../../session/session-context.ts'
+import { supervisionHoldingLabel } from '../supervision/supervision-labels.ts'
 import { ActsCard } from './acts-card.tsx'
 import { DueDateBasisCard } from './due-date-basis-card.tsx'
 import { EvidenceCard } from './evidence-card.tsx'
@@ -41,6 +43,7 @@ function Item() {
         <>
           <ItemHeading item={item} />
           {item.pendingExtension && <PendingExtensionNotice extension={item.pendingExtension} />}
+          <CurrentHolders holdings={item.holders} kindLabel={supervisionHoldingLabel} />
           <Row gutter={[24, 24]}>
             <Col xs={24} xl={15}>
               <Space orientation="vertical" size="large" style={{ width: '100%' }}>

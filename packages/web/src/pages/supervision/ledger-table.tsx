@@ -1,6 +1,7 @@
 import { Table, type TableColumnsType, Tag, Typography } from 'antd'
 import { Link } from 'react-router-dom'
 import type { SupervisionItem, SupervisionLedger } from '../../api/supervision.ts'
+import { holderText } from '../../components/current-holders.tsx'
 import { ClosingResult } from './closing-result.tsx'
 import { stateColorOf } from './supervision-labels.ts'
 import { TimeLimit } from './time-limit.tsx'
@@ -28,6 +29,11 @@ const COLUMNS: TableColumnsType<SupervisionItem> = [
     title: '状态',
     key: 'state',
     render: (_, item) => <Tag color={stateColorOf(item.state)}>{item.stateLabel}</Tag>,
+  },
+  {
+    title: '当前办理',
+    key: 'holders',
+    render: (_, item) => (item.holders.length > 0 ? item.holders.map(holderText).join('；') : none),
   },
   {
     title: '办结日期/超期天数',

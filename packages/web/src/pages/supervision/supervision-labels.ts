@@ -54,3 +54,12 @@ const STATE_COLORS: Record<string, string> = {
 export function stateColorOf(state: string): string {
   return STATE_COLORS[state] ?? 'default'
 }
+
+/** What the holder of a ledger item is doing (当前办理), by the server's code. */
+const HOLDING_LABELS: Record<string, string> = {
+  carryOut: '牵头办理',
+  decideExtension: '审批延期',
+  reviewClosure: '办结审核',
+}
+
+export const supervisionHoldingLabel = (kind: string) => HOLDING_LABELS[kind] ?? kind

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { postIdOf } from './test-support/post-id-of.ts'
+import { departmentIdOf, signInAs } from './test-support/sign-in-as.ts'
+import { useDemoServer } from './test-support/use-demo-server.ts'
+
+// 当前办理 on a 钟山区 ledger item (督办事项) and in the ledger: the lead unit carries it out
+// until its due date; the supervision office holds it while an extension or the closing review
+// waits; nobody once it is closed.
+const MONDAY = new Date('2026-03-02T01:00:00Z')
+const server = useDemoServer({ startsAt: MONDAY })
+const as = (username: string) => signInAs(server.app, username)
+const unit = (name: string) => departmentIdOf(server.handle.db, name)
+
+interface Holding {
+  kind: string
+  postTitle: string | null
+  unitName: string | null
+  holders: string[]
+  since: string
+  dueDate: string | null
+  workingDaysLeft: number | null
+}
+
+const summary = (holdings: Holding[]) =>
+  holdings.map((h) => [h.kind, h.unitName, h.postTitle, h.holders, h.dueDate])
+
+describe('who holds a ledger item now', () => {
+  it('the lead unit, then the supervision office on a request, then nobody', async () => {
+    server.clock = MONDAY
+    const office = await as('zs-deputyOfficeDirector')
+    await office.put('/api/session/post', {
+      postId: await postIdOf(server.handle.db, '区人民政府督查室主任'),
+    })
+    const created = await office.post('/api/supervision/items', {
+      source: 'workReport',
+      title: '压减一般性支出',
+      leadDepartmentId: await unit('区财政局'),
+      dueDate: '2026-03-13',
+    })
+    assert.equal(created.statusCode, 201, created.body)
+    const id = created.json().item.id
+    assert.deepEqual(summary(created.json().item.holders), [
+      ['carryOut', '区财政局', '区财政局局长', ['吴静'], '2026-03-13'],
+    ])
+    assert.equal(created.json().item.holders[0].workingDaysLeft, 9)
+    assert.equal(created.json().item.holders[0].since, MONDAY.toISOString())
+    // The ledger shows the same on each line, without a read per line.
+    const ledger = (await office.get('/api/supervision/items')).json()
+    const line = ledger.items.find((item: { id: string }) => item.id === id)
+    assert.deepEqual(summary(line.holders), summary(created.json().item.holders))
+
+    const finance = await as('zs-departmentHead-9')
+    const asked = await finance.post(`/api/supervision/items/${id}/extension`, {
+      requestedDue: '2026-03-31',
+      reason: '需等待区人大常委会审议预算调整方案后方能执行',
+    })
+    assert.deepEqual(
+      summary(asked.json().item.holders),
+      [['decideExtension', null, '区人民政府督查室主任', ['赵敏'], null]],
+      asked.body,
+    )
+    await office.post(`/api/supervision/items/${id}/extension/decide`, { approve: true })
+    const closing = await finance.post(`/api/supervision/items/${id}/closure`, {
+      report: '已完成压减',
+    })
+    assert.deepEqual(
+      summary(closing.json().item.holders).map(([kind, , title]) => [kind, title]),
+      [['reviewClosure', '区人民政府督查室主任']],
+      closing.body,
+    )
+    const closed = await office.post(`/api/supervision/items/${id}/closure/review`, {
+      approve: true,
+    })
+    assert.deepEqual(closed.json().item.holders, [], closed.body)
+  })
+})
