@@ -10,18 +10,32 @@ export interface GateCondition {
   label: string
   ruleId: string
   when?: { code: string; label: string }
+  /** For a step: the rulebook posts that record it (any of them), and their titles in words. */
+  recordedBy?: string[]
+  recorderTitle?: string
 }
 
 /** Whether the rulebook admits an item to the meeting's agenda, and why not, with the articles. */
 export interface AgendaGate {
   admitted: boolean
-  reasons: { code: string; label: string; ruleId: string }[]
+  reasons: { code: string; label: string; ruleId: string; recordedBy?: string[] }[]
   conditions: GateCondition[]
   /** Rulebook posts that approve the agenda (县长审批同意, 区长审定). */
   approvers: string[]
   summary: string
   citations: Citation[]
 }
+
+/**
+ * The consent that lets a 临时动议 in (木里 第十五条（五）“会前未经会议主持人同意而临时动议”): the
+ * meeting's presider records it. Not a step the rulebook lists, so it is added to the checklist of
+ * an item put forward after the agenda was approved, wherever the rulebook excludes 临时动议.
+ */
+export const PRESIDER_CONSENT = {
+  code: 'presiderConsent',
+  label: '会议主持人同意（临时动议）',
+  recordedBy: ['presider'],
+} as const
 
 /**
  * Asks agenda-admission for one item. An item put forward after the agenda was approved is a
@@ -59,27 +73,41 @@ export function agendaGateOf(
       summary: '规则库对该会议议题未设准入条件',
       citations: [],
     }
+  const rulebook = rules.rulebook(meeting.jurisdictionId, meetingDateOf(meeting))
+  const titled = (condition: GateCondition): GateCondition =>
+    condition.recordedBy
+      ? {
+          ...condition,
+          recorderTitle: condition.recordedBy
+            .map((id) => rulebook?.posts.get(id)?.title ?? id)
+            .join('或'),
+        }
+      : condition
+  const conditions = (answer.outcome.conditions ?? []).map(titled)
+  // An ad hoc item the rules exclude needs the presider's consent: a step like the others.
+  const adHocExclusion = conditions.find(
+    (condition) => condition.type === 'excluded' && condition.code === 'adHocMotion',
+  )
+  if (item.adHoc && adHocExclusion)
+    conditions.push(
+      titled({
+        type: 'required',
+        ...PRESIDER_CONSENT,
+        recordedBy: [...PRESIDER_CONSENT.recordedBy],
+        ruleId: adHocExclusion.ruleId,
+      }),
+    )
   return {
     admitted: answer.outcome.admitted,
     reasons: answer.outcome.reasons,
-    conditions: answer.outcome.conditions ?? [],
+    conditions,
     approvers: answer.outcome.approvers ?? [],
     summary: answer.summary,
     citations: answer.citations,
   }
 }
 
-/**
- * Who records that a step was done: the legal office its 合法性审查, the head his consent, the
- * presider consent to a 临时动议, the office its review of materials. Any other step (征求意见,
- * 风险评估…) the submitting unit records itself.
- */
-export const STEP_RECORDERS: Record<string, string> = {
-  legalityReview: 'legalOffice',
-  principalApproval: 'principal',
-  principalConsent: 'principal',
-  presiderConsent: 'presider',
-  deputyProposal: 'portfolioDeputy',
-  materialsReviewedByOffice: 'governmentOffice',
-  explainedToOffice: 'governmentOffice',
+/** The steps of a gate (not its exclusions): what someone records on the item. */
+export function stepConditions(gate: Pick<AgendaGate, 'conditions'>): GateCondition[] {
+  return gate.conditions.filter((condition) => condition.type !== 'excluded')
 }

@@ -1,11 +1,12 @@
 import type { Citation } from '@zhengling/rules'
 import { ruleIdsOf } from '../documents/document-rules.ts'
-import { InvalidInputError, RuleRefusedError } from '../errors.ts'
+import { InvalidInputError, NotFoundError, RuleRefusedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
-import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 import { actOnMeeting, assertMeetingState, type MeetingDeps } from './act-on-meeting.ts'
-import { agendaGateOf, STEP_RECORDERS } from './agenda-gate.ts'
+import { agendaGateOf, stepConditions } from './agenda-gate.ts'
+import { describeHoldings, loadRecorderContext, postsNamed } from './agenda-recorders.ts'
 import type { AgendaItemRecord } from './meeting.ts'
+import { meetingDateOf } from './meeting-types.ts'
 
 /**
  * 审定议题: the post the rulebook names (县长审批同意, 区长审定) approves items for the agenda, in
@@ -19,20 +20,36 @@ export function approveAgenda(
 ): Promise<AgendaItemRecord[]> {
   if (input.itemIds.length === 0 || new Set(input.itemIds).size !== input.itemIds.length)
     throw new InvalidInputError('ITEMS_REQUIRED', '请选择要审定的议题（不能重复）')
-  return actOnMeeting(deps, session, input.meetingId, async ({ r, post, meeting, at }) => {
+  return actOnMeeting(deps, session, input.meetingId, async ({ r, post, meeting, at, today }) => {
     assertMeetingState(meeting, ['planned', 'agendaApproved', 'open'], '审定议题')
+    const rulebook = deps.rules.rulebook(meeting.jurisdictionId, meetingDateOf(meeting))
+    if (!rulebook) throw new NotFoundError('RULEBOOK_NOT_FOUND', '本辖区没有生效的规则库')
     const items = await r.meetings.items(meeting.id)
     let ahead = items.filter((item) => item.state === 'approved' || item.state === 'decided').length
     const citations: Citation[] = []
-    const supplied = Object.entries(STEP_RECORDERS)
-      .filter(([, recorder]) => recorder !== 'presider' && matchesRulebookPost(post, recorder))
-      .map(([code]) => code)
     const approved: AgendaItemRecord[] = []
     for (const itemId of input.itemIds) {
       const item = items.find((candidate) => candidate.id === itemId)
       if (!item || item.state !== 'submitted')
         throw new InvalidInputError('ITEM_NOT_PENDING', '所选议题不存在或不在待审定状态')
-      // Approving is itself the approver's step (报县长审批同意): it counts as done by this act.
+      const context = await loadRecorderContext(r, {
+        rulebook,
+        jurisdictionId: meeting.jurisdictionId,
+        presiderPostId: meeting.presiderPostId,
+        submittingDepartmentId: item.submittingDepartmentId,
+        on: today,
+      })
+      // Approving is itself the approver's step (报县长审批同意): a step the rulebook has a post
+      // the approver holds record — by that post itself, not by a relation to the item (分管副职,
+      // 主持人) — counts as done by this act.
+      const supplied = stepConditions(agendaGateOf(deps.rules, meeting, item, ahead))
+        .filter((step) =>
+          postsNamed(
+            context,
+            (step.recordedBy ?? []).filter((id) => rulebook.posts.get(id)?.type !== 'relational'),
+          ).some((candidate) => candidate.postId === post.postId),
+        )
+        .map((step) => step.code)
       const approvedItem = {
         ...item,
         completed: [
@@ -43,14 +60,12 @@ export function approveAgenda(
         ],
       }
       const gate = agendaGateOf(deps.rules, meeting, approvedItem, ahead)
-      const approvers = gate.approvers
-      const mayApprove = approvers.length
-        ? approvers.some((id) => matchesRulebookPost(post, id))
-        : post.postId === meeting.presiderPostId
-      if (!mayApprove)
+      // No approver in the rules: the presider approves the agenda of the meeting he holds.
+      const approvers = gate.approvers.length ? gate.approvers : ['presider']
+      if (!postsNamed(context, approvers).some((candidate) => candidate.postId === post.postId))
         throw new RuleRefusedError(
           'NOT_AGENDA_APPROVER',
-          `${post.title}无权审定本次会议议题（${approvers.length ? '应由规则规定的审定人审定' : '应由会议主持人审定'}）`,
+          `${post.title}无权审定本次会议议题：应由${describeHoldings(context, approvers)}审定`,
           gate.citations,
         )
       if (!gate.admitted)

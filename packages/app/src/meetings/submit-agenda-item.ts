@@ -1,9 +1,18 @@
 import { ruleIdsOf } from '../documents/document-rules.ts'
-import { InvalidInputError, NotPermittedError } from '../errors.ts'
+import { InvalidInputError, NotFoundError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { actOnMeeting, assertMeetingState, type MeetingDeps } from './act-on-meeting.ts'
-import { agendaGateOf, type AgendaGate, STEP_RECORDERS } from './agenda-gate.ts'
+import { agendaGateOf, type AgendaGate, stepConditions } from './agenda-gate.ts'
+import { assertAgendaResolvable } from './agenda-plan.ts'
+import {
+  articlesOf,
+  citationOfRule,
+  describeHoldings,
+  heldNamed,
+  loadRecorderContext,
+} from './agenda-recorders.ts'
 import type { AgendaItemRecord } from './meeting.ts'
+import { meetingDateOf } from './meeting-types.ts'
 import { participant } from './schedule-meeting.ts'
 
 export interface AgendaItemSubmission {
@@ -30,16 +39,19 @@ export function submitAgendaItem(
 ): Promise<{ item: AgendaItemRecord; gate: AgendaGate }> {
   const title = input.title.trim()
   if (!title) throw new InvalidInputError('TITLE_REQUIRED', '请填写议题名称')
-  return actOnMeeting(deps, session, input.meetingId, async ({ r, post, meeting, at }) => {
+  return actOnMeeting(deps, session, input.meetingId, async ({ r, post, meeting, at, today }) => {
     assertMeetingState(meeting, ['planned', 'agendaApproved'], '报送议题')
     if (!post.departmentId)
       throw new NotPermittedError('NOT_A_UNIT_POST', `${post.title}不属于任何单位，不能报送议题`)
-    const reserved = (input.completed ?? []).find((step) => STEP_RECORDERS[step.code])
-    if (reserved)
-      throw new NotPermittedError(
-        'STEP_RECORDED_BY_OTHERS',
-        `"${reserved.code}"须由${STEP_RECORDERS[reserved.code]}在议题上登记，不能由报送单位自行填报`,
-      )
+    const rulebook = deps.rules.rulebook(meeting.jurisdictionId, meetingDateOf(meeting))
+    if (!rulebook) throw new NotFoundError('RULEBOOK_NOT_FOUND', '本辖区没有生效的规则库')
+    const context = await loadRecorderContext(r, {
+      rulebook,
+      jurisdictionId: meeting.jurisdictionId,
+      presiderPostId: meeting.presiderPostId,
+      submittingDepartmentId: post.departmentId,
+      on: today,
+    })
     const items = await r.meetings.items(meeting.id)
     const involved = [...new Set(input.involvedDepartmentIds ?? [])].filter(
       (id) => id !== post.departmentId,
@@ -69,6 +81,27 @@ export function submitAgendaItem(
       decisionText: null,
       decidedAt: null,
     }
+    const ahead = items.filter((other) => other.state === 'approved').length
+    const gate = agendaGateOf(deps.rules, meeting, { ...item, completed: [] }, ahead)
+    // A step declared done at submission must be one the submitting post records itself.
+    for (const declared of item.completed) {
+      const step = stepConditions(gate).find((condition) => condition.code === declared.code)
+      if (!step)
+        throw new InvalidInputError(
+          'UNKNOWN_STEP',
+          `本次会议的议题准入规则没有"${declared.code}"这一程序`,
+        )
+      const recordedBy = step.recordedBy ?? ['submittingUnit']
+      if (!heldNamed(context, recordedBy).some((recorder) => recorder.postId === post.postId)) {
+        const citations = citationOfRule(rulebook, step.ruleId)
+        throw new NotPermittedError(
+          'STEP_RECORDED_BY_OTHERS',
+          `"${step.label}"须由${describeHoldings(context, recordedBy)}在议题上登记，不能由报送单位自行填报${articlesOf(citations)}`,
+          citations,
+        )
+      }
+    }
+    assertAgendaResolvable(gate, context, item, meeting.meetingType)
     await r.meetings.insertItem(item)
     // 与议题有关的部门主要负责人列席: the heads of the submitting and involved units attend.
     const participants = await r.meetings.participants(meeting.id)
@@ -82,15 +115,17 @@ export function submitAgendaItem(
     await r.meetings.addParticipants(
       heads.map((head) => participant(meeting.id, head.postId, 'attendee')),
     )
-    const ahead = items.filter((other) => other.state === 'approved').length
-    const gate = agendaGateOf(deps.rules, meeting, item, ahead)
+    const admission = agendaGateOf(deps.rules, meeting, item, ahead)
     return {
       action: 'submitItem',
       agendaItemId: item.id,
       text: item.title,
-      ruleIds: ruleIdsOf(gate.citations),
-      details: { admitted: gate.admitted, reasons: gate.reasons.map((reason) => reason.code) },
-      result: { item, gate },
+      ruleIds: ruleIdsOf(admission.citations),
+      details: {
+        admitted: admission.admitted,
+        reasons: admission.reasons.map((reason) => reason.code),
+      },
+      result: { item, gate: admission },
     }
   })
 }

@@ -6,7 +6,8 @@ import type { SessionRecord } from '../identity/log-in.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import { MEETING_STATE_LABELS } from './act-on-meeting.ts'
-import { agendaGateOf } from './agenda-gate.ts'
+import { agendaGateOf, stepConditions } from './agenda-gate.ts'
+import { holdingsNamed, loadRecorderContext, type RecorderContext } from './agenda-recorders.ts'
 import { agendaItemReader } from './agenda-item-readers.ts'
 import { meetingOffice } from './meeting-office.ts'
 import { noticeTimingOf } from './send-meeting-notice.ts'
@@ -52,6 +53,21 @@ export async function viewMeeting(
   const isOffice = isOfficePost(post, office)
   const me = participants.find((p) => p.postId === post.postId)
   const readsItem = agendaItemReader(deps.rules, meeting, participants, viewer, post)
+  // Who records each step of an item, by the rulebook and today's roster (post, holders).
+  const rulebook = deps.rules.rulebook(meeting.jurisdictionId, meetingDateOf(meeting))
+  const contexts = new Map<string, RecorderContext>()
+  for (const departmentId of new Set(items.map((item) => item.submittingDepartmentId)))
+    if (rulebook)
+      contexts.set(
+        departmentId,
+        await loadRecorderContext(r, {
+          rulebook,
+          jurisdictionId: meeting.jurisdictionId,
+          presiderPostId: meeting.presiderPostId,
+          submittingDepartmentId: departmentId,
+          on: today,
+        }),
+      )
   let ahead = 0
   const agenda = [...items]
     .sort((a, b) => a.position - b.position)
@@ -67,11 +83,18 @@ export async function viewMeeting(
       )
       if (onAgenda) ahead += 1
       if (!readsItem(item)) return []
+      const context = contexts.get(item.submittingDepartmentId)
       return [
         {
           ...item,
           submittedBy: titled(item.submittedByPostId),
           gate,
+          recorders: Object.fromEntries(
+            stepConditions(gate).map((step) => [
+              step.code,
+              context ? holdingsNamed(context, step.recordedBy ?? ['submittingUnit']) : [],
+            ]),
+          ),
           materials: materials.filter((material) => material.agendaItemId === item.id),
           dissents: dissents
             .filter((dissent) => dissent.agendaItemId === item.id)

@@ -73,7 +73,14 @@ export const decideItemBody = z.object({
 
 const gate = z.object({
   admitted: z.boolean(),
-  reasons: z.array(z.object({ code: z.string(), label: z.string(), ruleId: z.string() })),
+  reasons: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      ruleId: z.string(),
+      recordedBy: z.array(z.string()).optional(),
+    }),
+  ),
   conditions: z.array(
     z.object({
       type: z.string(),
@@ -81,6 +88,9 @@ const gate = z.object({
       label: z.string(),
       ruleId: z.string(),
       when: z.object({ code: z.string(), label: z.string() }).optional(),
+      /** A step's recorders: rulebook post ids (any of them) and their titles in words. */
+      recordedBy: z.array(z.string()).optional(),
+      recorderTitle: z.string().optional(),
     }),
   ),
   approvers: z.array(z.string()),
@@ -169,6 +179,11 @@ export const meetingView = z.object({
     item.extend({
       submittedBy: titled,
       gate,
+      /** Per step code: the posts that may record it on this item, with their holders today. */
+      recorders: z.record(
+        z.string(),
+        z.array(z.object({ postId: z.string(), title: z.string(), holders: z.array(z.string()) })),
+      ),
       /** 会议材料, without their bytes (download each from its own route). */
       materials: z.array(
         z.object({

@@ -85,12 +85,15 @@ export interface GateCondition {
   label: string
   ruleId: string
   when?: { code: string; label: string }
+  /** For a step: the rulebook posts that record it (any of them), and their titles in words. */
+  recordedBy?: string[]
+  recorderTitle?: string
 }
 
 /** The rulebook's answer whether an item may go on the agenda, and why not, with the articles. */
 export interface AgendaGate {
   admitted: boolean
-  reasons: { code: string; label: string; ruleId: string }[]
+  reasons: { code: string; label: string; ruleId: string; recordedBy?: string[] }[]
   conditions: GateCondition[]
   /** Rulebook post ids that approve the agenda (principal…); empty: the presider does. */
   approvers: string[]
@@ -138,6 +141,8 @@ export interface AgendaDissent {
 export interface AgendaItem extends AgendaItemRecord {
   submittedBy: Titled
   gate: AgendaGate
+  /** Per step code: the posts that may record it on this item, with their holders today. */
+  recorders: Record<string, { postId: string; title: string; holders: string[] }[]>
   /** 会议材料 put forward with the item. */
   materials: AgendaMaterial[]
   dissents: AgendaDissent[]

@@ -94,6 +94,7 @@ export function AgendaTable({
                   itemId={item.id}
                   code={reason.code}
                   label={labels.get(reason.code) ?? reason.code}
+                  recorders={item.recorders[reason.code] ?? []}
                   onDone={onChanged}
                 />
               )

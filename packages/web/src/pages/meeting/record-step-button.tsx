@@ -1,25 +1,31 @@
 import { Button, Form, Input, Typography } from 'antd'
 import { recordAgendaStep } from '../../api/meetings.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
-import { STEP_RECORDERS } from '../meetings/meeting-labels.ts'
+import { titledLabel } from '../meetings/meeting-labels.ts'
 import { ActModal } from './act-modal.tsx'
 import { useMeetingAct } from './use-meeting-act.ts'
 
+/** The posts that may record a step on one item, with their holders, as the server answers. */
+export type StepRecorders = { postId: string; title: string; holders: string[] }[]
+
 /**
- * 登记程序: records that a missing step was done. Who may is the server's to judge — the legal
- * office its 合法性审查, the submitting unit its own consultation — and its refusal shows here.
+ * 登记程序: records that a missing step was done. Who may is the rulebook's (the step's
+ * recordedBy, resolved on the roster by the server) — the legal office its 合法性审查, the
+ * submitting unit its own consultation — shown here; a refusal shows too.
  */
 export function RecordStepButton({
   meetingId,
   itemId,
   code,
   label,
+  recorders,
   onDone,
 }: {
   meetingId: string
   itemId: string
   code: string
   label: string
+  recorders: StepRecorders
   onDone: () => void
 }) {
   return (
@@ -35,6 +41,7 @@ export function RecordStepButton({
           itemId={itemId}
           code={code}
           label={label}
+          recorders={recorders}
           onDone={() => {
             close()
             onDone()
@@ -50,16 +57,18 @@ function RecordStepForm({
   itemId,
   code,
   label,
+  recorders,
   onDone,
 }: {
   meetingId: string
   itemId: string
   code: string
   label: string
+  recorders: StepRecorders
   onDone: () => void
 }) {
   const { submitting, error, act } = useMeetingAct(onDone)
-  const recorder = STEP_RECORDERS[code]
+  const who = recorders.map(titledLabel).join('、')
   return (
     <Form<{ note?: string }>
       name="record-step"
@@ -77,7 +86,7 @@ function RecordStepForm({
         程序：<Typography.Text strong>{label}</Typography.Text>
         <br />
         <Typography.Text type="secondary">
-          {recorder ? `此程序由${recorder}登记。` : '此程序由议题报送单位登记。'}
+          {who ? `此程序由${who}登记。` : '规则规定的登记人无人在岗。'}
         </Typography.Text>
       </Typography.Paragraph>
       <Form.Item label="登记说明" name="note">

@@ -1,5 +1,4 @@
 import type { GateCondition } from '../../api/meetings.ts'
-import { STEP_RECORDERS } from '../meetings/meeting-labels.ts'
 
 export interface ChecklistEntry {
   code: string
@@ -21,13 +20,20 @@ export function submissionChecklist(conditions: readonly GateCondition[]): Submi
   const characteristics = new Map<string, string>()
   const ownSteps = new Map<string, string>()
   const othersSteps = new Map<string, string>()
+  const recorders = new Map<string, string>()
   for (const condition of conditions) {
     if (condition.when && condition.type === 'requiredWhen')
       characteristics.set(condition.when.code, condition.when.label)
     if (condition.type === 'excluded')
       characteristics.set(condition.code, `${condition.label}（不列入议题）`)
-    if (isStep(condition))
-      (STEP_RECORDERS[condition.code] ? othersSteps : ownSteps).set(condition.code, condition.label)
+    if (!isStep(condition)) continue
+    // The rulebook says who records each step (recordedBy); the unit's own are submittingUnit's.
+    if (!condition.recordedBy || condition.recordedBy.includes('submittingUnit'))
+      ownSteps.set(condition.code, condition.label)
+    else {
+      othersSteps.set(condition.code, condition.label)
+      recorders.set(condition.code, condition.recorderTitle ?? condition.recordedBy.join('或'))
+    }
   }
   const entries = (map: Map<string, string>) => [...map].map(([code, label]) => ({ code, label }))
   return {
@@ -35,7 +41,7 @@ export function submissionChecklist(conditions: readonly GateCondition[]): Submi
     ownSteps: entries(ownSteps),
     othersSteps: entries(othersSteps).map((entry) => ({
       ...entry,
-      recorder: STEP_RECORDERS[entry.code] ?? '',
+      recorder: recorders.get(entry.code) ?? '',
     })),
   }
 }

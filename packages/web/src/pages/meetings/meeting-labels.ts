@@ -53,21 +53,6 @@ export const DECISION_LABELS: Record<AgendaDecision, string> = {
 /** Decisions that may set tasks (议定事项): the server refuses tasks on the others. */
 export const ADOPTING: ReadonlySet<AgendaDecision> = new Set(['adopted', 'adoptedWithChanges'])
 
-/**
- * Steps another post records on the item (packages/app/src/meetings/agenda-gate.ts,
- * STEP_RECORDERS): the submitting unit may not certify them itself, so the submission form does
- * not offer them and names who records them instead.
- */
-export const STEP_RECORDERS: Record<string, string> = {
-  legalityReview: '司法（法制）部门',
-  principalApproval: '政府主要负责人',
-  principalConsent: '政府主要负责人',
-  presiderConsent: '会议主持人',
-  deputyProposal: '分管副职',
-  materialsReviewedByOffice: '政府办公室',
-  explainedToOffice: '政府办公室',
-}
-
 /** Meeting history actions (the use cases' `action`), as 会议记录 names them. */
 const EVENT_LABELS: Record<string, string> = {
   schedule: '安排会议',
