@@ -8,6 +8,18 @@ function cell(text: string): string {
   return text.replaceAll('|', '\\|').replaceAll('\n', ' ')
 }
 
+/** The facts a rule applies under (`when`), so a rule bound to dates or thresholds says so. */
+function describeWhen(when: Record<string, unknown> | undefined): string {
+  if (!when) return ''
+  const parts = Object.entries(when)
+    .filter(([, value]) => value !== undefined)
+    .map(
+      ([key, value]) =>
+        `${key}=${Array.isArray(value) && value.every((v) => typeof v === 'string') ? `[${value.join('、')}]` : JSON.stringify(value)}`,
+    )
+  return parts.length ? `；when: ${parts.join('，')}` : ''
+}
+
 /** The rule catalogue: every rule id with its jurisdiction, parameters and article, as Markdown. */
 export function renderCatalogue(library: RulebookLibrary): string {
   const lines = [
@@ -32,7 +44,7 @@ export function renderCatalogue(library: RulebookLibrary): string {
     lines.push('| rule id | kind | 规则 | parameters | article |', '|---|---|---|---|---|')
     for (const rule of rulebook.rules.filter((r) => r.origin === code || code === 'national')) {
       lines.push(
-        `| \`${rule.id}\` | ${rule.kind} | ${cell(rule.title)} | ${cell(describeParams(rule, rulebook))} | ${cell(rule.article.number)}：“${cell(rule.article.excerpt)}” |`,
+        `| \`${rule.id}\` | ${rule.kind} | ${cell(rule.title)} | ${cell(describeParams(rule, rulebook) + describeWhen(rule.when))} | ${cell(rule.article.number)}：“${cell(rule.article.excerpt)}” |`,
       )
     }
     lines.push('')
