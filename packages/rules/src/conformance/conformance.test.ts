@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { coverageReport } from '../article-coverage/coverage-report.ts'
+import { askedByWorkflow } from '../article-coverage/workflow-questions.ts'
+import type { ResolvedRule } from '../rulebook/resolve-rulebook.ts'
 import { buildContext, rule } from '../test-support/build-context.ts'
 import { conformanceCaseSchema } from './case-schema.ts'
 import { partialMismatches } from './partial-match.ts'
@@ -84,6 +86,9 @@ describe('coverageReport', () => {
       declarative: 1,
       encoded: 1,
       tested: 0,
+      workflow: 0,
+      decisionOnly: 2,
+      notForSoftware: 0,
     })
     assert.deepEqual(untested.gaps, [
       { number: '第countersign条', problem: 'noCase' },
@@ -99,5 +104,75 @@ describe('coverageReport', () => {
     assert.deepEqual(stray.strayRules, [
       { ruleId: 'testland.countersign', article: '第countersign条', problem: 'notInMap' },
     ])
+  })
+
+  it('an article is enforced in a workflow when a declared question reaches one of its rules', () => {
+    const map = {
+      jurisdiction: 'testland',
+      seed: 'test-seed.txt',
+      articles: [
+        { number: '第countersign条', class: 'operational' as const, gist: '会签' },
+        {
+          number: '第二条',
+          class: 'operational' as const,
+          gist: '个人行为',
+          notForSoftware: '无记录',
+        },
+        { number: '第三条', class: 'declarative' as const, gist: '原则' },
+      ],
+    }
+    const asked = coverageReport(map, context.rulebook, new Set(), [
+      { decision: 'countersign-deadline' },
+    ])
+    assert.deepEqual(
+      asked.articles.map((a) => a.status),
+      ['workflow', 'notForSoftware', null],
+    )
+    assert.deepEqual(asked.articles[0]?.workflowRules, ['testland.countersign'])
+    // Not for software needs no rule; the other operational article still needs its case.
+    assert.deepEqual(asked.gaps, [{ number: '第countersign条', problem: 'noCase' }])
+    assert.equal(asked.totals.workflow, 1)
+    assert.equal(asked.totals.notForSoftware, 1)
+    // A question about another decision, or another matter, does not reach the rule.
+    for (const question of [
+      { decision: 'meeting-quorum' },
+      { decision: 'responsible-posts', code: 'countersign' },
+    ])
+      assert.equal(
+        coverageReport(map, context.rulebook, new Set(), [question]).articles[0]?.status,
+        'decisionOnly',
+      )
+  })
+})
+
+describe('askedByWorkflow', () => {
+  const responsibility = {
+    id: 'testland.office',
+    kind: 'responsibility',
+    title: '收文登记',
+    article: { number: '第一条', excerpt: '…' },
+    params: {
+      matter: { code: 'incomingRegistration', label: '收文登记' },
+      role: 'handles',
+      posts: ['secretariat'],
+    },
+    source: 'test-seed.txt',
+    sourceTitle: '测试',
+    origin: 'testland',
+  } as unknown as ResolvedRule
+  it('matches a coded question by the code the rule is picked by', () => {
+    assert.equal(
+      askedByWorkflow(responsibility, [
+        { decision: 'responsible-posts', code: 'incomingRegistration' },
+      ]),
+      true,
+    )
+    assert.equal(
+      askedByWorkflow(responsibility, [{ decision: 'responsible-posts', code: 'agendaDissent' }]),
+      false,
+    )
+    // A question without a code asks about whatever the record holds: every rule of the kind.
+    assert.equal(askedByWorkflow(responsibility, [{ decision: 'responsible-posts' }]), true)
+    assert.equal(askedByWorkflow(responsibility, [{ decision: 'procedure-check' }]), false)
   })
 })
