@@ -47,7 +47,9 @@ export interface OutgoingDraft {
  * The drafter's answers the sign-off rule selects on: an important or whole-government document
  * (the scope is then the whole government, whatever the 会签 cross), and its subjects.
  */
-function signOffFactsOf(input: OutgoingDraft): Record<string, unknown> {
+export function signOffFactsOf(
+  input: Pick<OutgoingDraft, 'important' | 'subjects'>,
+): Record<string, unknown> {
   return {
     important: input.important ?? false,
     ...(input.important ? { scope: 'wholeGovernment' } : {}),
