@@ -25,7 +25,7 @@ interface Holding {
 const summary = (holdings: Holding[]) =>
   holdings.map((h) => [h.kind, h.unitName, h.postTitle, h.holders, h.dueDate])
 
-describe('who holds a ledger item now', () => {
+describe('who holds a ledger item or an agenda item now', () => {
   it('the lead unit, then the supervision office on a request, then nobody', async () => {
     server.clock = MONDAY
     const office = await as('zs-deputyOfficeDirector')
@@ -73,5 +73,76 @@ describe('who holds a ledger item now', () => {
       approve: true,
     })
     assert.deepEqual(closed.json().item.holders, [], closed.body)
+  })
+
+  it('an agenda item: its unit, the approver, the presider; the unit withdraws it before approval', async () => {
+    server.clock = MONDAY
+    const office = await as('zs-secretariat')
+    const scheduled = await office.post('/api/meetings', {
+      meetingType: 'standing',
+      startsAt: '2026-03-12T09:00:00+08:00',
+      location: '区政府三楼会议室',
+    })
+    assert.equal(scheduled.statusCode, 201, scheduled.body)
+    const meetingId = scheduled.json().meeting.id
+    const finance = await as('zs-departmentHead-9')
+    const blocked = await finance.post(`/api/meetings/${meetingId}/items`, {
+      title: '关于调整2026年区级预算的议题',
+      characteristics: ['legalityReviewNeeded'],
+      completed: [{ code: 'investigation' }, { code: 'feasibilityAssessment' }],
+    })
+    assert.equal(blocked.json().gate.admitted, false, blocked.body)
+    const education = await as('zs-departmentHead-10')
+    const schools = await education.post(`/api/meetings/${meetingId}/items`, {
+      title: '关于新建第三实验小学的议题',
+      completed: [{ code: 'investigation' }, { code: 'feasibilityAssessment' }],
+    })
+    assert.equal(schools.json().gate.admitted, true, schools.body)
+    const agendaOf = async () => (await office.get(`/api/meetings/${meetingId}`)).json().agenda
+    const holdersOf = (agenda: { title: string; holders: Holding[] }[], title: string) =>
+      summary(agenda.find((item) => item.title === title)?.holders ?? [])
+    let agenda = await agendaOf()
+    // Held back by its gate: the submitting unit completes its steps before the meeting day.
+    assert.deepEqual(holdersOf(agenda, '关于调整2026年区级预算的议题'), [
+      ['completeSteps', '区财政局', '区财政局局长', ['吴静'], '2026-03-12'],
+    ])
+    // Admitted: it waits on the head's approval (第四十五条 区长审定).
+    assert.deepEqual(holdersOf(agenda, '关于新建第三实验小学的议题'), [
+      ['approveAgenda', null, '区长', ['王建国'], '2026-03-12'],
+    ])
+
+    // Only the submitting unit withdraws, and only before approval.
+    const byOther = await education.post(
+      `/api/meetings/${meetingId}/items/${blocked.json().item.id}/withdraw`,
+    )
+    assert.equal(byOther.json().error.code, 'NOT_SUBMITTING_UNIT', byOther.body)
+    const mine = (await finance.get(`/api/meetings/${meetingId}`)).json().agenda
+    assert.equal(mine.find((i: { title: string }) => i.title.includes('预算')).mayWithdraw, true)
+    const withdrawn = await finance.post(
+      `/api/meetings/${meetingId}/items/${blocked.json().item.id}/withdraw`,
+      { reason: '预算调整方案尚需完善' },
+    )
+    assert.equal(withdrawn.statusCode, 200, withdrawn.body)
+    const item = withdrawn
+      .json()
+      .agenda.find((i: { id: string }) => i.id === blocked.json().item.id)
+    assert.equal(item.state, 'withdrawn')
+    assert.deepEqual(item.holders, [])
+    assert.equal(withdrawn.json().events.at(-1).action, 'withdrawItem')
+
+    const approved = await (
+      await as('zs-principal')
+    ).post(`/api/meetings/${meetingId}/agenda/approve`, { itemIds: [schools.json().item.id] })
+    assert.equal(approved.statusCode, 200, approved.body)
+    agenda = await agendaOf()
+    // On the agenda: the presider holds it until the meeting decides.
+    assert.deepEqual(
+      holdersOf(agenda, '关于新建第三实验小学的议题').map(([kind, , , , due]) => [kind, due]),
+      [['decideAtMeeting', '2026-03-12']],
+    )
+    const late = await education.post(
+      `/api/meetings/${meetingId}/items/${schools.json().item.id}/withdraw`,
+    )
+    assert.equal(late.json().error.code, 'AGENDA_ITEM_NOT_PENDING', late.body)
   })
 })

@@ -9,6 +9,9 @@ import { MEETING_STATE_LABELS } from './act-on-meeting.ts'
 import { agendaGateOf, stepConditions } from './agenda-gate.ts'
 import { holdingsNamed, loadRecorderContext, type RecorderContext } from './agenda-recorders.ts'
 import { agendaItemReader } from './agenda-item-readers.ts'
+import { agendaItemHolders } from './agenda-item-holders.ts'
+import { withdrawItemRefusal } from './withdraw-agenda-item.ts'
+import { holdingsDirectoryOn } from '../organisation/current-holders.ts'
 import { meetingOffice } from './meeting-office.ts'
 import { noticeTimingOf } from './send-meeting-notice.ts'
 import { quorumOf } from './meeting-quorum.ts'
@@ -68,6 +71,8 @@ export async function viewMeeting(
           on: today,
         }),
       )
+  // 当前办理 of every item from one read of the organisation.
+  const directory = await holdingsDirectoryOn(r, deps.rules, meeting.jurisdictionId, today)
   let ahead = 0
   const agenda = [...items]
     .sort((a, b) => a.position - b.position)
@@ -95,6 +100,8 @@ export async function viewMeeting(
               context ? holdingsNamed(context, step.recordedBy ?? ['submittingUnit']) : [],
             ]),
           ),
+          holders: agendaItemHolders(directory, deps.rules, meeting, item, gate),
+          mayWithdraw: withdrawItemRefusal(meeting, item, post) === null,
           materials: materials.filter((material) => material.agendaItemId === item.id),
           dissents: dissents
             .filter((dissent) => dissent.agendaItemId === item.id)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { citation, civilDate, id } from './contract-fields.ts'
+import { citation, civilDate, holding, id } from './contract-fields.ts'
 
 const titled = z.object({ title: z.string(), holders: z.array(z.string()) })
 
@@ -39,6 +39,8 @@ export const recordStepBody = step
 export const emptyBody = z.object({}).default({})
 export const approveAgendaBody = z.object({ itemIds: z.array(id).min(1, '请选择议题').max(60) })
 export const dissentBody = z.object({ text: z.string().trim().min(1, '请填写不同意见').max(2000) })
+/** 撤回议题: the reason is optional. */
+export const withdrawItemBody = z.object({ reason: z.string().max(500).optional() }).default({})
 export const answerDissentBody = z.object({
   adopted: z.boolean(),
   text: z.string().trim().min(1).max(2000),
@@ -184,6 +186,10 @@ export const meetingView = z.object({
         z.string(),
         z.array(z.object({ postId: z.string(), title: z.string(), holders: z.array(z.string()) })),
       ),
+      /** 当前办理: the submitting unit, the approvers, or the presider, up to the meeting day. */
+      holders: z.array(holding),
+      /** The viewer's unit submitted it and it awaits approval: it may withdraw it (撤回). */
+      mayWithdraw: z.boolean(),
       /** 会议材料, without their bytes (download each from its own route). */
       materials: z.array(
         z.object({

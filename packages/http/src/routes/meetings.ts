@@ -18,6 +18,7 @@ import {
   sendMeetingNotice,
   submitAgendaItem,
   viewMeeting,
+  withdrawAgendaItem,
 } from '@zhengling/app'
 import { addDays, shanghaiDateOf } from '@zhengling/rules'
 import type { RulebookLibrary } from '@zhengling/rulebooks'
@@ -57,6 +58,7 @@ import {
   recordStepBody,
   scheduleMeetingBody,
   submitItemBody,
+  withdrawItemBody,
 } from './meetings.contract.ts'
 import type { SessionRouteDeps } from './session.ts'
 
@@ -236,6 +238,19 @@ export function meetingRoutes(
         answerAgendaDissent(commands, session, {
           meetingId: params.id,
           dissentId: params.dissentId,
+          ...body,
+        }),
+    )
+    meetingAct(
+      app,
+      'items/:itemId/withdraw',
+      '申报单位在议题审定前撤回议题',
+      meetingItemParams,
+      withdrawItemBody,
+      (session, params, body) =>
+        withdrawAgendaItem(commands, session, {
+          meetingId: params.id,
+          itemId: params.itemId,
           ...body,
         }),
     )

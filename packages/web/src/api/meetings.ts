@@ -1,5 +1,5 @@
 import { request, sendFile } from './client.ts'
-import type { Citation, Clearance } from './types.ts'
+import type { Citation, Clearance, Holding } from './types.ts'
 
 /**
  * Meetings (会议), as packages/http/src/routes/meetings.contract.ts states them. Acts on a
@@ -143,6 +143,10 @@ export interface AgendaItem extends AgendaItemRecord {
   gate: AgendaGate
   /** Per step code: the posts that may record it on this item, with their holders today. */
   recorders: Record<string, { postId: string; title: string; holders: string[] }[]>
+  /** 当前办理: the submitting unit, the approvers, or the presider, up to the meeting day. */
+  holders: Holding[]
+  /** The viewer's unit submitted it and it awaits approval: it may withdraw it. */
+  mayWithdraw: boolean
   /** 会议材料 put forward with the item. */
   materials: AgendaMaterial[]
   dissents: AgendaDissent[]
@@ -314,6 +318,10 @@ export const recordAgendaStep = (
 /** `itemIds` in the order they go on the agenda. */
 export const approveAgenda = (id: string, itemIds: string[]) =>
   request<MeetingView>('POST', meetingPath(id, 'agenda/approve'), { body: { itemIds } })
+
+/** 撤回议题 by the submitting unit before the item is approved for the agenda. */
+export const withdrawAgendaItem = (id: string, itemId: string, reason?: string) =>
+  request<MeetingView>('POST', itemPath(id, itemId, 'withdraw'), { body: { reason } })
 
 export const raiseDissent = (id: string, itemId: string, text: string) =>
   request<MeetingView>('POST', itemPath(id, itemId, 'dissents'), { body: { text } })

@@ -6,6 +6,7 @@ import {
   ITEM_STATE_LABELS,
   titledLabel,
 } from '../meetings/meeting-labels.ts'
+import { AgendaHolders } from './agenda-holders.tsx'
 import { AgendaMaterials } from './agenda-materials.tsx'
 import { DissentList } from './dissent-list.tsx'
 import { GateVerdict } from './gate-verdict.tsx'
@@ -73,6 +74,12 @@ export function AgendaTable({
       key: 'submittedBy',
       width: 140,
       render: (_, item) => titledLabel(item.submittedBy),
+    },
+    {
+      title: '当前办理',
+      key: 'holders',
+      width: 220,
+      render: (_, item) => <AgendaHolders meetingId={meetingId} item={item} onDone={onChanged} />,
     },
     {
       title: '准入',

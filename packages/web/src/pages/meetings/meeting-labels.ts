@@ -59,6 +59,7 @@ const EVENT_LABELS: Record<string, string> = {
   submitItem: '报送议题',
   recordStep: '登记程序',
   approveAgenda: '审定议题',
+  withdrawItem: '撤回议题',
   raiseDissent: '提出不同意见',
   adoptDissent: '采纳不同意见',
   reportDissentToConvener: '不同意见未采纳，报会议召集人',
