@@ -268,6 +268,17 @@ export interface OutgoingPlan {
   prefix: string
   /** The rulebook's own words for the plan: '经 … 审核后，由区长签发（…）'. */
   summary: string
+  /** The 核稿 steps as resolved at drafting: one post standing for two roles is one step. */
+  steps?: PlannedStep[]
+  /** The 签发 step as resolved at drafting, with any review it stands for. */
+  signing?: PlannedStep
+}
+
+/** A resolved step: the roles it stands for (in the rulebook's words) and the posts asked. */
+export interface PlannedStep {
+  roles: string[]
+  label: string
+  postIds: string[]
 }
 
 export interface DocumentTask {

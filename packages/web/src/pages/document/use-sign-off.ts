@@ -29,8 +29,9 @@ export function useSignOff(view: DocumentView | undefined): SignOff | undefined 
     rulebook.data.rules.filter((rule) => rule.kind === 'signOff').map((rule) => rule.id),
   )
   const titleOf = (id: string) => titles.get(id) ?? id
+  // A plan resolved at drafting names its steps itself, merged where one post holds two roles.
   return {
-    reviewers: plan.reviewChain.map(titleOf),
+    reviewers: plan.steps?.map((step) => step.label) ?? plan.reviewChain.map(titleOf),
     signer: plan.signer.map(titleOf).join('或'),
     citations: view.citations.filter((citation) => signOffRules.has(citation.ruleId)),
   }
