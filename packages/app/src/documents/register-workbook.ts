@@ -6,24 +6,10 @@ import type {
   OutgoingRegisterRow,
   RegisterPage,
 } from './list-document-register.ts'
+import { STATE_LABELS } from './act-on-document.ts'
 
 /** States of both flows in words, as the register prints them; an unknown code prints as is. */
-export const REGISTER_STATE_LABELS: Record<string, string> = {
-  submitted: '待签收',
-  registered: '已登记待初审',
-  returned: '已退回',
-  accepted: '待拟办',
-  proposed: '待批示',
-  instructed: '待转办',
-  referred: '办理中',
-  closed: '已办结',
-  reviewing: '核稿中',
-  awaitingSignature: '待签发',
-  signed: '已签发待编号',
-  numbered: '已编号待印发',
-  issued: '已印发',
-  archived: '已归档',
-}
+export const REGISTER_STATE_LABELS: Record<string, string> = STATE_LABELS
 
 const URGENCY_LABELS: Record<string, string> = {
   normal: '平件',
