@@ -372,3 +372,44 @@ describe('deadlines by the matter’s categories', () => {
     )
   })
 })
+
+describe('procedures bound to conditions joined by 且', () => {
+  const rules = [
+    rule(
+      '24',
+      'procedure',
+      {
+        matter: { code: 'crossDepartment', label: '涉及两个以上部门职权的事项' },
+        steps: [{ code: 'priorRequest', label: '事先请示' }],
+      },
+      {
+        when: {
+          categories: ['publicInterest', 'highPublicConcern'],
+          thresholds: [
+            { quantity: 'departments', label: '两个以上部门', from: { value: 2, inclusive: true } },
+          ],
+        },
+      },
+    ),
+  ]
+  const check = (input: Record<string, unknown>) =>
+    answer(rules, 'procedure-check', { matter: 'crossDepartment', completed: [], ...input })
+  it('applies only when the count and one of the categories both hold', () => {
+    const both = check({ categories: ['highPublicConcern'], quantities: { departments: 2 } })
+    assert.deepEqual([both.outcome.applies, both.outcome.complete], [true, false])
+    const countOnly = check({ categories: [], quantities: { departments: 3 } })
+    assert.deepEqual([countOnly.outcome.applies, countOnly.outcome.complete], [false, true])
+    assert.match(countOnly.summary, /不在规定情形之内/)
+    const categoryOnly = check({ categories: ['publicInterest'], quantities: { departments: 1 } })
+    assert.equal(categoryOnly.outcome.applies, false)
+  })
+  it('refuses to guess the count', () => {
+    assert.equal(
+      refusal(rules, 'procedure-check', {
+        matter: 'crossDepartment',
+        categories: ['publicInterest'],
+      })?.code,
+      'INVALID_INPUT',
+    )
+  })
+})

@@ -1,18 +1,41 @@
 import { z } from 'zod'
+import { matchScore } from '../rulebook/conditions.ts'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
+import { quantitiesInput, requireFacts } from './condition-inputs.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
 
-/** Whether a matter has gone through the steps the rules require, in order where they say so. */
+/**
+ * Whether a matter has gone through the steps the rules require, in order where they say so. A
+ * rule with `when` binds only the matters its conditions hold for, all of them (且): 涉及两个以上
+ * 部门职权且涉及群众切身利益的 (二连浩特 二十四) needs both the count and the category.
+ */
 export const procedureCheck = defineDecision({
   name: 'procedure-check',
   title: '法定程序检查',
   kinds: ['procedure'],
-  input: z.strictObject({ matter: z.string(), completed: z.array(z.string()).default([]) }),
+  input: z.strictObject({
+    matter: z.string(),
+    completed: z.array(z.string()).default([]),
+    /** What the matter involves, for rules that depend on it (publicInterest…). */
+    categories: z.array(z.string()).optional(),
+    /** Measured quantities for rules with thresholds (departmentsInvolved: 2). */
+    quantities: quantitiesInput.optional(),
+  }),
   decide(context, input) {
-    const rules = rulesOfKind(context.rulebook, 'procedure').filter(
+    const forMatter = rulesOfKind(context.rulebook, 'procedure').filter(
       (r) => r.params.matter.code === input.matter,
     )
-    if (rules.length === 0) throw noRule(context, `"${input.matter}"的程序`)
+    if (forMatter.length === 0) throw noRule(context, `"${input.matter}"的程序`)
+    const facts = { categories: input.categories ?? [], quantities: input.quantities }
+    requireFacts(forMatter, facts, forMatter[0]?.params.matter.label ?? input.matter)
+    const rules = forMatter.filter((rule) => matchScore(rule.when, facts) >= 0)
+    if (rules.length === 0)
+      return {
+        outcome: { complete: true, applies: false, missing: [], outOfOrder: [], steps: [] },
+        summary: `${forMatter[0]?.params.matter.label ?? input.matter}：不在规定情形之内，无须履行所列程序`,
+        citations: cite(...forMatter),
+        warnings: [],
+      }
     const missing: { code: string; label: string; ruleId: string }[] = []
     const outOfOrder: { code: string; label: string; ruleId: string }[] = []
     for (const rule of rules) {
@@ -34,6 +57,7 @@ export const procedureCheck = defineDecision({
     return {
       outcome: {
         complete,
+        applies: true,
         missing,
         outOfOrder,
         steps: rules.flatMap((r) => r.params.steps.map((s) => s.code)),

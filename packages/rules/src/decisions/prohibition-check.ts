@@ -1,14 +1,10 @@
 import { z } from 'zod'
-import { describeDates, matchScore, missingFacts } from '../rulebook/conditions.ts'
+import { describeDates, matchScore } from '../rulebook/conditions.ts'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
-import { cite, DecisionError, defineDecision, noRule } from './decision.ts'
+import { requireFacts, quantitiesInput } from './condition-inputs.ts'
+import { cite, defineDecision, noRule } from './decision.ts'
 import { localDateInput } from './inputs.ts'
 import { eitherPost, postTitles } from './post-titles.ts'
-
-const quantity = z.union([
-  z.number().nonnegative(),
-  z.strictObject({ count: z.number().int().nonnegative(), total: z.number().int().positive() }),
-])
 
 /**
  * Whether an act the rules forbid is allowed here: only with the approval they name, if any.
@@ -28,7 +24,7 @@ export const prohibitionCheck = defineDecision({
     /** The day of the act, for rules bound to dates. */
     on: localDateInput.optional(),
     /** Measured quantities for rules with thresholds: a number or a share { count, total }. */
-    quantities: z.record(z.string(), quantity).optional(),
+    quantities: quantitiesInput.optional(),
   }),
   decide(context, input) {
     const onAct = rulesOfKind(context.rulebook, 'prohibition').filter(
@@ -36,12 +32,7 @@ export const prohibitionCheck = defineDecision({
     )
     if (onAct.length === 0) throw noRule(context, `"${input.act}"的禁止性规定`)
     const facts = { date: input.on, quantities: input.quantities }
-    const missing = [...new Set(onAct.flatMap((rule) => missingFacts(rule.when, facts)))]
-    if (missing.length)
-      throw new DecisionError(
-        'INVALID_INPUT',
-        `判断"${onAct[0]?.params.act.label}"须提供：${missing.map((m) => (m === 'date' ? 'on（日期）' : m)).join('、')}`,
-      )
+    requireFacts(onAct, facts, onAct[0]?.params.act.label ?? input.act)
     const rules = onAct.filter((rule) => matchScore(rule.when, facts) >= 0)
     const label = onAct[0]?.params.act.label ?? input.act
     if (rules.length === 0) {
