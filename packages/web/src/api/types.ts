@@ -404,6 +404,8 @@ export interface OutgoingDraft {
   urgency: Urgency
   /** Units whose 会签 the draft needs. */
   countersignDepartmentIds?: string[]
+  /** The 分管副职 (a deputy's post), named when the drafting unit has none (the office, a leader). */
+  portfolioDeputyPostId?: string
   /** 是否重要/全局性公文: the sign-off rules select on it (托克逊 六十四 由县长签发). */
   important?: boolean
   /** 人事任免, 行政规范性文件, 向人大报告: what the draft is about, where sign-off depends on it. */

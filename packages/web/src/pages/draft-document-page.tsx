@@ -49,13 +49,13 @@ function DraftDocument() {
           }或其办公室的名义发文；核稿和签发环节按规则库确定，拟稿后即在公文页显示。`}
         </Typography.Paragraph>
       </div>
-      {/* The server refuses a draft from a post outside any unit; saying so first saves typing. */}
+      {/* A leader may draft, but a rule whose chain starts at the drafting unit refuses it. */}
       {current && current.departmentId === null && (
         <Alert
-          type="warning"
+          type="info"
           showIcon
-          title={`“${postLabel(current)}”不属于任何单位，不能拟稿`}
-          description="请在页面顶部切换到所在单位的职务后拟稿。"
+          title={`“${postLabel(current)}”不属于任何单位`}
+          description="规则要求由涉及部门拟稿、经其主要负责人核稿的，以领导职务拟稿将被拒绝并说明所依条款；可在页面顶部切换到所在单位的职务后拟稿。"
         />
       )}
       {prefixes.error && <LoadError error={prefixes.error} onRetry={prefixes.reload} />}
@@ -69,6 +69,9 @@ function DraftDocument() {
         <DraftFields
           prefixes={prefixes.data}
           departments={chart.data?.departments}
+          deputies={chart.data?.posts
+            .filter((post) => post.portfolio.length > 0)
+            .map((post) => ({ postId: post.postId, title: post.title }))}
           draftingDepartmentId={current?.departmentId ?? null}
         />
         {error && (

@@ -4,6 +4,7 @@ import type {
   DocumentPrefix,
   DocumentSubject,
   OutgoingDraft,
+  PostRef,
   Urgency,
   WritingDirection,
 } from '../../api/types.ts'
@@ -22,6 +23,7 @@ export interface DraftValues {
   secrecyPeriod?: string
   urgency: Urgency
   countersignDepartmentIds?: string[]
+  portfolioDeputyPostId?: string
   important?: boolean
   subjects?: DocumentSubject[]
 }
@@ -74,6 +76,7 @@ export function draftOf(values: DraftValues): OutgoingDraft {
     secrecyPeriod: optional(values.secrecyPeriod),
     urgency: values.urgency,
     countersignDepartmentIds: values.countersignDepartmentIds ?? [],
+    portfolioDeputyPostId: values.portfolioDeputyPostId,
     important: values.important ?? false,
     subjects: values.subjects ?? [],
   }
@@ -82,12 +85,18 @@ export function draftOf(values: DraftValues): OutgoingDraft {
 export function DraftFields({
   prefixes,
   departments,
+  deputies,
   draftingDepartmentId,
 }: {
   prefixes: DocumentPrefix[] | undefined
   departments: Department[] | undefined
+  /** The posts with a portfolio (分管), from the organisation chart. */
+  deputies: PostRef[] | undefined
   draftingDepartmentId: string | null
 }) {
+  // A unit no deputy oversees (the office) or a leader names the 分管副职, or the 会签 units' serves.
+  const drafting = departments?.find((department) => department.id === draftingDepartmentId)
+  const namesDeputy = departments !== undefined && (drafting?.overseers.length ?? 0) === 0
   // The drafting unit is on the document already; 会签 is asked of the other units.
   const countersignOptions = (departments ?? [])
     .filter((department) => department.id !== draftingDepartmentId)
@@ -163,6 +172,21 @@ export function DraftFields({
           showSearch={{ optionFilterProp: 'label' }}
         />
       </Form.Item>
+      {namesDeputy && (
+        <Form.Item
+          label="分管领导"
+          name="portfolioDeputyPostId"
+          extra="拟稿单位没有分管领导：请指定审核此件的分管领导；不指定的，由第一个有分管领导的会签单位的分管领导审核（按规则库的审核签发条款）。"
+        >
+          <Select
+            allowClear
+            placeholder="选择分管领导"
+            loading={!deputies}
+            disabled={!deputies}
+            options={(deputies ?? []).map((post) => ({ value: post.postId, label: post.title }))}
+          />
+        </Form.Item>
+      )}
       <Form.Item
         name="important"
         valuePropName="checked"
