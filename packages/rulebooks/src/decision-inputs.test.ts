@@ -6,8 +6,9 @@ import { loadLibrary } from './load-library.ts'
 
 const library = loadLibrary()
 
-/** For each decision, the input of a conformance case it answers: a valid question to spoil. */
-function answeredInput(decision: string) {
+/** Every input of a conformance case the decision answers: valid questions to spoil. */
+function answeredInputs(decision: string) {
+  const answered = []
   for (const file of library.caseFiles)
     for (const kase of file.data.cases) {
       if (kase.decision !== decision || kase.expect.error) continue
@@ -15,10 +16,13 @@ function answeredInput(decision: string) {
       if (!resolved.ok) continue
       const input = kase.input as Record<string, unknown>
       if (runDecision(resolved.context, decision, input).ok)
-        return { context: resolved.context, input }
+        answered.push({ context: resolved.context, input })
     }
-  return undefined
+  return answered
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function assertRefused(outcome: ReturnType<typeof runDecision>, field: string, what: string): void {
   assert.equal(outcome.ok, false, `${what}: ${field} was accepted`)
@@ -30,26 +34,33 @@ function assertRefused(outcome: ReturnType<typeof runDecision>, field: string, w
 describe('every decision refuses an input it does not know, by name', () => {
   for (const decision of DECISIONS) {
     it(`${decision.name}: an unknown field next to a valid question is INVALID_INPUT`, () => {
-      const answered = answeredInput(decision.name)
-      assert.ok(answered, `no conformance case answers ${decision.name}`)
-      const { context, input } = answered
+      const answered = answeredInputs(decision.name)
+      const [first] = answered
+      assert.ok(first, `no conformance case answers ${decision.name}`)
       assertRefused(
-        runDecision(context, decision.name, { ...input, signedOnBehalf: true }),
+        runDecision(first.context, decision.name, { ...first.input, signedOnBehalf: true }),
         'signedOnBehalf',
         decision.name,
       )
-      // A record of facts (findings) is refused key by key: an unknown fact is never "none found".
-      for (const [field, value] of Object.entries(input)) {
-        if (!value || typeof value !== 'object' || Array.isArray(value)) continue
-        assertRefused(
-          runDecision(context, decision.name, {
-            ...input,
-            [field]: { ...value, signedOnBehalf: true },
-          }),
-          `${field}\\.signedOnBehalf`,
-          `${decision.name}.${field}`,
-        )
-      }
+      // A record of facts (findings, quantities) is refused key by key: an unknown fact is never
+      // "none found". Each record field is spoiled in a case that gives it.
+      const spoiled = new Set<string>()
+      for (const { context, input } of answered)
+        for (const [field, value] of Object.entries(input)) {
+          if (!isRecord(value) || spoiled.has(field)) continue
+          spoiled.add(field)
+          // The unknown key carries a value of the right type (the record's own first value), so
+          // only its name can be the reason for the refusal.
+          const [sample = true] = Object.values(value)
+          assertRefused(
+            runDecision(context, decision.name, {
+              ...input,
+              [field]: { ...value, signedOnBehalf: sample },
+            }),
+            `${field}\\.signedOnBehalf`,
+            `${decision.name}.${field}`,
+          )
+        }
     })
   }
 
