@@ -135,6 +135,18 @@ describe('the questions running workflows ask', () => {
     )
   })
 
+  it('go through ask(), where the declaration can see them', () => {
+    for (const file of sourceFiles(ROOT)) {
+      const name = relative(ROOT, file)
+      if (FORWARDERS.has(name)) continue
+      assert.doesNotMatch(
+        readFileSync(file, 'utf8'),
+        /\.decide\(/,
+        `${name} asks rules.decide directly`,
+      )
+    }
+  })
+
   it('name decisions the rules core answers', () => {
     const names = new Set(DECISIONS.map((decision) => decision.name))
     for (const question of WORKFLOW_QUESTIONS)
