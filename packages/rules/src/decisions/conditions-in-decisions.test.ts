@@ -413,3 +413,31 @@ describe('procedures bound to conditions joined by 且', () => {
     )
   })
 })
+
+describe('一般不同时外出 (absenceConflict inPrinciple)', () => {
+  const conflict = (inPrinciple: boolean) =>
+    answer(
+      [
+        rule('108', 'absenceConflict', {
+          posts: ['principal', 'executiveDeputy'],
+          atMostAway: 1,
+          inPrinciple,
+        }),
+      ],
+      'leave-conflict',
+      {
+        absences: [
+          { post: 'principal', from: '2026-03-02', to: '2026-03-03' },
+          { post: 'executiveDeputy', from: '2026-03-03', to: '2026-03-04' },
+        ],
+      },
+    )
+  it('says a conflict departs from the default, not that it breaks a ban', () => {
+    const generally = conflict(true)
+    assert.equal(generally.outcome.inPrinciple, true)
+    assert.match(generally.summary, /与“一般不同时外出”的规定不符/)
+    const ban = conflict(false)
+    assert.equal(ban.outcome.inPrinciple, false)
+    assert.match(ban.summary, /不符合规定$/)
+  })
+})

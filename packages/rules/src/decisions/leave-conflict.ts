@@ -47,12 +47,16 @@ export const leaveConflict = defineDecision({
       if (open) conflicts.push({ ruleId: rule.id, ...open })
     }
     const triggered = rules.filter((rule) => conflicts.some((c) => c.ruleId === rule.id))
+    // 一般不同时外出: a conflict departs from the rule's default rather than breaking a ban.
+    const inPrinciple = triggered.length > 0 && triggered.every((rule) => rule.params.inPrinciple)
     return {
-      outcome: { conflict: conflicts.length > 0, conflicts },
+      outcome: { conflict: conflicts.length > 0, inPrinciple, conflicts },
       summary: conflicts.length
         ? `${conflicts
             .map((c) => `${c.from}至${c.to}：${postTitles(context.rulebook, c.posts)}同时外出`)
-            .join('；')}，不符合规定`
+            .join(
+              '；',
+            )}，${inPrinciple ? '与“一般不同时外出”的规定不符，须有特殊情况' : '不符合规定'}`
         : '未发现不得同时外出的冲突',
       citations: cite(...(triggered.length ? triggered : rules)),
       warnings: [],

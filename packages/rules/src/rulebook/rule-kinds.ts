@@ -157,6 +157,8 @@ export const ruleParams = {
   absenceConflict: z.strictObject({
     posts: posts.min(2),
     atMostAway: z.number().int().nonnegative(),
+    /** 一般不同时外出 (木里 第一百零八条): the default, not a ban; the answer says so. */
+    inPrinciple: z.boolean().default(false),
   }),
   /** Funds approval tiers by amount (yuan). */
   fundsApproval: z.strictObject({
