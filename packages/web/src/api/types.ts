@@ -272,6 +272,8 @@ export interface OutgoingPlan {
   steps?: PlannedStep[]
   /** The 签发 step as resolved at drafting, with any review it stands for. */
   signing?: PlannedStep
+  /** What the drafter said of it for sign-off: 重要/全局性, and its subjects (人事任免…). */
+  facts?: { important: boolean; subjects: DocumentSubject[] } | null
 }
 
 /** A resolved step: the roles it stands for (in the rulebook's words) and the posts asked. */
