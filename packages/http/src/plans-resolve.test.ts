@@ -309,7 +309,9 @@ describe('every document plan resolves to someone, in every county with a roster
       const titleOf = new Map(organisation.posts.map((post) => [post.postId, post.title]))
       const unitName = new Map(organisation.units.map((unit) => [unit.id, unit.name]))
       const names = [...organisation.posts.map((p) => p.title), ...unitName.values()]
-      // Senders: every unit someone there can submit for (a leader's post is no 来文单位).
+      // Senders: every unit someone there can submit for (a leader's post is no 来文单位). The
+      // course of an incoming document does not depend on its 文种 or direction (those the 初审
+      // decides on, returning it with the article), so they are not multiplied in here.
       const senders = organisation.units.filter((unit) =>
         organisation.posts.some(
           (p) => p.departmentId === unit.id && organisation.staffed.has(p.postId),
