@@ -12,13 +12,13 @@ export const WORKFLOW_QUESTIONS: readonly WorkflowQuestion[] = [
   { decision: 'document-kind-check' },
   { decision: 'countersign-deadline' },
   { decision: 'procedure-check', code: 'policyDocument' },
+  { decision: 'procedure-check', code: 'policyDocumentDrafting' },
   { decision: 'procedure-check', code: 'departmentDisagreement' },
   { decision: 'responsible-posts', code: 'documentHandlingOffice' },
   // 收文: registration, 初审, its period, 拟办, 呈批, 批示 (圈阅), 转办, 催办, 办结, 归档.
   { decision: 'responsible-posts', code: 'incomingRegistration' },
   { decision: 'incoming-screening' },
   { decision: 'event-deadline', code: 'documentReceived' },
-  { decision: 'event-deadline', code: 'complexDocumentReceived' },
   { decision: 'responsible-posts', code: 'submittedDocumentVetting' },
   { decision: 'responsible-posts', code: 'documentForApproval' },
   { decision: 'responsible-posts', code: 'majorMatterForApproval' },
@@ -28,7 +28,7 @@ export const WORKFLOW_QUESTIONS: readonly WorkflowQuestion[] = [
   { decision: 'responsible-posts', code: 'vacantTaskReassignment' },
   // 会议: who organises, the date, agenda admission, the notice, leave, quorum, dissent, minutes.
   { decision: 'responsible-posts', code: 'meetingOrganisation' },
-  { decision: 'prohibition-check', code: 'meetingInFirstWeekOfMonth' },
+  { decision: 'prohibition-check', code: 'holdMeeting' },
   { decision: 'agenda-admission' },
   { decision: 'advance-notice', code: 'agendaMaterialCirculation' },
   { decision: 'leave-approval', code: 'meetingAbsence' },

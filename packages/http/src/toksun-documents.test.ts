@@ -165,6 +165,8 @@ describe('documents in 托克逊县', () => {
     assert.equal(bare.statusCode, 422)
     assert.equal(bare.json().error.code, 'POLICY_INTERPRETATION_MISSING')
     assert.ok(cites(bare.json().error.citations, '三十七'))
+    // 同步组织: the drafting procedure of 三十七 is what the draft fails, not the signing one.
+    assert.match(bare.json().error.message, /同步组织/)
 
     const drafted = await education.post('/api/documents/outgoing', {
       ...draft,

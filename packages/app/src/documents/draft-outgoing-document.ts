@@ -255,6 +255,18 @@ function policyInterpretationOf(
     { matter: 'policyDocument', completed: [] },
   )
   const text = interpretation?.trim() ?? ''
+  // 同步组织 (托克逊 三十七, 延津 十六): the drafting procedure, where the rulebook states one, is
+  // complete only with the interpretation drafted now, beside the document.
+  const drafting = ask<{ complete: boolean }>(deps.rules, jurisdictionId, 'procedure-check', {
+    matter: 'policyDocumentDrafting',
+    completed: ['documentDrafted', ...(text ? ['interpretationDrafted'] : [])],
+  })
+  if (drafting && !drafting.outcome.complete)
+    throw new RuleRefusedError(
+      'POLICY_INTERPRETATION_MISSING',
+      `政策性文件须同步起草政策解读：${drafting.summary}`,
+      drafting.citations,
+    )
   if (procedure && !text)
     throw new RuleRefusedError(
       'POLICY_INTERPRETATION_MISSING',
@@ -266,6 +278,6 @@ function policyInterpretationOf(
       interpretation: text,
       steps: (procedure?.outcome.missing ?? []).map(({ code, label }) => ({ code, label })),
     },
-    citations: procedure?.citations ?? [],
+    citations: [...(drafting?.citations ?? []), ...(procedure?.citations ?? [])],
   }
 }
