@@ -208,6 +208,18 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
       return rows.map(toTask)
     },
 
+    async openTasksOf(documentIds) {
+      if (documentIds.length === 0) return []
+      const rows = await db
+        .selectFrom('document_tasks')
+        .selectAll()
+        .where('document_id', 'in', [...documentIds])
+        .where('closed_at', 'is', null)
+        .orderBy('opened_at')
+        .execute()
+      return rows.map(toTask)
+    },
+
     async closeTasks(documentId, match, closedAt, outcome) {
       const result = await db
         .updateTable('document_tasks')

@@ -73,6 +73,16 @@ describe('who holds a document, and the ways out of its flow', () => {
     assert.deepEqual(countersign?.holders, ['郑涛'])
     assert.equal(countersign?.dueDate, '2026-03-05')
     assert.equal(countersign?.workingDaysLeft, 3)
+    // The register shows the same on its line, from one read of the page's tasks.
+    const register = await (
+      await as('zs-secretariat')
+    ).get('/api/documents/register?direction=outgoing')
+    assert.equal(register.statusCode, 200, register.body)
+    const line = register.json().rows.find((row: { id: string }) => row.id === id)
+    assert.deepEqual(
+      line.holders.map((h: Holding) => [h.kind, h.unitName, h.postTitle, h.holders]).sort(),
+      holders.map((h) => [h.kind, h.unitName, h.postTitle, h.holders]).sort(),
+    )
     // The next holder after the first 核稿 is the office director.
     await review('zs-departmentHead-9', id)
     const next = await holdersOf(bureau, id)

@@ -87,6 +87,8 @@ export interface DocumentRepository {
   events(documentId: string): Promise<(DocumentEvent & { actor: string | null })[]>
   openTask(task: DocumentTask): Promise<void>
   openTasks(documentId: string): Promise<DocumentTask[]>
+  /** The open tasks of several documents at once (a register page's 当前办理), oldest first. */
+  openTasksOf(documentIds: readonly string[]): Promise<DocumentTask[]>
   /** Closes the open tasks of a kind on the document for these assignees; returns how many. */
   closeTasks(
     documentId: string,

@@ -5,6 +5,7 @@ import { InvalidInputError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { InTransaction, Repositories } from '../unit-of-work.ts'
+import { holdingsOn } from '../organisation/current-holders.ts'
 import { actorOf } from './act-on-document.ts'
 import type { DocumentDirection } from './document.ts'
 import { documentOffice, isOfficePost } from './document-office.ts'
@@ -193,13 +194,36 @@ export async function listDocumentRegister(
   deps: { now: () => Date; rules: RulesPort },
   session: SessionRecord,
   filter: RegisterFilter & { limit: number; offset: number },
-): Promise<RegisterPage> {
+) {
   const { viewer } = await registerKeeper(r, deps, session)
   const { total, entries } = await r.documents.register(
     viewer,
     queryOf(filter, { limit: filter.limit, offset: filter.offset }),
   )
-  return rowsOf(filter.direction, entries, total)
+  const page = rowsOf(filter.direction, entries, total)
+  // 当前办理 of every line: the page's open tasks in one read, the organisation in one more.
+  const today = shanghaiDateOf(deps.now().getTime())
+  const [tasks, holdingOf] = await Promise.all([
+    r.documents.openTasksOf(entries.map((entry) => entry.id)),
+    holdingsOn(r, deps.rules, viewer.jurisdictionId, today),
+  ])
+  const holdersOf = (documentId: string) =>
+    tasks
+      .filter((task) => task.documentId === documentId && task.kind !== 'read')
+      .map((task) =>
+        holdingOf({
+          kind: task.kind,
+          postId: task.assigneePostId,
+          departmentId: task.assigneeDepartmentId,
+          since: task.openedAt,
+          dueDate: task.dueDate,
+        }),
+      )
+  const withHolders = <R extends { id: string }>(rows: R[]) =>
+    rows.map((row) => ({ ...row, holders: holdersOf(row.id) }))
+  return page.direction === 'incoming'
+    ? { ...page, rows: withHolders(page.rows) }
+    : { ...page, rows: withHolders(page.rows) }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { citation, civilDate } from './contract-fields.ts'
+import { citation, civilDate, holding } from './contract-fields.ts'
 
 /** The register's filter: one direction, a date range (both days included), a state, words. */
 export const registerFilter = z.object({
@@ -29,6 +29,8 @@ const incomingRow = z.object({
   handlingUnits: z.array(z.string()),
   state: z.string(),
   closedOn: z.string().nullable(),
+  /** 当前办理: who holds each open task of the document (待阅 aside). */
+  holders: z.array(holding),
 })
 
 const outgoingRow = z.object({
@@ -44,6 +46,8 @@ const outgoingRow = z.object({
   disclosure: z.string().nullable(),
   secrecy: z.string(),
   state: z.string(),
+  /** 当前办理: who holds each open task of the document (待阅 aside). */
+  holders: z.array(holding),
 })
 
 /** One page of the register, newest first; `total` counts every line the filter matches. */

@@ -449,6 +449,8 @@ export interface IncomingRegisterRow {
   handlingUnits: string[]
   state: string
   closedOn: string | null
+  /** 当前办理: who holds each open task of the document. */
+  holders: Holding[]
 }
 
 /** A line of the 发文登记簿. */
@@ -466,6 +468,8 @@ export interface OutgoingRegisterRow {
   disclosure: Disclosure | null
   secrecy: Clearance
   state: string
+  /** 当前办理: who holds each open task of the document. */
+  holders: Holding[]
 }
 
 export type RegisterPage =

@@ -1,13 +1,29 @@
 import { Table, type TableColumnsType, Tag, Typography } from 'antd'
 import { Link } from 'react-router-dom'
-import type { IncomingRegisterRow, OutgoingRegisterRow, RegisterPage } from '../../api/types.ts'
+import type {
+  Holding,
+  IncomingRegisterRow,
+  OutgoingRegisterRow,
+  RegisterPage,
+} from '../../api/types.ts'
+import { holderText } from '../../components/current-holders.tsx'
 import { UrgencyTag } from '../../components/urgency-tag.tsx'
-import { CLEARANCE_LABELS, DISCLOSURE_LABELS, documentStateLabel } from '../../labels.ts'
+import {
+  CLEARANCE_LABELS,
+  DISCLOSURE_LABELS,
+  documentStateLabel,
+  taskKindLabel,
+} from '../../labels.ts'
 
 const none = <Typography.Text type="secondary">—</Typography.Text>
 const text = (value: string | null) => value ?? none
 const titleLink = (id: string, title: string) => <Link to={`/documents/${id}`}>{title}</Link>
 const state = (code: string) => <Tag>{documentStateLabel(code)}</Tag>
+/** 当前办理: each holder with what they are to do; nobody once the document has ended. */
+const holdersOf = (holdings: Holding[]) =>
+  holdings.length > 0
+    ? holdings.map((h) => `${taskKindLabel(h.kind)}：${holderText(h)}`).join('；')
+    : none
 
 const INCOMING: TableColumnsType<IncomingRegisterRow> = [
   { title: '收文日期', key: 'receivedOn', render: (_, row) => row.receivedOn, width: 110 },
@@ -24,6 +40,7 @@ const INCOMING: TableColumnsType<IncomingRegisterRow> = [
     render: (_, row) => (row.handlingUnits.length ? row.handlingUnits.join('、') : none),
   },
   { title: '状态', key: 'state', render: (_, row) => state(row.state) },
+  { title: '当前办理', key: 'holders', render: (_, row) => holdersOf(row.holders), width: 200 },
   { title: '办结日期', key: 'closedOn', render: (_, row) => text(row.closedOn), width: 110 },
 ]
 
@@ -42,6 +59,7 @@ const OUTGOING: TableColumnsType<OutgoingRegisterRow> = [
     render: (_, row) => (row.disclosure ? DISCLOSURE_LABELS[row.disclosure] : none),
   },
   { title: '状态', key: 'state', render: (_, row) => state(row.state) },
+  { title: '当前办理', key: 'holders', render: (_, row) => holdersOf(row.holders), width: 200 },
 ]
 
 /** One page of the register; the pager asks the server for the next. */
