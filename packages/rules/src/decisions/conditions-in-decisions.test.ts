@@ -441,3 +441,35 @@ describe('一般不同时外出 (absenceConflict inPrinciple)', () => {
     assert.match(ban.summary, /不符合规定$/)
   })
 })
+
+describe('schedules read off the calendar (schedule-check)', () => {
+  const rules = [
+    rule('93', 'schedule', {
+      act: { code: 'study', label: '中心组学习' },
+      on: { daysOfMonth: { from: 1, to: 7 }, weekdays: [1] },
+      hours: { start: '09:00', end: '12:00' },
+    }),
+    rule('22', 'schedule', { act: { code: 'annual', label: '年度总结' }, on: { months: [12] } }),
+  ]
+  it('says whether a day is the set day, and the next one', () => {
+    const first = answer(rules, 'schedule-check', { act: 'study', on: '2026-03-02' })
+    assert.deepEqual([first.outcome.onSchedule, first.outcome.next], [true, '2026-03-02'])
+    assert.match(first.summary, /每月1日至7日的星期一09:00至12:00进行/)
+    const second = answer(rules, 'schedule-check', { act: 'study', on: '2026-03-03' })
+    assert.deepEqual([second.outcome.onSchedule, second.outcome.next], [false, '2026-04-06'])
+  })
+  it('finds the next set month a year away', () => {
+    const after = answer(rules, 'schedule-check', { act: 'annual', on: '2026-12-31' })
+    assert.equal(after.outcome.onSchedule, true)
+    const january = answer(rules, 'schedule-check', { act: 'annual', on: '2027-01-01' })
+    assert.equal(january.outcome.next, '2027-12-01')
+  })
+  it('refuses a time of day that is not HH:MM', () => {
+    const parsed = ruleParams.schedule.safeParse({
+      act: { code: 'x', label: 'x' },
+      on: { months: [1] },
+      hours: { start: '9点', end: '12:00' },
+    })
+    assert.equal(parsed.success, false)
+  })
+})

@@ -21,6 +21,7 @@ import { procedureCheck } from './procedure-check.ts'
 import { prohibitionCheck } from './prohibition-check.ts'
 import { publicOpinionDeadline } from './public-opinion-deadline.ts'
 import { responsiblePosts } from './responsible-posts.ts'
+import { scheduleCheck } from './schedule-check.ts'
 import { sealApproval } from './seal-approval.ts'
 import { supervisionDue } from './supervision-due.ts'
 
@@ -50,6 +51,7 @@ export const DECISIONS: readonly DecisionDefinition[] = [
   documentKindCheck,
   circleReadMeaning,
   prohibitionCheck,
+  scheduleCheck,
 ] as DecisionDefinition[]
 
 export function findDecision(name: string): DecisionDefinition | undefined {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { periodSchema } from '../periods/period.ts'
+import { dateConditionSchema } from './conditions.ts'
 
 /**
  * The parameters each kind of rule carries. A rule's `kind` picks one of these shapes;
@@ -276,6 +277,22 @@ export const ruleParams = {
       'decides',
     ]),
     posts: posts.min(1),
+  }),
+  /**
+   * An act done on set days, read off the date by the rules core: 每年6月份报告半年工作总结
+   * (二连浩特 二十二) is `{ months: [6] }`; 每月第一周星期一上午9:00-12:00 (木里 第九十三条) is
+   * `{ daysOfMonth: { from: 1, to: 7 }, weekdays: [1] }` with `hours`.
+   */
+  schedule: z.strictObject({
+    act: labelled,
+    on: dateConditionSchema,
+    hours: z
+      .strictObject({
+        start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时刻应为 HH:MM'),
+        end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时刻应为 HH:MM'),
+      })
+      .optional(),
+    by: posts.optional(),
   }),
   /** A numeric cap or floor: items per meeting, minutes per speech, times per year. */
   limit: z.strictObject({
