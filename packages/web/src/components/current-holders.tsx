@@ -3,6 +3,13 @@ import type { Holding } from '../api/types.ts'
 import { formatShanghaiTime } from '../format.ts'
 import { DueDate } from './due-date.tsx'
 
+/** The people only: the holders, the acting post's holders (代理), or 空缺. */
+export function holderNames(holding: Holding): string {
+  if (holding.holders.length > 0) return holding.holders.join('、')
+  if (holding.acting) return `${holding.acting.holders.join('、')}（代理）`
+  return '空缺'
+}
+
 /** Who: the unit (for a unit's work), the post, and its holders or the post acting for it. */
 export function holderText(holding: Holding): string {
   const post = [holding.unitName, holding.postTitle].filter(Boolean).join(' ')

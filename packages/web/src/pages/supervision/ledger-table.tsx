@@ -1,9 +1,9 @@
 import { Table, type TableColumnsType, Tag, Typography } from 'antd'
 import { Link } from 'react-router-dom'
 import type { SupervisionItem, SupervisionLedger } from '../../api/supervision.ts'
-import { holderText } from '../../components/current-holders.tsx'
+import { holderNames } from '../../components/current-holders.tsx'
 import { ClosingResult } from './closing-result.tsx'
-import { stateColorOf } from './supervision-labels.ts'
+import { stateColorOf, supervisionHoldingLabel } from './supervision-labels.ts'
 import { TimeLimit } from './time-limit.tsx'
 
 const none = <Typography.Text type="secondary">—</Typography.Text>
@@ -33,7 +33,13 @@ const COLUMNS: TableColumnsType<SupervisionItem> = [
   {
     title: '当前办理',
     key: 'holders',
-    render: (_, item) => (item.holders.length > 0 ? item.holders.map(holderText).join('；') : none),
+    // The lead unit has its own column: here what is awaited and from whom, by name.
+    render: (_, item) =>
+      item.holders.length > 0
+        ? item.holders
+            .map((h) => `${supervisionHoldingLabel(h.kind)}：${holderNames(h)}`)
+            .join('；')
+        : none,
   },
   {
     title: '办结日期/超期天数',
