@@ -59,3 +59,29 @@ describe('sign-off facts the drafter states (托克逊 六十四)', () => {
     assert.equal(drafted.statusCode, 400, drafted.body)
   })
 })
+
+// 二连浩特 五十一: 各部门报送的公文原则上10个工作日内办结. The incoming flow asks for the period of
+// the event every rulebook names documentReceived, so this county's period applies too.
+const erlianhaote = useDemoServer({ startsAt: MONDAY, jurisdiction: 'erlianhaote' })
+
+describe('the incoming period asked by event, not by one county’s code (二连浩特 五十一)', () => {
+  it('a department’s 请示 registered on Monday 2 March is due ten working days later', async () => {
+    const finance = await signInAs(erlianhaote.app, 'el-departmentHead-finance')
+    const submitted = await finance.post('/api/documents/incoming', {
+      kind: '请示',
+      title: '关于申请口岸基础设施维修资金的请示',
+      body: '市人民政府：为保障口岸通关，申请维修资金。妥否，请批示。',
+      secrecy: '内部',
+      mainRecipients: ['市人民政府'],
+      signatories: ['吴振宇'],
+    })
+    assert.equal(submitted.statusCode, 201, submitted.body)
+    const desk = await signInAs(erlianhaote.app, 'el-secretariat')
+    const registered = await desk.post(
+      `/api/documents/${submitted.json().document.id}/register`,
+      {},
+    )
+    assert.equal(registered.statusCode, 200, registered.body)
+    assert.equal(registered.json().document.dueDate, '2026-03-16')
+  })
+})
