@@ -3,7 +3,7 @@ import { RuleRefusedError } from '../errors.ts'
 import type { AgendaGate } from './agenda-gate.ts'
 import { stepConditions } from './agenda-gate.ts'
 import {
-  articlesOf,
+  articleNumbersOf,
   citationOfRule,
   describeHoldings,
   heldNamed,
@@ -91,7 +91,7 @@ export function assertAgendaResolvable(
     `议题暂不能报送：${missing
       .map(
         (assignment) =>
-          `"${assignment.label}"应由${describeHoldings(context, assignment.rulebookPosts, [])}${assignment.act === 'approveAgenda' ? '' : '登记'}${articlesOf(assignment.citations)}`,
+          `"${assignment.label}"应由${describeHoldings(context, assignment.rulebookPosts, [])}${assignment.act === 'approveAgenda' ? '' : '登记'}${articleNumbersOf(assignment.citations)}`,
       )
       .join('；')}。请先在组织机构中明确在岗人员或代理人`,
     citations,

@@ -86,9 +86,69 @@ export function citationOfRule(rulebook: ResolvedRulebook, ruleId: string): Cita
 }
 
 /** '（第十五条）' for the rules cited, to end a Chinese message. */
-export function articlesOf(citations: readonly Citation[]): string {
+export function articleNumbersOf(citations: readonly Citation[]): string {
   const numbers = [...new Set(citations.map((citation) => citation.article))]
   return numbers.length ? `（${numbers.join('、')}）` : ''
+}
+
+/** The roster as recorder resolution reads it, once per jurisdiction and day. */
+export interface MeetingRoster {
+  rulebook: ResolvedRulebook
+  posts: readonly HeldPost[]
+  holders: ReadonlyMap<string, readonly string[]>
+  /** The deputies overseeing each unit (分管). */
+  overseers: ReadonlyMap<string, readonly string[]>
+}
+
+/** Reads the jurisdiction's posts, holders (or acting holders) and portfolios on a date. */
+export async function loadMeetingRoster(
+  r: Pick<Repositories, 'organisation'>,
+  input: { rulebook: ResolvedRulebook; jurisdictionId: string; on: string },
+): Promise<MeetingRoster> {
+  const [posts, dated, chart] = await Promise.all([
+    r.organisation.unitPosts(input.jurisdictionId),
+    r.organisation.postsOf(input.jurisdictionId, input.on),
+    r.organisation.organisationChart(input.jurisdictionId, input.on),
+  ])
+  const holders = new Map<string, string[]>()
+  for (const post of dated) {
+    let names = post.holders.map((holder) => holder.name)
+    if (names.length === 0) {
+      // A vacant post with someone acting for it (代理) is held by the acting post's holders.
+      const acting = await r.organisation.actingFor(post.postId, input.on)
+      names = acting?.holders.map((holder) => `${holder.name}（代理）`) ?? []
+    }
+    if (names.length) holders.set(post.postId, names)
+  }
+  const overseers = new Map(
+    (chart?.departments ?? []).map((department) => [
+      department.id,
+      department.overseers.map((overseer) => overseer.postId),
+    ]),
+  )
+  return { rulebook: input.rulebook, posts, holders, overseers }
+}
+
+/**
+ * The context for one unit's item: its overseers are the deputies whose portfolio covers it; a
+ * unit no deputy oversees — the government office, led by the head directly (县长负责制; 木里
+ * 第七条) — has the head.
+ */
+export function recorderContextOf(
+  roster: MeetingRoster,
+  input: { submittingDepartmentId: string; presiderPostId: string | null },
+): RecorderContext {
+  const overseers = roster.overseers.get(input.submittingDepartmentId) ?? []
+  return {
+    rulebook: roster.rulebook,
+    posts: roster.posts,
+    holders: roster.holders,
+    presiderPostId: input.presiderPostId,
+    submittingDepartmentId: input.submittingDepartmentId,
+    overseerPostIds: overseers.length
+      ? overseers
+      : roster.posts.filter((post) => post.role === 'principal').map((post) => post.postId),
+  }
 }
 
 /** Reads the roster the context needs for one submitting unit on a date. */
@@ -102,29 +162,5 @@ export async function loadRecorderContext(
     on: string
   },
 ): Promise<RecorderContext> {
-  const [posts, dated, overseers] = await Promise.all([
-    r.organisation.unitPosts(input.jurisdictionId),
-    r.organisation.postsOf(input.jurisdictionId, input.on),
-    r.organisation.overseersOf(input.submittingDepartmentId, input.on),
-  ])
-  const holders = new Map<string, string[]>()
-  for (const post of dated) {
-    let names = post.holders.map((holder) => holder.name)
-    if (names.length === 0) {
-      // A vacant post with someone acting for it (代理) is held by the acting post's holders.
-      const acting = await r.organisation.actingFor(post.postId, input.on)
-      names = acting?.holders.map((holder) => `${holder.name}（代理）`) ?? []
-    }
-    if (names.length) holders.set(post.postId, names)
-  }
-  return {
-    rulebook: input.rulebook,
-    posts,
-    holders,
-    presiderPostId: input.presiderPostId,
-    submittingDepartmentId: input.submittingDepartmentId,
-    overseerPostIds: overseers.length
-      ? overseers.map((overseer) => overseer.postId)
-      : posts.filter((post) => post.role === 'principal').map((post) => post.postId),
-  }
+  return recorderContextOf(await loadMeetingRoster(r, input), input)
 }

@@ -2,7 +2,7 @@ import { type Citation, shanghaiDateOf } from '@zhengling/rules'
 import { actorOf } from '../documents/act-on-document.ts'
 import type { DocumentRecord, MinutesFacts, OutgoingPlan } from '../documents/document.ts'
 import { assertOfficePost } from '../documents/document-office.ts'
-import { ask, ruleIdsOf } from '../documents/document-rules.ts'
+import { ruleIdsOf } from '../documents/document-rules.ts'
 import { openOutgoingDraft } from '../documents/draft-outgoing-document.ts'
 import { ConflictError, NotFoundError, NotPermittedError, RuleRefusedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
@@ -10,6 +10,8 @@ import type { Repositories } from '../unit-of-work.ts'
 import { assertMeetingState, type MeetingDeps, recordMeetingAct } from './act-on-meeting.ts'
 import type { AgendaItemRecord, MeetingParticipant, MeetingRecord } from './meeting.ts'
 import { meetingOffice } from './meeting-office.ts'
+import { loadMeetingRoster } from './agenda-recorders.ts'
+import { minutesPlanOf, minutesRuleFor } from './meeting-plan.ts'
 import { meetingDateOf, meetingTypeOf } from './meeting-types.ts'
 
 const DECISION_LABELS: Record<string, string> = {
@@ -48,40 +50,19 @@ export function draftMeetingMinutes(
       meeting.meetingType,
       meetingDate,
     )
-    type MinutesRule = {
-      reviewChain: string[]
-      signer: string[]
-      due: string | null
-      issued?: boolean
-      issueWhen?: string[]
+    const minutesRule = minutesRuleFor(deps.rules, meeting, meetingDate)
+    const rule = minutesRule && {
+      outcome: minutesRule,
+      summary: minutesRule.summary,
+      citations: minutesRule.citations,
     }
-    const asked = ask<MinutesRule>(deps.rules, meeting.jurisdictionId, 'minutes-due', {
-      meeting: meeting.meetingType,
-      meetingDate,
+    const rulebook = deps.rules.rulebook(meeting.jurisdictionId, meetingDate)
+    if (!rulebook) throw new NotFoundError('RULEBOOK_NOT_FOUND', '本辖区没有生效的规则库')
+    const roster = await loadMeetingRoster(r, {
+      rulebook,
+      jurisdictionId: meeting.jurisdictionId,
+      on: shanghaiDateOf(now.getTime()),
     })
-    // Minutes a rule does not issue by default (托克逊 五十五 原则上不编发) are drafted only when the
-    // office finds them necessary (确需编发): drafting them states that circumstance.
-    const rule =
-      asked && asked.outcome.issued === false
-        ? ask<MinutesRule>(deps.rules, meeting.jurisdictionId, 'minutes-due', {
-            meeting: meeting.meetingType,
-            meetingDate,
-            circumstances: asked.outcome.issueWhen ?? [],
-          })
-        : asked
-    const posts = await r.organisation.unitPosts(meeting.jurisdictionId)
-    const presider = posts.find((candidate) => candidate.postId === meeting.presiderPostId)
-    const signer = rule?.outcome.signer.length
-      ? rule.outcome.signer
-      : presider
-        ? [presider.role]
-        : []
-    if (signer.length === 0)
-      throw new RuleRefusedError(
-        'NO_SIGNER',
-        '规则库未规定纪要签发人，且会议没有主持人',
-        rule?.citations ?? [],
-      )
     const [items, participants] = await Promise.all([
       r.meetings.items(meeting.id),
       r.meetings.participants(meeting.id),
@@ -90,10 +71,30 @@ export function draftMeetingMinutes(
     const decided = items
       .filter((item) => item.state === 'decided')
       .sort((a, b) => a.position - b.position)
+    // 核稿 and 签发 resolved for this meeting: its presider, the deputies over its items' units.
+    const { steps, signing } = minutesPlanOf(roster, minutesRule, meeting, {
+      officeDepartmentId: post.departmentId,
+      decidedUnitIds: decided.map((item) => item.submittingDepartmentId),
+    })
+    const presiderRole = roster.posts.find((p) => p.postId === meeting.presiderPostId)?.role
+    const vacant = [...steps, signing].filter((step) => step.postIds.length === 0)
+    if (vacant.length)
+      throw new RuleRefusedError(
+        'MINUTES_STEP_UNRESOLVED',
+        `纪要的${vacant.map((step) => step.label).join('、')}本辖区无人在岗，暂不能起草纪要`,
+        rule?.citations ?? [],
+      )
     const at = now.toISOString()
     const plan: OutgoingPlan = {
-      reviewChain: rule?.outcome.reviewChain ?? [],
-      signer,
+      reviewChain: (rule?.outcome.reviewChain ?? []).map((entry) =>
+        typeof entry === 'string' ? entry : entry.anyOf.join('|'),
+      ),
+      steps,
+      signing,
+      // 会议主持人 stands for the presider's own post, as the signer's title shows it.
+      signer: signing.roles
+        .flatMap((role) => role.split('|'))
+        .map((id) => (id === 'presider' ? (presiderRole ?? id) : id)),
       step: 0,
       draftingDepartmentId: post.departmentId,
       countersignDepartmentIds: [],

@@ -4,7 +4,7 @@ import type { SessionRecord } from '../identity/log-in.ts'
 import { actOnMeeting, assertMeetingState, type MeetingDeps } from './act-on-meeting.ts'
 import { agendaGateOf, type AgendaGate, stepConditions } from './agenda-gate.ts'
 import {
-  articlesOf,
+  articleNumbersOf,
   citationOfRule,
   describeHoldings,
   holdingsNamed,
@@ -62,7 +62,7 @@ export function recordAgendaStep(
       const citations = citationOfRule(rulebook, step.ruleId)
       throw new NotPermittedError(
         'NOT_RESPONSIBLE',
-        `${post.title}不能登记"${step.label}"：应由${describeHoldings(context, recordedBy)}登记${articlesOf(citations)}`,
+        `${post.title}不能登记"${step.label}"：应由${describeHoldings(context, recordedBy)}登记${articleNumbersOf(citations)}`,
         citations,
       )
     }

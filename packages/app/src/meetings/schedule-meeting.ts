@@ -9,6 +9,8 @@ import { type MeetingDeps, recordMeetingAct } from './act-on-meeting.ts'
 import type { MeetingRecord } from './meeting.ts'
 import { assertMeetingDateAllowed } from './meeting-date-check.ts'
 import { meetingOffice } from './meeting-office.ts'
+import { loadMeetingRoster } from './agenda-recorders.ts'
+import { assertMeetingResolvable, meetingAssignments } from './meeting-plan.ts'
 import { mayPreside, meetingTypeOf, participantsFor } from './meeting-types.ts'
 
 export interface MeetingPlan {
@@ -61,6 +63,37 @@ export function scheduleMeeting(
         `${presider?.title ?? '所选职务'}不能召集和主持${type.name}` +
           (type.article ? `（${type.article.number}）` : ''),
       )
+    // Every act the meeting will need — presiding, each participant's leave, the minutes' 核稿
+    // and 签发 — must reach a post someone holds; otherwise it is refused now, with the article.
+    const roster = await loadMeetingRoster(r, {
+      rulebook,
+      jurisdictionId: viewer.jurisdictionId,
+      on: shanghaiDateOf(now.getTime()),
+    })
+    const planned = {
+      jurisdictionId: viewer.jurisdictionId,
+      meetingType: input.meetingType,
+      startsAt: startsAt.toISOString(),
+      presiderPostId: presider.postId,
+    }
+    assertMeetingResolvable(
+      roster,
+      meetingAssignments(deps.rules, roster, planned, {
+        participants: [...members, ...attendees],
+        officeDepartmentId: post.departmentId,
+        meetingDate,
+        meetingArticle: type.article
+          ? [
+              {
+                ruleId: `meeting.${type.id}`,
+                source: `《${rulebook.title}》`,
+                article: type.article.number,
+                excerpt: type.article.excerpt,
+              },
+            ]
+          : [],
+      }),
+    )
     const at = now.toISOString()
     const meeting: MeetingRecord = {
       id: deps.newId(),

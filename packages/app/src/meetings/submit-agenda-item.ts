@@ -5,7 +5,7 @@ import { actOnMeeting, assertMeetingState, type MeetingDeps } from './act-on-mee
 import { agendaGateOf, type AgendaGate, stepConditions } from './agenda-gate.ts'
 import { assertAgendaResolvable } from './agenda-plan.ts'
 import {
-  articlesOf,
+  articleNumbersOf,
   citationOfRule,
   describeHoldings,
   heldNamed,
@@ -96,7 +96,7 @@ export function submitAgendaItem(
         const citations = citationOfRule(rulebook, step.ruleId)
         throw new NotPermittedError(
           'STEP_RECORDED_BY_OTHERS',
-          `"${step.label}"须由${describeHoldings(context, recordedBy)}在议题上登记，不能由报送单位自行填报${articlesOf(citations)}`,
+          `"${step.label}"须由${describeHoldings(context, recordedBy)}在议题上登记，不能由报送单位自行填报${articleNumbersOf(citations)}`,
           citations,
         )
       }

@@ -7,7 +7,9 @@ import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import { MEETING_STATE_LABELS } from './act-on-meeting.ts'
 import { agendaGateOf, stepConditions } from './agenda-gate.ts'
-import { holdingsNamed, loadRecorderContext, type RecorderContext } from './agenda-recorders.ts'
+import { holdingsNamed, loadMeetingRoster, recorderContextOf } from './agenda-recorders.ts'
+import { leaveRuleFor } from './meeting-leave-rule.ts'
+import { leaveApproversOf } from './meeting-plan.ts'
 import { agendaItemReader } from './agenda-item-readers.ts'
 import { agendaItemHolders } from './agenda-item-holders.ts'
 import { withdrawItemRefusal } from './withdraw-agenda-item.ts'
@@ -58,19 +60,15 @@ export async function viewMeeting(
   const readsItem = agendaItemReader(deps.rules, meeting, participants, viewer, post)
   // Who records each step of an item, by the rulebook and today's roster (post, holders).
   const rulebook = deps.rules.rulebook(meeting.jurisdictionId, meetingDateOf(meeting))
-  const contexts = new Map<string, RecorderContext>()
-  for (const departmentId of new Set(items.map((item) => item.submittingDepartmentId)))
-    if (rulebook)
-      contexts.set(
-        departmentId,
-        await loadRecorderContext(r, {
-          rulebook,
-          jurisdictionId: meeting.jurisdictionId,
-          presiderPostId: meeting.presiderPostId,
-          submittingDepartmentId: departmentId,
-          on: today,
-        }),
-      )
+  const roster = rulebook
+    ? await loadMeetingRoster(r, { rulebook, jurisdictionId: meeting.jurisdictionId, on: today })
+    : undefined
+  const contextOf = (departmentId: string) =>
+    roster &&
+    recorderContextOf(roster, {
+      submittingDepartmentId: departmentId,
+      presiderPostId: meeting.presiderPostId,
+    })
   // 当前办理 of every item from one read of the organisation.
   const directory = await holdingsDirectoryOn(r, deps.rules, meeting.jurisdictionId, today)
   let ahead = 0
@@ -88,7 +86,7 @@ export async function viewMeeting(
       )
       if (onAgenda) ahead += 1
       if (!readsItem(item)) return []
-      const context = contexts.get(item.submittingDepartmentId)
+      const context = contextOf(item.submittingDepartmentId)
       return [
         {
           ...item,
@@ -194,7 +192,20 @@ export async function viewMeeting(
       requestLeave:
         Boolean(me && me.attendance === 'invited') &&
         (meeting.state === 'planned' || meeting.state === 'agendaApproved'),
-      decideLeave: post?.postId === meeting.presiderPostId,
+      // Whoever the leave rule names for a pending request (召集人, 县长, 办公室主任…).
+      decideLeave:
+        roster !== undefined &&
+        participants.some((p) => {
+          if (p.attendance !== 'leaveRequested') return false
+          const requester = roster.posts.find((candidate) => candidate.postId === p.postId)
+          const rule = leaveRuleFor(deps.rules, meeting, requester?.role ?? '')
+          return leaveApproversOf(
+            roster,
+            meeting,
+            requester ?? { departmentId: null },
+            rule.approver,
+          ).some((approver) => approver.postId === post?.postId)
+        }),
     },
   }
 }

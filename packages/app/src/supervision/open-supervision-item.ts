@@ -69,6 +69,34 @@ export function remindOnFor(rules: RulesPort, jurisdictionId: string, dueDate: s
 }
 
 /**
+ * Refuses an item whose lead unit has nobody in post today (held or acted for): nobody could
+ * report its progress or ask to close it, so it would only wait and be escalated.
+ */
+export async function assertLeadUnitStaffed(
+  r: Pick<Repositories, 'organisation'>,
+  jurisdictionId: string,
+  leadDepartmentId: string,
+  on: string,
+  citations: readonly Citation[] = [],
+): Promise<void> {
+  const posts = (await r.organisation.unitPosts(jurisdictionId)).filter(
+    (post) => post.departmentId === leadDepartmentId,
+  )
+  for (const post of posts) {
+    if ((await r.organisation.post(post.postId, on))?.holders.length) return
+    if (await r.organisation.actingFor(post.postId, on)) return
+  }
+  const unit = (await r.organisation.organisationChart(jurisdictionId, on))?.departments.find(
+    (department) => department.id === leadDepartmentId,
+  )
+  throw new RuleRefusedError(
+    'LEAD_UNIT_UNSTAFFED',
+    `牵头单位${unit?.name ?? ''}目前无人在岗，无人报告进展、申请办结；请先在组织机构中任命其负责人，或改由其他单位牵头`,
+    [...citations],
+  )
+}
+
+/**
  * Puts an item in the ledger with its due date: the rulebook's period for the source, or an
  * earlier date the assigner sets. A later date than the rule allows is refused with the article;
  * a source the rulebook gives no period needs a date.
@@ -96,6 +124,13 @@ export async function openSupervisionItem(
       'DUE_DATE_REQUIRED',
       `本辖区规则库没有规定"${MANUAL_SOURCES[input.source] ?? input.source}"的办理时限，请填写办理时限`,
     )
+  await assertLeadUnitStaffed(
+    r,
+    input.jurisdictionId,
+    input.leadDepartmentId,
+    input.assignedOn,
+    citations,
+  )
   const milestones: Milestone[] = (input.milestones ?? []).map((m) => {
     if (!m.title.trim())
       throw new InvalidInputError('MILESTONE_TITLE_REQUIRED', '请填写时间节点内容')
