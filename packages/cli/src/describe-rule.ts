@@ -23,7 +23,13 @@ export function describeParams(rule: ResolvedRule, rulebook: ResolvedRulebook): 
     if (typeof value === 'string') return rulebook.posts.get(value)?.title ?? value
     if (value && typeof value === 'object') {
       const entries = Object.entries(value)
-      if ('code' in value && 'label' in value) return String((value as { label: string }).label)
+      if ('code' in value && 'label' in value) {
+        // An agenda step says who records it: 报县长审批同意（县长登记）.
+        const { label, recordedBy } = value as { label: string; recordedBy?: unknown }
+        return Array.isArray(recordedBy)
+          ? `${label}（${recordedBy.map(render).join('或')}登记）`
+          : String(label)
+      }
       return entries.map(([key, child]) => `${key}=${render(child)}`).join('，')
     }
     return String(value)
