@@ -83,6 +83,15 @@ describe('who holds a document, and the ways out of its flow', () => {
       line.holders.map((h: Holding) => [h.kind, h.unitName, h.postTitle, h.holders]).sort(),
       holders.map((h) => [h.kind, h.unitName, h.postTitle, h.holders]).sort(),
     )
+    // A unit's 会签 waits on the unit, not on one post: it is never reassigned.
+    const unitTask = await (
+      await as('zs-officeDirector')
+    ).post(`/api/documents/${id}/reassign`, {
+      taskId: holders.find((h) => h.kind === 'countersign')?.taskId,
+      postId: await postIdOf(server.handle.db, '副区长（教育）'),
+      reason: '改派',
+    })
+    assert.equal(unitTask.json().error.code, 'UNIT_TASK', unitTask.body)
     // The next holder after the first 核稿 is the office director.
     await review('zs-departmentHead-9', id)
     const next = await holdersOf(bureau, id)

@@ -28,6 +28,15 @@ export async function viewDocument(
   documentId: string,
 ) {
   const { viewer } = await actorOf(r, session, deps.now())
+  return readDocument(r, viewer, documentId)
+}
+
+/** The document through the access rule, with its history, open tasks and attachments. */
+async function readDocument(
+  r: Repositories,
+  viewer: Awaited<ReturnType<typeof actorOf>>['viewer'],
+  documentId: string,
+) {
   const document = await r.documents.visible(viewer, documentId)
   if (!document) throw new NotFoundError('DOCUMENT_NOT_FOUND', '没有这份公文，或您无权查看')
   const [events, tasks, attachments] = await Promise.all([
@@ -52,7 +61,7 @@ export async function describeDocument(
 ) {
   const now = deps.now()
   const { viewer, post } = await actorOf(r, session, now)
-  const viewed = await viewDocument(r, deps, session, documentId)
+  const viewed = await readDocument(r, viewer, documentId)
   const { document, events, tasks } = viewed
   const today = shanghaiDateOf(now.getTime())
   const holdingOf = await holdingsOn(r, deps.rules, viewer.jurisdictionId, today)
