@@ -473,3 +473,38 @@ describe('schedules read off the calendar (schedule-check)', () => {
     assert.equal(parsed.success, false)
   })
 })
+
+describe('a conditional procedure repeating a base step', () => {
+  const matter = { code: 'vehicles', label: '新配车辆' }
+  const rules = [
+    rule('72a', 'procedure', { matter, steps: [{ code: 'reallocate', label: '内部调剂' }] }),
+    rule(
+      '72b',
+      'procedure',
+      {
+        matter,
+        steps: [
+          { code: 'reallocate', label: '内部调剂' },
+          { code: 'purchase', label: '按标准新购' },
+        ],
+      },
+      { when: { categories: ['purchaseNeeded'] } },
+    ),
+  ]
+  it('names a step both rules require missing once, and adds the condition’s step', () => {
+    const result = answer(rules, 'procedure-check', {
+      matter: 'vehicles',
+      categories: ['purchaseNeeded'],
+      completed: [],
+    })
+    assert.deepEqual(
+      (result.outcome.missing as { code: string }[]).map((m) => m.code),
+      ['reallocate', 'purchase'],
+    )
+    const plain = answer(rules, 'procedure-check', {
+      matter: 'vehicles',
+      completed: ['reallocate'],
+    })
+    assert.equal(plain.outcome.complete, true)
+  })
+})

@@ -41,7 +41,9 @@ export const procedureCheck = defineDecision({
     for (const rule of rules) {
       const steps = rule.params.steps
       for (const step of steps)
-        if (!input.completed.includes(step.code)) missing.push({ ...step, ruleId: rule.id })
+        // A step two applicable rules require is missing once (the first rule naming it).
+        if (!input.completed.includes(step.code) && !missing.some((m) => m.code === step.code))
+          missing.push({ ...step, ruleId: rule.id })
       if (rule.params.ordered) {
         const positions = steps.map((s) => input.completed.indexOf(s.code)).filter((p) => p >= 0)
         positions.forEach((position, index) => {
