@@ -347,4 +347,34 @@ describe('who holds a document, and the ways out of its flow', () => {
         .execute()
     }
   })
+
+  it('audits every exit, each in the audit trail beside its flow event', async () => {
+    const rows = await server.handle.db
+      .selectFrom('audit_records')
+      .select(['action', 'rule_ids'])
+      .where('action', 'in', [
+        'document.withdraw',
+        'document.returnForRevision',
+        'document.countersignDisagree',
+        'document.resubmit',
+        'document.void',
+        'document.reassign',
+      ])
+      .execute()
+    const actions = new Set(rows.map((row) => row.action))
+    assert.deepEqual([...actions].sort(), [
+      'document.countersignDisagree',
+      'document.reassign',
+      'document.resubmit',
+      'document.returnForRevision',
+      'document.void',
+      'document.withdraw',
+    ])
+    // 作废 and 改派 carry the article they rest on (条例第五条).
+    for (const action of ['document.void', 'document.reassign'])
+      assert.ok(
+        rows.some((row) => row.action === action && row.rule_ids.length > 0),
+        action,
+      )
+  })
 })
