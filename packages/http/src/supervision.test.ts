@@ -41,6 +41,16 @@ describe('the supervision ledger of 钟山区', () => {
     })
     assert.equal(withoutDate.statusCode, 422)
     assert.equal(withoutDate.json().error.code, 'DUE_DATE_REQUIRED')
+    // A unit nobody holds a post in could never report progress or ask to close: refused at entry.
+    const unstaffed = await office.post('/api/supervision/items', {
+      source: 'workReport',
+      title: '完成城区老旧管网改造',
+      leadDepartmentId: await unit('区住房和城乡建设局'),
+      dueDate: '2026-03-20',
+    })
+    assert.equal(unstaffed.statusCode, 422, unstaffed.body)
+    assert.equal(unstaffed.json().error.code, 'LEAD_UNIT_UNSTAFFED')
+    assert.match(unstaffed.json().error.message, /区住房和城乡建设局目前无人在岗/)
     const unknownSource = await office.post('/api/supervision/items', {
       source: 'rumour',
       title: '某事项',
