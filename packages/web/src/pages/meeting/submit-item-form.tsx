@@ -125,7 +125,7 @@ export function SubmitItemForm({
               <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                 {checklist.othersSteps.map((step) => (
                   <li key={step.code}>
-                    {step.label}（{step.recorder}）
+                    {step.label}（由{step.recorder}登记）
                   </li>
                 ))}
               </ul>

@@ -92,7 +92,7 @@ const RECORDED_STEP_LABELS: Record<string, string> = {
   principalApproval: '政府主要负责人审批同意',
   principalConsent: '政府主要负责人同意',
   presiderConsent: '会议主持人同意',
-  deputyProposal: '分管副职提出',
+  deputyProposal: '副职提出议题建议',
   materialsReviewedByOffice: '办公室审核材料',
   explainedToOffice: '向办公室说明情况',
 }
