@@ -10,7 +10,7 @@ const WEB_ROOT = join(import.meta.dirname, '..', '..', 'dist')
 
 /**
  * The real server on a port of its own, over a fresh migrated database seeded with the demo
- * jurisdictions (钟山区, 托克逊县, 木里县), serving the built web app. Nothing is mocked: the browser talks to what production runs.
+ * jurisdictions (钟山区, 托克逊县, 木里县, 延津县, 二连浩特市), serving the built web app. Nothing is mocked: the browser talks to what production runs.
  * `scanLedger()` runs the supervision ledger's reminder scan now, as the server's timer worker
  * does on its tick, so a test that moves the clock need not wait for one.
  */
