@@ -101,6 +101,32 @@ describe('an item the 县政府办公室 submits in 木里县', () => {
     assert.equal(approved.statusCode, 200, approved.body)
     assert.equal(approved.json().agenda[0].state, 'approved')
 
+    // After the agenda is approved an item is a 临时动议 (第十五条（五）): the presider's consent
+    // is a step like the others, which only the presider records.
+    const adHoc = await director.post(`/api/meetings/${meetingId}/items`, {
+      title: '关于县政府机关食堂改造的议题',
+    })
+    assert.equal(adHoc.statusCode, 201, adHoc.body)
+    const adHocId = adHoc.json().item.id
+    const consent = adHoc
+      .json()
+      .gate.conditions.find((c: { code: string }) => c.code === 'presiderConsent')
+    assert.deepEqual(consent?.recordedBy, ['presider'], adHoc.body)
+    assert.ok(adHoc.json().gate.reasons.some((r: { code: string }) => r.code === 'adHocMotion'))
+    const notPresider = await (
+      await as('ml-executiveDeputy')
+    ).post(`/api/meetings/${meetingId}/items/${adHocId}/steps`, { code: 'presiderConsent' })
+    assert.equal(notPresider.statusCode, 403, notPresider.body)
+    assert.match(notPresider.json().error.message, /会议主持人（县长 扎西次仁）/)
+    const consented = await (
+      await as('ml-principal')
+    ).post(`/api/meetings/${meetingId}/items/${adHocId}/steps`, { code: 'presiderConsent' })
+    assert.equal(consented.statusCode, 200, consented.body)
+    assert.ok(
+      !consented.json().gate.reasons.some((r: { code: string }) => r.code === 'adHocMotion'),
+      consented.body,
+    )
+
     server.clock = new Date('2026-03-12T00:30:00Z')
     const desk = await as('ml-secretariat')
     const members = ['县长', '常务副县长', '副县长（城建、乡镇）', '县政府办公室主任']
