@@ -61,7 +61,8 @@ export function AccountsTable({
       columns={columnsOf(jurisdictionNames, actions)}
       dataSource={accounts}
       loading={loading}
-      pagination={{ defaultPageSize: 50, showTotal: (total) => `共 ${total} 个账户` }}
+      // One page holds the five demo jurisdictions' accounts (about 90) and a county's roster.
+      pagination={{ defaultPageSize: 100, showTotal: (total) => `共 ${total} 个账户` }}
       locale={{ emptyText: '没有账户' }}
     />
   )
