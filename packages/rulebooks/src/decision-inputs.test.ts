@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { DECISIONS, runDecision } from '@zhengling/rules'
+import { DECISIONS, knownInputCodes, runDecision } from '@zhengling/rules'
 import { contextFor } from './context.ts'
 import { loadLibrary } from './load-library.ts'
 
@@ -19,6 +19,25 @@ function answeredInputs(decision: string) {
         answered.push({ context: resolved.context, input })
     }
   return answered
+}
+
+/** The input fields that list strings (codes or posts), read off the decision's own schema. */
+function codeListFields(schema: unknown): string[] {
+  const defOf = (node: unknown) =>
+    (node as { _zod: { def: { type: string; innerType?: unknown; element?: unknown } } })._zod.def
+  const unwrap = (node: unknown): unknown => {
+    const def = defOf(node)
+    return def.innerType && ['optional', 'default', 'nullable'].includes(def.type)
+      ? unwrap(def.innerType)
+      : node
+  }
+  const shape = (schema as { shape?: Record<string, unknown> }).shape ?? {}
+  return Object.entries(shape)
+    .filter(([, field]) => {
+      const def = defOf(unwrap(field))
+      return def.type === 'array' && defOf(def.element).type === 'string'
+    })
+    .map(([name]) => name)
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -63,6 +82,54 @@ describe('every decision refuses an input it does not know, by name', () => {
         }
     })
   }
+
+  // Codes inside a list (characteristics, completed, circumstances, categories, posts) are checked
+  // against what the rulebook defines for the question: a misspelt exclusion never admits an item.
+  for (const decision of DECISIONS) {
+    const fields = codeListFields(decision.input)
+    if (fields.length === 0) continue
+    it(`${decision.name}: an unknown code in ${fields.join(', ')} is refused by path and code`, () => {
+      const spoiled = new Set<string>()
+      for (const { context, input } of answeredInputs(decision.name)) {
+        const known = knownInputCodes(context.rulebook, decision.name, input) ?? {}
+        for (const field of fields) {
+          if (spoiled.has(field) || !known[field]) continue
+          spoiled.add(field)
+          const given = Array.isArray(input[field]) ? (input[field] as string[]) : []
+          const outcome = runDecision(context, decision.name, {
+            ...input,
+            [field]: [...given, 'signedOnBehalf'],
+          })
+          assertRefused(
+            outcome,
+            `${field}\\[${given.length}\\].*signedOnBehalf`,
+            `${decision.name}.${field}`,
+          )
+          if (!outcome.ok)
+            assert.deepEqual(
+              outcome.error.issues?.map((issue) => issue.path),
+              [`${field}[${given.length}]`],
+              `${decision.name}.${field}: only the unknown code is named`,
+            )
+        }
+      }
+      assert.deepEqual(
+        fields.filter((field) => !spoiled.has(field)),
+        [],
+        `${decision.name}: every list of codes is checked against the rulebook in a case that answers it`,
+      )
+    })
+  }
+
+  it('agenda-admission no longer admits an item whose exclusion code is misspelt', () => {
+    const resolved = contextFor(library, 'zhongshan')
+    assert.ok(resolved.ok)
+    const outcome = runDecision(resolved.context, 'agenda-admission', {
+      meeting: 'specialTopic',
+      characteristics: ['withinDepartmentAuthorty'],
+    })
+    assertRefused(outcome, 'characteristics\\[0\\].*withinDepartmentAuthorty', 'agenda-admission')
+  })
 
   it('seal-approval no longer answers "allowed" to a finding no rule on the seal names', () => {
     const resolved = contextFor(library, 'toksun')

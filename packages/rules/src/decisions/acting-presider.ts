@@ -18,6 +18,10 @@ export const actingPresider = defineDecision({
     away: z.array(z.string()).min(1),
     asOf: localDateInput.optional(),
   }),
+  codes(rulebook, input) {
+    if (!rulesOfKind(rulebook, 'acting', input.asOf).length) return undefined
+    return { away: { known: new Set(rulebook.posts.keys()), what: '规则库的岗位' } }
+  },
   decide(context, input) {
     const rules = rulesOfKind(context.rulebook, 'acting', input.asOf)
     const away = new Set(input.away)

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { checkAdvanceNotice } from '../periods/advance-notice.ts'
 import { formatPeriod } from '../periods/period.ts'
-import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
+import { type ResolvedRulebook, rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { meetingName } from './meeting-rules.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
 import { localDateInput } from './inputs.ts'
@@ -41,6 +41,16 @@ export interface AgendaAdmissionOutcome {
   approvers: string[]
 }
 
+/** The agenda rules in force for the meeting. */
+function agendaRules(
+  rulebook: ResolvedRulebook,
+  input: { meeting: string; asOf?: string | undefined; meetingDate?: string | undefined },
+) {
+  return rulesOfKind(rulebook, 'agendaAdmission', input.asOf ?? input.meetingDate).filter(
+    (rule) => !rule.when?.meetings || rule.when.meetings.includes(input.meeting),
+  )
+}
+
 /**
  * Whether an item is admitted to a meeting's agenda: exclusions, required prior steps (always,
  * or when the item has a characteristic), caps and what lets an item past a full agenda, lead time.
@@ -64,12 +74,36 @@ export const agendaAdmission = defineDecision({
     /** The date whose rules apply; defaults to the meeting date. */
     asOf: localDateInput.optional(),
   }),
+  codes(rulebook, input) {
+    const rules = agendaRules(rulebook, input)
+    if (rules.length === 0) return undefined
+    const name = `${rulebook.meetings.get(input.meeting)?.name ?? input.meeting}的议题准入规则`
+    return {
+      // What may describe an item: the exclusions and the conditions that bring in steps.
+      characteristics: {
+        known: new Set(
+          rules.flatMap(({ params }) => [
+            ...params.excluded.map((item) => item.code),
+            ...params.requiredWhen.map(({ condition }) => condition.code),
+          ]),
+        ),
+        what: name,
+      },
+      // What may be done: every step the rules list, always, when, or past a full agenda.
+      completed: {
+        known: new Set(
+          rules.flatMap(({ params }) => [
+            ...params.requiredBefore.map((step) => step.code),
+            ...params.requiredWhen.flatMap(({ steps }) => steps.map((step) => step.code)),
+            ...params.overCapRequires.map((step) => step.code),
+          ]),
+        ),
+        what: name,
+      },
+    }
+  },
   decide(context, input) {
-    const rules = rulesOfKind(
-      context.rulebook,
-      'agendaAdmission',
-      input.asOf ?? input.meetingDate,
-    ).filter((rule) => !rule.when?.meetings || rule.when.meetings.includes(input.meeting))
+    const rules = agendaRules(context.rulebook, input)
     if (rules.length === 0) throw noRule(context, '该会议的议题准入条件')
     const has = (code: string) => input.characteristics.includes(code)
     const done = (code: string) => input.completed.includes(code)

@@ -41,12 +41,23 @@ export class DecisionError extends Error {
   }
 }
 
+/** The codes a rulebook defines for each code-listing field of a question, and what they are. */
+export type InputCodes = Record<string, { known: ReadonlySet<string>; what: string }>
+
 export interface DecisionDefinition<I extends z.ZodType = z.ZodType, O = unknown> {
   name: string
   title: string
   /** The rule kinds this decision reads, for coverage and docs. */
   kinds: readonly ResolvedRule['kind'][]
   input: I
+  /**
+   * For each input field that lists codes (characteristics, completed, circumstances, categories,
+   * posts): the codes the rulebook in force defines for this question, given the rest of the
+   * input. A code outside them is refused by name (INVALID_INPUT, its path and the code): a
+   * misspelt exclusion must never let an item through. Undefined when the rulebook does not
+   * answer the question at all (the decision then says RULE_NOT_FOUND).
+   */
+  codes?(rulebook: ResolvedRulebook, input: z.output<I>): InputCodes | undefined
   decide(
     context: DecisionContext,
     input: z.output<I>,

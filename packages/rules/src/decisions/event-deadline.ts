@@ -3,7 +3,7 @@ import { formatPeriod } from '../periods/period.ts'
 import { matchScore } from '../rulebook/conditions.ts'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
-import { dateOrInstantInput } from './inputs.ts'
+import { categoriesNamed, dateOrInstantInput } from './inputs.ts'
 import { postTitles } from './post-titles.ts'
 import { timedSteps } from './timed-steps.ts'
 
@@ -23,6 +23,18 @@ export const eventDeadline = defineDecision({
     /** What the matter is, for rules that depend on it: complexMatter (事项较为复杂涉及面广). */
     categories: z.array(z.string()).optional(),
   }),
+  codes(rulebook, input) {
+    const forEvent = rulesOfKind(rulebook, 'deadline', input.at.slice(0, 10)).filter(
+      (r) => r.params.event.code === input.event,
+    )
+    if (forEvent.length === 0) return undefined
+    return {
+      categories: {
+        known: categoriesNamed(forEvent),
+        what: `"${forEvent[0]?.params.event.label ?? input.event}"的办理时限规则`,
+      },
+    }
+  },
   decide(context, input) {
     const facts = { categories: input.categories ?? [] }
     const forEvent = rulesOfKind(context.rulebook, 'deadline', input.at.slice(0, 10))

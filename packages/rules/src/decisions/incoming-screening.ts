@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { matchScore } from '../rulebook/conditions.ts'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
-import { direction, localDateInput, refuseUnknownKeys } from './inputs.ts'
+import { categoriesNamed, direction, localDateInput, refuseUnknownKeys } from './inputs.ts'
 
 /**
  * Whether an incoming document is accepted. The caller states the facts found on screening
@@ -23,6 +23,12 @@ export const incomingScreening = defineDecision({
     findings: z.record(z.string(), z.boolean()),
     asOf: localDateInput.optional(),
   }),
+  codes(rulebook, input) {
+    const rules = rulesOfKind(rulebook, 'incomingScreening', input.asOf)
+    if (rules.length === 0) return undefined
+    // Every category a screening rule in force selects on, whichever document it screens.
+    return { categories: { known: categoriesNamed(rules), what: '收文初审规则' } }
+  },
   decide(context, input) {
     const rules = rulesOfKind(context.rulebook, 'incomingScreening', input.asOf).filter(
       (rule) => matchScore(rule.when, input) >= 0,

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { isInstant, normalizeInstant } from '../dates/instant.ts'
 import { isLocalDate } from '../dates/local-date.ts'
-import { DecisionError } from './decision.ts'
+import { formatPath } from '../rulebook/yaml-source.ts'
+import { DecisionError, type InputCodes } from './decision.ts'
 
 /**
  * Shared input fields. Dates are civil dates in Asia/Shanghai; a date-time written without an
@@ -50,4 +51,41 @@ export function refuseUnknownKeys(
     `输入有误：${issues.map((issue) => `${issue.path} ${issue.message}`).join('；')}`,
     issues,
   )
+}
+
+/**
+ * Refuses, by path and code, every code in a listing field (characteristics, completed,
+ * circumstances…) that the rulebook in force does not define for the question: a misspelt code
+ * must never pass as "not the case" or "not done".
+ */
+export function refuseUnknownCodes(
+  input: Readonly<Record<string, unknown>>,
+  codes: InputCodes,
+): void {
+  const issues: { path: string; message: string }[] = []
+  for (const [field, { known, what }] of Object.entries(codes)) {
+    const given = input[field]
+    if (!Array.isArray(given)) continue
+    given.forEach((code, index) => {
+      if (typeof code !== 'string' || known.has(code)) return
+      const listed = known.size ? `（可用：${[...known].join('、')}）` : '（没有可用的代码）'
+      issues.push({
+        path: formatPath([field, index]),
+        message: `未知代码：${code}，${what}没有此代码${listed}`,
+      })
+    })
+  }
+  if (issues.length === 0) return
+  throw new DecisionError(
+    'INVALID_INPUT',
+    `输入有误：${issues.map((issue) => `${issue.path} ${issue.message}`).join('；')}`,
+    issues,
+  )
+}
+
+/** The categories the rules' conditions name (when.categories): what a question may be told. */
+export function categoriesNamed(
+  rules: readonly { when?: { categories?: readonly string[] } }[],
+): Set<string> {
+  return new Set(rules.flatMap((rule) => rule.when?.categories ?? []))
 }

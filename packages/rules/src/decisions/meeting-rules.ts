@@ -5,7 +5,7 @@ import type { DecisionContext } from './decision.ts'
 
 /** The most specific rule of a kind that names this meeting in its `when.meetings`. */
 export function ruleForMeeting<K extends ResolvedRule['kind']>(
-  context: DecisionContext,
+  context: Pick<DecisionContext, 'rulebook'>,
   kind: K,
   meeting: string,
   asOf?: LocalDate,

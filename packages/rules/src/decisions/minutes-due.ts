@@ -21,6 +21,16 @@ export const minutesDue = defineDecision({
     /** Circumstance codes that hold, for a rule that issues minutes only when one does. */
     circumstances: z.array(z.string()).default([]),
   }),
+  codes(rulebook, input) {
+    const rule = ruleForMeeting({ rulebook }, 'minutes', input.meeting, input.meetingDate)
+    if (!rule) return undefined
+    return {
+      circumstances: {
+        known: new Set(rule.params.issueWhen.map((c) => c.code)),
+        what: `${rulebook.meetings.get(input.meeting)?.name ?? input.meeting}的纪要规则`,
+      },
+    }
+  },
   decide(context, input) {
     const rule = ruleForMeeting(context, 'minutes', input.meeting, input.meetingDate)
     const name = meetingName(context, input.meeting)

@@ -3,6 +3,7 @@ import { matchScore } from '../rulebook/conditions.ts'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
 import { quantitiesInput, requireFacts } from './condition-inputs.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
+import { categoriesNamed } from './inputs.ts'
 
 /**
  * Whether a matter has gone through the steps the rules require, in order where they say so. A
@@ -21,6 +22,20 @@ export const procedureCheck = defineDecision({
     /** Measured quantities for rules with thresholds (departmentsInvolved: 2). */
     quantities: quantitiesInput.optional(),
   }),
+  codes(rulebook, input) {
+    const forMatter = rulesOfKind(rulebook, 'procedure').filter(
+      (r) => r.params.matter.code === input.matter,
+    )
+    if (forMatter.length === 0) return undefined
+    const what = `"${forMatter[0]?.params.matter.label ?? input.matter}"的程序规则`
+    return {
+      completed: {
+        known: new Set(forMatter.flatMap((rule) => rule.params.steps.map((step) => step.code))),
+        what,
+      },
+      categories: { known: categoriesNamed(forMatter), what },
+    }
+  },
   decide(context, input) {
     const forMatter = rulesOfKind(context.rulebook, 'procedure').filter(
       (r) => r.params.matter.code === input.matter,

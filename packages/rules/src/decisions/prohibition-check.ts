@@ -26,6 +26,20 @@ export const prohibitionCheck = defineDecision({
     /** Measured quantities for rules with thresholds: a number or a share { count, total }. */
     quantities: quantitiesInput.optional(),
   }),
+  codes(rulebook, input) {
+    const onAct = rulesOfKind(rulebook, 'prohibition').filter(
+      (r) => r.params.act.code === input.act,
+    )
+    if (onAct.length === 0) return undefined
+    return {
+      // Any post of the rulebook may have approved (one the rules do not name lifts nothing).
+      approvedBy: { known: new Set(rulebook.posts.keys()), what: '规则库的岗位' },
+      circumstances: {
+        known: new Set(onAct.flatMap((rule) => rule.params.unlessWhen.map((c) => c.code))),
+        what: `"${onAct[0]?.params.act.label ?? input.act}"的禁止性规定`,
+      },
+    }
+  },
   decide(context, input) {
     const onAct = rulesOfKind(context.rulebook, 'prohibition').filter(
       (r) => r.params.act.code === input.act,

@@ -1,6 +1,8 @@
 import { describeIssue } from '../errors/describe-issue.ts'
 import { formatPath } from '../rulebook/yaml-source.ts'
 import { type DecisionContext, DecisionError, type DecisionResult } from './decision.ts'
+import type { ResolvedRulebook } from '../rulebook/resolve-rulebook.ts'
+import { refuseUnknownCodes } from './inputs.ts'
 import { DECISIONS, findDecision } from './registry.ts'
 
 export interface DecisionFailure {
@@ -47,6 +49,8 @@ export function runDecision(
     }
   }
   try {
+    const codes = decision.codes?.(context.rulebook, parsed.data)
+    if (codes) refuseUnknownCodes(parsed.data as Record<string, unknown>, codes)
     const result = decision.decide(context, parsed.data)
     return {
       ok: true,
@@ -71,4 +75,23 @@ export function runDecision(
       return { ok: false, error: { code: 'INVALID_INPUT', message: error.message } }
     throw error
   }
+}
+
+/**
+ * The codes the rulebook defines for each code-listing field of a question (agenda-admission's
+ * characteristics, incoming-screening's categories…), given the rest of its input: what a
+ * workflow may state. Undefined when the input is not a valid question or the rulebook does not
+ * answer it.
+ */
+export function knownInputCodes(
+  rulebook: ResolvedRulebook,
+  name: string,
+  input: unknown,
+): Record<string, string[]> | undefined {
+  const decision = findDecision(name)
+  const parsed = decision?.input.safeParse(input)
+  if (!decision?.codes || !parsed?.success) return undefined
+  const codes = decision.codes(rulebook, parsed.data)
+  if (!codes) return undefined
+  return Object.fromEntries(Object.entries(codes).map(([field, { known }]) => [field, [...known]]))
 }
