@@ -10,9 +10,19 @@ import { postTitles } from './post-titles.ts'
 const CONSEQUENCE = {
   deemedNoObjection: '视为无不同意见',
   remindFirst: '先行提醒督促',
-  escalate: '报请领导协调',
   explainOrCircular: '应书面说明情况和理由，否则予以通报',
 } as const
+
+/**
+ * What the document waits for from a request still open: the reply within its period; once it
+ * lapsed, the reminder (remindFirst) and then the reply within the reminder's period; the
+ * department's written explanation or the office's circular (explainOrCircular). `null` once the
+ * request is replied to or settled, when the signer may go on.
+ */
+type Awaiting = 'reply' | 'reminder' | 'replyAfterReminder' | 'explanationOrCircular' | null
+
+/** How a lapsed request was settled so the document goes on without the reply. */
+type Settled = 'deemedNoObjection' | 'explained' | 'circulated' | null
 
 type Round = 'pending' | 'repliedOnTime' | 'repliedLate' | 'overdue'
 
@@ -24,7 +34,9 @@ function roundStatus(due: string, repliedOn?: string, today?: string): Round {
 /**
  * When a consulted department must reply, and what its silence means once the day has passed.
  * Where the rules remind first (延津 三十), a second round runs from the reminder, and a second
- * silence has its own meaning.
+ * silence has its own meaning. Where the late department must explain in writing or be
+ * circulated (二连浩特 五十一), either act settles the lateness. The answer says what the
+ * document now waits for (awaiting) and how an unanswered request was settled (settled).
  */
 export const countersignDeadline = defineDecision({
   name: 'countersign-deadline',
@@ -39,6 +51,10 @@ export const countersignDeadline = defineDecision({
     /** The day the reminder desk reminded the department, and the date it set, if any. */
     remindedOn: localDateInput.optional(),
     reminderDueDate: localDateInput.optional(),
+    /** The day the department filed its written explanation (书面说明), if any. */
+    explainedOn: localDateInput.optional(),
+    /** The day the office circulated the department (通报), if any. */
+    circulatedOn: localDateInput.optional(),
     issuer: z.string().optional(),
   }),
   decide(context, input) {
@@ -74,6 +90,30 @@ export const countersignDeadline = defineDecision({
         ? params.afterReminder
         : params.overdue
 
+    const replied = input.repliedOn !== undefined
+    const reminded = input.remindedOn !== undefined
+    const explained = lapsed && params.overdue === 'explainOrCircular'
+    const settled: Settled =
+      replied || !lapsed
+        ? null
+        : consequence === 'deemedNoObjection'
+          ? 'deemedNoObjection'
+          : explained && input.explainedOn !== undefined
+            ? 'explained'
+            : explained && input.circulatedOn !== undefined
+              ? 'circulated'
+              : null
+    const awaiting: Awaiting =
+      replied || settled
+        ? null
+        : !lapsed
+          ? 'reply'
+          : params.overdue === 'remindFirst'
+            ? reminded
+              ? 'replyAfterReminder'
+              : 'reminder'
+            : 'explanationOrCircular'
+
     const reminder = params.reminder?.length ? `由${postTitles(rulebook, params.reminder)}` : ''
     const reportedBy = params.reportedBy?.length
       ? `${postTitles(rulebook, params.reportedBy)}上报，`
@@ -101,7 +141,11 @@ export const countersignDeadline = defineDecision({
         ? `提醒后仍未按期反馈（提醒期限 ${reminderDue}），${CONSEQUENCE[params.afterReminder]}`
         : params.overdue === 'remindFirst'
           ? `已逾期，${reminder}提醒督促${reminderDue ? `，提醒后应于 ${reminderDue} 前反馈` : ''}`
-          : `已逾期，${CONSEQUENCE[params.overdue]}`
+          : settled === 'explained'
+            ? `已逾期，已于 ${input.explainedOn} 书面说明情况和理由`
+            : settled === 'circulated'
+              ? `已逾期，未书面说明，已于 ${input.circulatedOn} 通报`
+              : `已逾期，${CONSEQUENCE[params.overdue]}`
     return {
       outcome: {
         due,
@@ -110,6 +154,8 @@ export const countersignDeadline = defineDecision({
         overdueMeans: params.overdue,
         afterReminderMeans: params.afterReminder ?? null,
         consequence,
+        awaiting,
+        settled,
         reminder: params.reminder ?? [],
         circulatedBy: params.circulatedBy ?? [],
         reminderDue,

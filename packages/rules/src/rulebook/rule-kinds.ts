@@ -62,18 +62,22 @@ export const ruleParams = {
     /** The lead department may set its own limit (除主办部门另有时限要求外). */
     leadMaySetLimit: z.boolean(),
     /**
-     * deemedNoObjection: silence counts as agreement (钟山 第二十九条); remindFirst: a desk reminds
-     * (延津 三十); escalate: leaders coordinate; explainOrCircular: the late department explains in
-     * writing or is circulated (二连浩特 五十一).
+     * What a lapsed reply period means, each a way on to the signer: deemedNoObjection: silence
+     * counts as agreement (钟山 第二十九条); remindFirst: a desk reminds and sets the period of
+     * the reminder, and `afterReminder` says what a second silence means (延津 三十);
+     * explainOrCircular: the late department explains in writing, or else `circulatedBy`
+     * circulates it (通报) — either settles the lateness, and the document goes on without the
+     * reply, which the department still owes (二连浩特 五十一: the article makes lateness the
+     * department's accountability, not a bar to the document).
      */
-    overdue: z.enum(['deemedNoObjection', 'remindFirst', 'escalate', 'explainOrCircular']),
+    overdue: z.enum(['deemedNoObjection', 'remindFirst', 'explainOrCircular']),
     reminder: posts.optional(),
     /** When `explainOrCircular`: who circulates a department that did not explain. */
     circulatedBy: posts.optional(),
     /** When `remindFirst`: how long the reminded department then has. */
     afterReminderWithin: periodSchema.optional(),
     /** When `remindFirst`: what a second silence, after the reminder, means (延津 三十). */
-    afterReminder: z.enum(['deemedNoObjection', 'escalate']).optional(),
+    afterReminder: z.enum(['deemedNoObjection']).optional(),
     /** Who reports the overdue reply to the reminder desk (征求意见单位). */
     reportedBy: posts.optional(),
   }),
