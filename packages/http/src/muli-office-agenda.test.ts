@@ -31,6 +31,13 @@ describe('an item the 县政府办公室 submits in 木里县', () => {
     const meetingId = scheduled.json().meeting.id
 
     const director = await as('ml-officeDirector')
+    // An item is described only in the meeting rules' own terms.
+    const unknownKind = await director.post(`/api/meetings/${meetingId}/items`, {
+      title: '关于某事项的议题',
+      characteristics: ['noSuchCondition'],
+    })
+    assert.equal(unknownKind.statusCode, 422, unknownKind.body)
+    assert.equal(unknownKind.json().error.code, 'UNKNOWN_CHARACTERISTIC')
     const submitted = await director.post(`/api/meetings/${meetingId}/items`, {
       title: '关于县政府机关办公用房调整的议题',
     })

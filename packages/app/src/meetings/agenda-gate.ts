@@ -48,9 +48,18 @@ export function agendaGateOf(
   item: Pick<AgendaItemRecord, 'characteristics' | 'completed' | 'adHoc' | 'submittedAt'>,
   itemsAhead: number,
 ): AgendaGate {
-  const completed = item.completed.map((step) => step.code)
-  const characteristics = [...item.characteristics]
-  if (item.adHoc && !completed.includes('presiderConsent')) characteristics.push('adHocMotion')
+  // The decision knows only its rules' codes: the item is described in those (a 临时动议 only
+  // where the rules exclude one), and the presider's consent is the app's step, not the rules'.
+  const known = agendaCodesOf(rules, meeting)
+  const recorded = item.completed.map((step) => step.code)
+  const completed = recorded.filter((code) => known.steps.has(code))
+  const characteristics = item.characteristics.filter((code) => known.characteristics.has(code))
+  if (
+    item.adHoc &&
+    !recorded.includes(PRESIDER_CONSENT.code) &&
+    known.characteristics.has('adHocMotion')
+  )
+    characteristics.push('adHocMotion')
   const answer = ask<Omit<AgendaGate, 'summary' | 'citations'>>(
     rules,
     meeting.jurisdictionId,
@@ -105,6 +114,37 @@ export function agendaGateOf(
     summary: answer.summary,
     citations: answer.citations,
   }
+}
+
+/**
+ * The codes the meeting's agenda rules know: what may describe an item (exclusions, conditions)
+ * and the steps they list — the checklist of an empty item.
+ */
+export function agendaCodesOf(
+  rules: RulesPort,
+  meeting: MeetingRecord,
+): { characteristics: Set<string>; steps: Set<string> } {
+  const answer = ask<{ conditions?: GateCondition[] }>(
+    rules,
+    meeting.jurisdictionId,
+    'agenda-admission',
+    { meeting: meeting.meetingType, meetingDate: meetingDateOf(meeting) },
+  )
+  const conditions = answer?.outcome.conditions ?? []
+  return {
+    characteristics: new Set(
+      conditions
+        .map((c) =>
+          c.type === 'excluded' ? c.code : c.type === 'requiredWhen' ? c.when?.code : undefined,
+        )
+        .filter(isCode),
+    ),
+    steps: new Set(conditions.filter((c) => c.type !== 'excluded').map((c) => c.code)),
+  }
+}
+
+function isCode(code: string | undefined): code is string {
+  return code !== undefined
 }
 
 /** The steps of a gate (not its exclusions): what someone records on the item. */

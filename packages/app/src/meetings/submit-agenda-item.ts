@@ -2,7 +2,7 @@ import { ruleIdsOf } from '../documents/document-rules.ts'
 import { InvalidInputError, NotFoundError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { actOnMeeting, assertMeetingState, type MeetingDeps } from './act-on-meeting.ts'
-import { agendaGateOf, type AgendaGate, stepConditions } from './agenda-gate.ts'
+import { agendaCodesOf, agendaGateOf, type AgendaGate, stepConditions } from './agenda-gate.ts'
 import { assertAgendaResolvable } from './agenda-plan.ts'
 import {
   articleNumbersOf,
@@ -52,6 +52,14 @@ export function submitAgendaItem(
       submittingDepartmentId: post.departmentId,
       on: today,
     })
+    // An item is described in the codes the meeting's rules know (the checklist's), or refused.
+    const known = agendaCodesOf(deps.rules, meeting)
+    const unknown = (input.characteristics ?? []).filter((code) => !known.characteristics.has(code))
+    if (unknown.length)
+      throw new InvalidInputError(
+        'UNKNOWN_CHARACTERISTIC',
+        `本次会议的议题准入规则没有"${unknown.join('、')}"这种情形（可选：${[...known.characteristics].join('、') || '无'}）`,
+      )
     const items = await r.meetings.items(meeting.id)
     const involved = [...new Set(input.involvedDepartmentIds ?? [])].filter(
       (id) => id !== post.departmentId,
