@@ -144,6 +144,8 @@ describe('every meeting and supervision act resolves to someone, in every county
       const roster = rosters.get(id) as MeetingRoster
       const { rulebook } = roster
       const t = tally()
+      const schedulable = new Set<string>()
+      const blockedUnits: string[] = []
       const held = (postId: string) => (roster.holders.get(postId)?.length ?? 0) > 0
       const office = meetingOffice(rules, id)
       const officePost = roster.posts.find(
@@ -189,6 +191,8 @@ describe('every meeting and supervision act resolves to someone, in every county
             meetingArticle: [],
           })
           judgeMeeting(t, roster, assignments, where)
+          if (assignments.every((assignment) => assignment.held.length > 0))
+            schedulable.add(type.id)
 
           for (const unit of submitters) {
             const context = recorderContextOf(roster, {
@@ -205,6 +209,7 @@ describe('every meeting and supervision act resolves to someone, in every county
                   continue
                 }
                 // Nobody holds it: an item that needs it must be refused at submission.
+                if (assignment.applies && !adHoc) blockedUnits.push(`${where} ${unit.name}`)
                 const condition = gate.conditions.find((c) => c.code === assignment.code)
                 const needing = {
                   ...item,
@@ -238,6 +243,17 @@ describe('every meeting and supervision act resolves to someone, in every county
       add(t)
       assert.deepEqual(t.unresolvable, [], t.unresolvable.slice(0, 20).join('\n'))
       assert.ok(t.combinations > 0)
+      // Refusing is honest, but the demo county must work: every meeting kind someone may
+      // convene can be scheduled, and every unit can put an ordinary item to it.
+      const convened = [...rulebook.meetings.values()].filter((type) =>
+        roster.posts.some((post) => held(post.postId) && mayPreside(rulebook, type, post)),
+      )
+      assert.deepEqual(
+        convened.filter((type) => !schedulable.has(type.id)).map((type) => type.name),
+        [],
+        `${id}: meeting kinds no presider can schedule`,
+      )
+      assert.deepEqual(blockedUnits, [], `${id}: ordinary items every submission refuses`)
     })
 
     it(`${file.jurisdiction.name}: supervision source × lead unit`, async () => {
