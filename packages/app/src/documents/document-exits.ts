@@ -74,8 +74,9 @@ export function withdrawRefusal(facts: ExitFacts): DomainError | null {
 }
 
 /**
- * 退回修改 at 核稿 (the post whose review is due) or on a 会签 disagreement (the unit asked to
- * countersign): the draft goes back to its drafter with the opinion.
+ * 退回修改 at 核稿 (the post whose review is due), at 签发 (the signer whose signature is due) or
+ * on a 会签 disagreement (the unit asked to countersign): the draft goes back to its drafter with
+ * the opinion.
  */
 export function returnRefusal(facts: ExitFacts, only?: 'countersign'): DomainError | null {
   const { document } = facts
@@ -96,18 +97,20 @@ export function returnRefusal(facts: ExitFacts, only?: 'countersign'): DomainErr
   if (!as)
     return new NotPermittedError(
       'NOT_YOUR_STEP',
-      `${facts.post.title}没有待核稿或待会签的此件，不能退回修改`,
+      `${facts.post.title}没有待核稿、待签发或待会签的此件，不能退回修改`,
     )
   return null
 }
 
-/** In which part the post returns a draft: its 核稿 due, or its unit's 会签 open. */
+/** In which part the post returns a draft: its 核稿 or 签发 due, or its unit's 会签 open. */
 export function returningAs(
   { tasks, post }: ExitFacts,
   only?: 'countersign',
-): 'review' | 'countersign' | null {
-  if (!only && tasks.some((task) => task.kind === 'review' && task.assigneePostId === post.postId))
-    return 'review'
+): 'review' | 'sign' | 'countersign' | null {
+  const due = (kind: string) =>
+    !only && tasks.some((task) => task.kind === kind && task.assigneePostId === post.postId)
+  if (due('review')) return 'review'
+  if (due('sign')) return 'sign'
   if (
     post.departmentId &&
     tasks.some(

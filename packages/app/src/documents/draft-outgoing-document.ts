@@ -14,6 +14,7 @@ import { openTasks } from './open-tasks.ts'
 import { recordDocumentAct } from './record-document-act.ts'
 import { recordBodyVersion } from './record-body-version.ts'
 import { searchTextOf } from './search-text.ts'
+import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 
 export interface OutgoingDraft {
   /** A numbering prefix of the rulebook (钟府发, 钟府办函…): it names the issuing organ. */
@@ -155,7 +156,7 @@ export function draftOutgoingDocument(
     ]
     let countersignDue: string | null = null
     if (countersign.length > 0) {
-      const deadline = ask<{ due: string }>(
+      const deadline = ask<{ due: string; reminder: string[]; circulatedBy: string[] }>(
         deps.rules,
         viewer.jurisdictionId,
         'countersign-deadline',
@@ -164,6 +165,15 @@ export function draftOutgoingDocument(
         },
       )
       countersignDue = deadline?.outcome.due ?? null
+      // Who follows an overdue 会签 up (催办 by 综合股, 通报 by 办公厅) knows of the request.
+      const followers = [
+        ...(deadline?.outcome.reminder ?? []),
+        ...(deadline?.outcome.circulatedBy ?? []),
+      ]
+      if (followers.length > 0)
+        document.distributionPosts = (await r.organisation.unitPosts(viewer.jurisdictionId))
+          .filter((candidate) => followers.some((id) => matchesRulebookPost(candidate, id)))
+          .map((candidate) => candidate.postId)
       citations.push(...(deadline?.citations ?? []))
     }
     await openOutgoingDraft(r, deps, {

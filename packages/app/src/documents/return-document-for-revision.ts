@@ -13,10 +13,10 @@ import { requiredText, returnRefusal, returningAs } from './document-exits.ts'
 import { ask, citationsOf, ruleIdsOf } from './document-rules.ts'
 
 /**
- * 退回修改: the post whose 核稿 is due, or a unit asked to countersign that disagrees, sends the
- * draft back to its drafter with the opinion (required). Every open task closes; the drafter
+ * 退回修改: the post whose 核稿 or 签发 is due, or a unit asked to countersign that disagrees,
+ * sends the draft back to its drafter with the opinion (required). Every open task closes; the drafter
  * holds the draft, revises its body and sends it again, the chain restarting (重新送审). A
- * reviewer's return cites the sign-off rule the draft follows (钟山 第三十二条 分级审核); a
+ * reviewer's or the signer's return cites the sign-off rule the draft follows (钟山 第三十二条 分级审核); a
  * unit's disagreement cites the rulebook's procedure for disagreements (钟山 第二十九条: 协商,
  * 列明各方理据, 会签后报), where the rulebook has one.
  */
@@ -64,7 +64,7 @@ export async function returnForRevision(
       returnedToDrafter: true,
       ...(as === 'countersign'
         ? { departmentId: post.departmentId }
-        : { step: document.plan?.step }),
+        : { step: as === 'sign' ? 'sign' : document.plan?.step }),
       closedTasks: closed.map((task) => task.kind),
     },
     changes: { state: 'returnedForRevision' },

@@ -6,13 +6,14 @@ import type { OutgoingPlan } from './document.ts'
 import { ask, citationsOf, postsResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
 import { stepPosts } from './advance-review.ts'
 import { openTasks } from './open-tasks.ts'
-
-type CountersignAnswer = { due: string; status: string; consequence: string | null }
+import { countersignStanding, pendingRefusal, unitNames } from './countersign-standing.ts'
 
 /**
  * 签发 by exactly the post the rulebook's sign-off rule names (钟府发: 区长, 第三十二条) — or the
- * post acting for it. Countersignatures still open are settled first by the rulebook: overdue
- * and "逾期视为无不同意见" closes them as deemed agreed; otherwise signing waits, with the date.
+ * post acting for it. Countersignatures still open are settled first by the rulebook's countersign
+ * rule, whatever its overdue effect: deemed agreed once lapsed (钟山 第二十九条) or once the
+ * reminder's period lapsed too (延津 三十), or explained in writing or circulated (二连浩特 五十一);
+ * otherwise signing is refused naming what is awaited (the reply, the 催办, the 书面说明 or 通报).
  */
 export function signOutgoingDocument(
   deps: DocumentDeps,
@@ -63,36 +64,32 @@ export function signOutgoingDocument(
           )
         citations.push(...(procedure?.citations ?? []))
       }
-      const deemed: string[] = []
-      for (const task of (await r.documents.openTasks(document.id)).filter(
-        (t) => t.kind === 'countersign',
-      )) {
-        const answer = ask<CountersignAnswer>(
-          deps.rules,
-          document.jurisdictionId,
-          'countersign-deadline',
-          {
-            requestedOn: task.openedAt.slice(0, 10),
-            today,
-          },
-        )
-        if (answer?.outcome.consequence === 'deemedNoObjection') {
-          await r.documents.closeTasks(
-            document.id,
-            { kind: 'countersign', departmentIds: [task.assigneeDepartmentId as string] },
-            at,
-            'deemedNoObjection',
-          )
-          deemed.push(task.assigneeDepartmentId as string)
-          citations.push(...answer.citations)
-          continue
-        }
-        throw new RuleRefusedError(
-          'COUNTERSIGN_PENDING',
-          `会签尚未回复，不能签发：${answer?.summary ?? '规则库未规定会签回复时限'}`,
-          answer?.citations ?? [],
-        )
+      // Each 会签 still open is settled by the rulebook, or signing waits for what it names.
+      const events = await r.documents.events(document.id)
+      const settled: Record<'deemedNoObjection' | 'explained' | 'circulated', string[]> = {
+        deemedNoObjection: [],
+        explained: [],
+        circulated: [],
       }
+      const open = (await r.documents.openTasks(document.id)).filter(
+        (t) => t.kind === 'countersign',
+      )
+      const names = open.length > 0 ? await unitNames(r, document.jurisdictionId, today) : null
+      for (const task of open) {
+        const unit = task.assigneeDepartmentId as string
+        const answer = countersignStanding(deps.rules, document, task, events, today)
+        const how = answer?.outcome.settled
+        if (!answer || !how) throw pendingRefusal(names?.get(unit) ?? '', answer)
+        await r.documents.closeTasks(
+          document.id,
+          { kind: 'countersign', departmentIds: [unit] },
+          at,
+          how,
+        )
+        settled[how].push(unit)
+        citations.push(...answer.citations)
+      }
+      const deemed = settled.deemedNoObjection
       await r.documents.closeTasks(document.id, { kind: 'sign' }, at, 'signed')
       const desk = responsibleFor(deps.rules, document.jurisdictionId, 'incomingRegistration')
       const desks = await postsResponsible(r, document.jurisdictionId, desk)
@@ -108,6 +105,8 @@ export function signOutgoingDocument(
         ruleIds: ruleIdsOf(citations),
         details: {
           deemedNoObjection: deemed,
+          ...(settled.explained.length > 0 ? { explainedLate: settled.explained } : {}),
+          ...(settled.circulated.length > 0 ? { circulatedLate: settled.circulated } : {}),
           ...(plan.policy ? { policyStepsSignedOff: input.policySteps ?? [] } : {}),
         },
         changes: { state: 'signed' },

@@ -15,6 +15,7 @@ import {
 } from './document-exits.ts'
 import { documentOffice, isOfficePost } from './document-office.ts'
 import { ask } from './document-rules.ts'
+import { countersignStanding } from './countersign-standing.ts'
 import { segmentWords } from './search-text.ts'
 
 /**
@@ -89,6 +90,29 @@ export async function describeDocument(
     },
   )
   const reassigns = reassigner?.outcome.posts.some((id) => matchesRulebookPost(post, id)) ?? false
+  // Each open 会签 as its rule reads it today, and the overdue acts open to the viewer's post.
+  const countersigns = tasks
+    .filter((task) => task.kind === 'countersign' && task.assigneeDepartmentId)
+    .map((task) => {
+      const standing = countersignStanding(deps.rules, document, task, events, today)
+      const awaiting = standing?.outcome.awaiting ?? 'reply'
+      const named = (ids: readonly string[] | undefined) =>
+        (ids ?? []).some((id) => matchesRulebookPost(post, id))
+      return {
+        departmentId: task.assigneeDepartmentId as string,
+        due: standing?.outcome.due ?? task.dueDate,
+        awaiting: standing ? awaiting : null,
+        settled: standing?.outcome.settled ?? null,
+        reminderDue: standing?.outcome.reminderDue ?? null,
+        summary: standing?.summary ?? '规则库未规定会签回复时限',
+        may: {
+          remind: awaiting === 'reminder' && named(standing?.outcome.reminder),
+          explain:
+            awaiting === 'explanationOrCircular' && post.departmentId === task.assigneeDepartmentId,
+          circulate: awaiting === 'explanationOrCircular' && named(standing?.outcome.circulatedBy),
+        },
+      }
+    })
   return {
     ...viewed,
     holders: holders.map((holding) => ({
@@ -96,6 +120,7 @@ export async function describeDocument(
       reassignable:
         holding.vacant && holding.postId !== null && REASSIGNABLE_TASKS.includes(holding.kind),
     })),
+    countersigns,
     may: {
       withdraw: withdrawRefusal(facts) === null,
       returnForRevision: returnRefusal(facts) === null,

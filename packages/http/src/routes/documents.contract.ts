@@ -76,6 +76,19 @@ export const resubmitBody = z.object({ note: z.string().max(2000).optional() }).
 export const voidBody = z.object({ reason: z.string().max(500) })
 /** 改派 of a task waiting on a vacant post, to another post, with the reason. */
 export const reassignBody = z.object({ taskId: id, postId: id, reason: z.string().max(500) })
+/** 催办 of an overdue 会签: the unit, and the date it must now reply by where the rule sets none. */
+export const remindCountersignBody = z.object({
+  departmentId: id,
+  dueDate: civilDate.optional(),
+  opinion: z.string().max(2000).optional(),
+})
+/** 书面说明 of an overdue 会签 by the late unit: the situation and reasons (required). */
+export const explainCountersignBody = z.object({ explanation: z.string().max(2000) })
+/** 通报 of a unit whose 会签 is overdue and unexplained. */
+export const circulateCountersignBody = z.object({
+  departmentId: id,
+  opinion: z.string().max(2000).optional(),
+})
 
 export const registerBody = z.object({ complex: z.boolean().optional() })
 export const screenBody = z.object({ findings: z.record(z.string().max(64), z.boolean()) })
@@ -199,6 +212,21 @@ export const documentView = z.object({
       actor: z.string().nullable(),
       action: z.string(),
       opinion: z.string().nullable(),
+  /**
+   * Each open 会签 as the countersign rule reads it today: what it waits for (reply, 催办,
+   * 书面说明 or 通报), and which of the overdue acts the viewer's post may record now.
+   */
+  countersigns: z.array(
+    z.object({
+      departmentId: z.string(),
+      due: z.string().nullable(),
+      awaiting: z.string().nullable(),
+      settled: z.string().nullable(),
+      reminderDue: z.string().nullable(),
+      summary: z.string(),
+      may: z.object({ remind: z.boolean(), explain: z.boolean(), circulate: z.boolean() }),
+    }),
+  ),
       ruleIds: z.array(z.string()),
       details: z.record(z.string(), z.unknown()),
     }),

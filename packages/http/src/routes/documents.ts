@@ -5,6 +5,9 @@ import {
   reassignVacantTask,
   resubmitDocument,
   returnDocumentForRevision,
+  remindOverdueCountersign,
+  explainOverdueCountersign,
+  circulateOverdueCountersign,
   voidDocument,
   withdrawDocument,
   archiveDocument,
@@ -39,6 +42,9 @@ import {
   reassignBody,
   resubmitBody,
   returnForRevisionBody,
+  remindCountersignBody,
+  explainCountersignBody,
+  circulateCountersignBody,
   voidBody,
   withdrawBody,
   draftOutgoingBody,
@@ -295,10 +301,31 @@ export function documentRoutes(
     )
     act(
       'return-for-revision',
-      '退回修改（核稿职务或会签单位，须写明意见）',
+      '退回修改（核稿职务、签发人或会签单位，须写明意见）',
       returnForRevisionBody,
       (session, documentId, input) =>
         returnDocumentForRevision(commands, session, { documentId, ...input }),
+    )
+    act(
+      'countersign-remind',
+      '催办逾期会签（规则规定的催办职务，如延津三十 综合股）',
+      remindCountersignBody,
+      (session, documentId, input) =>
+        remindOverdueCountersign(commands, session, { documentId, ...input }),
+    )
+    act(
+      'countersign-explain',
+      '逾期会签单位书面说明情况和理由（如二连浩特五十一）',
+      explainCountersignBody,
+      (session, documentId, input) =>
+        explainOverdueCountersign(commands, session, { documentId, ...input }),
+    )
+    act(
+      'countersign-circulate',
+      '通报逾期未会签且未书面说明的单位（如二连浩特五十一 办公厅）',
+      circulateCountersignBody,
+      (session, documentId, input) =>
+        circulateOverdueCountersign(commands, session, { documentId, ...input }),
     )
     act('resubmit', '修改后重新送审（核稿从头开始）', resubmitBody, (session, documentId, input) =>
       resubmitDocument(commands, session, { documentId, ...input }),
