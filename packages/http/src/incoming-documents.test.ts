@@ -232,6 +232,79 @@ describe('incoming documents in 钟山区', () => {
     assert.equal(still.json().document.state, 'registered')
   })
 
+  it('screens a 规范性文件 on its content (第十八条) when the unit or the registrar says it is one', async () => {
+    const township = await as('zs-townshipHead')
+    const desk = await as('zs-secretariat')
+    const codes = async (id: string) =>
+      ((await desk.get(`/api/documents/${id}/screening`)).json() as { code: string }[]).map(
+        (c) => c.code,
+      )
+    // Said by the unit at 报送: 初审 asks 第十八条's four questions besides the 请示's own.
+    const said = await township.post('/api/documents/incoming', {
+      ...REQUEST,
+      title: '关于报请审定荷城街道农贸市场管理办法的请示',
+      normativeDocument: true,
+    })
+    assert.equal(said.statusCode, 201, said.body)
+    const first = said.json().document.id
+    await desk.post(`/api/documents/${first}/register`, {})
+    const listed = (await desk.get(`/api/documents/${first}/screening`)).json() as {
+      code: string
+      citations: { article: string }[]
+    }[]
+    const content = listed.find((c) => c.code === 'addsAdministrativePower')
+    assert.ok(content, 'the 规范性文件 checklist is shown in 初审')
+    assert.ok(content.citations.some((c) => c.article === '第十八条'))
+    for (const code of [
+      'reducesStatutoryDuty',
+      'setsLicensingPenaltyOrCoercion',
+      'impairsRightsWithoutBasis',
+    ])
+      assert.ok(
+        listed.some((c) => c.code === code),
+        code,
+      )
+    const returned = await desk.post(`/api/documents/${first}/screen`, {
+      findings: { setsLicensingPenaltyOrCoercion: true },
+    })
+    assert.equal(returned.statusCode, 200, returned.body)
+    assert.equal(returned.json().document.state, 'returned')
+    assert.ok(
+      returned
+        .json()
+        .citations.some(
+          (c: { ruleId: string }) => c.ruleId === 'zhongshan.normative.content-limits',
+        ),
+    )
+
+    // Not said by the unit, confirmed by the registrar at 登记: the same checklist; accepted
+    // when nothing is found, citing 第十八条 among what it checked.
+    const second = (await township.post('/api/documents/incoming', REQUEST)).json().document.id
+    await desk.post(`/api/documents/${second}/register`, { normativeDocument: true })
+    assert.ok((await codes(second)).includes('addsAdministrativePower'))
+    const accepted = await desk.post(`/api/documents/${second}/screen`, { findings: {} })
+    assert.equal(accepted.json().document.state, 'accepted', accepted.body)
+    assert.ok(
+      accepted
+        .json()
+        .citations.some(
+          (c: { ruleId: string }) => c.ruleId === 'zhongshan.normative.content-limits',
+        ),
+    )
+
+    // Said by the unit, corrected by the registrar: an ordinary 请示 is not asked about content.
+    const third = (
+      await township.post('/api/documents/incoming', { ...REQUEST, normativeDocument: true })
+    ).json().document.id
+    await desk.post(`/api/documents/${third}/register`, { normativeDocument: false })
+    assert.ok(!(await codes(third)).includes('addsAdministrativePower'))
+    const refused = await desk.post(`/api/documents/${third}/screen`, {
+      findings: { addsAdministrativePower: true },
+    })
+    assert.equal(refused.statusCode, 422, refused.body)
+    assert.equal(refused.json().error.code, 'UNKNOWN_FINDING')
+  })
+
   it('returns a 请示 without 签发人, or without seal, citing 条例第九条', async () => {
     const township = await as('zs-townshipHead')
     const desk = await as('zs-secretariat')

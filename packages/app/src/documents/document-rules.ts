@@ -1,4 +1,4 @@
-import { type Citation, citationOf, type DecisionResult } from '@zhengling/rules'
+import { type Citation, citationOf, type DecisionResult, knownInputCodes } from '@zhengling/rules'
 import { InvalidInputError, RuleRefusedError } from '../errors.ts'
 import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 import type { HeldPost } from '../organisation/organisation-repository.ts'
@@ -19,6 +19,23 @@ export function ask<O>(
   if (answer.ok) return answer.result as DecisionResult<O>
   if (answer.error.code === 'RULE_NOT_FOUND') return undefined
   throw new InvalidInputError(answer.error.code, answer.error.message, answer.error.issues ?? [])
+}
+
+/**
+ * The codes among `codes` that the rulebook in force defines for a field of a question: a fact
+ * the workflow holds (a 规范性文件, a complex matter, a 临时动议) is stated only where the
+ * rulebook asks about it, since the rules core refuses a code it does not define.
+ */
+export function statedCodes(
+  rules: RulesPort,
+  jurisdictionId: string,
+  on: string,
+  question: { decision: string; input: Record<string, unknown>; field: string },
+  codes: readonly string[],
+): string[] {
+  const rulebook = rules.rulebook(jurisdictionId, on)
+  const known = rulebook && knownInputCodes(rulebook, question.decision, question.input)
+  return codes.filter((code) => known?.[question.field]?.includes(code))
 }
 
 export interface Responsibility {

@@ -7,6 +7,7 @@ import type { Repositories } from '../unit-of-work.ts'
 import { actorOf } from './act-on-document.ts'
 import { ask, citationsOf } from './document-rules.ts'
 import { findingsOnRecord } from './findings-on-record.ts'
+import { screeningQuestion } from './incoming-categories.ts'
 
 export interface ScreeningCondition {
   code: string
@@ -31,9 +32,15 @@ export async function listScreeningConditions(
   if (!document || document.direction !== 'incoming')
     throw new NotFoundError('DOCUMENT_NOT_FOUND', '没有这份收文，或您无权查看')
   const today = shanghaiDateOf(now.getTime())
+  // A 规范性文件's content checklist (钟山 第十八条, 托克逊 二十二) joins the 文种's.
+  const question = screeningQuestion(
+    deps.rules,
+    document,
+    await r.documents.events(document.id),
+    today,
+  )
   const screening = ask<Conditions>(deps.rules, document.jurisdictionId, 'incoming-screening', {
-    documentKind: document.kind,
-    direction: 'upward',
+    ...question,
     findings: {},
   })
   const onRecord = findingsOnRecord(document)

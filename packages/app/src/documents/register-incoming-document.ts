@@ -1,6 +1,7 @@
 import type { SessionRecord } from '../identity/log-in.ts'
 import { actOnDocument, assertState, type DocumentDeps } from './act-on-document.ts'
-import { ask, assertResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
+import { ask, assertResponsible, responsibleFor, ruleIdsOf, statedCodes } from './document-rules.ts'
+import { categoriesSaid } from './incoming-categories.ts'
 import { openTasks } from './open-tasks.ts'
 
 /**
@@ -11,7 +12,8 @@ import { openTasks } from './open-tasks.ts'
 export function registerIncomingDocument(
   deps: DocumentDeps,
   session: SessionRecord,
-  input: { documentId: string; complex?: boolean },
+  /** normativeDocument: the registrar confirms or corrects what the unit said (unset: as said). */
+  input: { documentId: string; complex?: boolean; normativeDocument?: boolean },
 ) {
   return actOnDocument(
     deps,
@@ -25,11 +27,25 @@ export function registerIncomingDocument(
         'incomingRegistration',
       )
       assertResponsible(post, registration)
+      // A complex matter may have its own period (钟山 第三十一条 最多5个工作日), selected by the
+      // rule's condition, not by a code — stated where the rulebook's periods for the event name it.
+      const categories = input.complex
+        ? statedCodes(
+            deps.rules,
+            document.jurisdictionId,
+            today,
+            {
+              decision: 'event-deadline',
+              input: { event: 'documentReceived', at: today },
+              field: 'categories',
+            },
+            ['complexMatter'],
+          )
+        : []
       const deadline = ask<{ due: string }>(deps.rules, document.jurisdictionId, 'event-deadline', {
-        // Asked by the event every rulebook names the same way; a complex matter may have its own
-        // period (钟山 第三十一条 最多5个工作日), selected by the rule's condition, not by a code.
+        // Asked by the event every rulebook names the same way.
         event: 'documentReceived',
-        categories: input.complex ? ['complexMatter'] : [],
+        categories,
         at: today,
       })
       await r.documents.closeTasks(document.id, { kind: 'register' }, at, 'registered')
@@ -46,6 +62,9 @@ export function registerIncomingDocument(
           dueDate: deadline?.outcome.due ?? null,
           deadline: deadline?.summary ?? '本辖区规则库未规定收文办理时限',
           warnings: deadline?.warnings ?? [],
+          ...(input.normativeDocument === undefined
+            ? {}
+            : { categories: categoriesSaid(input.normativeDocument) }),
         },
         changes: { state: 'registered', dueDate: deadline?.outcome.due ?? null },
         result: { dueDate: deadline?.outcome.due ?? null, citations: deadline?.citations ?? [] },

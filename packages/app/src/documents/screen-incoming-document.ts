@@ -9,6 +9,7 @@ import {
   ruleIdsOf,
 } from './document-rules.ts'
 import { findingsOnRecord } from './findings-on-record.ts'
+import { rulesSelectedBy, screeningQuestion } from './incoming-categories.ts'
 import { openTasks } from './open-tasks.ts'
 import { InvalidInputError } from '../errors.ts'
 
@@ -32,7 +33,7 @@ export function screenIncomingDocument(
     deps,
     session,
     input.documentId,
-    async ({ r, post, document, at }) => {
+    async ({ r, post, document, at, today }) => {
       assertState(document, ['registered'], '初审')
       const registration = responsibleFor(
         deps.rules,
@@ -44,11 +45,18 @@ export function screenIncomingDocument(
       const findings = { ...findingsOnRecord(document), ...input.findings }
       // A finding the rulebook does not ask of this document is a mistake, not a silent
       // acceptance: the rules core refuses it too, the use case says so in its own words first.
+      // A 规范性文件 is screened on its content too (钟山 第十八条), as said at 报送 or 登记.
+      const question = screeningQuestion(
+        deps.rules,
+        document,
+        await r.documents.events(document.id),
+        today,
+      )
       const asked = ask<{ conditions: { code: string }[] }>(
         deps.rules,
         document.jurisdictionId,
         'incoming-screening',
-        { documentKind: document.kind, direction: 'upward', findings: {} },
+        { ...question, findings: {} },
       )
       const known = new Set((asked?.outcome.conditions ?? []).map((condition) => condition.code))
       const unknown = asked ? Object.keys(findings).filter((code) => !known.has(code)) : []
@@ -60,15 +68,16 @@ export function screenIncomingDocument(
       const screening =
         asked &&
         ask<{ accepted: boolean }>(deps.rules, document.jurisdictionId, 'incoming-screening', {
-          documentKind: document.kind,
-          direction: 'upward',
+          ...question,
           findings,
         })
       const accepted = screening?.outcome.accepted ?? true
+      const byCategory = rulesSelectedBy(deps.rules, document.jurisdictionId, today, question)
       // Accepting cites the 初审 articles of 收文 (rule ids `*.incoming.*`), not every
       // screening rule the decision looked at (drafting, meetings); a return cites what refused it.
       const citations: Citation[] = (screening?.citations ?? []).filter(
-        (citation) => !accepted || citation.ruleId.includes('.incoming.'),
+        (citation) =>
+          !accepted || citation.ruleId.includes('.incoming.') || byCategory.has(citation.ruleId),
       )
       await r.documents.closeTasks(
         document.id,

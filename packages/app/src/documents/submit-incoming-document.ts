@@ -7,6 +7,7 @@ import type { DocumentRecord, Urgency } from './document.ts'
 import { assertDocumentKind, responsibleFor, ruleIdsOf } from './document-rules.ts'
 import { loadRoutingOrganisation } from '../organisation/routing-organisation.ts'
 import { approvingLeaders, staffedResponsible } from './plan-incoming-document.ts'
+import { categoriesSaid } from './incoming-categories.ts'
 import { recordDocumentAct } from './record-document-act.ts'
 import { recordBodyVersion } from './record-body-version.ts'
 import { searchTextOf } from './search-text.ts'
@@ -22,6 +23,8 @@ export interface IncomingSubmission {
   mainRecipients: string[]
   signatories?: string[]
   contact?: string
+  /** The unit says the document is a 规范性文件 (its content is screened where the rules say). */
+  normativeDocument?: boolean
 }
 
 /**
@@ -114,6 +117,9 @@ export function submitIncomingDocument(
       postId: post.postId,
       action: 'submit',
       ruleIds: ruleIdsOf([...kindCitations, ...registration.citations]),
+      ...(input.normativeDocument
+        ? { details: { categories: categoriesSaid(input.normativeDocument) } }
+        : {}),
     })
     return document
   })

@@ -17,6 +17,8 @@ export const submitIncomingBody = z.object({
   mainRecipients: z.array(z.string().min(1).max(64)).min(1, '请填写主送机关').max(20),
   signatories: z.array(z.string().min(1).max(32)).max(10).optional(),
   contact: z.string().max(64).optional(),
+  /** The unit says it is a 规范性文件: 初审 then reviews its content where the rules say. */
+  normativeDocument: z.boolean().optional(),
 })
 
 const plannedStep = z.object({
@@ -90,7 +92,11 @@ export const circulateCountersignBody = z.object({
   opinion: z.string().max(2000).optional(),
 })
 
-export const registerBody = z.object({ complex: z.boolean().optional() })
+export const registerBody = z.object({
+  complex: z.boolean().optional(),
+  /** The registrar confirms or corrects whether it is a 规范性文件 (unset: as the unit said). */
+  normativeDocument: z.boolean().optional(),
+})
 export const screenBody = z.object({ findings: z.record(z.string().max(64), z.boolean()) })
 export const proposeBody = z.object({
   opinion: z.string().trim().min(1, '请填写拟办意见').max(2000),

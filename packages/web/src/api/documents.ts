@@ -24,8 +24,10 @@ export const submitIncoming = (submission: IncomingSubmission) =>
 export const fetchDocument = (id: string, signal?: AbortSignal) =>
   request<DocumentView>('GET', documentPath(id), { signal })
 
-export const registerDocument = (id: string, complex: boolean) =>
-  request<DocumentView>('POST', documentPath(id, 'register'), { body: { complex } })
+export const registerDocument = (
+  id: string,
+  facts: { complex: boolean; normativeDocument: boolean },
+) => request<DocumentView>('POST', documentPath(id, 'register'), { body: facts })
 
 export const screenDocument = (id: string, findings: Record<string, boolean>) =>
   request<DocumentView>('POST', documentPath(id, 'screen'), { body: { findings } })

@@ -378,6 +378,8 @@ export interface IncomingSubmission {
   mainRecipients: string[]
   signatories?: string[]
   contact?: string
+  /** The unit says it is a 规范性文件: 初审 also reviews its content where the rules say. */
+  normativeDocument?: boolean
 }
 
 /** A numbering prefix (机关代字) of the jurisdiction's rulebook. */

@@ -23,9 +23,19 @@ export function detailLinesOf(
   const unitsOf = (ids: string[]) => ids.map((id) => departmentNames.get(id) ?? id)
   const lines: string[] = []
   switch (event.action) {
+    case 'submit':
+      if (stringsOf(details.categories).includes('normativeDocument'))
+        lines.push('报送单位注明：规范性文件')
+      break
     case 'register': {
       const deadline = stringOf(details.deadline)
       if (deadline) lines.push(`办理时限：${deadline}`)
+      if (Array.isArray(details.categories))
+        lines.push(
+          stringsOf(details.categories).includes('normativeDocument')
+            ? '登记为规范性文件（初审审查其内容）'
+            : '登记为非规范性文件',
+        )
       break
     }
     case 'propose': {

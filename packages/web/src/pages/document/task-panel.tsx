@@ -18,7 +18,7 @@ import { NumberForm } from './number-form.tsx'
 import { ProposeForm } from './propose-form.tsx'
 import { ReadNotice } from './read-notice.tsx'
 import { ReferForm } from './refer-form.tsx'
-import { RegisterForm } from './register-form.tsx'
+import { normativeSaidAt, RegisterForm } from './register-form.tsx'
 import { ResubmitForm } from './resubmit-form.tsx'
 import { ReviewForm } from './review-form.tsx'
 import { ScreenForm } from './screen-form.tsx'
@@ -94,7 +94,7 @@ export function TaskPanel({
 
 function TaskForm({
   item: { task },
-  view: { document },
+  view: { document, events },
   departments,
   signOff,
   onDone,
@@ -107,7 +107,13 @@ function TaskForm({
 }) {
   switch (task.kind) {
     case 'register':
-      return <RegisterForm documentId={document.id} onDone={onDone} />
+      return (
+        <RegisterForm
+          documentId={document.id}
+          normativeSaid={normativeSaidAt(events)}
+          onDone={onDone}
+        />
+      )
     case 'screen':
       return <ScreenForm document={document} onDone={onDone} />
     case 'propose':

@@ -1,4 +1,4 @@
-import { Col, Form, Input, Row, Select } from 'antd'
+import { Checkbox, Col, Form, Input, Row, Select } from 'antd'
 import type { IncomingSubmission, Urgency } from '../../api/types.ts'
 import { SecrecyUrgencyFields } from '../../components/secrecy-urgency-fields.tsx'
 
@@ -13,6 +13,7 @@ export interface SubmissionValues {
   signatories?: string[]
   contact?: string
   body?: string
+  normativeDocument?: boolean
 }
 
 /** The 文种 a unit sends up to the government (上行文 and 函); the server checks 第八条. */
@@ -32,6 +33,7 @@ export function submissionOf(values: SubmissionValues): IncomingSubmission {
     mainRecipients: values.mainRecipients.map((name) => name.trim()).filter(Boolean),
     signatories: values.signatories?.map((name) => name.trim()).filter(Boolean),
     contact: optional(values.contact),
+    ...(values.normativeDocument ? { normativeDocument: true } : {}),
   }
 }
 
@@ -78,6 +80,13 @@ export function SubmissionFields() {
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item
+        name="normativeDocument"
+        valuePropName="checked"
+        extra="报请审定或备案的规范性文件，初审时按规定审查其内容（如不得设定行政许可、行政处罚）。"
+      >
+        <Checkbox>本件为规范性文件</Checkbox>
+      </Form.Item>
       <Form.Item label="正文" name="body">
         <Input.TextArea rows={10} />
       </Form.Item>
