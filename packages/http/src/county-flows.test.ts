@@ -29,6 +29,8 @@ interface County {
   /** A township's 请示 and its way to 办结. */
   incoming: { by: string; unit: string; signatory: string; title: string }
   incomingSteps: [string, string][]
+  /** The office's posts (its director, deputies and desk): who keeps the 收发文登记簿 (条例第五条). */
+  officePosts: string[]
   meeting: {
     office: string
     members: number
@@ -53,6 +55,7 @@ const OFFICE_CHAIN: [string, string][] = [
 const COUNTIES: County[] = [
   {
     jurisdiction: 'yanjin',
+    officePosts: ['yj-officeDirector', 'yj-deputyOfficeDirector', 'yj-secretariat'],
     name: '延津县',
     prefix: '延政',
     draft: {
@@ -119,6 +122,13 @@ const COUNTIES: County[] = [
   },
   {
     jurisdiction: 'erlianhaote',
+    // 九: the 秘书长 and 副秘书长 run the 市人民政府办公厅 — the government's office, not only its 秘书科.
+    officePosts: [
+      'el-officeDirector',
+      'el-deputyOfficeDirector',
+      'el-deputyOfficeDirector-2',
+      'el-secretariat',
+    ],
     name: '二连浩特市',
     prefix: '二政发',
     draft: {
@@ -248,6 +258,17 @@ for (const county of COUNTIES) {
         assert.equal(done.statusCode, 200, `${kind} by ${username}: ${done.body}`)
       }
     }
+
+    it('the office keeps the 收发文登记簿: its director, deputies and desk, not a bureau (条例第五条)', async () => {
+      for (const username of county.officePosts) {
+        const access = (await (await as(username)).get('/api/documents/register/access')).json()
+        assert.equal(access.allowed, true, `${username} keeps the register`)
+        const listed = await (await as(username)).get('/api/documents/register')
+        assert.equal(listed.statusCode, 200, `${username}: ${listed.body}`)
+      }
+      const bureau = await (await as(county.draft.by)).get('/api/documents/register')
+      assert.equal(bureau.statusCode, 403, bureau.body)
+    })
 
     it('every meeting the rulebook composes has its members in the roster', async () => {
       const rulebook = createRulesPort(testLibrary()).rulebook(county.jurisdiction, MEETING_DAY)
