@@ -285,6 +285,13 @@ describe('every document plan resolves to someone, in every county with a roster
             for (const step of [...steps, { label: '编号印发', postIds: plan.issuingPostIds }])
               if (!step.postIds.some((postId) => staffed.has(titleOf.get(postId) as string)))
                 result.unresolvable.push(`${what()}: ${step.label} 无人`)
+            // A step every post of which must review (每位有关副县长会签) needs each of them held.
+            for (const step of plan.steps)
+              if (
+                step.all &&
+                !step.postIds.every((postId) => staffed.has(titleOf.get(postId) as string))
+              )
+                result.unresolvable.push(`${what()}: ${step.label} 须每位审核，但有人不在岗`)
             if (new Set(asked).size !== asked.length)
               result.unresolvable.push(
                 `${what()}: 同一职务被要求两次 ${asked.map((p) => titleOf.get(p))}`,

@@ -132,6 +132,52 @@ describe('documents in 托克逊县', () => {
     assert.equal(numbered.json().document.documentNumber, '托政发〔2026〕1号', numbered.body)
   })
 
+  it('two 有关副县长: each of them countersigns before the executive deputy signs (六十四)', async () => {
+    server.clock = MONDAY
+    // 县财政局 is the executive deputy's; 县教育局 and 县住建局 are two other deputies' portfolios.
+    const drafted = await (
+      await as('tks-departmentHead-finance')
+    ).post('/api/documents/outgoing', {
+      prefix: '托政发',
+      kind: '通知',
+      title: '关于下达2026年校舍维修改造资金的通知',
+      body: '各乡镇人民政府，县直各部门：现将校舍维修改造资金下达如下。',
+      direction: 'downward',
+      mainRecipients: ['各乡镇人民政府', '县直各部门'],
+      secrecy: '公开',
+      countersignDepartmentIds: [
+        await departmentId('县教育局'),
+        await departmentId('县住房和城乡建设局'),
+      ],
+    })
+    assert.equal(drafted.statusCode, 201, drafted.body)
+    const { id, plan } = drafted.json().document
+    // The executive deputy's 审定 goes into his signing; the 会签 step asks both deputies.
+    const step = plan.steps[0]
+    assert.equal(step.all, true, JSON.stringify(plan.steps))
+    assert.equal(step.postIds.length, 2)
+    assert.match(step.label, /有关副县长（每位）/)
+
+    const education = await (
+      await as('tks-deputy-2')
+    ).post(`/api/documents/${id}/review`, { opinion: '同意' })
+    assert.equal(education.statusCode, 200, education.body)
+    assert.equal(education.json().document.state, 'reviewing', 'one of two is not the step')
+    assert.deepEqual(education.json().events.at(-1).details.awaiting, ['副县长（城建、法治）'])
+    const again = await (
+      await as('tks-deputy-2')
+    ).post(`/api/documents/${id}/review`, { opinion: '同意' })
+    assert.equal(again.statusCode, 403, again.body)
+    const early = await (await as('tks-executiveDeputy')).post(`/api/documents/${id}/sign`)
+    assert.equal(early.statusCode, 403, early.body)
+
+    const housing = await (
+      await as('tks-deputy-3')
+    ).post(`/api/documents/${id}/review`, { opinion: '同意' })
+    assert.equal(housing.statusCode, 200, housing.body)
+    assert.equal(housing.json().document.state, 'awaitingSignature')
+  })
+
   it('work within one portfolio: the deputy overseeing it reviews, the executive deputy signs', async () => {
     server.clock = MONDAY
     const drafted = await (

@@ -98,6 +98,11 @@ export interface PlannedStep {
   /** The roles in the rulebook's words: '涉及部门主要负责人、区人民政府办公室主任'. */
   label: string
   postIds: string[]
+  /**
+   * Every post of the step must review before the next step opens (托克逊 六十四: each 有关副县长
+   * countersigns); otherwise any one of them reviews for the step.
+   */
+  all?: boolean
 }
 
 /** What a 纪要 prints besides its body: when and where, who presided, attended, was away, sat in. */

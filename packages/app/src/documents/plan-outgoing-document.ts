@@ -13,8 +13,11 @@ import { ask, responsibleFor } from './document-rules.ts'
 import { articlesOf, staffedResponsible } from './plan-incoming-document.ts'
 import { postsForStep } from './posts-for-step.ts'
 
-/** A step of the rulebook's chain: one post, or several of which any one may act. */
-export type ChainStep = string | { anyOf: readonly string[] }
+/**
+ * A step of the rulebook's chain: one post, several of which any one may act, or every post one
+ * id resolves to, each of whom must act (托克逊 六十四: 经有关副县长会签 — each of them).
+ */
+export type ChainStep = string | { anyOf: readonly string[] } | { each: string }
 
 export interface SignoffOutcome {
   reviewChain: ChainStep[]
@@ -110,7 +113,10 @@ export function planOutgoingDocument(
   const issuing = staffedResponsible(organisation, desk, '编号印发')
   const label = (step: { roles: string[] }) =>
     step.roles.map((role) => role.split('|').map(titleOf).join('或')).join('、')
-  const steps = resolved.steps.map((step) => ({ ...step, label: label(step) }))
+  const steps = resolved.steps.map((step) => ({
+    ...step,
+    label: label(step) + (step.all && step.postIds.length > 1 ? '（每位）' : ''),
+  }))
   const signing = { ...resolved.signing, label: label(resolved.signing) }
   const notes: string[] = []
   const portfolioTitles = relations.overseers.map(postTitleIn(organisation)).join('、')
@@ -202,7 +208,9 @@ export function resolveSignOff(
   const unresolved: ResolvedSignOff['unresolved'] = []
   const steps: Omit<PlannedStep, 'label'>[] = []
   for (const entry of rule.reviewChain) {
-    const ids = typeof entry === 'string' ? [entry] : [...entry.anyOf]
+    const ids =
+      typeof entry === 'string' ? [entry] : 'each' in entry ? [entry.each] : [...entry.anyOf]
+    const all = typeof entry === 'object' && 'each' in entry
     const role = ids.join('|')
     const posts = postsOf(ids)
     if (posts.length === 0) {
@@ -212,7 +220,7 @@ export function resolveSignOff(
     const asked = new Set(steps.flatMap((step) => step.postIds))
     const fresh = posts.filter((post) => !asked.has(post))
     if (fresh.length > 0) {
-      steps.push({ roles: [role], postIds: fresh })
+      steps.push({ roles: [role], postIds: fresh, ...(all ? { all: true } : {}) })
       continue
     }
     const earlier = steps.find((step) => step.postIds.some((post) => posts.includes(post)))

@@ -25,6 +25,8 @@ const plannedStep = z.object({
   roles: z.array(z.string()),
   label: z.string(),
   postIds: z.array(z.string()),
+  /** Every post of the step reviews (托克逊 六十四: each 有关副县长), not any one of them. */
+  all: z.boolean().optional(),
 })
 
 export const draftOutgoingBody = z.object({
@@ -76,8 +78,6 @@ export const returnForRevisionBody = z.object({ opinion: z.string().max(2000) })
 export const resubmitBody = z.object({ note: z.string().max(2000).optional() }).default({})
 /** 作废: the reason is required (REASON_REQUIRED). */
 export const voidBody = z.object({ reason: z.string().max(500) })
-/** 改派 of a task waiting on a vacant post, to another post, with the reason. */
-export const reassignBody = z.object({ taskId: id, postId: id, reason: z.string().max(500) })
 /** 催办 of an overdue 会签: the unit, and the date it must now reply by where the rule sets none. */
 export const remindCountersignBody = z.object({
   departmentId: id,
@@ -91,6 +91,8 @@ export const circulateCountersignBody = z.object({
   departmentId: id,
   opinion: z.string().max(2000).optional(),
 })
+/** 改派 of a task waiting on a vacant post, to another post, with the reason. */
+export const reassignBody = z.object({ taskId: id, postId: id, reason: z.string().max(500) })
 
 export const registerBody = z.object({
   complex: z.boolean().optional(),
@@ -212,12 +214,6 @@ export const documentView = z.object({
     void: z.boolean(),
     reassign: z.boolean(),
   }),
-  events: z.array(
-    z.object({
-      occurredAt: z.string(),
-      actor: z.string().nullable(),
-      action: z.string(),
-      opinion: z.string().nullable(),
   /**
    * Each open 会签 as the countersign rule reads it today: what it waits for (reply, 催办,
    * 书面说明 or 通报), and which of the overdue acts the viewer's post may record now.
@@ -233,6 +229,12 @@ export const documentView = z.object({
       may: z.object({ remind: z.boolean(), explain: z.boolean(), circulate: z.boolean() }),
     }),
   ),
+  events: z.array(
+    z.object({
+      occurredAt: z.string(),
+      actor: z.string().nullable(),
+      action: z.string(),
+      opinion: z.string().nullable(),
       ruleIds: z.array(z.string()),
       details: z.record(z.string(), z.unknown()),
     }),

@@ -14,15 +14,20 @@ export function eitherPost(rulebook: ResolvedRulebook, posts: readonly string[])
   return posts.map((post) => postTitle(rulebook, post)).join('或')
 }
 
-/** A step in a chain: one post, or several of which any one may act. */
-export type ChainStep = string | { anyOf: readonly string[] }
+/**
+ * A step in a chain: one post, several of which any one may act, or every post one id resolves
+ * to (each of the 有关副县长).
+ */
+export type ChainStep = string | { anyOf: readonly string[] } | { each: string }
 
 export function chainText(rulebook: ResolvedRulebook, steps: readonly ChainStep[]): string {
   return steps
     .map((step) =>
       typeof step === 'string'
         ? postTitle(rulebook, step)
-        : step.anyOf.map((post) => postTitle(rulebook, post)).join('或'),
+        : 'each' in step
+          ? `${postTitle(rulebook, step.each)}（每位）`
+          : step.anyOf.map((post) => postTitle(rulebook, post)).join('或'),
     )
     .join(' → ')
 }

@@ -57,6 +57,7 @@ const POST_FIELDS = new Set([
   'attendees',
   'convener',
   'anyOf',
+  'each',
   'unlessApprovedBy',
   'recordedBy',
 ])

@@ -11,6 +11,15 @@ const post = z.string().min(1)
 const posts = z.array(post)
 /** A step one of several posts may take: "分管副市长或秘书长审核". */
 const postOrAlternatives = z.union([post, z.strictObject({ anyOf: posts.min(2) })])
+/**
+ * A 核稿 step: as above, or one every post the id resolves to takes, each in turn of the others:
+ * "经有关副县长会签" where two 有关副县长 are involved means both (托克逊 六十四).
+ */
+const chainStep = z.union([
+  post,
+  z.strictObject({ anyOf: posts.min(2) }),
+  z.strictObject({ each: post }),
+])
 const code = z
   .string()
   .regex(/^[a-z][a-zA-Z0-9-]*$/, '代码只能由字母、数字和连字符组成，并以小写字母开头')
@@ -45,7 +54,7 @@ export const ruleParams = {
   /** Who reviews and who signs an outgoing document. */
   signOff: z.strictObject({
     drafter: posts.optional(),
-    reviewChain: z.array(postOrAlternatives),
+    reviewChain: z.array(chainStep),
     signer: posts.min(1),
     /** Further wording the document must carry, e.g. 经区人民政府研究. */
     note: z.string().optional(),
