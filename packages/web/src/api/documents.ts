@@ -79,9 +79,27 @@ export const archiveDocument = (id: string) =>
 export const withdrawDocument = (id: string, reason?: string) =>
   request<DocumentView>('POST', documentPath(id, 'withdraw'), { body: { reason } })
 
-/** 退回修改 at 核稿 (or by a unit asked to countersign): the opinion goes to the drafter. */
+/** 退回修改 at 核稿 or 签发 (or by a unit asked to countersign): the opinion goes to the drafter. */
 export const returnForRevision = (id: string, opinion: string) =>
   request<DocumentView>('POST', documentPath(id, 'return-for-revision'), { body: { opinion } })
+
+/** 催办 of an overdue 会签 by the rule's reminder desk, with the date it must now reply by. */
+export const remindCountersign = (
+  id: string,
+  input: { departmentId: string; dueDate?: string; opinion?: string },
+) => request<DocumentView>('POST', documentPath(id, 'countersign-remind'), { body: input })
+
+/** 书面说明 by the unit whose 会签 is overdue: the situation and reasons. */
+export const explainCountersign = (id: string, explanation: string) =>
+  request<DocumentView>('POST', documentPath(id, 'countersign-explain'), {
+    body: { explanation },
+  })
+
+/** 通报 of a unit whose 会签 is overdue and unexplained, by the rule's office. */
+export const circulateCountersign = (id: string, departmentId: string) =>
+  request<DocumentView>('POST', documentPath(id, 'countersign-circulate'), {
+    body: { departmentId },
+  })
 
 /** 重新送审 after 撤回 or 退回修改: the 核稿 chain starts again. */
 export const resubmitDocument = (id: string, note?: string) =>

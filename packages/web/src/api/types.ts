@@ -281,6 +281,8 @@ export interface PlannedStep {
   roles: string[]
   label: string
   postIds: string[]
+  /** Every post of the step reviews (each 有关副县长), not any one of them. */
+  all?: boolean
 }
 
 export interface DocumentTask {
@@ -320,6 +322,21 @@ export interface DocumentView {
   holders: (Holding & { taskId: string; reassignable: boolean })[]
   /** The ways out open to the current post now. */
   may: DocumentExits
+  /** Each open 会签 as its rule reads it today, with the overdue acts open to the current post. */
+  countersigns: CountersignStanding[]
+}
+
+/** An open 会签: what it waits for (reply, reminder, replyAfterReminder, explanationOrCircular). */
+export interface CountersignStanding {
+  departmentId: string
+  due: string | null
+  awaiting: string | null
+  settled: string | null
+  reminderDue: string | null
+  /** The rule's reading in words, with the date. */
+  summary: string
+  /** 催办 (the rule's reminder desk), 书面说明 (the late unit), 通报 (the rule's office). */
+  may: { remind: boolean; explain: boolean; circulate: boolean }
 }
 
 /** 当前办理: who holds an open piece of work now, since when, and its time limit. */

@@ -17,6 +17,7 @@ import { CirculationCard } from './document/circulation-card.tsx'
 import { DocumentHeading } from './document/document-heading.tsx'
 import { DocumentSummary } from './document/document-summary.tsx'
 import { ExitsCard } from './document/exits-card.tsx'
+import { OverdueCountersignCard } from './document/overdue-countersign-card.tsx'
 import { FlowTimeline } from './document/flow-timeline.tsx'
 import { OutgoingSummary } from './document/outgoing-summary.tsx'
 import { ReturnedNotice } from './document/returned-notice.tsx'
@@ -122,6 +123,11 @@ function DocumentOfficeView() {
                   departments={chart.data?.departments}
                   departmentsError={chart.error}
                   signOff={signOff}
+                  onDone={reload}
+                />
+                <OverdueCountersignCard
+                  view={view.data}
+                  departmentNames={departmentNames}
                   onDone={reload}
                 />
                 <ExitsCard view={view.data} posts={chart.data?.posts} onDone={reload} />

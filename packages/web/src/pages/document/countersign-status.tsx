@@ -3,7 +3,7 @@ import type { DocumentEvent, DocumentTask } from '../../api/types.ts'
 
 interface Reply {
   departmentId: string
-  status: 'agreed' | 'disagreed' | 'pending' | 'deemed'
+  status: 'agreed' | 'disagreed' | 'pending' | 'deemed' | 'explained' | 'circulated'
   dueDate: string | null
 }
 
@@ -23,9 +23,14 @@ export function repliesOf(events: DocumentEvent[], tasks: DocumentTask[]): Reply
       replies.set(unit, { departmentId: unit, status: 'agreed', dueDate: null })
     if (typeof unit === 'string' && event.action === 'countersignDisagree')
       replies.set(unit, { departmentId: unit, status: 'disagreed', dueDate: null })
-    if (event.action === 'sign')
+    if (event.action === 'sign') {
       for (const deemed of stringsOf(event.details.deemedNoObjection))
         replies.set(deemed, { departmentId: deemed, status: 'deemed', dueDate: null })
+      for (const explained of stringsOf(event.details.explainedLate))
+        replies.set(explained, { departmentId: explained, status: 'explained', dueDate: null })
+      for (const circulated of stringsOf(event.details.circulatedLate))
+        replies.set(circulated, { departmentId: circulated, status: 'circulated', dueDate: null })
+    }
   }
   for (const task of tasks)
     if (task.kind === 'countersign' && task.assigneeDepartmentId)
@@ -42,6 +47,8 @@ const STATUS: Record<Reply['status'], { label: string; color?: string }> = {
   disagreed: { label: '有不同意见', color: 'red' },
   pending: { label: '待回复', color: 'orange' },
   deemed: { label: '逾期未回复，视为无不同意见' },
+  explained: { label: '逾期未回复，已书面说明' },
+  circulated: { label: '逾期未回复，已通报' },
 }
 
 export function CountersignStatus({

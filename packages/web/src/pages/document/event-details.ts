@@ -66,8 +66,13 @@ export function detailLinesOf(
       break
     }
     case 'returnForRevision':
-      lines.push('已退回拟稿单位修改')
+      lines.push(details.step === 'sign' ? '签发人退回拟稿单位修改' : '已退回拟稿单位修改')
       break
+    case 'countersignRemind': {
+      const due = stringOf(details.reminderDueDate)
+      if (due) lines.push(`提醒后应于 ${due} 前反馈`)
+      break
+    }
     case 'resubmit': {
       const next = stringsOf(details.next)
       if (next.length > 0)
@@ -91,6 +96,10 @@ export function detailLinesOf(
     case 'sign': {
       const deemed = unitsOf(stringsOf(details.deemedNoObjection))
       if (deemed.length > 0) lines.push(`会签逾期未回复，视为无不同意见：${deemed.join('、')}`)
+      const explained = unitsOf(stringsOf(details.explainedLate))
+      if (explained.length > 0) lines.push(`会签逾期未回复，已书面说明：${explained.join('、')}`)
+      const circulated = unitsOf(stringsOf(details.circulatedLate))
+      if (circulated.length > 0) lines.push(`会签逾期未回复，已通报：${circulated.join('、')}`)
       break
     }
     case 'number': {
