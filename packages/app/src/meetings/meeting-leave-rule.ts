@@ -1,7 +1,5 @@
 import type { Citation } from '@zhengling/rules'
 import { ask } from '../documents/document-rules.ts'
-import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
-import type { HeldPost } from '../organisation/organisation-repository.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { MeetingRecord } from './meeting.ts'
 
@@ -35,13 +33,4 @@ export function leaveRuleFor(rules: RulesPort, meeting: MeetingRecord, role: str
     summary: answer.summary,
     citations: answer.citations,
   }
-}
-
-/** Whether the post is one the leave rule names: 会议召集人 is the meeting's presider. */
-export function mayApproveLeave(post: HeldPost, meeting: MeetingRecord, rule: LeaveRule): boolean {
-  return rule.approver.some((id) =>
-    id === 'convener' || id === 'presider'
-      ? post.postId === meeting.presiderPostId
-      : matchesRulebookPost(post, id),
-  )
 }
