@@ -102,9 +102,10 @@ describe('who holds a ledger item or an agenda item now', () => {
     const holdersOf = (agenda: { title: string; holders: Holding[] }[], title: string) =>
       summary(agenda.find((item) => item.title === title)?.holders ?? [])
     let agenda = await agendaOf()
-    // Held back by its gate: the submitting unit completes its steps before the meeting day.
+    // Held back by its gate: its next missing step is 合法性审查, which the rulebook has the
+    // legal office record (第四十四条 recordedBy) — so the 区司法局 holds it, not the 区财政局.
     assert.deepEqual(holdersOf(agenda, '关于调整2026年区级预算的议题'), [
-      ['completeSteps', '区财政局', '区财政局局长', ['吴静'], '2026-03-12'],
+      ['completeSteps', null, '区司法局局长', ['钱进'], '2026-03-12'],
     ])
     // Admitted: it waits on the head's approval (第四十五条 区长审定).
     assert.deepEqual(holdersOf(agenda, '关于新建第三实验小学的议题'), [

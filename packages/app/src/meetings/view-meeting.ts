@@ -98,7 +98,7 @@ export async function viewMeeting(
               context ? holdingsNamed(context, step.recordedBy ?? ['submittingUnit']) : [],
             ]),
           ),
-          holders: agendaItemHolders(directory, deps.rules, meeting, item, gate),
+          holders: agendaItemHolders(directory, deps.rules, meeting, item, gate, context),
           mayWithdraw: withdrawItemRefusal(meeting, item, post) === null,
           materials: materials.filter((material) => material.agendaItemId === item.id),
           dissents: dissents
