@@ -40,6 +40,32 @@ function codeListFields(schema: unknown): string[] {
     .map(([name]) => name)
 }
 
+/**
+ * The input fields that hold one code — `category`, or `post` inside a list of records
+ * (`absences[].post`) — read off the decision's own schema. Free text and dates are not codes.
+ */
+function singleCodeFields(schema: unknown): string[] {
+  const defOf = (node: unknown) =>
+    (node as { _zod: { def: { type: string; innerType?: unknown; element?: unknown } } })._zod.def
+  const unwrap = (node: unknown): unknown => {
+    const def = defOf(node)
+    return def.innerType && ['optional', 'default', 'nullable'].includes(def.type)
+      ? unwrap(def.innerType)
+      : node
+  }
+  const CODE_NAMES = ['category', 'post']
+  const shape = (schema as { shape?: Record<string, unknown> }).shape ?? {}
+  return Object.entries(shape).flatMap(([name, field]) => {
+    const def = defOf(unwrap(field))
+    if (def.type === 'string' && name === 'category') return [name]
+    if (def.type !== 'array') return []
+    const entry = (def.element as { shape?: Record<string, unknown> }).shape ?? {}
+    return Object.entries(entry)
+      .filter(([key, value]) => CODE_NAMES.includes(key) && defOf(unwrap(value)).type === 'string')
+      .map(([key]) => `${name}[].${key}`)
+  })
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
@@ -120,6 +146,91 @@ describe('every decision refuses an input it does not know, by name', () => {
       )
     })
   }
+
+  // A single code (category) and a code at one key of each entry of a list (absences[].post) are
+  // checked the same way: the workflow's misspelt category never finds "no rule" or another rule.
+  for (const decision of DECISIONS) {
+    const fields = singleCodeFields(decision.input)
+    if (fields.length === 0) continue
+    it(`${decision.name}: an unknown code in ${fields.join(', ')} is refused by path and code`, () => {
+      const spoiled = new Set<string>()
+      for (const { context, input } of answeredInputs(decision.name)) {
+        const known = knownInputCodes(context.rulebook, decision.name, input) ?? {}
+        for (const field of fields) {
+          if (spoiled.has(field) || !known[field]) continue
+          const [list, key] = field.split('[].')
+          let spoilt: Record<string, unknown>
+          let path: string
+          if (key !== undefined && list !== undefined) {
+            const entries = input[list]
+            if (!Array.isArray(entries) || entries.length === 0) continue
+            spoilt = { ...input, [list]: [...entries, { ...entries[0], [key]: 'signedOnBehalf' }] }
+            path = `${list}[${entries.length}].${key}`
+          } else {
+            spoilt = { ...input, [field]: 'signedOnBehalf' }
+            path = field
+          }
+          spoiled.add(field)
+          const outcome = runDecision(context, decision.name, spoilt)
+          assertRefused(
+            outcome,
+            `${path.replace(/[[\].]/g, '\\$&')}.*signedOnBehalf`,
+            `${decision.name}.${field}`,
+          )
+          if (!outcome.ok)
+            assert.deepEqual(
+              outcome.error.issues?.map((issue) => issue.path),
+              [path],
+              `${decision.name}.${field}: only the unknown code is named`,
+            )
+        }
+      }
+      assert.deepEqual(
+        fields.filter((field) => !spoiled.has(field)),
+        [],
+        `${decision.name}: every single code is checked against the rulebook in a case that answers it`,
+      )
+    })
+  }
+
+  it('a question with no rules at all still answers RULE_NOT_FOUND, whatever its category', () => {
+    const asked = new Set<string>()
+    for (const jurisdiction of ['muli', 'zhongshan', 'toksun', 'yanjin', 'erlianhaote']) {
+      const resolved = contextFor(library, jurisdiction)
+      assert.ok(resolved.ok)
+      const kinds = new Set(resolved.context.rulebook.rules.map((rule) => rule.kind))
+      const questions = [
+        [
+          'incidentReport',
+          'incident-report-deadline',
+          { category: 'x', occurredAt: '2026-03-02T09:00' },
+        ],
+        [
+          'publicOpinion',
+          'public-opinion-deadline',
+          { category: 'x', surfacedAt: '2026-03-02T09:00' },
+        ],
+        ['fundsApproval', 'funds-approval', { amount: 1, category: 'x' }],
+        [
+          'absenceConflict',
+          'leave-conflict',
+          { absences: [{ post: 'x', from: '2026-03-02', to: '2026-03-03' }] },
+        ],
+      ] as const
+      for (const [kind, name, input] of questions) {
+        if (kinds.has(kind)) continue
+        asked.add(name)
+        const outcome = runDecision(resolved.context, name, input)
+        assert.equal(
+          outcome.ok ? 'ok' : outcome.error.code,
+          'RULE_NOT_FOUND',
+          `${jurisdiction} ${name}`,
+        )
+      }
+    }
+    // Some county has no rule of each kind, so every question was put to an empty rulebook.
+    assert.equal(asked.size, 4)
+  })
 
   it('agenda-admission no longer admits an item whose exclusion code is misspelt', () => {
     const resolved = contextFor(library, 'zhongshan')

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { pickMostSpecific } from '../rulebook/conditions.ts'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
-import { localDateInput } from './inputs.ts'
+import { categoriesNamed, localDateInput } from './inputs.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
 import { postTitles } from './post-titles.ts'
 import { numberWordingRule } from './wording.ts'
@@ -30,6 +30,11 @@ export const fundsApproval = defineDecision({
     category: z.string().optional(),
     asOf: localDateInput.optional(),
   }),
+  codes(rulebook, input) {
+    const rules = rulesOfKind(rulebook, 'fundsApproval', input.asOf)
+    if (rules.length === 0) return undefined
+    return { category: { known: categoriesNamed(rules), what: '资金审批权限规则' } }
+  },
   decide(context, input) {
     const rule = pickMostSpecific(rulesOfKind(context.rulebook, 'fundsApproval', input.asOf), {
       category: input.category,

@@ -10,6 +10,12 @@ export const incidentReportDeadline = defineDecision({
   title: '突发事件信息报送时限',
   kinds: ['incidentReport'],
   input: z.strictObject({ category: z.string(), occurredAt: instantInput }),
+  codes(rulebook, input) {
+    const rules = rulesOfKind(rulebook, 'incidentReport', input.occurredAt.slice(0, 10))
+    if (rules.length === 0) return undefined
+    const known = new Set(rules.map((rule) => rule.params.category.code))
+    return { category: { known, what: '突发事件信息报送规则' } }
+  },
   decide(context, input) {
     const rule = rulesOfKind(
       context.rulebook,

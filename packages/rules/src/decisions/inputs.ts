@@ -54,8 +54,9 @@ export function refuseUnknownKeys(
 }
 
 /**
- * Refuses, by path and code, every code in a listing field (characteristics, completed,
- * circumstances…) that the rulebook in force does not define for the question: a misspelt code
+ * Refuses, by path and code, every code in a code field — a single code (category), a list
+ * (characteristics, completed, circumstances…) or one key of each entry of a list of records
+ * (`absences[].post`) — that the rulebook in force does not define for the question: a misspelt code
  * must never pass as "not the case" or "not done".
  */
 export function refuseUnknownCodes(
@@ -64,16 +65,29 @@ export function refuseUnknownCodes(
 ): void {
   const issues: { path: string; message: string }[] = []
   for (const [field, { known, what }] of Object.entries(codes)) {
-    const given = input[field]
-    if (!Array.isArray(given)) continue
-    given.forEach((code, index) => {
+    const check = (code: unknown, path: (string | number)[]) => {
       if (typeof code !== 'string' || known.has(code)) return
       const listed = known.size ? `（可用：${[...known].join('、')}）` : '（没有可用的代码）'
       issues.push({
-        path: formatPath([field, index]),
+        path: formatPath(path),
         message: `未知代码：${code}，${what}没有此代码${listed}`,
       })
-    })
+    }
+    // "absences[].post": the code at one key of each entry of a list of records.
+    const [list, key] = field.split('[].')
+    if (key !== undefined && list !== undefined) {
+      const entries = input[list]
+      if (Array.isArray(entries))
+        entries.forEach((entry: unknown, index) => {
+          if (typeof entry === 'object' && entry !== null)
+            check((entry as Record<string, unknown>)[key], [list, index, key])
+        })
+      continue
+    }
+    const given = input[field]
+    // A single code (category) or a list of codes (characteristics, completed…).
+    if (typeof given === 'string') check(given, [field])
+    else if (Array.isArray(given)) given.forEach((code, index) => check(code, [field, index]))
   }
   if (issues.length === 0) return
   throw new DecisionError(

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
-import { localDateInput } from './inputs.ts'
+import { categoriesNamed, localDateInput } from './inputs.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
 import { postTitle, postTitles } from './post-titles.ts'
 import { compare, numberWordingRule } from './wording.ts'
@@ -18,6 +18,11 @@ export const leaveApproval = defineDecision({
     meeting: z.string().optional(),
     asOf: localDateInput.optional(),
   }),
+  codes(rulebook, input) {
+    const rules = rulesOfKind(rulebook, 'leaveApproval', input.asOf)
+    if (rules.length === 0) return undefined
+    return { category: { known: categoriesNamed(rules), what: '请假审批规则' } }
+  },
   decide(context, input) {
     const candidates = rulesOfKind(context.rulebook, 'leaveApproval', input.asOf).filter(
       (rule) =>

@@ -15,6 +15,11 @@ export const leaveConflict = defineDecision({
       .array(z.strictObject({ post: z.string(), from: localDateInput, to: localDateInput }))
       .min(1),
   }),
+  codes(rulebook) {
+    if (rulesOfKind(rulebook, 'absenceConflict').length === 0) return undefined
+    // Any post of the rulebook may be away (one the rules do not name conflicts with nothing).
+    return { 'absences[].post': { known: new Set(rulebook.posts.keys()), what: '规则库的岗位' } }
+  },
   decide(context, input) {
     const rules = rulesOfKind(context.rulebook, 'absenceConflict')
     if (rules.length === 0) throw noRule(context, '领导不得同时外出的情形')

@@ -10,6 +10,12 @@ export const publicOpinionDeadline = defineDecision({
   title: '政务舆情回应时限',
   kinds: ['publicOpinion'],
   input: z.strictObject({ category: z.string(), surfacedAt: instantInput }),
+  codes(rulebook, input) {
+    const rules = rulesOfKind(rulebook, 'publicOpinion', input.surfacedAt.slice(0, 10))
+    if (rules.length === 0) return undefined
+    const known = new Set(rules.map((rule) => rule.params.category.code))
+    return { category: { known, what: '政务舆情回应规则' } }
+  },
   decide(context, input) {
     const rule = rulesOfKind(context.rulebook, 'publicOpinion', input.surfacedAt.slice(0, 10)).find(
       (r) => r.params.category.code === input.category,
