@@ -301,3 +301,56 @@ describe('an overdue 会签 in 二连浩特市 (五十一: 书面说明情况和
     ])
   })
 })
+
+describe('a 会签 in 木里县, whose rules set no reply period and no effect of silence', () => {
+  const server = useDemoServer({ startsAt: MONDAY, jurisdiction: 'muli' })
+  const as = (username: string) => signInAs(server.app, username)
+  const unit = (name: string) => departmentIdOf(server.handle.db, name)
+
+  it('the page says plainly there is no period and whom to ask, with the article; signing waits', async () => {
+    server.clock = MONDAY
+    const finance = await unit('县财政局')
+    const drafter = await as('ml-departmentHead-education')
+    const drafted = await drafter.post(
+      '/api/documents/outgoing',
+      draftPayload('木府发', ['各乡镇人民政府', '县级各部门'], [finance]),
+    )
+    assert.equal(drafted.statusCode, 201, drafted.body)
+    const { id } = drafted.json().document
+
+    // A month later the unit has still not replied: no date passes, nothing is deemed.
+    server.clock = day(30)
+    const seen = (
+      await (await as('ml-departmentHead-education')).get(`/api/documents/${id}`)
+    ).json()
+    assert.equal(seen.countersigns.length, 1, JSON.stringify(seen.countersigns))
+    const [standing] = seen.countersigns
+    assert.equal(standing.noPeriod, true)
+    assert.equal(standing.awaiting, null)
+    assert.deepEqual(standing.may, { remind: false, explain: false, circulate: false })
+    assert.match(standing.summary, /未规定会签回复时限/)
+    assert.match(standing.summary, /回复前不能签发/)
+    assert.match(standing.summary, /办公室/)
+    assert.ok(cites(standing.citations, '第五条'), JSON.stringify(standing.citations))
+
+    // The 核稿 done, the signer is refused with the same words and the article.
+    for (;;) {
+      const review = (await openTaskHolders(server.handle.db, id)).find(
+        (task) => task.kind === 'review',
+      )
+      if (!review) break
+      const reviewed = await (
+        await as(review.usernames[0] as string)
+      ).post(`/api/documents/${id}/review`, { opinion: '同意' })
+      assert.equal(reviewed.statusCode, 200, reviewed.body)
+    }
+    const sign = (await openTaskHolders(server.handle.db, id)).find((task) => task.kind === 'sign')
+    assert.ok(sign?.usernames[0], 'the sign task is held')
+    const refused = await (await as(sign.usernames[0] as string)).post(`/api/documents/${id}/sign`)
+    assert.equal(refused.statusCode, 422, refused.body)
+    assert.equal(refused.json().error.code, 'COUNTERSIGN_PENDING')
+    assert.match(refused.json().error.message, /县财政局会签尚未回复，不能签发/)
+    assert.match(refused.json().error.message, /未规定会签回复时限/)
+    assert.ok(cites(refused.json().error.citations, '第五条'), refused.body)
+  })
+})

@@ -76,20 +76,41 @@ const AWAITING: Record<NonNullable<CountersignAnswer['awaiting']>, string> = {
   explanationOrCircular: '会签逾期未回复，须由会签单位书面说明情况和理由，或予以通报',
 }
 
+/**
+ * What the page and a refused signing say of a 会签 where the rulebook has no countersign rule
+ * (木里): its rules set no reply period and no effect of silence, so the request waits for the
+ * unit's reply (条例: 力求达成一致), and the office in charge of document handling is the one to ask
+ * to press the unit — cited, never a period the text does not give.
+ */
+export function noPeriodStanding(office: { summary: string; citations: Citation[] }): {
+  summary: string
+  citations: Citation[]
+} {
+  return {
+    summary:
+      `本级工作规则未规定会签回复时限，也未规定逾期不回复的后果：会签单位回复前不能签发。` +
+      `会签单位迟迟不回复的，请向主管公文处理的办公室询问、督促（${office.summary}）`,
+    citations: office.citations,
+  }
+}
+
 /** The refusal naming what an unsettled request still waits for, with the article. */
 export function pendingRefusal(
   unit: string,
   answer: DecisionResult<CountersignAnswer> | undefined,
+  /** Where the rulebook has no countersign rule: what to say instead (noPeriodStanding). */
+  noPeriod?: { summary: string; citations: Citation[] },
 ): RuleRefusedError {
   const what = answer?.outcome.awaiting ? AWAITING[answer.outcome.awaiting] : '会签尚未回复'
+  const reading = answer ?? noPeriod
   return new RuleRefusedError(
     answer?.outcome.awaiting === 'reminder'
       ? 'COUNTERSIGN_REMINDER_DUE'
       : answer?.outcome.awaiting === 'explanationOrCircular'
         ? 'COUNTERSIGN_EXPLANATION_DUE'
         : 'COUNTERSIGN_PENDING',
-    `${unit}${what}，不能签发：${answer?.summary ?? '规则库未规定会签回复时限'}`,
-    answer?.citations ?? [],
+    `${unit}${what}，不能签发：${reading?.summary ?? '规则库未规定会签回复时限'}`,
+    reading?.citations ?? [],
   )
 }
 

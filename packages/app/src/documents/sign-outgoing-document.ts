@@ -6,7 +6,13 @@ import type { OutgoingPlan } from './document.ts'
 import { ask, citationsOf, postsResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
 import { stepPosts } from './advance-review.ts'
 import { openTasks } from './open-tasks.ts'
-import { countersignStanding, pendingRefusal, unitNames } from './countersign-standing.ts'
+import {
+  countersignStanding,
+  noPeriodStanding,
+  pendingRefusal,
+  unitNames,
+} from './countersign-standing.ts'
+import { documentOffice } from './document-office.ts'
 
 /**
  * 签发 by exactly the post the rulebook's sign-off rule names (钟府发: 区长, 第三十二条) — or the
@@ -79,7 +85,14 @@ export function signOutgoingDocument(
         const unit = task.assigneeDepartmentId as string
         const answer = countersignStanding(deps.rules, document, task, events, today)
         const how = answer?.outcome.settled
-        if (!answer || !how) throw pendingRefusal(names?.get(unit) ?? '', answer)
+        if (!answer || !how)
+          throw pendingRefusal(
+            names?.get(unit) ?? '',
+            answer,
+            answer
+              ? undefined
+              : noPeriodStanding(documentOffice(deps.rules, document.jurisdictionId)),
+          )
         await r.documents.closeTasks(
           document.id,
           { kind: 'countersign', departmentIds: [unit] },

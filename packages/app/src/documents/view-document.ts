@@ -15,7 +15,7 @@ import {
 } from './document-exits.ts'
 import { documentOffice, isOfficePost } from './document-office.ts'
 import { ask } from './document-rules.ts'
-import { countersignStanding } from './countersign-standing.ts'
+import { countersignStanding, noPeriodStanding } from './countersign-standing.ts'
 import { segmentWords } from './search-text.ts'
 
 /**
@@ -95,6 +95,8 @@ export async function describeDocument(
     .filter((task) => task.kind === 'countersign' && task.assigneeDepartmentId)
     .map((task) => {
       const standing = countersignStanding(deps.rules, document, task, events, today)
+      // No countersign rule (木里): no period, no effect — say so, and who to ask, with the article.
+      const reading = standing ?? noPeriodStanding(office)
       const awaiting = standing?.outcome.awaiting ?? 'reply'
       const named = (ids: readonly string[] | undefined) =>
         (ids ?? []).some((id) => matchesRulebookPost(post, id))
@@ -104,7 +106,10 @@ export async function describeDocument(
         awaiting: standing ? awaiting : null,
         settled: standing?.outcome.settled ?? null,
         reminderDue: standing?.outcome.reminderDue ?? null,
-        summary: standing?.summary ?? '规则库未规定会签回复时限',
+        summary: reading.summary,
+        citations: reading.citations,
+        /** The rulebook sets no reply period for the 会签 (no countersign rule). */
+        noPeriod: !standing,
         may: {
           remind: awaiting === 'reminder' && named(standing?.outcome.reminder),
           explain:

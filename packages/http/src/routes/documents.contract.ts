@@ -226,6 +226,10 @@ export const documentView = z.object({
       settled: z.string().nullable(),
       reminderDue: z.string().nullable(),
       summary: z.string(),
+      /** The articles the reading rests on (the countersign rule, or the document office's). */
+      citations: z.array(citation),
+      /** No countersign rule (木里): no reply period, no effect of silence; summary says whom to ask. */
+      noPeriod: z.boolean(),
       may: z.object({ remind: z.boolean(), explain: z.boolean(), circulate: z.boolean() }),
     }),
   ),

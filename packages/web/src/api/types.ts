@@ -335,6 +335,10 @@ export interface CountersignStanding {
   reminderDue: string | null
   /** The rule's reading in words, with the date. */
   summary: string
+  /** The articles the reading rests on. */
+  citations?: Citation[]
+  /** The rulebook sets no reply period (木里): the summary says so and whom to ask. */
+  noPeriod?: boolean
   /** 催办 (the rule's reminder desk), 书面说明 (the late unit), 通报 (the rule's office). */
   may: { remind: boolean; explain: boolean; circulate: boolean }
 }

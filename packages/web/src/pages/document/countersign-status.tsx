@@ -1,5 +1,5 @@
 import { Tag, Typography } from 'antd'
-import type { DocumentEvent, DocumentTask } from '../../api/types.ts'
+import type { CountersignStanding, DocumentEvent, DocumentTask } from '../../api/types.ts'
 
 interface Reply {
   departmentId: string
@@ -54,13 +54,21 @@ const STATUS: Record<Reply['status'], { label: string; color?: string }> = {
 export function CountersignStatus({
   events,
   tasks,
+  standings = [],
   departmentNames,
 }: {
   events: DocumentEvent[]
   tasks: DocumentTask[]
+  /** The server's reading of each open request; one without a period says so and whom to ask. */
+  standings?: CountersignStanding[]
   departmentNames: ReadonlyMap<string, string>
 }) {
   const replies = repliesOf(events, tasks)
+  const noPeriod = new Map(
+    standings
+      .filter((standing) => standing.noPeriod)
+      .map((standing) => [standing.departmentId, standing]),
+  )
   if (replies.length === 0) return null
   return (
     <div>
@@ -72,6 +80,15 @@ export function CountersignStatus({
             <Tag color={STATUS[reply.status].color}>{STATUS[reply.status].label}</Tag>
             {reply.dueDate && (
               <Typography.Text type="secondary">回复期限 {reply.dueDate}</Typography.Text>
+            )}
+            {reply.status === 'pending' && noPeriod.has(reply.departmentId) && (
+              <Typography.Paragraph type="warning" style={{ margin: 0 }}>
+                {noPeriod.get(reply.departmentId)?.summary}
+                {noPeriod
+                  .get(reply.departmentId)
+                  ?.citations?.map((citation) => `（${citation.source}${citation.article}）`)
+                  .join('')}
+              </Typography.Paragraph>
             )}
           </li>
         ))}

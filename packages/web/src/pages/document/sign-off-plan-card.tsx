@@ -56,6 +56,7 @@ export function SignOffPlanCard({
         <CountersignStatus
           events={view.events}
           tasks={view.tasks}
+          standings={view.countersigns ?? []}
           departmentNames={departmentNames}
         />
       </Space>
