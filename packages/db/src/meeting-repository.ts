@@ -58,7 +58,9 @@ function toParticipant(row: Selectable<Database['meeting_participants']>): Meeti
   }
 }
 
-function toItem(row: Selectable<Database['agenda_items']>): AgendaItemRecord {
+function toItem(
+  row: Selectable<Database['agenda_items']> & { portfolio_deputy_post_id: string | null },
+): AgendaItemRecord {
   return {
     id: row.id,
     meetingId: row.meeting_id,
@@ -72,6 +74,7 @@ function toItem(row: Selectable<Database['agenda_items']>): AgendaItemRecord {
     characteristics: row.characteristics,
     completed: row.completed as AgendaItemRecord['completed'],
     involvedDepartmentIds: row.involved_department_ids,
+    portfolioDeputyPostId: row.portfolio_deputy_post_id,
     adHoc: row.ad_hoc,
     state: row.state,
     decision: row.decision,
@@ -284,9 +287,21 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
     async items(meetingId) {
       const rows = await db
         .selectFrom('agenda_items')
-        .selectAll()
-        .where('meeting_id', '=', meetingId)
-        .orderBy('position')
+        .selectAll('agenda_items')
+        // The 分管副职 a unit no deputy oversees named at submission is recorded on the
+        // submission's own event (details.portfolioDeputyPostId), the record of what it said.
+        .select((eb) =>
+          eb
+            .selectFrom('meeting_events')
+            .select(sql<string | null>`details->>'portfolioDeputyPostId'`.as('named'))
+            .whereRef('meeting_events.agenda_item_id', '=', 'agenda_items.id')
+            .where('meeting_events.action', '=', 'submitItem')
+            .orderBy('meeting_events.id')
+            .limit(1)
+            .as('portfolio_deputy_post_id'),
+        )
+        .where('agenda_items.meeting_id', '=', meetingId)
+        .orderBy('agenda_items.position')
         .execute()
       return rows.map(toItem)
     },

@@ -194,50 +194,62 @@ describe('every meeting and supervision act resolves to someone, in every county
           if (assignments.every((assignment) => assignment.held.length > 0))
             schedulable.add(type.id)
 
-          for (const unit of submitters) {
-            const context = recorderContextOf(roster, {
-              submittingDepartmentId: unit.id,
-              presiderPostId: presider.postId,
-            })
-            for (const adHoc of [false, true]) {
-              const item = { characteristics: [], completed: [], adHoc, submittedAt: MEETING_AT }
-              const gate = agendaGateOf(rules, meeting, item, 0)
-              for (const assignment of agendaAssignments(gate, context, item, type.id)) {
-                t.combinations += 1
-                if (assignment.held.length > 0) {
-                  t.resolved += 1
-                  continue
-                }
-                // Nobody holds it: an item that needs it must be refused at submission.
-                if (assignment.applies && !adHoc) blockedUnits.push(`${where} ${unit.name}`)
-                const condition = gate.conditions.find((c) => c.code === assignment.code)
-                const needing = {
-                  ...item,
-                  characteristics: condition?.when ? [condition.when.code] : [],
-                }
-                const full = condition?.type === 'overCap' ? 1000 : 0
-                const titles = assignment.rulebookPosts.map(
-                  (post) => rulebook.posts.get(post)?.title ?? post,
-                )
-                const failure = refusedUpFront(
-                  () =>
-                    assertAgendaResolvable(
-                      agendaGateOf(rules, meeting, needing, full),
-                      context,
-                      needing,
-                      type.id,
-                    ),
-                  'AGENDA_STEP_UNRESOLVED',
-                  titles,
-                )
-                if (failure)
-                  t.unresolvable.push(
-                    `${where} ${unit.name}${adHoc ? '（临时动议）' : ''}：${assignment.label}（${titles.join('或')}）— ${failure}`,
+          // A unit no deputy oversees (the office) names its 分管副职 at submission, or names
+          // none (ADR 0010): every deputy with a portfolio, and none, are tried.
+          const deputies = [...new Set([...roster.overseers.values()].flat())]
+          const namings = (unitId: string) =>
+            (roster.overseers.get(unitId)?.length ?? 0) > 0 ? [null] : [null, ...deputies]
+          for (const unit of submitters)
+            for (const named of namings(unit.id)) {
+              const context = recorderContextOf(roster, {
+                submittingDepartmentId: unit.id,
+                presiderPostId: presider.postId,
+                portfolioDeputyPostId: named,
+              })
+              const naming = named
+                ? `（指定${roster.posts.find((post) => post.postId === named)?.title}）`
+                : ''
+              for (const adHoc of [false, true]) {
+                const item = { characteristics: [], completed: [], adHoc, submittedAt: MEETING_AT }
+                const gate = agendaGateOf(rules, meeting, item, 0)
+                for (const assignment of agendaAssignments(gate, context, item, type.id)) {
+                  t.combinations += 1
+                  if (assignment.held.length > 0) {
+                    t.resolved += 1
+                    continue
+                  }
+                  // Nobody holds it: an item that needs it must be refused at submission.
+                  // (A unit without a 分管副职 that names none is refused; naming one must work.)
+                  if (assignment.applies && !adHoc && (named || namings(unit.id).length === 1))
+                    blockedUnits.push(`${where} ${unit.name}${naming}`)
+                  const condition = gate.conditions.find((c) => c.code === assignment.code)
+                  const needing = {
+                    ...item,
+                    characteristics: condition?.when ? [condition.when.code] : [],
+                  }
+                  const full = condition?.type === 'overCap' ? 1000 : 0
+                  const titles = assignment.rulebookPosts.map(
+                    (post) => rulebook.posts.get(post)?.title ?? post,
                   )
-                else t.refused += 1
+                  const failure = refusedUpFront(
+                    () =>
+                      assertAgendaResolvable(
+                        agendaGateOf(rules, meeting, needing, full),
+                        context,
+                        needing,
+                        type.id,
+                      ),
+                    'AGENDA_STEP_UNRESOLVED',
+                    titles,
+                  )
+                  if (failure)
+                    t.unresolvable.push(
+                      `${where} ${unit.name}${naming}${adHoc ? '（临时动议）' : ''}：${assignment.label}（${titles.join('或')}）— ${failure}`,
+                    )
+                  else t.refused += 1
+                }
               }
             }
-          }
         }
       }
       add(t)

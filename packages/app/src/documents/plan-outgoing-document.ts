@@ -2,8 +2,10 @@ import type { Citation, DecisionResult } from '@zhengling/rules'
 import { InvalidInputError, RuleRefusedError } from '../errors.ts'
 import type { HeldPost } from '../organisation/organisation-repository.ts'
 import {
+  assertPortfolioDeputyNamable,
   isOverseer,
   overseersOfUnit,
+  portfolioDeputiesOfUnit,
   type RoutingOrganisation,
   staffedPostsOfUnit,
 } from '../organisation/routing-organisation.ts'
@@ -148,27 +150,28 @@ export function portfolioRelationsOf(
   draft: Pick<OutgoingDraftFacts, 'drafter' | 'countersignDepartmentIds' | 'portfolioDeputyPostId'>,
 ): PortfolioRelations {
   const unitId = draft.drafter.departmentId
-  const ofUnit = unitId ? overseersOfUnit(organisation, unitId) : []
-  const named = draft.portfolioDeputyPostId
-  if (named && !isOverseer(organisation, named))
-    throw new InvalidInputError('NOT_A_DEPUTY', '指定的分管副职不分管任何单位，请从分管领导中选择')
-  if (named && ofUnit.length > 0 && !ofUnit.includes(named))
-    throw new InvalidInputError(
-      'PORTFOLIO_DEPUTY_FIXED',
-      `拟稿单位由${ofUnit.map(postTitleIn(organisation)).join('、')}分管，不能另行指定分管副职`,
-    )
+  // The unit's own deputies, or the one the drafter named where it has none (shared with meetings).
+  assertPortfolioDeputyNamable(
+    organisation.units,
+    unitId,
+    draft.portfolioDeputyPostId,
+    postTitleIn(organisation),
+    '拟稿单位',
+  )
+  const ofUnit = portfolioDeputiesOfUnit(organisation.units, unitId, draft.portfolioDeputyPostId)
   const byCountersign = draft.countersignDepartmentIds
     .map((unit) => overseersOfUnit(organisation, unit))
     .find((list) => list.length > 0)
-  const [overseers, basis]: [string[], PortfolioRelations['basis']] = named
-    ? [[named], ofUnit.length > 0 ? 'draftingUnit' : 'named']
-    : ofUnit.length > 0
-      ? [ofUnit, 'draftingUnit']
-      : !unitId && isOverseer(organisation, draft.drafter.postId)
-        ? [[draft.drafter.postId], 'drafter']
-        : byCountersign
-          ? [byCountersign, 'countersignUnit']
-          : [[], 'none']
+  const [overseers, basis]: [string[], PortfolioRelations['basis']] =
+    ofUnit.basis === 'unit'
+      ? [ofUnit.overseers, 'draftingUnit']
+      : ofUnit.basis === 'named'
+        ? [ofUnit.overseers, 'named']
+        : !unitId && isOverseer(organisation, draft.drafter.postId)
+          ? [[draft.drafter.postId], 'drafter']
+          : byCountersign
+            ? [byCountersign, 'countersignUnit']
+            : [[], 'none']
   const involved = new Set<string>()
   for (const unit of draft.countersignDepartmentIds)
     for (const postId of overseersOfUnit(organisation, unit))

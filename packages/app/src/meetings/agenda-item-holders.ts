@@ -69,12 +69,15 @@ export function agendaItemHolders(
     gate.approvers.length > 0
       ? gate.approvers
       : meetingOffice(rules, meeting.jurisdictionId).rulebookPosts
+  // With the item's context, its relations resolve as its steps do (分管副职 named at submission).
   const approvers = approverIds.flatMap((id) =>
-    id === 'presider' || id === 'convener'
-      ? meeting.presiderPostId
-        ? [meeting.presiderPostId]
-        : []
-      : directory.postsMatching(id, item.submittingDepartmentId).map((post) => post.postId),
+    context
+      ? postsNamed(context, [id]).map((post) => post.postId)
+      : id === 'presider' || id === 'convener'
+        ? meeting.presiderPostId
+          ? [meeting.presiderPostId]
+          : []
+        : directory.postsMatching(id, item.submittingDepartmentId).map((post) => post.postId),
   )
   return [...new Set(approvers)].map((postId) =>
     directory.holdingOf({ kind: 'approveAgenda', postId, since: item.submittedAt, dueDate }),

@@ -1,4 +1,4 @@
-import { type Citation, citationOf } from '@zhengling/rules'
+import { type Citation, citationOf, postsIncludedBy } from '@zhengling/rules'
 import { RuleRefusedError } from '../errors.ts'
 import type { AgendaGate } from './agenda-gate.ts'
 import { stepConditions } from './agenda-gate.ts'
@@ -86,6 +86,14 @@ export function assertAgendaResolvable(
   )
   if (missing.length === 0) return
   const citations = missing.flatMap((assignment) => assignment.citations)
+  // A unit no deputy oversees (the office) that named none: it is to name one (ADR 0010).
+  const unnamed =
+    context.overseerPostIds.length === 0 &&
+    missing.some((assignment) =>
+      assignment.rulebookPosts.some((id) =>
+        postsIncludedBy(context.rulebook, id).includes('portfolioDeputy'),
+      ),
+    )
   throw new RuleRefusedError(
     'AGENDA_STEP_UNRESOLVED',
     `议题暂不能报送：${missing
@@ -93,7 +101,11 @@ export function assertAgendaResolvable(
         (assignment) =>
           `"${assignment.label}"应由${describeHoldings(context, assignment.rulebookPosts, [])}${assignment.act === 'approveAgenda' ? '' : '登记'}${articleNumbersOf(assignment.citations)}`,
       )
-      .join('；')}。请先在组织机构中明确在岗人员或代理人`,
+      .join('；')}。${
+      unnamed
+        ? `报送单位没有分管领导，请在报送时指定${context.rulebook.posts.get('portfolioDeputy')?.title ?? '分管副职'}`
+        : '请先在组织机构中明确在岗人员或代理人'
+    }`,
     citations,
   )
 }

@@ -1,6 +1,7 @@
 import { type Citation, citationOf, postsIncludedBy, type ResolvedRulebook } from '@zhengling/rules'
 import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 import type { HeldPost } from '../organisation/organisation-repository.ts'
+import { portfolioDeputiesOfUnit } from '../organisation/routing-organisation.ts'
 import type { Repositories } from '../unit-of-work.ts'
 
 /**
@@ -17,8 +18,8 @@ export interface RecorderContext {
   presiderPostId: string | null
   submittingDepartmentId: string
   /**
-   * The posts overseeing the submitting unit (分管副职). A unit no deputy oversees — the
-   * government office, led by the head directly (县长负责制; 木里 第七条) — has the head.
+   * The posts overseeing the submitting unit (分管副职); for a unit no deputy oversees (the
+   * government office), the deputy it named at submission; else none.
    */
   overseerPostIds: readonly string[]
 }
@@ -130,25 +131,35 @@ export async function loadMeetingRoster(
 }
 
 /**
- * The context for one unit's item: its overseers are the deputies whose portfolio covers it; a
- * unit no deputy oversees — the government office, led by the head directly (县长负责制; 木里
- * 第七条) — has the head.
+ * The context for one unit's item: its 分管副职 are the deputies whose portfolio covers it, or,
+ * for a unit no deputy oversees (the government office serves every leader), the deputy it named
+ * at submission — the same resolution as a draft's (ADR 0010); else none, never the head.
  */
 export function recorderContextOf(
   roster: MeetingRoster,
-  input: { submittingDepartmentId: string; presiderPostId: string | null },
+  input: {
+    submittingDepartmentId: string
+    presiderPostId: string | null
+    portfolioDeputyPostId?: string | null
+  },
 ): RecorderContext {
-  const overseers = roster.overseers.get(input.submittingDepartmentId) ?? []
   return {
     rulebook: roster.rulebook,
     posts: roster.posts,
     holders: roster.holders,
     presiderPostId: input.presiderPostId,
     submittingDepartmentId: input.submittingDepartmentId,
-    overseerPostIds: overseers.length
-      ? overseers
-      : roster.posts.filter((post) => post.role === 'principal').map((post) => post.postId),
+    overseerPostIds: portfolioDeputiesOfUnit(
+      unitsOf(roster),
+      input.submittingDepartmentId,
+      input.portfolioDeputyPostId,
+    ).overseers,
   }
+}
+
+/** The roster's units with their overseers, as the shared 分管副职 resolution reads them. */
+export function unitsOf(roster: Pick<MeetingRoster, 'overseers'>) {
+  return [...roster.overseers].map(([id, overseerPostIds]) => ({ id, overseerPostIds }))
 }
 
 /** Reads the roster the context needs for one submitting unit on a date. */
@@ -159,6 +170,7 @@ export async function loadRecorderContext(
     jurisdictionId: string
     presiderPostId: string | null
     submittingDepartmentId: string
+    portfolioDeputyPostId?: string | null
     on: string
   },
 ): Promise<RecorderContext> {

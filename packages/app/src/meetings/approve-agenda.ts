@@ -37,6 +37,7 @@ export function approveAgenda(
         jurisdictionId: meeting.jurisdictionId,
         presiderPostId: meeting.presiderPostId,
         submittingDepartmentId: item.submittingDepartmentId,
+        portfolioDeputyPostId: item.portfolioDeputyPostId,
         on: today,
       })
       // Approving is itself the approver's step (报县长审批同意): a step the rulebook has a post

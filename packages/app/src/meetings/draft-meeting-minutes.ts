@@ -74,7 +74,7 @@ export function draftMeetingMinutes(
     // 核稿 and 签发 resolved for this meeting: its presider, the deputies over its items' units.
     const { steps, signing } = minutesPlanOf(roster, minutesRule, meeting, {
       officeDepartmentId: post.departmentId,
-      decidedUnitIds: decided.map((item) => item.submittingDepartmentId),
+      decided,
     })
     const presiderRole = roster.posts.find((p) => p.postId === meeting.presiderPostId)?.role
     const vacant = [...steps, signing].filter((step) => step.postIds.length === 0)

@@ -3,6 +3,7 @@ import type { PlannedStep } from '../documents/document.ts'
 import { ask } from '../documents/document-rules.ts'
 import { RuleRefusedError } from '../errors.ts'
 import type { HeldPost } from '../organisation/organisation-repository.ts'
+import { portfolioDeputiesOfUnit } from '../organisation/routing-organisation.ts'
 import type { RulesPort } from '../rules-port.ts'
 import {
   articleNumbersOf,
@@ -13,8 +14,9 @@ import {
   type PostHolding,
   type RecorderContext,
   recorderContextOf,
+  unitsOf,
 } from './agenda-recorders.ts'
-import type { MeetingRecord } from './meeting.ts'
+import type { AgendaItemRecord, MeetingRecord } from './meeting.ts'
 import { leaveRuleFor } from './meeting-leave-rule.ts'
 
 type MeetingFacts = Pick<
@@ -67,14 +69,18 @@ export function minutesRuleFor(
 
 /**
  * The minutes' 核稿 and 签发 resolved for this meeting: 会议主持人 is its presider; 分管副职 are the
- * deputies overseeing the units whose items it decided, or the deputy who presided (a deputy's
- * 专题会议), else the head; a rule naming no signer sends them to the presider (木里 第十八条 送签).
+ * 分管副职 of the items it decided (their units' deputies, or the deputy a unit no deputy oversees
+ * named at submission — ADR 0010) and the deputy who presided (a deputy's 专题会议); never the
+ * head in their stead. A rule naming no signer sends them to the presider (木里 第十八条 送签).
  */
 export function minutesPlanOf(
   roster: MeetingRoster,
   rule: MinutesRule | undefined,
   meeting: Pick<MeetingRecord, 'presiderPostId'>,
-  input: { officeDepartmentId: string; decidedUnitIds: readonly string[] },
+  input: {
+    officeDepartmentId: string
+    decided: readonly Pick<AgendaItemRecord, 'submittingDepartmentId' | 'portfolioDeputyPostId'>[]
+  },
 ): { steps: PlannedStep[]; signing: PlannedStep; context: RecorderContext } {
   const base = recorderContextOf(roster, {
     submittingDepartmentId: input.officeDepartmentId,
@@ -83,13 +89,17 @@ export function minutesPlanOf(
   const presider = roster.posts.find((post) => post.postId === meeting.presiderPostId)
   const deputyRoles = new Set(postsIncludedBy(roster.rulebook, 'deputy'))
   const overseers = new Set(
-    input.decidedUnitIds.flatMap((unit) => [...(roster.overseers.get(unit) ?? [])]),
+    input.decided.flatMap(
+      (item) =>
+        portfolioDeputiesOfUnit(
+          unitsOf(roster),
+          item.submittingDepartmentId,
+          item.portfolioDeputyPostId,
+        ).overseers,
+    ),
   )
   if (presider && deputyRoles.has(presider.role)) overseers.add(presider.postId)
-  const context: RecorderContext = {
-    ...base,
-    overseerPostIds: overseers.size ? [...overseers] : base.overseerPostIds,
-  }
+  const context: RecorderContext = { ...base, overseerPostIds: [...overseers] }
   const step = (ids: readonly string[]): PlannedStep => ({
     roles: [ids.join('|')],
     label: ids.map((id) => roster.rulebook.posts.get(id)?.title ?? id).join('或'),
@@ -146,9 +156,16 @@ export function meetingAssignments(
   }
   const minutes = minutesRuleFor(rules, meeting, input.meetingDate)
   if (input.officeDepartmentId && (minutes || meeting.presiderPostId)) {
+    // At scheduling no item is decided yet: the minutes' 分管副职 will be those of the items to
+    // come, which any overseen unit may put forward — so any deputy with a portfolio stands for them.
     const plan = minutesPlanOf(roster, minutes, meeting, {
       officeDepartmentId: input.officeDepartmentId,
-      decidedUnitIds: [],
+      decided: [...roster.overseers]
+        .filter(([, overseers]) => overseers.length > 0)
+        .map(([submittingDepartmentId]) => ({
+          submittingDepartmentId,
+          portfolioDeputyPostId: null,
+        })),
     })
     const held = (step: PlannedStep) =>
       step.postIds.map((postId) => ({
@@ -176,7 +193,11 @@ export function meetingAssignments(
   return assignments
 }
 
-/** The posts that approve one participant's leave: 召集人/主持人 is the presider, 分管副职 the participant's unit's. */
+/**
+ * The posts that approve one participant's leave: 召集人/主持人 is the presider; 分管副职 the
+ * participant's unit's, or, for a unit no deputy oversees (the office), the deputy convening the
+ * meeting — the deputy whose work it is (延津 二十四 副县长召开的会议 … 向分管副县长报告); never the head.
+ */
 export function leaveApproversOf(
   roster: MeetingRoster,
   meeting: Pick<MeetingRecord, 'presiderPostId'>,
@@ -187,7 +208,15 @@ export function leaveApproversOf(
     submittingDepartmentId: participant.departmentId ?? '',
     presiderPostId: meeting.presiderPostId,
   })
-  return holdingsNamed(context, approver)
+  const presider = roster.posts.find((post) => post.postId === meeting.presiderPostId)
+  const deputyPresides =
+    presider !== undefined && postsIncludedBy(roster.rulebook, 'deputy').includes(presider.role)
+  return holdingsNamed(
+    context.overseerPostIds.length === 0 && deputyPresides && presider
+      ? { ...context, overseerPostIds: [presider.postId] }
+      : context,
+    approver,
+  )
 }
 
 /** Refuses a meeting one of whose acts would wait on a post nobody holds, naming it and the article. */

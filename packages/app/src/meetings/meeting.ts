@@ -68,6 +68,11 @@ export interface AgendaItemRecord {
   characteristics: string[]
   completed: CompletedStep[]
   involvedDepartmentIds: string[]
+  /**
+   * The 分管副职 the unit named at submission because no deputy oversees it (the government
+   * office; ADR 0010); null for a unit with its own.
+   */
+  portfolioDeputyPostId: string | null
   /** 临时动议: put on the agenda after it was approved. */
   adHoc: boolean
   state: 'submitted' | 'approved' | 'withdrawn' | 'decided'

@@ -54,6 +54,7 @@ export function recordAgendaStep(
       jurisdictionId: meeting.jurisdictionId,
       presiderPostId: meeting.presiderPostId,
       submittingDepartmentId: item.submittingDepartmentId,
+      portfolioDeputyPostId: item.portfolioDeputyPostId,
       on: today,
     })
     const recordedBy = step.recordedBy ?? ['submittingUnit']

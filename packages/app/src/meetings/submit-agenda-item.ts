@@ -1,6 +1,10 @@
 import { ruleIdsOf } from '../documents/document-rules.ts'
 import { InvalidInputError, NotFoundError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
+import {
+  assertPortfolioDeputyNamable,
+  portfolioDeputiesOfUnit,
+} from '../organisation/routing-organisation.ts'
 import { actOnMeeting, assertMeetingState, type MeetingDeps } from './act-on-meeting.ts'
 import { agendaCodesOf, agendaGateOf, type AgendaGate, stepConditions } from './agenda-gate.ts'
 import { assertAgendaResolvable } from './agenda-plan.ts'
@@ -9,7 +13,9 @@ import {
   citationOfRule,
   describeHoldings,
   heldNamed,
-  loadRecorderContext,
+  loadMeetingRoster,
+  recorderContextOf,
+  unitsOf,
 } from './agenda-recorders.ts'
 import type { AgendaItemRecord } from './meeting.ts'
 import { meetingDateOf } from './meeting-types.ts'
@@ -25,6 +31,11 @@ export interface AgendaItemSubmission {
   completed?: { code: string; note?: string }[]
   /** Units the item concerns: their heads attend (列席) and may raise dissent. */
   involvedDepartmentIds?: string[]
+  /**
+   * The 分管副职 the unit names when no deputy oversees it (the government office), for the
+   * steps and approvals its rules give the 分管副职 — as a draft's (ADR 0010).
+   */
+  portfolioDeputyPostId?: string
 }
 
 /**
@@ -45,12 +56,32 @@ export function submitAgendaItem(
       throw new NotPermittedError('NOT_A_UNIT_POST', `${post.title}不属于任何单位，不能报送议题`)
     const rulebook = deps.rules.rulebook(meeting.jurisdictionId, meetingDateOf(meeting))
     if (!rulebook) throw new NotFoundError('RULEBOOK_NOT_FOUND', '本辖区没有生效的规则库')
-    const context = await loadRecorderContext(r, {
+    const roster = await loadMeetingRoster(r, {
       rulebook,
       jurisdictionId: meeting.jurisdictionId,
+      on: today,
+    })
+    // 分管副职: the unit's deputies, or the one it names where it has none (shared with drafts).
+    const titleOf = (postId: string) =>
+      roster.posts.find((candidate) => candidate.postId === postId)?.title ?? postId
+    assertPortfolioDeputyNamable(
+      unitsOf(roster),
+      post.departmentId,
+      input.portfolioDeputyPostId,
+      titleOf,
+      '报送单位',
+    )
+    const portfolio = portfolioDeputiesOfUnit(
+      unitsOf(roster),
+      post.departmentId,
+      input.portfolioDeputyPostId,
+    )
+    const portfolioDeputyPostId =
+      portfolio.basis === 'named' ? (portfolio.overseers[0] ?? null) : null
+    const context = recorderContextOf(roster, {
       presiderPostId: meeting.presiderPostId,
       submittingDepartmentId: post.departmentId,
-      on: today,
+      portfolioDeputyPostId,
     })
     // An item is described in the codes the meeting's rules know (the checklist's), or refused.
     const known = agendaCodesOf(deps.rules, meeting)
@@ -83,6 +114,7 @@ export function submitAgendaItem(
         recordedAt: at,
       })),
       involvedDepartmentIds: involved,
+      portfolioDeputyPostId,
       adHoc: meeting.state === 'agendaApproved',
       state: 'submitted',
       decision: null,
@@ -132,6 +164,8 @@ export function submitAgendaItem(
       details: {
         admitted: admission.admitted,
         reasons: admission.reasons.map((reason) => reason.code),
+        // Read back as the item's portfolioDeputyPostId (the repository's items).
+        ...(portfolioDeputyPostId ? { portfolioDeputyPostId } : {}),
       },
       result: { item, gate: admission },
     }

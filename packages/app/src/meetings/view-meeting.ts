@@ -7,6 +7,7 @@ import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import { MEETING_STATE_LABELS } from './act-on-meeting.ts'
 import { agendaGateOf, stepConditions } from './agenda-gate.ts'
+import type { AgendaItemRecord } from './meeting.ts'
 import { holdingsNamed, loadMeetingRoster, recorderContextOf } from './agenda-recorders.ts'
 import { leaveRuleFor } from './meeting-leave-rule.ts'
 import { leaveApproversOf } from './meeting-plan.ts'
@@ -63,11 +64,14 @@ export async function viewMeeting(
   const roster = rulebook
     ? await loadMeetingRoster(r, { rulebook, jurisdictionId: meeting.jurisdictionId, on: today })
     : undefined
-  const contextOf = (departmentId: string) =>
+  const contextOf = (
+    item: Pick<AgendaItemRecord, 'submittingDepartmentId' | 'portfolioDeputyPostId'>,
+  ) =>
     roster &&
     recorderContextOf(roster, {
-      submittingDepartmentId: departmentId,
+      submittingDepartmentId: item.submittingDepartmentId,
       presiderPostId: meeting.presiderPostId,
+      portfolioDeputyPostId: item.portfolioDeputyPostId,
     })
   // 当前办理 of every item from one read of the organisation.
   const directory = await holdingsDirectoryOn(r, deps.rules, meeting.jurisdictionId, today)
@@ -86,7 +90,7 @@ export async function viewMeeting(
       )
       if (onAgenda) ahead += 1
       if (!readsItem(item)) return []
-      const context = contextOf(item.submittingDepartmentId)
+      const context = contextOf(item)
       return [
         {
           ...item,

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../errors.ts'
+import { InvalidInputError, NotFoundError } from '../errors.ts'
 import type { HeldPost, OrganisationDirectory } from './organisation-repository.ts'
 
 /**
@@ -70,4 +70,43 @@ export function staffedPostsOfUnit(organisation: RoutingOrganisation, unitId: st
 /** Whether the post oversees any unit on the day: a deputy with a portfolio (分管副职). */
 export function isOverseer(organisation: RoutingOrganisation, postId: string): boolean {
   return organisation.units.some((unit) => unit.overseerPostIds.includes(postId))
+}
+
+/**
+ * 分管副职 of a unit (ADR 0010), for documents and meetings alike: the deputies whose portfolio
+ * covers it; where none does — the government office serves every leader — the deputy the unit
+ * named (`named`); else none, and the caller says what the articles ask (a refusal naming the
+ * post, or the 会签 units' deputies for a draft). Never the head: the articles name 分管.
+ */
+export function portfolioDeputiesOfUnit(
+  units: readonly Pick<RoutingUnit, 'id' | 'overseerPostIds'>[],
+  unitId: string | null,
+  named?: string | null,
+): { overseers: string[]; basis: 'unit' | 'named' | 'none' } {
+  const ofUnit = [...(units.find((unit) => unit.id === unitId)?.overseerPostIds ?? [])]
+  if (ofUnit.length > 0)
+    return { overseers: named && ofUnit.includes(named) ? [named] : ofUnit, basis: 'unit' }
+  return named ? { overseers: [named], basis: 'named' } : { overseers: [], basis: 'none' }
+}
+
+/**
+ * Refuses a named 分管副职 that oversees no unit, or one named for a unit that has its own
+ * (`unitNoun`: 拟稿单位, 报送单位).
+ */
+export function assertPortfolioDeputyNamable(
+  units: readonly Pick<RoutingUnit, 'id' | 'overseerPostIds'>[],
+  unitId: string | null,
+  named: string | null | undefined,
+  titleOf: (postId: string) => string,
+  unitNoun: string,
+): void {
+  if (!named) return
+  if (!units.some((unit) => unit.overseerPostIds.includes(named)))
+    throw new InvalidInputError('NOT_A_DEPUTY', '指定的分管副职不分管任何单位，请从分管领导中选择')
+  const ofUnit = units.find((unit) => unit.id === unitId)?.overseerPostIds ?? []
+  if (ofUnit.length > 0 && !ofUnit.includes(named))
+    throw new InvalidInputError(
+      'PORTFOLIO_DEPUTY_FIXED',
+      `${unitNoun}由${ofUnit.map(titleOf).join('、')}分管，不能另行指定分管副职`,
+    )
 }

@@ -33,6 +33,8 @@ export const submitItemBody = z.object({
   characteristics: z.array(z.string().min(1).max(64)).max(20).optional(),
   completed: z.array(step).max(20).optional(),
   involvedDepartmentIds: z.array(id).max(30).optional(),
+  /** The 分管副职 a unit no deputy oversees names (the office; ADR 0010). */
+  portfolioDeputyPostId: id.optional(),
 })
 export const recordStepBody = step
 /** An act that takes nothing but the meeting (散会). */
@@ -117,6 +119,8 @@ const item = z.object({
     }),
   ),
   involvedDepartmentIds: z.array(z.string()),
+  /** The 分管副职 the unit named at submission (a unit no deputy oversees). */
+  portfolioDeputyPostId: z.string().nullable(),
   adHoc: z.boolean(),
   state: z.string(),
   decision: z.string().nullable(),

@@ -119,6 +119,8 @@ export interface AgendaItemRecord {
   characteristics: string[]
   completed: CompletedStep[]
   involvedDepartmentIds: string[]
+  /** The 分管副职 the unit named at submission (a unit no deputy oversees), else null. */
+  portfolioDeputyPostId: string | null
   /** 临时动议: put forward after the agenda was approved. */
   adHoc: boolean
   state: AgendaItemState
@@ -229,6 +231,8 @@ export interface ItemSubmission {
   /** Steps the unit did itself; steps with designated recorders are refused here. */
   completed?: { code: string; note?: string }[]
   involvedDepartmentIds?: string[]
+  /** The 分管副职 a unit no deputy oversees names (ADR 0010). */
+  portfolioDeputyPostId?: string
 }
 
 export interface ItemWithGate {

@@ -44,6 +44,7 @@ export function AgendaCard({
             meetingId={meeting.id}
             checklist={view.checklist}
             departments={departments}
+            departmentId={post?.departmentId ?? null}
             onChanged={onChanged}
           />
         )

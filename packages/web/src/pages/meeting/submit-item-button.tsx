@@ -9,12 +9,15 @@ export function SubmitItemButton({
   meetingId,
   checklist,
   departments,
+  departmentId,
   onChanged,
 }: {
   meetingId: string
   /** The meeting's conditions for an item, as the rulebook asks them. */
   checklist: GateCondition[]
   departments: Department[] | undefined
+  /** The submitting post's unit: one no deputy oversees names its 分管领导. */
+  departmentId: string | null
   onChanged: () => void
 }) {
   return (
@@ -28,6 +31,7 @@ export function SubmitItemButton({
           meetingId={meetingId}
           checklist={checklist}
           departments={departments}
+          departmentId={departmentId}
           onSubmitted={onChanged}
           onClose={close}
         />

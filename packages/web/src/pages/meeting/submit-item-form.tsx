@@ -20,6 +20,7 @@ interface Values {
   /** Notes on the steps ticked, by step code. */
   notes?: Record<string, string | undefined>
   involvedDepartmentIds?: string[]
+  portfolioDeputyPostId?: string
 }
 
 /**
@@ -30,12 +31,15 @@ export function SubmitItemForm({
   meetingId,
   checklist: conditions,
   departments,
+  departmentId,
   onSubmitted,
   onClose,
 }: {
   meetingId: string
   checklist: GateCondition[]
   departments: Department[] | undefined
+  /** The submitting post's unit. */
+  departmentId: string | null
   onSubmitted: () => void
   onClose: () => void
 }) {
@@ -45,6 +49,14 @@ export function SubmitItemForm({
   const { submitting, error, act } = useMeetingAct(onSubmitted)
   const checklist = submissionChecklist(conditions)
   const stepLabel = new Map(checklist.ownSteps.map((step) => [step.code, step.label]))
+  // A unit no deputy oversees (the office) names its 分管领导, as a draft does (ADR 0010).
+  const own = departments?.find((department) => department.id === departmentId)
+  const namesDeputy = departments !== undefined && own !== undefined && own.overseers.length === 0
+  const deputies = [
+    ...new Map(
+      (departments ?? []).flatMap((d) => d.overseers).map((post) => [post.postId, post]),
+    ).values(),
+  ]
 
   function handleFinish(values: Values) {
     act(
@@ -58,6 +70,7 @@ export function SubmitItemForm({
             note: values.notes?.[code]?.trim() || undefined,
           })),
           involvedDepartmentIds: values.involvedDepartmentIds ?? [],
+          portfolioDeputyPostId: values.portfolioDeputyPostId || undefined,
         }),
       setAnswer,
       '已报送',
@@ -153,6 +166,19 @@ export function SubmitItemForm({
           showSearch={{ optionFilterProp: 'label' }}
         />
       </Form.Item>
+      {namesDeputy && (
+        <Form.Item
+          label="分管领导"
+          name="portfolioDeputyPostId"
+          extra="报送单位没有分管领导：工作规则由分管领导提出、审核或审定的议题，请指定分管此事项的领导（按规则库的议题条款）。"
+        >
+          <Select
+            allowClear
+            placeholder="选择分管领导"
+            options={deputies.map((post) => ({ value: post.postId, label: post.title }))}
+          />
+        </Form.Item>
+      )}
       {error && (
         <Form.Item>
           <SubmitError error={error} />
