@@ -87,19 +87,22 @@ export function assertAgendaResolvable(
   if (missing.length === 0) return
   const citations = missing.flatMap((assignment) => assignment.citations)
   // A unit no deputy oversees (the office) that named none: it is to name one (ADR 0010).
-  const unnamed =
-    context.overseerPostIds.length === 0 &&
-    missing.some((assignment) =>
-      assignment.rulebookPosts.some((id) =>
-        postsIncludedBy(context.rulebook, id).includes('portfolioDeputy'),
-      ),
+  const namesDeputy = (assignment: AgendaAssignment) =>
+    assignment.rulebookPosts.some((id) =>
+      postsIncludedBy(context.rulebook, id).includes('portfolioDeputy'),
     )
+  const unnamed = context.overseerPostIds.length === 0 && missing.some(namesDeputy)
+  // Not vacant: the post is unnamed for this unit, so its title alone (no 无人在岗).
+  const who = (assignment: AgendaAssignment) =>
+    unnamed && namesDeputy(assignment)
+      ? assignment.rulebookPosts.map((id) => context.rulebook.posts.get(id)?.title ?? id).join('或')
+      : describeHoldings(context, assignment.rulebookPosts, [])
   throw new RuleRefusedError(
     'AGENDA_STEP_UNRESOLVED',
     `议题暂不能报送：${missing
       .map(
         (assignment) =>
-          `"${assignment.label}"应由${describeHoldings(context, assignment.rulebookPosts, [])}${assignment.act === 'approveAgenda' ? '' : '登记'}${articleNumbersOf(assignment.citations)}`,
+          `"${assignment.label}"应由${who(assignment)}${assignment.act === 'approveAgenda' ? '' : '登记'}${articleNumbersOf(assignment.citations)}`,
       )
       .join('；')}。${
       unnamed
