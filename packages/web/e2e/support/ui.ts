@@ -67,12 +67,26 @@ export async function pick(
       await page.locator('.ant-select-item-option-active:visible', { hasText: text }).waitFor()
       await field.press('Enter')
     } else {
+      await settled(page)
       await page.locator('.ant-select-item-option:visible', { hasText: text }).click()
     }
     await select.filter({ hasText: text }).waitFor()
   }
   await field.blur()
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' })
+}
+
+/**
+ * Waits until no dialog or dropdown is still playing its opening motion: a click aimed while it
+ * zooms or slides in can land beside its target once the frame moves, and be lost.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page
+    .locator(
+      '.ant-zoom-appear, .ant-zoom-enter, .ant-slide-up-appear, .ant-slide-up-enter, .ant-slide-down-appear, .ant-slide-down-enter',
+    )
+    .first()
+    .waitFor({ state: 'detached' })
 }
 
 /** A card of a page named as a region (议题, 参会人员, 会议决定, 会议纪要…). */
@@ -113,6 +127,7 @@ export async function submitAgendaItem(
 ): Promise<Locator> {
   await region(page, '议题').getByRole('button', { name: '报送议题' }).click()
   const dialog = page.getByRole('dialog', { name: '报送议题' })
+  await settled(page)
   await dialog.getByLabel('议题名称').fill(item.title)
   await dialog.getByLabel('议题说明').fill(item.summary)
   for (const characteristic of item.characteristics ?? [])
@@ -139,6 +154,7 @@ export async function recordAgendaStep(
     .getByRole('button', { name: `登记程序：${step}` })
     .click()
   const dialog = page.getByRole('dialog', { name: '登记程序' })
+  await settled(page)
   await dialog.getByLabel('登记说明').fill(note)
   await dialog.getByRole('button', { name: '确认登记' }).click()
   await dialog.waitFor({ state: 'hidden' })
