@@ -8,6 +8,7 @@ export function option(page: Page, text: string): Locator {
 /** Picks one option of the select labelled `label`. */
 export async function choose(page: Page, label: string, text: string): Promise<void> {
   await page.getByLabel(label).click()
+  await settled(page)
   await option(page, text).click()
 }
 
@@ -15,6 +16,7 @@ export async function choose(page: Page, label: string, text: string): Promise<v
 export async function chooseMany(page: Page, label: string, texts: string[]): Promise<void> {
   await page.getByLabel(label).click()
   for (const text of texts) {
+    await settled(page)
     await option(page, text).click()
     await page.locator('.ant-select-selection-item', { hasText: text }).waitFor()
   }
