@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict'
-import { randomUUID } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import {
   agendaAssignments,
@@ -12,7 +9,6 @@ import {
   DomainError,
   dueBySource,
   heldNamed,
-  importRoster,
   isOfficePost,
   isSupervisionOffice,
   ledgerKeepers,
@@ -24,17 +20,15 @@ import {
   type MeetingRecord,
   type MeetingRoster,
   mayPreside,
-  parseRosterFile,
   participantsFor,
   recorderContextOf,
-  type RosterFile,
   type RulesPort,
-  sm3Hasher,
 } from '@zhengling/app'
 import { createRepositories, type DatabaseHandle } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import { createRulesPort } from './rules-port.ts'
 import { testLibrary } from './test-support/build-test-server.ts'
+import { DEMO_ROSTERS, importDemoRosters } from './test-support/demo-rosters.ts'
 
 // No dead ends in meetings and supervision, proved by enumeration (issue #11): for every
 // jurisdiction with a demo roster, every meeting kind of its rulebook × every post that may preside
@@ -47,16 +41,7 @@ import { testLibrary } from './test-support/build-test-server.ts'
 // scheduling or submission) with a Chinese message naming the post and citing the article.
 const ON = '2026-03-02'
 const MEETING_AT = '2026-03-12T01:00:00.000Z'
-const DEMO = join(import.meta.dirname, '..', '..', 'db', 'demo')
-const ROSTERS: RosterFile[] = readdirSync(DEMO)
-  .filter((file) => file.endsWith('-roster.yaml'))
-  .sort()
-  .map((file) => {
-    const path = join(DEMO, file)
-    const { roster, errors } = parseRosterFile(readFileSync(path, 'utf8'), path)
-    if (!roster) throw new Error(errors.map((e) => `${e.file}:${e.line} ${e.message}`).join('\n'))
-    return roster
-  })
+const ROSTERS = DEMO_ROSTERS
 
 interface Tally {
   combinations: number
@@ -104,17 +89,7 @@ const units = new Map<string, { id: string; name: string }[]>()
 before(async () => {
   handle = await openTestDatabase()
   const r = createRepositories(handle.db)
-  for (const roster of ROSTERS)
-    await importRoster(
-      {
-        inTransaction: (work) => work(r),
-        hasher: sm3Hasher,
-        now: () => new Date(`${ON}T01:00:00Z`),
-        newId: randomUUID,
-      },
-      roster,
-      { via: 'test' },
-    )
+  await importDemoRosters(handle.db, ON)
   for (const roster of ROSTERS) {
     const id = roster.jurisdiction.id
     const rulebook = rules.rulebook(id, ON)

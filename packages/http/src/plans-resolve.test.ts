@@ -1,28 +1,23 @@
 import assert from 'node:assert/strict'
-import { randomUUID } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import {
   assertDocumentKind,
   documentPrefixesOf,
   DomainError,
-  importRoster,
   loadRoutingOrganisation,
-  parseRosterFile,
   planIncomingDocument,
   planOutgoingDocument,
   type RosterFile,
   type RoutingOrganisation,
   type RulesPort,
   signOffFactsOf,
-  sm3Hasher,
 } from '@zhengling/app'
 import { createRepositories, type DatabaseHandle } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import { DOCUMENT_SUBJECTS, type DocumentSubject } from '@zhengling/rules'
 import { createRulesPort } from './rules-port.ts'
 import { testLibrary } from './test-support/build-test-server.ts'
+import { DEMO_ROSTERS, importDemoRosters } from './test-support/demo-rosters.ts'
 
 // No dead ends, proved by enumeration (issue #11): for every jurisdiction with a demo roster,
 // every plan the documents flow would run — outgoing: issuing prefix × 文种 × direction × the
@@ -32,16 +27,7 @@ import { testLibrary } from './test-support/build-test-server.ts'
 // go to at least one post someone holds that day (or acts for), no post twice in one plan; or
 // the act is refused up front naming the post (or unit) and citing the article.
 const ON = '2026-03-02'
-const DEMO = join(import.meta.dirname, '..', '..', 'db', 'demo')
-const ROSTERS = readdirSync(DEMO)
-  .filter((file) => file.endsWith('-roster.yaml'))
-  .sort()
-  .map((file) => {
-    const path = join(DEMO, file)
-    const { roster, errors } = parseRosterFile(readFileSync(path, 'utf8'), path)
-    if (!roster) throw new Error(errors.map((e) => `${e.file}:${e.line} ${e.message}`).join('\n'))
-    return roster
-  })
+const ROSTERS = DEMO_ROSTERS
 
 /** Decisions are pure: asked once per distinct input, so the enumeration stays fast. */
 function memoised(rules: RulesPort): RulesPort {
@@ -122,17 +108,7 @@ const organisations = new Map<string, RoutingOrganisation>()
 before(async () => {
   handle = await openTestDatabase()
   const r = createRepositories(handle.db)
-  for (const roster of ROSTERS)
-    await importRoster(
-      {
-        inTransaction: (work) => work(r),
-        hasher: sm3Hasher,
-        now: () => new Date(`${ON}T01:00:00Z`),
-        newId: randomUUID,
-      },
-      roster,
-      { via: 'test' },
-    )
+  await importDemoRosters(handle.db, ON)
   for (const roster of ROSTERS) {
     const id = roster.jurisdiction.id
     organisations.set(id, await loadRoutingOrganisation(r.organisation, id, ON))
