@@ -58,6 +58,10 @@ function assignOne(jurisdictionId: string, prefix: string, fail = false) {
         plan: null,
         disclosure: null,
         disclosureReason: null,
+        receiptNumber: null,
+        externalSender: null,
+        copies: null,
+        receivedOn: null,
       },
       '',
     )

@@ -36,6 +36,10 @@ function toDocument(row: Selectable<Database['documents']>): DocumentRecord {
     plan: Object.keys(row.plan).length ? (row.plan as unknown as DocumentRecord['plan']) : null,
     disclosure: row.disclosure,
     disclosureReason: row.disclosure_reason,
+    receiptNumber: row.receipt_number,
+    externalSender: row.external_sender,
+    copies: row.copies,
+    receivedOn: row.received_on,
   }
 }
 
@@ -90,6 +94,10 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
           plan: JSON.stringify(document.plan ?? {}),
           disclosure: document.disclosure,
           disclosure_reason: document.disclosureReason,
+          receipt_number: document.receiptNumber,
+          external_sender: document.externalSender,
+          copies: document.copies,
+          received_on: document.receivedOn,
           // Words already segmented (Chinese has no spaces); 'simple' keeps them as they are.
           search: sql`to_tsvector('simple', ${searchText})`,
         })
@@ -123,6 +131,7 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
           ...(changes.disclosureReason !== undefined
             ? { disclosure_reason: changes.disclosureReason }
             : {}),
+          ...(changes.receiptNumber !== undefined ? { receipt_number: changes.receiptNumber } : {}),
           updated_at: updatedAt,
         })
         .where('id', '=', id)

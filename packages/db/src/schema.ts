@@ -149,6 +149,11 @@ export interface Database {
       'active' | 'onRequest' | 'withheld' | null
     >
     disclosure_reason: ColumnType<string | null, string | null | undefined, string | null>
+    // 0022: 收文编号, and what the 秘书股 records of a document received from outside.
+    receipt_number: ColumnType<string | null, string | null | undefined, string | null>
+    external_sender: ColumnType<string | null, string | null | undefined, string | null>
+    copies: ColumnType<number | null, number | null | undefined, number | null>
+    received_on: ColumnType<string | null, string | null | undefined, string | null>
   }
   document_events: {
     id: Generated<string>
@@ -196,11 +201,47 @@ export interface Database {
     saved_by_post_id: string | null
     saved_at: ColumnType<Date, string, never>
   }
+  // 0023: electronic distribution.
+  recipient_groups: {
+    jurisdiction_id: string
+    label: string
+    unit_kinds: string[]
+    position: number
+  }
+  document_recipients: {
+    document_id: string
+    role: 'main' | 'copy'
+    position: number
+    department_id: string | null
+    group_label: string | null
+    outside_name: string | null
+  }
+  document_receipts: {
+    document_id: string
+    department_id: string
+    role: 'main' | 'copy'
+    task_id: string
+    delivered_at: ColumnType<Date, string, never>
+    signed_at: ColumnType<Date | null, string | null | undefined, string | null>
+    signed_by_person_id: string | null
+    signed_by_post_id: string | null
+    reminded_at: ColumnType<Date | null, string | null | undefined, string | null>
+    reminders: ColumnType<number, number | undefined, number>
+  }
   document_number_sequences: {
     jurisdiction_id: string
     prefix: string
     year: number
     last_number: number
+  }
+  receipt_number_sequences: {
+    jurisdiction_id: string
+    year: number
+    last_number: number
+  }
+  receipt_number_formats: {
+    jurisdiction_id: string
+    template: string
   }
   meetings: {
     id: string
@@ -354,5 +395,58 @@ export interface Database {
     uploaded_at: ColumnType<Date, string, never>
     uploaded_by_person_id: string | null
     uploaded_by_post_id: string | null
+  }
+  instruction_phrase_lists: {
+    person_id: string
+    phrases: string[]
+    updated_at: ColumnType<Date, string, string>
+  }
+  notifications: {
+    id: string
+    seq: ColumnType<string, never, never>
+    jurisdiction_id: string
+    recipient_post_id: string | null
+    recipient_department_id: string | null
+    recipient_person_id: string | null
+    kind: 'task' | 'remind' | 'overdue' | 'meeting' | 'approval'
+    title: string
+    body: ColumnType<string, string | undefined, string>
+    link: string | null
+    secrecy: ColumnType<
+      'public' | 'internal' | 'secret' | 'confidential',
+      'public' | 'internal' | 'secret' | 'confidential' | undefined,
+      never
+    >
+    created_at: ColumnType<Date, string, never>
+    dedupe_key: string | null
+  }
+  notification_reads: {
+    notification_id: string
+    person_id: string
+    read_at: ColumnType<Date, string, string>
+  }
+  notification_preferences: {
+    person_id: string
+    email_enabled: boolean
+    email_address: string | null
+    webhook_enabled: boolean
+    webhook_recipient: string | null
+    updated_at: ColumnType<Date, string, string>
+  }
+  notification_deliveries: {
+    id: Generated<string>
+    notification_id: string
+    person_id: string
+    channel: 'email' | 'webhook'
+    address: string
+    status: ColumnType<
+      'pending' | 'retrying' | 'sent' | 'dead',
+      'pending' | undefined,
+      'pending' | 'retrying' | 'sent' | 'dead'
+    >
+    attempts: ColumnType<number, never, number>
+    last_error: ColumnType<string | null, never, string | null>
+    created_at: ColumnType<Date, string, never>
+    sent_at: ColumnType<Date | null, never, string | null>
   }
 }

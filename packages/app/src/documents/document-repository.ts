@@ -12,6 +12,7 @@ export type DocumentChanges = Partial<
     | 'plan'
     | 'disclosure'
     | 'disclosureReason'
+    | 'receiptNumber'
   >
 >
 

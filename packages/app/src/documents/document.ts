@@ -56,6 +56,17 @@ export interface DocumentRecord {
   /** Outgoing: 主动公开 / 依申请公开 / 不予公开 (with its reason), decided at issue. */
   disclosure: 'active' | 'onRequest' | 'withheld' | null
   disclosureReason: string | null
+  /** 收文编号 of an incoming document, given at 签收登记: gapless per year, the county's format. */
+  receiptNumber: string | null
+  /**
+   * 来文单位 as written on a document received from outside the government (上级机关, other
+   * organs, paper), registered by the office itself; null for one a unit submitted.
+   */
+  externalSender: string | null
+  /** 份数 received (a document registered by the office). */
+  copies: number | null
+  /** 收文日期: the day the office received it (a document registered by the office). */
+  receivedOn: string | null
 }
 
 export interface OutgoingPlan {

@@ -148,6 +148,10 @@ export function draftOutgoingDocument(
       plan,
       disclosure: null,
       disclosureReason: null,
+      receiptNumber: null,
+      externalSender: null,
+      copies: null,
+      receivedOn: null,
     }
     const citations: Citation[] = [
       ...signoff.citations,

@@ -93,6 +93,10 @@ export function submitIncomingDocument(
       plan: null,
       disclosure: null,
       disclosureReason: null,
+      receiptNumber: null,
+      externalSender: null,
+      copies: null,
+      receivedOn: null,
     }
     await r.documents.insert(document, searchTextOf(document))
     await recordBodyVersion(r, document, { personId: session.personId, postId: post.postId, at })

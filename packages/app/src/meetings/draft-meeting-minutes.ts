@@ -134,6 +134,10 @@ export function draftMeetingMinutes(
       plan,
       disclosure: null,
       disclosureReason: null,
+      receiptNumber: null,
+      externalSender: null,
+      copies: null,
+      receivedOn: null,
     }
     const citations: Citation[] = rule?.citations ?? []
     await openOutgoingDraft(r, deps, {

@@ -7,8 +7,8 @@ export const documentParams = z.object({ id })
 
 export const submitIncomingBody = z.object({
   kind: z.string().min(1).max(16),
-  title: z.string().trim().min(1, '请填写标题').max(200),
-  body: z.string().max(200_000).default(''),
+  title: title.pipe(z.string().min(1, '请填写标题')),
+  body: text(LIMITS.body).default(''),
   senderReference: z.string().max(64).optional(),
   // A string, not an enum: 绝密 must reach the use case to be refused with its own code.
   secrecy: z.string().min(1).max(16),
@@ -32,8 +32,8 @@ const plannedStep = z.object({
 export const draftOutgoingBody = z.object({
   prefix: z.string().min(1).max(16),
   kind: z.string().min(1).max(16),
-  title: z.string().trim().min(1, '请填写标题').max(200),
-  body: z.string().max(200_000).default(''),
+  title: title.pipe(z.string().min(1, '请填写标题')),
+  body: text(LIMITS.body).default(''),
   direction: z.enum(['downward', 'upward', 'parallel']).default('downward'),
   mainRecipients: z.array(z.string().min(1).max(64)).min(1, '请填写主送机关').max(50),
   copyRecipients: z.array(z.string().min(1).max(64)).max(50).optional(),
@@ -185,6 +185,13 @@ const documentRecord = z.object({
     .nullable(),
   disclosure: z.string().nullable(),
   disclosureReason: z.string().nullable(),
+  /** 收文编号, given at 签收登记 (incoming); null before. */
+  receiptNumber: z.string().nullable(),
+  /** 来文单位 as written, of a document the office registered from outside; null otherwise. */
+  externalSender: z.string().nullable(),
+  /** 份数 and 收文日期 of a document the office registered. */
+  copies: z.number().nullable(),
+  receivedOn: z.string().nullable(),
 })
 
 const task = z.object({

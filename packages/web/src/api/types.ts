@@ -250,6 +250,13 @@ export interface DocumentRecord {
   /** Outgoing: decided at 印发. */
   disclosure: Disclosure | null
   disclosureReason: string | null
+  /** 收文编号, given at 签收登记 (incoming); null before. */
+  receiptNumber: string | null
+  /** 来文单位 as written, of a document the office registered from outside; null otherwise. */
+  externalSender: string | null
+  /** 份数 and 收文日期 of a document the office registered. */
+  copies: number | null
+  receivedOn: string | null
 }
 
 /** 行文方向 of an outgoing document. */
