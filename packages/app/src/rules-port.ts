@@ -1,4 +1,4 @@
-import type { DecisionOutcome, ResolvedRulebook } from '@zhengling/rules'
+import type { CalendarWarning, DecisionOutcome, ResolvedRulebook } from '@zhengling/rules'
 
 /**
  * The jurisdiction's rulebook as use cases ask it: a decision on a date, or the resolved book
@@ -9,4 +9,9 @@ export interface RulesPort {
   rulebook(jurisdictionId: string, on: string): ResolvedRulebook | undefined
   /** Working days from today to a due date on the jurisdiction's calendar; negative when overdue. */
   workingDaysLeft(jurisdictionId: string, today: string, due: string): number
+  /**
+   * The missing-calendar warnings for a count from `from` to `to` (a year whose 国务院 notice is
+   * not loaded): a working-days count across such a year is provisional.
+   */
+  calendarWarnings?(jurisdictionId: string, from: string, to: string): CalendarWarning[]
 }

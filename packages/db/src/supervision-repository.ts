@@ -111,6 +111,10 @@ export function createSupervisionRepository(db: Kysely<Database>): SupervisionRe
       let base = db.selectFrom('supervision_items').where(visibleTo(viewer))
       if (query.source) base = base.where('source', '=', query.source)
       if (query.meetingId) base = base.where('meeting_id', '=', query.meetingId)
+      if (query.awaitingOffice)
+        base = base.where((eb) =>
+          eb.or([eb('state', '=', 'closeRequested'), eb('pending_extension', 'is not', null)]),
+        )
       if (query.departmentId)
         base = base.where((eb) =>
           eb.or([

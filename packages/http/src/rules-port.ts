@@ -1,5 +1,5 @@
 import { NotFoundError, type RulesPort } from '@zhengling/app'
-import { runDecision, workingDaysLeft } from '@zhengling/rules'
+import { missingYearWarnings, runDecision, workingDaysLeft } from '@zhengling/rules'
 import { contextFor, type RulebookLibrary } from '@zhengling/rulebooks'
 
 /** The loaded rulebooks as the use cases ask them: the version in force on the date asked. */
@@ -15,6 +15,10 @@ export function createRulesPort(library: RulebookLibrary): RulesPort {
       const context = contextFor(library, jurisdictionId, today)
       if (!context.ok) throw new NotFoundError(context.code, context.message)
       return workingDaysLeft(context.context.calendar, today, due)
+    },
+    calendarWarnings(jurisdictionId, from, to) {
+      const context = contextFor(library, jurisdictionId, from)
+      return context.ok ? missingYearWarnings(context.context.calendar, from, to) : []
     },
     rulebook(jurisdictionId, on) {
       const context = contextFor(library, jurisdictionId, on)

@@ -28,6 +28,8 @@ export interface LedgerQuery {
   departmentId?: string
   /** Items a meeting decided (议定事项). */
   meetingId?: string
+  /** Items waiting on the supervision office: a closing review or an extension to decide. */
+  awaitingOffice?: boolean
   /** The civil date "overdue" and "due soon" are judged on. */
   today: string
   /** Due on or before this date counts as due soon (this week). */
