@@ -1,42 +1,22 @@
-import { App, Button, Flex, Layout, Space, theme, Typography } from 'antd'
-import { useState } from 'react'
-import { asApiError } from '../api/use-load.ts'
-import { ADMIN_ROLE_LABELS } from '../labels.ts'
-import { useMe, useSession } from '../session/session-context.ts'
-import { PostSelect } from './post-select.tsx'
+import { MenuOutlined } from '@ant-design/icons'
+import { Button, Flex, Layout, theme, Typography } from 'antd'
+import { postLabel } from '../labels.ts'
+import { useMe } from '../session/session-context.ts'
+import { AccountActions, useWho } from './account-actions.tsx'
+import { useNarrow } from './use-narrow.ts'
 
-export function AppHeader() {
+/**
+ * The page's header. On a wide screen: the jurisdiction, then the account's actions. On a phone:
+ * the menu button, the jurisdiction over the current post on a smaller line (each cut with an
+ * ellipsis, never wrapped), and the account's actions move into the menu drawer.
+ */
+export function AppHeader({ onOpenMenu }: { onOpenMenu: () => void }) {
   const me = useMe()
-  const { logOut, logOutEverywhere } = useSession()
-  const { message } = App.useApp()
+  const who = useWho()
+  const narrow = useNarrow()
   const { token } = theme.useToken()
-  const [busy, setBusy] = useState<'logOut' | 'everywhere' | null>(null)
-
-  const who = me.person?.name ?? (me.adminRole ? ADMIN_ROLE_LABELS[me.adminRole] : me.username)
-
-  async function handleLogOut() {
-    setBusy('logOut')
-    try {
-      await logOut()
-      message.success('已退出登录')
-    } catch (error) {
-      message.error(asApiError(error).message)
-    } finally {
-      setBusy(null)
-    }
-  }
-
-  async function handleLogOutEverywhere() {
-    setBusy('everywhere')
-    try {
-      const revoked = await logOutEverywhere()
-      message.success(`已在所有设备上退出（共 ${revoked} 个会话）`)
-    } catch (error) {
-      message.error(asApiError(error).message)
-    } finally {
-      setBusy(null)
-    }
-  }
+  const jurisdiction = me.jurisdiction?.name ?? '政令'
+  const post = me.posts.find((held) => held.postId === me.currentPostId)
 
   return (
     <Layout.Header
@@ -45,29 +25,35 @@ export function AppHeader() {
         top: 0,
         zIndex: 10,
         background: token.colorBgContainer,
-        paddingInline: 24,
+        paddingInline: narrow ? 8 : 24,
         borderBottom: `1px solid ${token.colorBorderSecondary}`,
       }}
     >
-      <Flex justify="space-between" align="center" gap={16} style={{ height: '100%' }}>
-        <Typography.Text strong style={{ fontSize: 16 }}>
-          {me.jurisdiction?.name ?? '政令'}
-        </Typography.Text>
-        <Space size="middle" wrap={false}>
-          <Typography.Text>{who}</Typography.Text>
-          {me.posts.length > 0 && <PostSelect />}
-          <Button onClick={handleLogOut} loading={busy === 'logOut'} disabled={busy !== null}>
-            退出登录
-          </Button>
+      <Flex justify="space-between" align="center" gap={narrow ? 8 : 16} style={{ height: '100%' }}>
+        {narrow && (
           <Button
-            danger
-            onClick={handleLogOutEverywhere}
-            loading={busy === 'everywhere'}
-            disabled={busy !== null}
-          >
-            在所有设备上退出
-          </Button>
-        </Space>
+            type="text"
+            size="large"
+            icon={<MenuOutlined aria-hidden />}
+            aria-label="打开菜单"
+            onClick={onOpenMenu}
+          />
+        )}
+        {narrow ? (
+          <Flex vertical style={{ flex: 1, minWidth: 0, lineHeight: 1.35 }}>
+            <Typography.Text strong ellipsis style={{ fontSize: 15 }}>
+              {jurisdiction}
+            </Typography.Text>
+            <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
+              {post ? `${postLabel(post)} · ${who}` : who}
+            </Typography.Text>
+          </Flex>
+        ) : (
+          <Typography.Text strong ellipsis style={{ fontSize: 16, minWidth: 0 }}>
+            {jurisdiction}
+          </Typography.Text>
+        )}
+        {!narrow && <AccountActions />}
       </Flex>
     </Layout.Header>
   )

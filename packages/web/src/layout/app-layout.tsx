@@ -13,11 +13,14 @@ import {
   ProfileOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
-import { Layout, Menu, type MenuProps, theme, Typography } from 'antd'
+import { Drawer, Layout, Menu, type MenuProps, theme, Typography } from 'antd'
+import { useEffect, useState } from 'react'
 import { Link, Outlet, useLocation } from 'react-router-dom'
 import { useRegisterAccess } from '../pages/register/use-register-access.ts'
 import { useMe } from '../session/session-context.ts'
+import { AccountActions } from './account-actions.tsx'
 import { AppHeader } from './app-header.tsx'
+import { useNarrow } from './use-narrow.ts'
 
 const { Sider, Content } = Layout
 
@@ -47,6 +50,10 @@ export function AppLayout() {
   const { pathname } = useLocation()
   const keepsRegister = useRegisterAccess()
   const { token } = theme.useToken()
+  // On a phone the menu is a drawer, opened from the header and closed on every navigation.
+  const narrow = useNarrow()
+  const [drawerOpen, setDrawerOpen] = useState(false)
+  useEffect(() => setDrawerOpen(false), [pathname, narrow])
 
   // Icons are hidden from assistive technology so menu items are named by their text alone.
   const items: MenuProps['items'] = [
@@ -149,41 +156,61 @@ export function AppLayout() {
       : []),
   ]
 
+  const menu = (
+    <Menu
+      theme={narrow ? 'light' : 'dark'}
+      mode="inline"
+      aria-label="主导航"
+      selectedKeys={menuKeyOf(pathname, keysOf(items))}
+      items={items}
+      onClick={() => setDrawerOpen(false)}
+    />
+  )
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider
-        breakpoint="lg"
-        collapsedWidth={0}
-        width={200}
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
-      >
-        <Typography.Text
-          strong
-          style={{
-            display: 'block',
-            color: '#fff',
-            fontSize: 20,
-            lineHeight: '64px',
-            textAlign: 'center',
-            letterSpacing: 4,
-          }}
+      {narrow ? (
+        <Drawer
+          placement="left"
+          size={280}
+          title="政令"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          styles={{ body: { padding: 0 } }}
         >
-          政令
-        </Typography.Text>
-        <Menu
-          theme="dark"
-          mode="inline"
-          aria-label="主导航"
-          selectedKeys={menuKeyOf(pathname, keysOf(items))}
-          items={items}
-        />
-      </Sider>
-      <Layout>
-        <AppHeader />
-        <Content style={{ margin: 24 }}>
+          <div style={{ padding: 16, borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
+            <AccountActions stacked />
+          </div>
+          {menu}
+        </Drawer>
+      ) : (
+        <Sider
+          width={200}
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
+          <Typography.Text
+            strong
+            style={{
+              display: 'block',
+              color: '#fff',
+              fontSize: 20,
+              lineHeight: '64px',
+              textAlign: 'center',
+              letterSpacing: 4,
+            }}
+          >
+            政令
+          </Typography.Text>
+          {menu}
+        </Sider>
+      )}
+      {/* minWidth 0: a wide table scrolls inside its card instead of widening the page. */}
+      <Layout style={{ minWidth: 0 }}>
+        <AppHeader onOpenMenu={() => setDrawerOpen(true)} />
+        <Content style={{ margin: narrow ? 8 : 24 }}>
           <div
             style={{
-              padding: 24,
+              padding: narrow ? 12 : 24,
               minHeight: 360,
               background: token.colorBgContainer,
               borderRadius: token.borderRadiusLG,
