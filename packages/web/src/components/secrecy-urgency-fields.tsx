@@ -1,5 +1,6 @@
-import { Col, Form, Input, Row, Select } from 'antd'
+import { Col, Input, Row, Select } from 'antd'
 import { CLEARANCE_LABELS, URGENCY_LABELS } from '../labels.ts'
+import { Form } from './form.tsx'
 
 // 密级 in words, as the server parses them; 绝密 is not offered (and refused if typed).
 const SECRECY_OPTIONS = Object.values(CLEARANCE_LABELS).map((label) => ({ value: label, label }))

@@ -1,4 +1,4 @@
-import { Empty, Flex, Form, Select, Space, Typography } from 'antd'
+import { Empty, Flex, Select, Space, Typography } from 'antd'
 import { useSearchParams } from 'react-router-dom'
 import { fetchAuditChains } from '../api/audit.ts'
 import { useLoad } from '../api/use-load.ts'
@@ -10,6 +10,7 @@ import { formatShanghaiTime } from '../format.ts'
 import { useMe } from '../session/session-context.ts'
 import { AuditRecordsTable } from './audit/audit-records-table.tsx'
 import { ChainVerification } from './audit/chain-verification.tsx'
+import { Form } from '../components/form.tsx'
 
 export function AuditPage() {
   const me = useMe()

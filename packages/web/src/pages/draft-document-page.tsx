@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Space, Typography } from 'antd'
+import { Alert, App, Button, Space, Typography } from 'antd'
 import { useNavigate } from 'react-router-dom'
 import { draftOutgoing, fetchDocumentPrefixes } from '../api/documents.ts'
 import { fetchOrganisation } from '../api/organisation.ts'
@@ -11,6 +11,7 @@ import { SubmitError } from '../components/submit-error.tsx'
 import { postLabel } from '../labels.ts'
 import { useMe } from '../session/session-context.ts'
 import { DraftFields, type DraftValues, draftOf } from './draft-document/draft-fields.tsx'
+import { Form } from '../components/form.tsx'
 
 export function DraftDocumentPage() {
   const me = useMe()

@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd'
+import { Alert, Button, Card, Flex, Input, Typography } from 'antd'
 import { useState } from 'react'
 import { Navigate } from 'react-router-dom'
 import { asApiError } from '../api/use-load.ts'
 import { PageLoading } from '../components/page-loading.tsx'
 import { useSession } from '../session/session-context.ts'
+import { Form } from '../components/form.tsx'
 
 interface Credentials {
   username: string
@@ -46,7 +47,12 @@ export function LoginPage() {
           />
         )}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Form<Credentials> layout="vertical" requiredMark={false} onFinish={handleFinish}>
+        <Form<Credentials>
+          layout="vertical"
+          requiredMark={false}
+          enterSubmits
+          onFinish={handleFinish}
+        >
           <Form.Item
             label="用户名"
             name="username"

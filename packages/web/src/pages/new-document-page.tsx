@@ -1,4 +1,4 @@
-import { App, Button, Form, Space, Typography } from 'antd'
+import { App, Button, Space, Typography } from 'antd'
 import { useNavigate } from 'react-router-dom'
 import { submitIncoming } from '../api/documents.ts'
 import { useSubmit } from '../api/use-submit.ts'
@@ -12,6 +12,7 @@ import {
   type SubmissionValues,
   submissionOf,
 } from './new-document/submission-fields.tsx'
+import { Form } from '../components/form.tsx'
 
 export function NewDocumentPage() {
   const me = useMe()

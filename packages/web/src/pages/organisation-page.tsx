@@ -1,4 +1,4 @@
-import { DatePicker, Empty, Flex, Form, Select, Space, Tabs, Typography } from 'antd'
+import { DatePicker, Empty, Flex, Select, Space, Tabs, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useSearchParams } from 'react-router-dom'
 import { fetchJurisdictions, fetchOrganisation } from '../api/organisation.ts'
@@ -11,6 +11,7 @@ import { useMe } from '../session/session-context.ts'
 import { ActingAssignmentsTable } from './organisation/acting-assignments-table.tsx'
 import { DepartmentsTable } from './organisation/departments-table.tsx'
 import { PostsTable } from './organisation/posts-table.tsx'
+import { Form } from '../components/form.tsx'
 
 const DATE_FORMAT = 'YYYY-MM-DD'
 

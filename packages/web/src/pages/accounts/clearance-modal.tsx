@@ -1,9 +1,10 @@
-import { Alert, App, Form, Modal, Select, Space } from 'antd'
+import { Alert, App, Modal, Select, Space } from 'antd'
 import { setClearance } from '../../api/accounts.ts'
 import type { AccountSummary, Clearance } from '../../api/types.ts'
 import { useSubmit } from '../../api/use-submit.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { CLEARANCE_LABELS } from '../../labels.ts'
+import { Form } from '../../components/form.tsx'
 
 interface Values {
   clearance: Clearance

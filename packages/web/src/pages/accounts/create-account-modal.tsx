@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal, Select } from 'antd'
+import { App, Input, Modal, Select } from 'antd'
 import { createAccount } from '../../api/accounts.ts'
 import { fetchOrganisation } from '../../api/organisation.ts'
 import type { AccountSummary, JurisdictionSummary } from '../../api/types.ts'
@@ -8,6 +8,7 @@ import { LoadError } from '../../components/load-error.tsx'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { holdersWithoutAccount } from './holder-options.ts'
 import { PASSWORD_POLICY_HELP } from './password-policy.ts'
+import { Form } from '../../components/form.tsx'
 
 const USERNAME_FORMAT = '3–64 位小写字母、数字或 . _ -，以字母开头'
 

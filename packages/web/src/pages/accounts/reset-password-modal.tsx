@@ -1,9 +1,10 @@
-import { App, Form, Input, Modal, Typography } from 'antd'
+import { App, Input, Modal, Typography } from 'antd'
 import { resetPassword } from '../../api/accounts.ts'
 import type { AccountSummary } from '../../api/types.ts'
 import { useSubmit } from '../../api/use-submit.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { PASSWORD_POLICY_HELP } from './password-policy.ts'
+import { Form } from '../../components/form.tsx'
 
 interface Values {
   password: string

@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons'
-import { App, Button, Card, Collapse, Form, Input, Modal, Space, Typography } from 'antd'
+import { App, Button, Card, Collapse, Input, Modal, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { fetchBodyVersions, reviseDocumentBody } from '../../api/documents.ts'
 import type { DocumentView } from '../../api/types.ts'
@@ -12,6 +12,7 @@ import { formatShanghaiTime } from '../../format.ts'
 import { useMe } from '../../session/session-context.ts'
 import { mayRevise } from './file-rights.ts'
 import { PdfDownloadButton } from './pdf-download-button.tsx'
+import { Form } from '../../components/form.tsx'
 
 /**
  * 正文版本: every saved text, newest first, each readable in full. While an outgoing draft is

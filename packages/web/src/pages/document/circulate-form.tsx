@@ -1,9 +1,10 @@
-import { Button, Form, Input, Select } from 'antd'
+import { Button, Input, Select } from 'antd'
 import { useMemo } from 'react'
 import { circulateDocument } from '../../api/circulation.ts'
 import type { OrganisationPost } from '../../api/types.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useAct } from './use-act.ts'
+import { Form } from '../../components/form.tsx'
 
 interface Values {
   postIds: string[]

@@ -1,8 +1,9 @@
-import { Button, Form, Input, Radio, Typography } from 'antd'
+import { Button, Input, Radio, Typography } from 'antd'
 import { replyCountersign } from '../../api/documents.ts'
 import type { DocumentTask } from '../../api/types.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useAct } from './use-act.ts'
+import { Form } from '../../components/form.tsx'
 
 interface Values {
   agree: boolean

@@ -1,15 +1,4 @@
-import {
-  App,
-  Button,
-  Card,
-  Divider,
-  Form,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Typography,
-} from 'antd'
+import { App, Button, Card, Divider, Input, Popconfirm, Select, Space, Typography } from 'antd'
 import { Fragment } from 'react'
 import {
   reassignTask,
@@ -18,6 +7,7 @@ import {
   withdrawDocument,
 } from '../../api/documents.ts'
 import type { DocumentView, OrganisationPost } from '../../api/types.ts'
+import { Form } from '../../components/form.tsx'
 import { holderText } from '../../components/current-holders.tsx'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { taskKindLabel } from '../../labels.ts'

@@ -1,9 +1,10 @@
-import { Button, Form, Input, Radio } from 'antd'
+import { Button, Input, Radio } from 'antd'
 import { issueDocument } from '../../api/documents.ts'
 import type { Disclosure } from '../../api/types.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { DISCLOSURE_LABELS } from '../../labels.ts'
 import { useAct } from './use-act.ts'
+import { Form } from '../../components/form.tsx'
 
 interface Values {
   disclosure: Disclosure

@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Divider, Form, Popconfirm, Space, Typography } from 'antd'
+import { Button, Card, DatePicker, Divider, Popconfirm, Space, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import dayjs from 'dayjs'
 import { Fragment } from 'react'
@@ -7,6 +7,7 @@ import type { CountersignStanding, DocumentView } from '../../api/types.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { TextActForm } from './text-act-form.tsx'
 import { useAct } from './use-act.ts'
+import { Form } from '../../components/form.tsx'
 
 const DATE_FORMAT = 'YYYY-MM-DD'
 

@@ -1,8 +1,9 @@
-import { Button, Checkbox, Form, Input, Select } from 'antd'
+import { Button, Checkbox, Input, Select } from 'antd'
 import { proposeHandling } from '../../api/documents.ts'
 import type { Department, DocumentRecord } from '../../api/types.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useAct } from './use-act.ts'
+import { Form } from '../../components/form.tsx'
 
 interface Values {
   opinion: string

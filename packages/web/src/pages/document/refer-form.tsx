@@ -1,10 +1,11 @@
-import { Button, DatePicker, Form, Input, Select } from 'antd'
+import { Button, DatePicker, Input, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
 import dayjs from 'dayjs'
 import { referDocument } from '../../api/documents.ts'
 import type { Department, DocumentRecord } from '../../api/types.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useAct } from './use-act.ts'
+import { Form } from '../../components/form.tsx'
 
 const DATE_FORMAT = 'YYYY-MM-DD'
 

@@ -1,7 +1,8 @@
-import { Button, Form, Input, Typography } from 'antd'
+import { Button, Input, Typography } from 'antd'
 import { resubmitDocument } from '../../api/documents.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useAct } from './use-act.ts'
+import { Form } from '../../components/form.tsx'
 
 /** 重新送审: the drafter sends the withdrawn or returned draft back; 核稿 starts again. */
 export function ResubmitForm({ documentId, onDone }: { documentId: string; onDone: () => void }) {

@@ -1,6 +1,7 @@
-import { Button, Form, Input } from 'antd'
+import { Button, Input } from 'antd'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useAct } from './use-act.ts'
+import { Form } from '../../components/form.tsx'
 
 /**
  * An act that takes one required text (核稿意见, 办理结果…) and a button: the text is trimmed

@@ -1,4 +1,4 @@
-import { Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd'
+import { Checkbox, Col, Input, Radio, Row, Select } from 'antd'
 import type {
   Department,
   DocumentPrefix,
@@ -10,6 +10,7 @@ import type {
 } from '../../api/types.ts'
 import { WRITING_DIRECTION_LABELS } from '../../labels.ts'
 import { SecrecyUrgencyFields } from '../../components/secrecy-urgency-fields.tsx'
+import { Form } from '../../components/form.tsx'
 
 export interface DraftValues {
   prefix: string

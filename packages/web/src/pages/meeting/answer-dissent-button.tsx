@@ -1,8 +1,9 @@
-import { Button, Form, Input, Radio, Typography } from 'antd'
+import { Button, Input, Radio, Typography } from 'antd'
 import { type AgendaDissent, answerDissent } from '../../api/meetings.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { ActModal } from './act-modal.tsx'
 import { useMeetingAct } from './use-meeting-act.ts'
+import { Form } from '../../components/form.tsx'
 
 interface Values {
   adopted: boolean

@@ -1,7 +1,8 @@
-import { Button, Form, Select, Typography } from 'antd'
+import { Button, Select, Typography } from 'antd'
 import { type AgendaItem, approveAgenda } from '../../api/meetings.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useMeetingAct } from './use-meeting-act.ts'
+import { Form } from '../../components/form.tsx'
 
 /**
  * 审定议题: the post the rulebook names (区长审定, 钟山 第四十五条) puts items on the agenda in

@@ -1,4 +1,4 @@
-import { Button, Form, Input, Radio, Select } from 'antd'
+import { Button, Input, Radio, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useEffect } from 'react'
 import { type AgendaDecision, type AgendaItem, decideAgendaItem } from '../../api/meetings.ts'
@@ -7,6 +7,7 @@ import { SubmitError } from '../../components/submit-error.tsx'
 import { ADOPTING, DECISION_LABELS } from '../meetings/meeting-labels.ts'
 import { TaskFields } from './task-fields.tsx'
 import { useMeetingAct } from './use-meeting-act.ts'
+import { Form } from '../../components/form.tsx'
 
 interface TaskValues {
   title: string

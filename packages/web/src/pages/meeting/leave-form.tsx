@@ -1,7 +1,8 @@
-import { Button, Form, Input, Typography } from 'antd'
+import { Button, Input, Typography } from 'antd'
 import { requestLeave } from '../../api/meetings.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useMeetingAct } from './use-meeting-act.ts'
+import { Form } from '../../components/form.tsx'
 
 interface Values {
   reason: string

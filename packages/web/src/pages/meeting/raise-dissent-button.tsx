@@ -1,8 +1,9 @@
-import { Button, Form, Input, Typography } from 'antd'
+import { Button, Input, Typography } from 'antd'
 import { raiseDissent } from '../../api/meetings.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { ActModal } from './act-modal.tsx'
 import { useMeetingAct } from './use-meeting-act.ts'
+import { Form } from '../../components/form.tsx'
 
 /**
  * 提出不同意见: raised with the submitting unit before the meeting, not in the meeting room

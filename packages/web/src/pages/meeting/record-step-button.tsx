@@ -1,9 +1,10 @@
-import { Button, Form, Input, Typography } from 'antd'
+import { Button, Input, Typography } from 'antd'
 import { recordAgendaStep } from '../../api/meetings.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { titledLabel } from '../meetings/meeting-labels.ts'
 import { ActModal } from './act-modal.tsx'
 import { useMeetingAct } from './use-meeting-act.ts'
+import { Form } from '../../components/form.tsx'
 
 /** The posts that may record a step on one item, with their holders, as the server answers. */
 export type StepRecorders = { postId: string; title: string; holders: string[] }[]

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Form, Input, Select, Space, Typography } from 'antd'
+import { Alert, Button, Checkbox, Input, Select, Space, Typography } from 'antd'
 import { useState } from 'react'
 import {
   type AgendaGate,
@@ -11,6 +11,7 @@ import { SubmitError } from '../../components/submit-error.tsx'
 import { GateVerdict } from './gate-verdict.tsx'
 import { submissionChecklist } from './submission-checklist.ts'
 import { useMeetingAct } from './use-meeting-act.ts'
+import { Form } from '../../components/form.tsx'
 
 interface Values {
   title: string

@@ -1,6 +1,7 @@
-import { Button, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd'
+import { Button, Col, DatePicker, Input, Row, Select, Typography } from 'antd'
 import dayjs from 'dayjs'
 import type { Department } from '../../api/types.ts'
+import { Form } from '../../components/form.tsx'
 
 /**
  * 议定事项 of a decision, each a 督办事项 once recorded: what, which unit leads, who helps, who

@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Form, Input, Select, Typography } from 'antd'
+import { App, Button, DatePicker, Input, Select, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useNavigate } from 'react-router-dom'
 import { fetchMeetingTypes, scheduleMeeting } from '../../api/meetings.ts'
@@ -10,6 +10,7 @@ import { SubmitError } from '../../components/submit-error.tsx'
 import { CLEARANCE_LABELS } from '../../labels.ts'
 import { useMe } from '../../session/session-context.ts'
 import { shanghaiInstantOf } from './meeting-time.ts'
+import { Form } from '../../components/form.tsx'
 
 interface Values {
   meetingType: string

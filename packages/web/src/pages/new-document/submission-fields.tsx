@@ -1,6 +1,7 @@
-import { Checkbox, Col, Form, Input, Row, Select } from 'antd'
+import { Checkbox, Col, Input, Row, Select } from 'antd'
 import type { IncomingSubmission, Urgency } from '../../api/types.ts'
 import { SecrecyUrgencyFields } from '../../components/secrecy-urgency-fields.tsx'
+import { Form } from '../../components/form.tsx'
 
 export interface SubmissionValues {
   kind: string

@@ -1,10 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons'
-import { Button, DatePicker, Flex, Form, Input, Select } from 'antd'
+import { Button, DatePicker, Flex, Input, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
 import dayjs from 'dayjs'
 import { registerExportUrl } from '../../api/register.ts'
 import type { RegisterFilter } from '../../api/types.ts'
 import { documentStateLabel } from '../../labels.ts'
+import { Form } from '../../components/form.tsx'
 
 const DATE_FORMAT = 'YYYY-MM-DD'
 

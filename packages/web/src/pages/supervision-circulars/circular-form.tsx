@@ -1,8 +1,9 @@
-import { App, Button, Card, DatePicker, Form, Input, Space } from 'antd'
+import { App, Button, Card, DatePicker, Input, Space } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { issueSupervisionCircular } from '../../api/supervision.ts'
 import { useSubmit } from '../../api/use-submit.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
+import { Form } from '../../components/form.tsx'
 
 const DATE_FORMAT = 'YYYY-MM-DD'
 

@@ -1,4 +1,4 @@
-import { Col, Flex, Form, Row, Select, Space, Typography } from 'antd'
+import { Col, Flex, Row, Select, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { fetchSupervisionDashboard } from '../../api/supervision.ts'
 import { useLoad } from '../../api/use-load.ts'
@@ -11,6 +11,7 @@ import { useDepartments } from '../supervision/use-departments.ts'
 import { DepartmentChart } from './department-chart.tsx'
 import { StatisticCards } from './statistic-cards.tsx'
 import { TrendChart } from './trend-chart.tsx'
+import { Form } from '../../components/form.tsx'
 
 export function SupervisionDashboardPage() {
   const me = useMe()

@@ -1,7 +1,8 @@
-import { Button, Form, Input } from 'antd'
+import { Button, Input } from 'antd'
 import { requestSupervisionClosure } from '../../api/supervision.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useItemAct } from './use-item-act.ts'
+import { Form } from '../../components/form.tsx'
 
 /**
  * 报办结 by the lead unit, with its written report (承办单位应按期办结并做好书面报告); the item

@@ -1,6 +1,7 @@
-import { Button, Form, Input, Space } from 'antd'
+import { Button, Input, Space } from 'antd'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useItemAct } from './use-item-act.ts'
+import { Form } from '../../components/form.tsx'
 
 /**
  * A yes-or-no decision of the supervision office with an opinion: 审核延期 and 办结审核. The

@@ -1,9 +1,10 @@
-import { Button, DatePicker, Form, Input } from 'antd'
+import { Button, DatePicker, Input } from 'antd'
 import type { Dayjs } from 'dayjs'
 import dayjs from 'dayjs'
 import { requestSupervisionExtension, type SupervisionItem } from '../../api/supervision.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useItemAct } from './use-item-act.ts'
+import { Form } from '../../components/form.tsx'
 
 const DATE_FORMAT = 'YYYY-MM-DD'
 

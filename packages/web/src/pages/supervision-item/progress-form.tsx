@@ -1,7 +1,8 @@
-import { Button, Form, Input, Select } from 'antd'
+import { Button, Input, Select } from 'antd'
 import { reportSupervisionProgress, type SupervisionItem } from '../../api/supervision.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useItemAct } from './use-item-act.ts'
+import { Form } from '../../components/form.tsx'
 
 interface Values {
   text: string

@@ -1,9 +1,10 @@
-import { Col, DatePicker, Form, Input, Row, Select } from 'antd'
+import { Col, DatePicker, Input, Row, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
 import type { NewSupervisionItem, SupervisionSource } from '../../api/supervision.ts'
 import { CLEARANCE_LABELS } from '../../labels.ts'
 import { SOURCE_OPTIONS } from '../supervision/supervision-labels.ts'
 import { MilestoneList } from './milestone-list.tsx'
+import { Form } from '../../components/form.tsx'
 
 const DATE_FORMAT = 'YYYY-MM-DD'
 

@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, DatePicker, Flex, Form, Input } from 'antd'
+import { Button, DatePicker, Flex, Input } from 'antd'
+import { Form } from '../../components/form.tsx'
 
 const DATE_FORMAT = 'YYYY-MM-DD'
 

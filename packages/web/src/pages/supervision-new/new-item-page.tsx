@@ -1,4 +1,4 @@
-import { App, Breadcrumb, Button, Form, Space, Typography } from 'antd'
+import { App, Breadcrumb, Button, Space, Typography } from 'antd'
 import { Link, useNavigate } from 'react-router-dom'
 import { createSupervisionItem } from '../../api/supervision.ts'
 import { useSubmit } from '../../api/use-submit.ts'
@@ -9,6 +9,7 @@ import { SubmitError } from '../../components/submit-error.tsx'
 import { useMe } from '../../session/session-context.ts'
 import { useDepartments } from '../supervision/use-departments.ts'
 import { ItemFields, type ItemValues, newItemOf } from './item-fields.tsx'
+import { Form } from '../../components/form.tsx'
 
 export function NewSupervisionItemPage() {
   const me = useMe()

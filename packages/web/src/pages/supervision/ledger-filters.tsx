@@ -1,6 +1,7 @@
-import { Form, Radio, Select } from 'antd'
+import { Radio, Select } from 'antd'
 import type { LedgerState, SupervisionFilter } from '../../api/supervision.ts'
 import { LEDGER_STATE_LABELS, SOURCE_OPTIONS } from './supervision-labels.ts'
+import { Form } from '../../components/form.tsx'
 
 const STATE_OPTIONS = [
   { value: 'all', label: '全部' },
