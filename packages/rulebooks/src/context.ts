@@ -1,10 +1,12 @@
 import {
   createWorkingCalendar,
   type DecisionContext,
+  type CalendarData,
   officialCalendarData,
   type ResolvedRulebook,
   resolveRulebook,
   selectVersion,
+  statutoryHolidayData,
 } from '@zhengling/rules'
 import type { RulebookLibrary } from './load-library.ts'
 
@@ -58,7 +60,12 @@ export function contextFor(
     const regional = chosen.book.calendars.flatMap((id) => library.calendars.get(id) ?? [])
     context = {
       rulebook,
-      calendar: createWorkingCalendar([officialCalendarData(), ...national, ...regional]),
+      calendar: createWorkingCalendar([
+        statutoryHolidays(),
+        officialCalendarData(),
+        ...national,
+        ...regional,
+      ]),
     }
     contexts.set(chosen.book, context)
   }
@@ -66,3 +73,21 @@ export function contextFor(
 }
 
 const resolved = new WeakMap<RulebookLibrary, Map<object, DecisionContext>>()
+
+/**
+ * A national notice loaded after start (the admin activates the year's 国务院办公厅通知): it joins
+ * the library's calendars and the resolved contexts are dropped, so the next question counts
+ * on it.
+ */
+export function addCalendarLayer(library: RulebookLibrary, layer: CalendarData): void {
+  library.calendars.set(layer.calendar, layer)
+  resolved.delete(library)
+}
+
+/** Years the law's holidays are laid out for: from the amended 办法 to well past any deadline. */
+const STATUTORY_YEARS = Array.from({ length: 2100 - 2025 }, (_, i) => 2025 + i)
+let statutory: CalendarData | undefined
+function statutoryHolidays(): CalendarData {
+  statutory ??= statutoryHolidayData(STATUTORY_YEARS)
+  return statutory
+}

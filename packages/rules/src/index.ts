@@ -1,5 +1,7 @@
 export * from './calendar/calendar-data.ts'
+export * from './calendar/holiday-notice.ts'
 export * from './calendar/official-calendar.ts'
+export * from './calendar/statutory-holidays.ts'
 export * from './calendar/working-calendar.ts'
 export * from './conformance/case-schema.ts'
 export * from './conformance/run-case.ts'

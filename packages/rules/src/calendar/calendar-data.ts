@@ -15,7 +15,12 @@ const source = z.strictObject({
  */
 export const calendarDataSchema = z.strictObject({
   calendar: z.string().regex(/^[a-z0-9-]+$/, '日历编号只能包含小写字母、数字和连字符'),
-  scope: z.enum(['national', 'regional']),
+  /**
+   * national: the State Council's notice (completes the years it `covers`); regional: an
+   * autonomous area's own days; statutory: the days the law fixes, for years whose notice is
+   * not yet loaded (completes no year, ignored in a year a national layer covers).
+   */
+  scope: z.enum(['national', 'regional', 'statutory']),
   region: z.string().optional(),
   /** Years this file makes complete. Only national files can complete a year. */
   covers: z.array(z.number().int().min(1949).max(2200)).default([]),

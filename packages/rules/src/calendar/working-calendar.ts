@@ -4,7 +4,10 @@ import type { CalendarData, CalendarSource } from './calendar-data.ts'
 export interface CalendarDayInfo {
   date: LocalDate
   workingDay: boolean
-  /** Why: weekday, weekend, a named holiday, a makeup working day, or a guess for a missing year. */
+  /**
+   * Why: weekday, weekend, a named holiday, a makeup working day, or a guess for a year no
+   * notice covers (a statutory holiday of such a year is a 'holiday' with the law as source).
+   */
   reason: 'weekday' | 'weekend' | 'holiday' | 'makeupWorkday' | 'unknownYear'
   name?: string
   source?: CalendarSource
@@ -14,6 +17,8 @@ export interface WorkingCalendar {
   /** Calendars merged into this one, in the order they were layered. */
   readonly layers: readonly string[]
   hasYear(year: number): boolean
+  /** official: a notice covers it; statutory: only the law's holidays are known; unknown: neither. */
+  yearStatus(year: number): 'official' | 'statutory' | 'unknown'
   coveredYears(): number[]
   day(date: LocalDate): CalendarDayInfo
   isWorkingDay(date: LocalDate): boolean
@@ -24,8 +29,9 @@ export interface WorkingCalendar {
 /**
  * Layers national and regional calendar data. Later layers win on the same date, so a
  * regional holiday can turn a national working day into a rest day.
- * A year no national layer covers falls back to Monday–Friday, and `hasYear` says so:
- * period computations turn that into a warning instead of a silent guess.
+ * A year no national layer covers keeps the statutory holidays (a 'statutory' layer) and falls
+ * back to Monday–Friday for the rest, and `hasYear` says so: period computations turn that into
+ * a warning instead of a silent guess.
  */
 export function createWorkingCalendar(layers: CalendarData[]): WorkingCalendar {
   const covered = new Set<number>()
@@ -33,9 +39,15 @@ export function createWorkingCalendar(layers: CalendarData[]): WorkingCalendar {
     LocalDate,
     { kind: 'holiday' | 'makeupWorkday'; name: string; source: CalendarSource }
   >()
-  for (const layer of layers) {
+  for (const layer of layers)
     if (layer.scope === 'national') for (const year of layer.covers) covered.add(year)
+  const statutoryYears = new Set<number>()
+  for (const layer of layers) {
     for (const entry of layer.days) {
+      if (layer.scope === 'statutory') {
+        if (covered.has(yearOf(entry.date))) continue
+        statutoryYears.add(yearOf(entry.date))
+      }
       entries.set(entry.date, {
         kind: entry.kind,
         name: entry.name,
@@ -73,6 +85,8 @@ export function createWorkingCalendar(layers: CalendarData[]): WorkingCalendar {
   return {
     layers: layers.map((layer) => layer.calendar),
     hasYear: (year) => covered.has(year),
+    yearStatus: (year) =>
+      covered.has(year) ? 'official' : statutoryYears.has(year) ? 'statutory' : 'unknown',
     coveredYears: () => [...covered].sort((a, b) => a - b),
     day,
     isWorkingDay: (date) => isWorkingEpochDay(toEpochDay(date)),
