@@ -7,6 +7,7 @@ import type { IdentityRepository } from './identity/log-in.ts'
 import type { JobScheduler } from './jobs/job-scheduler.ts'
 import type { MeetingRepository } from './meetings/meeting-repository.ts'
 import type { SupervisionRepository } from './supervision/supervision-repository.ts'
+import type { InstructionPhraseRepository } from './phrases/instruction-phrase-repository.ts'
 import type { RosterRepository } from './organisation/roster-repository.ts'
 import type {
   OrganisationDirectory,
@@ -28,6 +29,8 @@ export interface Repositories {
   meetings: MeetingRepository
   /** The supervision ledger (督查台账). */
   supervision: SupervisionRepository
+  /** Each person's 常用批示语. */
+  phrases: InstructionPhraseRepository
 }
 
 /**

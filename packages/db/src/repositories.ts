@@ -8,6 +8,7 @@ import { createDocumentRepository } from './document-repository.ts'
 import { createIdentityRepository } from './identity-repository.ts'
 import { createMeetingRepository } from './meeting-repository.ts'
 import { createSupervisionRepository } from './supervision-repository.ts'
+import { createInstructionPhraseRepository } from './instruction-phrase-repository.ts'
 import { scheduleJob } from './job-queue.ts'
 import { createOrganisationDirectory } from './organisation-directory.ts'
 import { createOrganisationRepository } from './organisation-repository.ts'
@@ -28,6 +29,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     bodyVersions: createDocumentBodyVersionRepository(db),
     meetings: createMeetingRepository(db),
     supervision: createSupervisionRepository(db),
+    phrases: createInstructionPhraseRepository(db),
   }
 }
 

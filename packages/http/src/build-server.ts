@@ -30,6 +30,7 @@ import { documentCirculationRoutes } from './routes/document-circulation.ts'
 import { documentRegisterRoutes } from './routes/document-register.ts'
 import { documentFileRoutes } from './routes/document-files.ts'
 import { documentRoutes } from './routes/documents.ts'
+import { leaderDeskRoutes } from './routes/leader-desk.ts'
 import { jurisdictionRoutes } from './routes/jurisdictions.ts'
 import { meetingRoutes } from './routes/meetings.ts'
 import { supervisionRoutes } from './routes/supervision.ts'
@@ -162,6 +163,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     )
     await app.register(documentRegisterRoutes({ ...options.sessions, library: options.library }))
     await app.register(documentCirculationRoutes({ ...options.sessions, library: options.library }))
+    await app.register(leaderDeskRoutes({ ...options.sessions, library: options.library }))
     await app.register(meetingRoutes({ ...options.sessions, library: options.library }))
     await app.register(supervisionRoutes({ ...options.sessions, library: options.library }))
   }

@@ -9,7 +9,8 @@ const NOTICE_KINDS = ['read', 'revise']
 export function acknowledgeDocument(
   deps: DocumentDeps,
   session: SessionRecord,
-  input: { documentId: string },
+  /** `batch`: marked read with others at once (圈阅 from the 待办 list). */
+  input: { documentId: string; batch?: boolean },
 ) {
   return actOnDocument(deps, session, input.documentId, async ({ r, post, document, at }) => {
     let closed = 0
@@ -26,6 +27,11 @@ export function acknowledgeDocument(
       )
     if (closed === 0)
       throw new NotPermittedError('NOTHING_TO_ACKNOWLEDGE', '此件没有给您的待阅事项')
-    return { action: 'acknowledge', ruleIds: [], result: { closed } }
+    return {
+      action: 'acknowledge',
+      ruleIds: [],
+      ...(input.batch ? { details: { batch: true } } : {}),
+      result: { closed },
+    }
   })
 }

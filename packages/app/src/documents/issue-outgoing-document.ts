@@ -6,6 +6,7 @@ import type { OutgoingPlan } from './document.ts'
 import { assertResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
 import { openArchiveTask } from './open-archive-task.ts'
 import { openTasks } from './open-tasks.ts'
+import { ACT_OPINION_MAX, checkedText } from './opinion-text.ts'
 
 /**
  * 登记编号: the desk gives the signed document its 发文字号 — the prefix's next number this year,
@@ -99,12 +100,21 @@ export function issueOutgoingDocument(
   })
 }
 
-/** 归档: the record is closed for good; the database refuses any later change to it. */
+/**
+ * 归档: the record is closed for good; the database refuses any later change to it. An optional
+ * opinion (归档意见: 存档备查…) is kept on the event and shown in the history and the 处理笺.
+ */
 export function archiveDocument(
   deps: DocumentDeps,
   session: SessionRecord,
-  input: { documentId: string },
+  input: { documentId: string; opinion?: string },
 ) {
+  const opinion = checkedText(input.opinion, {
+    label: '归档意见',
+    code: 'OPINION',
+    max: ACT_OPINION_MAX,
+    multiline: true,
+  })
   return actOnDocument(deps, session, input.documentId, async ({ r, post, document, at }) => {
     assertState(document, ['issued', 'closed'], '归档')
     const desk = responsibleFor(deps.rules, document.jurisdictionId, 'incomingRegistration')
@@ -113,6 +123,7 @@ export function archiveDocument(
     await r.documents.closeTasks(document.id, { kind: 'read' }, at, 'archived')
     return {
       action: 'archive',
+      opinion: opinion ?? null,
       ruleIds: ruleIdsOf(desk.citations),
       changes: { state: 'archived' },
       result: { archived: true },

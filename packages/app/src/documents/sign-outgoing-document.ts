@@ -13,6 +13,7 @@ import {
   unitNames,
 } from './countersign-standing.ts'
 import { documentOffice } from './document-office.ts'
+import { ACT_OPINION_MAX, checkedText } from './opinion-text.ts'
 
 /**
  * 签发 by exactly the post the rulebook's sign-off rule names (钟府发: 区长, 第三十二条) — or the
@@ -31,6 +32,13 @@ export function signOutgoingDocument(
     policySteps?: string[]
   },
 ) {
+  // 签发意见 (同意印发…): optional, bounded, no control characters.
+  const opinion = checkedText(input.opinion, {
+    label: '签发意见',
+    code: 'OPINION',
+    max: ACT_OPINION_MAX,
+    multiline: true,
+  })
   return actOnDocument(
     deps,
     session,
@@ -114,7 +122,7 @@ export function signOutgoingDocument(
       })
       return {
         action: 'sign',
-        opinion: input.opinion ?? '签发',
+        opinion: opinion ?? '签发',
         ruleIds: ruleIdsOf(citations),
         details: {
           deemedNoObjection: deemed,

@@ -65,6 +65,8 @@ export const signBody = z.object({
   policySteps: z.array(z.string().max(64)).max(20).optional(),
 })
 export const emptyBody = z.object({}).default({})
+/** 归档 with an optional opinion (归档意见); the use case bounds it. */
+export const archiveBody = z.object({ opinion: z.string().max(2000).optional() }).default({})
 export const issueBody = z.object({
   disclosure: z.enum(['active', 'onRequest', 'withheld']),
   disclosureReason: z.string().max(500).optional(),

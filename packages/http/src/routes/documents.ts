@@ -38,6 +38,7 @@ import type { z } from 'zod'
 import { sessionOf } from '../auth.ts'
 import {
   completeBody,
+  archiveBody,
   countersignBody,
   reassignBody,
   resubmitBody,
@@ -272,8 +273,11 @@ export function documentRoutes(
     act('acknowledge', '已阅（关闭待阅、退回通知）', emptyBody, (session, documentId) =>
       acknowledgeDocument(commands, session, { documentId }),
     )
-    act('archive', '归档（此后不可更改）', emptyBody, (session, documentId) =>
-      archiveDocument(commands, session, { documentId }),
+    act(
+      'archive',
+      '归档（此后不可更改；可附归档意见）',
+      archiveBody,
+      (session, documentId, input) => archiveDocument(commands, session, { documentId, ...input }),
     )
     act('register', '签收、登记（起算办理时限）', registerBody, (session, documentId, input) =>
       registerIncomingDocument(commands, session, { documentId, ...input }),
