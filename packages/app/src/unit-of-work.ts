@@ -3,6 +3,7 @@ import type { AuditRepository } from './audit/audit-repository.ts'
 import type { AttachmentRepository } from './documents/attachment-repository.ts'
 import type { BodyVersionRepository } from './documents/body-version-repository.ts'
 import type { DocumentRepository } from './documents/document-repository.ts'
+import type { DocumentRecipientRepository } from './documents/recipient-repository.ts'
 import type { IdentityRepository } from './identity/log-in.ts'
 import type { JobScheduler } from './jobs/job-scheduler.ts'
 import type { MeetingRepository } from './meetings/meeting-repository.ts'
@@ -22,6 +23,8 @@ export interface Repositories {
   accountAdmin: AccountAdminRepository
   roster: RosterRepository
   documents: DocumentRepository
+  /** 主送/抄送 as written, and the units' receipts (签收, 催收). */
+  recipients: DocumentRecipientRepository
   /** Durable timers (催办…), scheduled in the command's transaction. */
   jobs: JobScheduler
   attachments: AttachmentRepository

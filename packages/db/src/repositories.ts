@@ -5,6 +5,7 @@ import { createAuditRepository } from './audit-repository.ts'
 import { createDocumentAttachmentRepository } from './document-attachment-repository.ts'
 import { createDocumentBodyVersionRepository } from './document-body-version-repository.ts'
 import { createDocumentRepository } from './document-repository.ts'
+import { createDocumentRecipientRepository } from './document-recipient-repository.ts'
 import { createIdentityRepository } from './identity-repository.ts'
 import { createMeetingRepository } from './meeting-repository.ts'
 import { createSupervisionRepository } from './supervision-repository.ts'
@@ -24,6 +25,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     accountAdmin: createAccountAdminRepository(db),
     roster: createRosterRepository(db),
     documents: createDocumentRepository(db),
+    recipients: createDocumentRecipientRepository(db),
     jobs: { schedule: (timer) => scheduleJob(db, timer) },
     attachments: createDocumentAttachmentRepository(db),
     bodyVersions: createDocumentBodyVersionRepository(db),

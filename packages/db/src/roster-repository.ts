@@ -54,6 +54,25 @@ export function createRosterRepository(db: Kysely<Database>): RosterRepository {
       return { created: true }
     },
 
+    async upsertRecipientGroup(jurisdictionId, group) {
+      const result = await db
+        .insertInto('recipient_groups')
+        .values({
+          jurisdiction_id: jurisdictionId,
+          label: group.label,
+          unit_kinds: group.kinds,
+          position: group.position,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['jurisdiction_id', 'label'])
+            .doUpdateSet({ unit_kinds: group.kinds, position: group.position }),
+        )
+        .returning(sql<boolean>`xmax = 0`.as('inserted'))
+        .executeTakeFirstOrThrow()
+      return { created: result.inserted }
+    },
+
     async upsertDepartment(jurisdictionId, department) {
       const existing = await db
         .selectFrom('departments')

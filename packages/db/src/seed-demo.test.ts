@@ -27,7 +27,7 @@ describe('demo jurisdiction', () => {
     const now = () => new Date('2026-03-02T01:00:00Z')
     const first = await seedDemoJurisdiction(handle.db, { now, passwords })
     assert.equal(first.created, true)
-    assert.equal(first.accounts.length, 15)
+    assert.equal(first.accounts.length, 16)
     assert.deepEqual(await seedDemoJurisdiction(handle.db, { now, passwords }), {
       created: false,
       accounts: [],

@@ -27,6 +27,7 @@ import { errorOf, HttpError } from './errors.ts'
 import { accountRoutes } from './routes/accounts.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { documentCirculationRoutes } from './routes/document-circulation.ts'
+import { documentDistributionRoutes } from './routes/document-distribution.ts'
 import { documentRegisterRoutes } from './routes/document-register.ts'
 import { documentFileRoutes } from './routes/document-files.ts'
 import { documentRoutes } from './routes/documents.ts'
@@ -163,6 +164,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     )
     await app.register(documentRegisterRoutes({ ...options.sessions, library: options.library }))
     await app.register(documentCirculationRoutes({ ...options.sessions, library: options.library }))
+    await app.register(
+      documentDistributionRoutes({ ...options.sessions, library: options.library }),
+    )
     await app.register(leaderDeskRoutes({ ...options.sessions, library: options.library }))
     await app.register(meetingRoutes({ ...options.sessions, library: options.library }))
     await app.register(supervisionRoutes({ ...options.sessions, library: options.library }))

@@ -15,6 +15,7 @@ import { recordDocumentAct } from './record-document-act.ts'
 import { recordBodyVersion } from './record-body-version.ts'
 import { searchTextOf } from './search-text.ts'
 import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
+import { type RecipientChoice, resolveRecipients } from './recipients.ts'
 
 export interface OutgoingDraft {
   /** A numbering prefix of the rulebook (钟府发, 钟府办函…): it names the issuing organ. */
@@ -23,8 +24,9 @@ export interface OutgoingDraft {
   title: string
   body: string
   direction: 'downward' | 'upward' | 'parallel'
-  mainRecipients: string[]
-  copyRecipients?: string[]
+  /** 主送/抄送: units and groups of the jurisdiction, or outside recipients by name (纸质分送). */
+  mainRecipients: RecipientChoice[]
+  copyRecipients?: RecipientChoice[]
   secrecy: string
   secrecyPeriod?: string
   urgency: Urgency
@@ -82,6 +84,10 @@ export function draftOutgoingDocument(
         `本辖区没有发文字号前缀"${input.prefix}"（可选：${prefixes.map((p) => p.prefix).join('、') || '无'}）`,
       )
     const kindCitations = assertDocumentKind(deps.rules, viewer.jurisdictionId, input.kind)
+    const recipients = await resolveRecipients(r, viewer.jurisdictionId, today, {
+      main: input.mainRecipients,
+      copy: input.copyRecipients ?? [],
+    })
     const organisation = await loadRoutingOrganisation(r.organisation, viewer.jurisdictionId, today)
     const planned = planOutgoingDocument(deps.rules, organisation, {
       drafter: post,
@@ -133,8 +139,8 @@ export function draftOutgoingDocument(
       secrecy,
       secrecyPeriod: input.secrecyPeriod ?? null,
       urgency: input.urgency,
-      mainRecipients: input.mainRecipients,
-      copyRecipients: input.copyRecipients ?? [],
+      mainRecipients: recipients.main,
+      copyRecipients: recipients.copy,
       signatories: [],
       contact: null,
       state: 'reviewing',
@@ -189,6 +195,7 @@ export function draftOutgoingDocument(
       today,
       details: { plan: planned.summary, countersignDue },
     })
+    await r.recipients.insertEntries(document.id, recipients.entries)
     return document
   })
 }

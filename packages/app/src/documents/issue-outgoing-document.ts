@@ -6,6 +6,7 @@ import type { OutgoingPlan } from './document.ts'
 import { assertResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
 import { openArchiveTask } from './open-archive-task.ts'
 import { openTasks } from './open-tasks.ts'
+import { deliverToRecipients } from './deliver-to-recipients.ts'
 import { ACT_OPINION_MAX, checkedText } from './opinion-text.ts'
 
 /**
@@ -49,7 +50,9 @@ export function numberOutgoingDocument(
 
 /**
  * 用印 and 印发 with the disclosure class: 主动公开, 依申请公开, or 不予公开 with its reason
- * (《政府信息公开条例》). The drafting and countersigning units get it to read.
+ * (《政府信息公开条例》). The drafting and countersigning units get it to read; every internal
+ * 主送/抄送 unit (a group's every unit) gets it in its inbox to sign for (签收); outside
+ * recipients are listed for paper dispatch.
  */
 export function issueOutgoingDocument(
   deps: DocumentDeps,
@@ -81,10 +84,14 @@ export function issueOutgoingDocument(
       at,
     })
     await openArchiveTask(r, deps, document, at)
+    const delivery = await deliverToRecipients(r, deps, document, at)
     return {
       action: 'issue',
       ruleIds: ruleIdsOf(desk.citations),
+      widen: { departments: delivery.delivered.map((unit) => unit.departmentId) },
       details: {
+        delivered: delivery.delivered,
+        paper: delivery.paper,
         disclosure: input.disclosure,
         disclosureReason: input.disclosureReason ?? null,
         // A policy document goes out with its 政策解读 (同步部署), public when it is public.

@@ -17,6 +17,7 @@ import { documentOffice, isOfficePost } from './document-office.ts'
 import { ask } from './document-rules.ts'
 import { countersignStanding, noPeriodStanding } from './countersign-standing.ts'
 import { segmentWords } from './search-text.ts'
+import { RECEIPT_TASK } from './deliver-to-recipients.ts'
 
 /**
  * A document with its flow history, open tasks and attachments (附件, without their bytes), if
@@ -66,8 +67,9 @@ export async function describeDocument(
   const { document, events, tasks } = viewed
   const today = shanghaiDateOf(now.getTime())
   const holdingOf = await holdingsOn(r, deps.rules, viewer.jurisdictionId, today)
+  // A unit's 签收 is shown under 分发情况, not as who holds the document.
   const holders = tasks
-    .filter((task) => task.kind !== 'read')
+    .filter((task) => task.kind !== 'read' && task.kind !== RECEIPT_TASK)
     .map((task) => ({
       taskId: task.id,
       ...holdingOf({

@@ -13,7 +13,8 @@ export interface RosterImportReport {
     | 'holdings'
     | 'portfolios'
     | 'acting'
-    | 'documentPrefixes',
+    | 'documentPrefixes'
+    | 'recipientGroups',
     number
   >
   /** Post roles the jurisdiction's rulebook does not name: routing will not find these posts. */
@@ -40,6 +41,7 @@ export function importRoster(
     portfolios: 0,
     acting: 0,
     documentPrefixes: 0,
+    recipientGroups: 0,
   }
   const count = <T extends { created: boolean }>(key: keyof typeof created, result: T): T => {
     if (result.created) created[key] += 1
@@ -105,6 +107,11 @@ export function importRoster(
     }
     for (const prefix of roster.documentPrefixes)
       count('documentPrefixes', await store.upsertDocumentPrefix(jurisdictionId, prefix))
+    for (const [position, group] of roster.recipientGroups.entries())
+      count(
+        'recipientGroups',
+        await store.upsertRecipientGroup(jurisdictionId, { ...group, position }),
+      )
     await audit.append(
       auditEntry({
         jurisdictionId,

@@ -60,6 +60,18 @@ export const rosterFileSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * Groups a document may be addressed to as one, by unit kind, with the label as the government
+   * writes it on a 主送 line (各乡（镇）人民政府、街道办事处 = every township; 区政府各部门).
+   */
+  recipientGroups: z
+    .array(
+      z.strictObject({
+        label: z.string().min(1).max(64),
+        kinds: z.array(z.enum(['department', 'township', 'desk'])).min(1),
+      }),
+    )
+    .default([]),
   acting: z
     .array(
       z.strictObject({
@@ -105,6 +117,11 @@ function crossReferenceProblems(roster: RosterFile): { path: PropertyKey[]; mess
     roster.documentPrefixes.map((p) => p.prefix),
     '发文字号前缀',
     'documentPrefixes',
+  )
+  duplicates(
+    roster.recipientGroups.map((g) => g.label),
+    '分发组',
+    'recipientGroups',
   )
   roster.posts.forEach((post, index) => {
     if (post.department && !departments.has(post.department))

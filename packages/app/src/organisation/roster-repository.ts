@@ -59,4 +59,9 @@ export interface RosterRepository {
     ruleId: string | null
     newId: string
   }): Promise<{ created: boolean }>
+  /** A group of units a document may be addressed to as one (分发组), keyed by its label. */
+  upsertRecipientGroup(
+    jurisdictionId: string,
+    group: { label: string; kinds: string[]; position: number },
+  ): Promise<{ created: boolean }>
 }

@@ -15,6 +15,7 @@ const LABELS = {
   portfolios: '分管',
   acting: '代理',
   documentPrefixes: '发文字号前缀',
+  recipientGroups: '分发组',
 } as const
 
 /**

@@ -2,6 +2,7 @@ import { DOCUMENT_SUBJECTS, type DocumentSubject } from '@zhengling/rules'
 import { z } from 'zod'
 import { citation, civilDate, holding, id } from './contract-fields.ts'
 import { attachmentSummary } from './document-files.contract.ts'
+import { recipientChoice } from './document-distribution.contract.ts'
 
 export const documentParams = z.object({ id })
 
@@ -35,8 +36,9 @@ export const draftOutgoingBody = z.object({
   title: title.pipe(z.string().min(1, '请填写标题')),
   body: text(LIMITS.body).default(''),
   direction: z.enum(['downward', 'upward', 'parallel']).default('downward'),
-  mainRecipients: z.array(z.string().min(1).max(64)).min(1, '请填写主送机关').max(50),
-  copyRecipients: z.array(z.string().min(1).max(64)).max(50).optional(),
+  /** 主送/抄送 chosen from the organisation (units, groups) or outside recipients by name. */
+  mainRecipients: z.array(recipientChoice).min(1, '请选择主送机关').max(50),
+  copyRecipients: z.array(recipientChoice).max(50).optional(),
   secrecy: z.string().min(1).max(16),
   secrecyPeriod: z.string().max(32).optional(),
   urgency: z.enum(['normal', 'urgent', 'extraUrgent']).default('normal'),
