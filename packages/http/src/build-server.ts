@@ -23,7 +23,9 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod'
-import { errorOf, HttpError } from './errors.ts'
+import { z } from 'zod'
+import { errorOf, fieldLabel, frameworkRefusal, HttpError } from './errors.ts'
+import { LIMITS, refuseControlCharacters } from './routes/contract-fields.ts'
 import { accountRoutes } from './routes/accounts.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { documentCirculationRoutes } from './routes/document-circulation.ts'
@@ -34,6 +36,7 @@ import { documentRoutes } from './routes/documents.ts'
 import { leaderDeskRoutes } from './routes/leader-desk.ts'
 import { jurisdictionRoutes } from './routes/jurisdictions.ts'
 import { meetingRoutes } from './routes/meetings.ts'
+import { type NotificationRouteOptions, notificationRoutes } from './routes/notifications.ts'
 import { supervisionRoutes } from './routes/supervision.ts'
 import { organisationRoutes } from './routes/organisation.ts'
 import { rulebookRoutes } from './routes/rulebooks.ts'
@@ -51,6 +54,7 @@ export interface ServerOptions {
    * null: none (the route answers 503).
    */
   convertToPdf?: PdfConverter | null
+  notifications?: NotificationRouteOptions
 }
 
 const CONTEXT_LABELS: Record<string, string> = {
@@ -73,8 +77,18 @@ function statusOf(error: DomainError): number {
  * client sends can produce a 500: bad input is a 4xx saying what was wrong.
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576 })
-  app.setValidatorCompiler(validatorCompiler)
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: LIMITS.requestBytes })
+  // Every string of every request (body, query, path) is refused with a control character
+  // (bidi overrides and the like) before the route's own contract reads it: one rule, every field.
+  app.setValidatorCompiler((route) =>
+    validatorCompiler({
+      ...route,
+      schema: z
+        .unknown()
+        .superRefine(refuseControlCharacters)
+        .pipe(route.schema as z.ZodType),
+    }),
+  )
   app.setSerializerCompiler(serializerCompiler)
 
   await app.register(swagger, {
@@ -93,7 +107,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         errorOf(
           'INVALID_INPUT',
           // Say what was wrong in the message itself: clients often show only the message.
-          `请求有误（${CONTEXT_LABELS[error.validationContext ?? ''] ?? '参数'}）：${issues.map((issue) => issue.message).join('；')}`,
+          `请求有误（${CONTEXT_LABELS[error.validationContext ?? ''] ?? '参数'}）：${issues.map((issue) => (fieldLabel(issue.path) ? `${fieldLabel(issue.path)}：${issue.message}` : issue.message)).join('；')}`,
           issues,
         ),
       )
@@ -117,17 +131,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (error instanceof HttpError) {
       return reply.status(error.statusCode).send(errorOf(error.code, error.message, error.issues))
     }
-    const status = (error as { statusCode?: number }).statusCode
-    if (status && status >= 400 && status < 500) {
-      return reply
-        .status(status)
-        .send(
-          errorOf(
-            (error as { code?: string }).code ?? 'BAD_REQUEST',
-            `请求无法处理：${(error as { message?: string }).message ?? ''}`,
-          ),
-        )
-    }
+    // The framework's own refusals (too large, wrong content type, broken JSON…), in Chinese.
+    const refusal = frameworkRefusal(error, request.headers['content-type'])
+    if (refusal)
+      return reply.status(refusal.statusCode).send(errorOf(refusal.code, refusal.message))
     request.log.error({ err: error }, 'unhandled error')
     return reply.status(500).send(errorOf('INTERNAL', '服务器内部错误，已记录，请稍后重试'))
   })
@@ -170,6 +177,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(leaderDeskRoutes({ ...options.sessions, library: options.library }))
     await app.register(meetingRoutes({ ...options.sessions, library: options.library }))
     await app.register(supervisionRoutes({ ...options.sessions, library: options.library }))
+      notificationRoutes({ ...options.sessions, notifications: options.notifications }),
   }
   return app
 }
