@@ -7,6 +7,7 @@ import type { DocumentRecipientRepository } from './documents/recipient-reposito
 import type { IdentityRepository } from './identity/log-in.ts'
 import type { JobScheduler } from './jobs/job-scheduler.ts'
 import type { MeetingRepository } from './meetings/meeting-repository.ts'
+import type { NotificationRepository } from './notifications/notification.ts'
 import type { SupervisionRepository } from './supervision/supervision-repository.ts'
 import type { InstructionPhraseRepository } from './phrases/instruction-phrase-repository.ts'
 import type { RosterRepository } from './organisation/roster-repository.ts'
@@ -30,6 +31,7 @@ export interface Repositories {
   attachments: AttachmentRepository
   bodyVersions: BodyVersionRepository
   meetings: MeetingRepository
+  notifications: NotificationRepository
   /** The supervision ledger (督查台账). */
   supervision: SupervisionRepository
   /** Each person's 常用批示语. */

@@ -8,6 +8,7 @@ import {
 import type { Kysely } from 'kysely'
 import { type JobHandler, runDueJobs } from './job-queue.ts'
 import { createRepositories } from './repositories.ts'
+import { type DeliveryDeps, notificationDeliveryHandlers } from './notification-delivery.ts'
 import { runSupervisionScan } from './supervision-scan.ts'
 import type { Database } from './schema.ts'
 
@@ -31,15 +32,32 @@ export function documentTimerHandlers(deps: TimerDeps): Record<string, JobHandle
  */
 export function startTimerWorker(
   db: Kysely<Database>,
-  deps: TimerDeps & { intervalMs?: number; limit?: number; onError?: (error: unknown) => void },
+  deps: TimerDeps & {
+    intervalMs?: number
+    limit?: number
+    onError?: (error: unknown) => void
+    /** Outside notification channels; none: deliveries wait (and retry) until one is configured. */
+    channels?: DeliveryDeps['channels']
+    publicUrl?: string
+  },
 ): { stop(): Promise<void> } {
-  const handlers = documentTimerHandlers(deps)
+  const notifications = notificationDeliveryHandlers({
+    channels: deps.channels ?? [],
+    now: deps.now,
+    publicUrl: deps.publicUrl,
+  })
+  const handlers = { ...documentTimerHandlers(deps), ...notifications.handlers }
   let running: Promise<unknown> = Promise.resolve()
   const limit = deps.limit ?? 100
   // The supervision ledger is scanned on the same beat: reminders follow due dates that
   // extensions move, so they are found by date rather than scheduled once.
   const tick = () => {
-    running = runDueJobs(db, { handlers, now: deps.now, limit })
+    running = runDueJobs(db, {
+      handlers,
+      now: deps.now,
+      limit,
+      onFailure: notifications.onFailure,
+    })
       .then(() => runSupervisionScan(db, deps, limit))
       .catch((error: unknown) => deps.onError?.(error))
   }

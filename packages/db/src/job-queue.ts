@@ -45,6 +45,11 @@ export interface RunDueJobsOptions {
   backoffMs?: (attempts: number) => number
   /** Stop after this many jobs (a worker tick), so one replica cannot starve the others. */
   limit?: number
+  /**
+   * Called in the job's transaction after a failed attempt's writes were rolled back (`final`: no
+   * attempt left), so a kind may record the failure on its own rows (a delivery's last error).
+   */
+  onFailure?: (job: DueJob, error: Error, final: boolean, trx: Transaction<Database>) => Promise<void>
 }
 
 /**
@@ -100,6 +105,18 @@ export async function runDueJobs(
       } catch (error) {
         await sql`rollback to savepoint job_handler`.execute(trx)
         const failed = attempts >= job.max_attempts
+        await options.onFailure?.(
+          {
+            id: String(job.id),
+            kind: job.kind,
+            jurisdictionId: job.jurisdiction_id,
+            payload: job.payload,
+            attempts,
+          },
+          error as Error,
+          failed,
+          trx,
+        )
         await trx
           .updateTable('jobs')
           .set({

@@ -8,6 +8,7 @@ import { createDocumentRepository } from './document-repository.ts'
 import { createDocumentRecipientRepository } from './document-recipient-repository.ts'
 import { createIdentityRepository } from './identity-repository.ts'
 import { createMeetingRepository } from './meeting-repository.ts'
+import { createNotificationRepository, withTaskNotifications } from './notification-repository.ts'
 import { createSupervisionRepository } from './supervision-repository.ts'
 import { createInstructionPhraseRepository } from './instruction-phrase-repository.ts'
 import { scheduleJob } from './job-queue.ts'
@@ -18,18 +19,21 @@ import type { Database } from './schema.ts'
 
 /** Every repository over one connection or transaction. */
 export function createRepositories(db: Kysely<Database>): Repositories {
+  const notifications = createNotificationRepository(db)
   return {
     identity: createIdentityRepository(db),
     audit: createAuditRepository(db),
     organisation: { ...createOrganisationRepository(db), ...createOrganisationDirectory(db) },
     accountAdmin: createAccountAdminRepository(db),
     roster: createRosterRepository(db),
-    documents: createDocumentRepository(db),
+    // A document task opened is a message to its assignee, in the same transaction.
+    documents: withTaskNotifications(createDocumentRepository(db), db, notifications),
     recipients: createDocumentRecipientRepository(db),
     jobs: { schedule: (timer) => scheduleJob(db, timer) },
     attachments: createDocumentAttachmentRepository(db),
     bodyVersions: createDocumentBodyVersionRepository(db),
     meetings: createMeetingRepository(db),
+    notifications,
     supervision: createSupervisionRepository(db),
     phrases: createInstructionPhraseRepository(db),
   }

@@ -12,6 +12,7 @@ import {
 import { loadLibrary } from '@zhengling/rulebooks'
 import { join } from 'node:path'
 import { buildServer } from './build-server.ts'
+import { channelsFromEnv } from './notification-channels.ts'
 import { createRulesPort } from './rules-port.ts'
 
 /**
@@ -19,7 +20,9 @@ import { createRulesPort } from './rules-port.ts'
  * Configuration (docs/operations.md): PORT (3000), HOST (127.0.0.1), LOG_LEVEL (info),
  * DATABASE_URL (unset: embedded PGlite in ZHENGLING_DATA_DIR, default .data/pglite),
  * ZHENGLING_SECURE_COOKIES (true; false only behind plain HTTP on a non-localhost address),
- * ZHENGLING_WEB_ROOT (packages/web/dist). `--demo` seeds the demo jurisdictions (钟山区, 托克逊县,
+ * ZHENGLING_WEB_ROOT (packages/web/dist); notification channels: ZHENGLING_SMTP_URL (or
+ * ZHENGLING_SMTP_HOST/ZHENGLING_SMTP_PORT) with ZHENGLING_SMTP_FROM, ZHENGLING_WEBHOOK_URL with
+ * ZHENGLING_WEBHOOK_SECRET, ZHENGLING_PUBLIC_URL for links in messages. `--demo` seeds the demo jurisdictions (钟山区, 托克逊县,
  * 木里县, 延津县, 二连浩特市) and prints their accounts.
  */
 const env = process.env
@@ -32,6 +35,8 @@ await migrate(handle.db)
 if (demo) await seedDemo(handle.db, { now: () => new Date() })
 
 const library = loadLibrary()
+// E-mail and the messaging gateway, when configured (docs/operations.md); 站内 always.
+const channels = channelsFromEnv(env)
 const app = await buildServer({
   library,
   logger: { level: env.LOG_LEVEL ?? 'info' },
@@ -43,6 +48,7 @@ const app = await buildServer({
     now: () => new Date(),
     secureCookies: env.ZHENGLING_SECURE_COOKIES !== 'false',
   },
+  notifications: { availableChannels: channels.map((channel) => channel.name) },
 })
 await app.listen({ port, host })
 // 催办 and other durable timers; every replica may run this worker (jobs are taken once).
@@ -51,6 +57,8 @@ const timers = startTimerWorker(handle.db, {
   now: () => new Date(),
   newId: randomUUID,
   rules: createRulesPort(library),
+  channels,
+  publicUrl: env.ZHENGLING_PUBLIC_URL,
   onError: (error) => app.log.error({ err: error }, '定时任务运行失败'),
 })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,5 +1,6 @@
 import { shanghaiDateOf } from '@zhengling/rules'
 import type { Hasher } from '../audit/hasher.ts'
+import { recipientOfTask } from '../notifications/document-task-notification.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import { postsResponsible, responsibleFor, ruleIdsOf } from './document-rules.ts'
@@ -71,5 +72,21 @@ export async function remindDocumentTask(
       workingDaysLeft: daysLeft,
     },
   })
+  // 催办 / 逾期 in 消息中心 and the person's channels, once per timer.
+  const recipient = recipientOfTask(task)
+  if (recipient)
+    await r.notifications.notify({
+      jurisdictionId: document.jurisdictionId,
+      recipient,
+      kind: due ? 'remind' : 'overdue',
+      title: due
+        ? `催办：《${document.title}》今日到期，请按期办结`
+        : `逾期：《${document.title}》已逾期 ${-daysLeft} 个工作日`,
+      body: `办理时限：${task.dueDate}`,
+      link: `/documents/${document.id}`,
+      secrecy: document.secrecy,
+      at: now.toISOString(),
+      dedupeKey: `${timer.kind}:${task.id}`,
+    })
   return due ? 'reminded' : 'escalated'
 }

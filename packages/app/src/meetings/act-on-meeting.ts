@@ -8,6 +8,7 @@ import type { SessionRecord } from '../identity/log-in.ts'
 import type { HeldPost } from '../organisation/organisation-repository.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import type { MeetingRecord } from './meeting.ts'
+import { notifyMeetingAct } from '../notifications/meeting-notifications.ts'
 
 /** Meetings use the same command dependencies as documents: transaction, clock, ids, rules. */
 export type MeetingDeps = DocumentDeps
@@ -62,6 +63,7 @@ export function actOnMeeting<T>(
       postId: post.postId,
       ...outcome,
     })
+    await notifyMeetingAct(r, meeting, { action: outcome.action, at, details: outcome.details })
     return outcome.result
   })
 }

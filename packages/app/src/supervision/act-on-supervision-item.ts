@@ -5,6 +5,7 @@ import { actorOf, type DocumentDeps } from '../documents/act-on-document.ts'
 import { NotFoundError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { HeldPost } from '../organisation/organisation-repository.ts'
+import { notifySupervisionAct } from '../notifications/supervision-notifications.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import type { SupervisionChanges } from './supervision-repository.ts'
 import type { SupervisionItem } from './supervision-item.ts'
@@ -65,7 +66,8 @@ export async function recordSupervisionAct(
     item: Pick<
       SupervisionItem,
       'id' | 'jurisdictionId' | 'title' | 'state' | 'dueDate' | 'closedOn'
-    >
+    > &
+      Partial<Pick<SupervisionItem, 'leadDepartmentId' | 'coDepartmentIds' | 'secrecy'>>
     at: string
     personId: string | null
     postId: string | null
@@ -75,6 +77,8 @@ export async function recordSupervisionAct(
     details?: Record<string, unknown>
   },
 ): Promise<void> {
+  // 消息中心: the units the act concerns hear of it in the same transaction.
+  await notifySupervisionAct(r, act)
   await r.supervision.appendEvent({
     itemId: act.item.id,
     occurredAt: act.at,

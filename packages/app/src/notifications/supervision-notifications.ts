@@ -1,0 +1,56 @@
+import type { SupervisionItem } from '../supervision/supervision-item.ts'
+import type { Repositories } from '../unit-of-work.ts'
+import type { NewNotification, NotificationKind } from './notification.ts'
+
+const MESSAGES: Record<
+  string,
+  { kind: NotificationKind; title: (item: { title: string; dueDate: string }) => string }
+> = {
+  create: { kind: 'task', title: (item) => `新督办事项：${item.title}（时限 ${item.dueDate}）` },
+  remind: { kind: 'remind', title: (item) => `督办催办：${item.title}（时限 ${item.dueDate}）` },
+  overdue: { kind: 'overdue', title: (item) => `督办事项已逾期：${item.title}` },
+  grantExtension: { kind: 'approval', title: (item) => `延期申请已同意：${item.title}` },
+  refuseExtension: { kind: 'approval', title: (item) => `延期申请未同意：${item.title}` },
+  close: { kind: 'approval', title: (item) => `办结申请已审核通过：${item.title}` },
+  returnClosure: { kind: 'approval', title: (item) => `办结申请被退回：${item.title}` },
+}
+
+/**
+ * The messages a ledger act sends its units, written by `recordSupervisionAct` in the act's
+ * transaction: a new item to the lead and co-operating units, 催办 and 逾期 and the decisions on
+ * extensions and closure to the lead unit.
+ */
+export async function notifySupervisionAct(
+  r: Repositories,
+  act: {
+    item: Pick<SupervisionItem, 'id' | 'jurisdictionId' | 'title' | 'dueDate'> &
+      Partial<Pick<SupervisionItem, 'leadDepartmentId' | 'coDepartmentIds' | 'secrecy'>>
+    action: string
+    at: string
+    text?: string | null
+  },
+): Promise<void> {
+  const message = MESSAGES[act.action]
+  if (!message || !act.item.leadDepartmentId) return
+  const units =
+    act.action === 'create'
+      ? [act.item.leadDepartmentId, ...(act.item.coDepartmentIds ?? [])]
+      : [act.item.leadDepartmentId]
+  for (const departmentId of new Set(units)) {
+    const notification: NewNotification = {
+      jurisdictionId: act.item.jurisdictionId,
+      recipient: { departmentId },
+      kind: message.kind,
+      title: message.title(act.item),
+      body: act.text ?? '',
+      link: `/supervision/${act.item.id}`,
+      secrecy: act.item.secrecy,
+      at: act.at,
+      // The scan marks an item per due date; the message follows the same key.
+      ...(act.action === 'remind' || act.action === 'overdue'
+        ? { dedupeKey: `supervision-${act.action}:${act.item.id}:${act.item.dueDate}:${departmentId}` }
+        : {}),
+    }
+    await r.notifications.notify(notification)
+  }
+}
