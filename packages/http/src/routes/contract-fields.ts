@@ -31,3 +31,133 @@ export const holding = z.object({
   dueDate: z.string().nullable(),
   workingDaysLeft: z.number().nullable(),
 })
+
+/**
+ * Limits on what people type, stated once: the forms show them as counters before submission
+ * and the server refuses more with the same words. A title: the longest 标题 in the five
+ * counties' texts is 23 characters (关于印发六盘水市钟山区人民政府工作规则的通知); GB/T 9704 titles
+ * stay well under 100. 正文: 200,000 characters (about 600 KB as UTF-8 JSON), inside the 1 MB a
+ * request may carry.
+ */
+export const LIMITS = {
+  title: 100,
+  body: 200_000,
+  /** Bytes of one JSON request (Fastify bodyLimit). */
+  requestBytes: 1_048_576,
+} as const
+
+/**
+ * Characters no one means to type into an official text: bidirectional controls (U+202A–U+202E,
+ * U+2066–U+2069, U+200E/U+200F, U+061C), which can make a title read differently from what is
+ * stored, and other control characters (C0 except tab and line breaks, DEL, C1).
+ */
+const FORBIDDEN_CHARACTER =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u
+
+export const FORBIDDEN_CHARACTER_MESSAGE =
+  '含有不允许的控制字符（如文字方向控制符 U+202E），请删除后重新输入'
+
+/** The first forbidden character in a text, as U+XXXX, or null. */
+export function forbiddenCharacterIn(text: string): string | null {
+  const found = FORBIDDEN_CHARACTER.exec(text)
+  if (!found) return null
+  return `U+${(found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+/**
+ * The one refinement every free-text field shares. The server applies it to every string of every
+ * request (body, query, path) before the route's own contract (build-server.ts), so a field added
+ * to a contract tomorrow is covered too; `text()` below carries it inside a contract as well.
+ */
+export function refuseControlCharacters(value: unknown, context: z.RefinementCtx): void {
+  const walk = (node: unknown, path: (string | number)[]) => {
+    if (typeof node === 'string') {
+      const found = forbiddenCharacterIn(node)
+      if (found)
+        context.addIssue({
+          code: 'custom',
+          path,
+          message: `${FORBIDDEN_CHARACTER_MESSAGE}（${found}）`,
+          input: node,
+        })
+    } else if (Array.isArray(node)) {
+      node.forEach((item, index) => walk(item, [...path, index]))
+    } else if (node && typeof node === 'object') {
+      for (const [key, item] of Object.entries(node)) walk(item, [...path, key])
+    }
+  }
+  walk(value, [])
+}
+
+/** A free-text field: at most `max` characters, no control characters, in Chinese. */
+export function text(max: number) {
+  return z
+    .string()
+    .max(max, `不得超过 ${max} 个字`)
+    .refine((value) => forbiddenCharacterIn(value) === null, FORBIDDEN_CHARACTER_MESSAGE)
+}
+
+/** A title (标题、会议名称、议题、督办事项): trimmed, at most LIMITS.title characters. */
+export function titleField(requiredMessage?: string) {
+  const trimmed = z.string().trim()
+  return (requiredMessage ? trimmed.min(1, requiredMessage) : trimmed)
+    .max(LIMITS.title, `标题不得超过 ${LIMITS.title} 个字`)
+    .refine((value) => forbiddenCharacterIn(value) === null, FORBIDDEN_CHARACTER_MESSAGE)
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: '是或否',
+  array: '列表',
+  object: '对象',
+  date: '日期',
+}
+
+/**
+ * zod's own messages in Chinese, for every check a contract does not word itself: a client shows
+ * the message, and no one using the product should read English.
+ */
+export function chineseIssueMessage(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return '缺少必填项'
+      return `类型不正确，应为${TYPE_NAMES[issue.expected] ?? '其他类型'}`
+    case 'too_big': {
+      const max = String(issue.maximum)
+      if (issue.origin === 'string') return `不得超过 ${max} 个字`
+      if (issue.origin === 'array' || issue.origin === 'set') return `不得超过 ${max} 项`
+      return `不得大于 ${max}`
+    }
+    case 'too_small': {
+      const min = String(issue.minimum)
+      if (issue.origin === 'string') return min === '1' ? '不能为空' : `至少 ${min} 个字`
+      if (issue.origin === 'array' || issue.origin === 'set') return `至少 ${min} 项`
+      return `不得小于 ${min}`
+    }
+    case 'invalid_format':
+      if (issue.format === 'uuid' || issue.format === 'guid') return '编号格式不正确'
+      if (issue.format === 'datetime') return '时间格式不正确（应为带时区的 ISO 8601 时间）'
+      if (issue.format === 'date') return '日期格式应为 YYYY-MM-DD'
+      if (issue.format === 'email') return '电子邮件地址格式不正确'
+      if (issue.format === 'url') return '网址格式不正确'
+      return '格式不正确'
+    case 'invalid_value':
+      return `取值无效，应为：${issue.values.map((value) => String(value)).join('、')}`
+    case 'not_multiple_of':
+      return `应为 ${String(issue.divisor)} 的倍数`
+    case 'unrecognized_keys':
+      return `不认识的字段：${issue.keys.join('、')}`
+    case 'invalid_key':
+    case 'invalid_element':
+    case 'invalid_union':
+    case 'custom':
+      return '取值无效'
+    default:
+      return '取值无效'
+  }
+}
+
+z.config({ customError: (issue) => chineseIssueMessage(issue) })

@@ -1,6 +1,6 @@
 import { DOCUMENT_SUBJECTS, type DocumentSubject } from '@zhengling/rules'
 import { z } from 'zod'
-import { citation, civilDate, holding, id } from './contract-fields.ts'
+import { citation, civilDate, holding, id, LIMITS, text, titleField } from './contract-fields.ts'
 import { attachmentSummary } from './document-files.contract.ts'
 import { recipientChoice } from './document-distribution.contract.ts'
 
@@ -8,7 +8,7 @@ export const documentParams = z.object({ id })
 
 export const submitIncomingBody = z.object({
   kind: z.string().min(1).max(16),
-  title: title.pipe(z.string().min(1, '请填写标题')),
+  title: titleField('请填写标题'),
   body: text(LIMITS.body).default(''),
   senderReference: z.string().max(64).optional(),
   // A string, not an enum: 绝密 must reach the use case to be refused with its own code.
@@ -33,7 +33,7 @@ const plannedStep = z.object({
 export const draftOutgoingBody = z.object({
   prefix: z.string().min(1).max(16),
   kind: z.string().min(1).max(16),
-  title: title.pipe(z.string().min(1, '请填写标题')),
+  title: titleField('请填写标题'),
   body: text(LIMITS.body).default(''),
   direction: z.enum(['downward', 'upward', 'parallel']).default('downward'),
   /** 主送/抄送 chosen from the organisation (units, groups) or outside recipients by name. */

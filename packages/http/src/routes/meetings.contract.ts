@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { citation, civilDate, holding, id } from './contract-fields.ts'
+import { citation, civilDate, holding, id, titleField } from './contract-fields.ts'
 
 const titled = z.object({ title: z.string(), holders: z.array(z.string()) })
 
@@ -18,7 +18,7 @@ export const meetingRange = z.object({
 
 export const scheduleMeetingBody = z.object({
   meetingType: z.string().min(1).max(32),
-  title: z.string().trim().max(200).optional(),
+  title: titleField().optional(),
   startsAt: z.iso.datetime({ offset: true, message: '会议时间格式不正确' }),
   location: z.string().max(100).optional(),
   presiderPostId: id.optional(),
@@ -28,7 +28,7 @@ export const scheduleMeetingBody = z.object({
 const step = z.object({ code: z.string().min(1).max(64), note: z.string().max(500).optional() })
 
 export const submitItemBody = z.object({
-  title: z.string().trim().min(1, '请填写议题名称').max(200),
+  title: titleField('请填写议题名称'),
   summary: z.string().max(5000).optional(),
   characteristics: z.array(z.string().min(1).max(64)).max(20).optional(),
   completed: z.array(step).max(20).optional(),

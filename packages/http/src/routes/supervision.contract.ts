@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { citation, civilDate, holding, id } from './contract-fields.ts'
+import { citation, civilDate, holding, id, titleField } from './contract-fields.ts'
 
 export const supervisionParams = z.object({ id })
 export const evidenceParams = z.object({ id, evidenceId: id })
 
 export const createItemBody = z.object({
   source: z.string().min(1).max(32),
-  title: z.string().trim().min(1, '请填写督办事项').max(200),
+  title: titleField('请填写督办事项'),
   requirement: z.string().max(5000).optional(),
   leadDepartmentId: id,
   coDepartmentIds: z.array(id).max(20).optional(),
@@ -14,7 +14,7 @@ export const createItemBody = z.object({
   assignedOn: civilDate.optional(),
   dueDate: civilDate.optional(),
   milestones: z
-    .array(z.object({ title: z.string().min(1).max(200), dueDate: civilDate }))
+    .array(z.object({ title: titleField('请填写节点名称'), dueDate: civilDate }))
     .max(20)
     .optional(),
   secrecy: z.string().min(1).max(16).optional(),
@@ -37,7 +37,7 @@ export const closureBody = z.object({
 export const circularBody = z.object({
   from: civilDate,
   to: civilDate,
-  title: z.string().max(200).optional(),
+  title: titleField().optional(),
 })
 
 export const ledgerQuery = z.object({
