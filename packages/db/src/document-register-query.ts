@@ -78,13 +78,16 @@ export async function documentRegister(
         'documents.document_number',
         'documents.disclosure',
         'documents.created_at',
+        'documents.receipt_number',
+        'documents.received_on',
       ])
-      .select((eb) =>
-        eb
-          .selectFrom('departments')
-          .select('departments.name')
-          .whereRef('departments.id', '=', 'documents.sender_department_id')
-          .as('unit_name'),
+      .select(
+        // The submitting unit's name, or the 来文单位 as the office wrote it on 来文.
+        sql<
+          string | null
+        >`coalesce((select d.name from departments d where d.id = documents.sender_department_id), documents.external_sender)`.as(
+          'unit_name',
+        ),
       )
       .select([
         registeredAt.as('registered_at'),
@@ -114,6 +117,8 @@ export async function documentRegister(
       senderReference: row.sender_reference,
       documentNumber: row.document_number,
       disclosure: row.disclosure,
+      receiptNumber: row.receipt_number,
+      receivedOn: row.received_on,
       unitName: row.unit_name,
       registeredAt: isoOrNull(row.registered_at),
       handlingUnits: row.handling_units ?? [],

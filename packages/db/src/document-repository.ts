@@ -263,7 +263,9 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
           'documents.urgency',
           'documents.secrecy',
           'documents.due_date as document_due_date',
-          'departments.name as sender_name',
+          sql<string | null>`coalesce(departments.name, documents.external_sender)`.as(
+            'sender_name',
+          ),
         ])
         .where('document_tasks.jurisdiction_id', '=', viewer.jurisdictionId)
         .where('document_tasks.closed_at', 'is', null)
@@ -317,12 +319,12 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
           'documents.secrecy',
           'documents.due_date',
         ])
-        .select((eb) =>
-          eb
-            .selectFrom('departments')
-            .select('departments.name')
-            .whereRef('departments.id', '=', 'documents.sender_department_id')
-            .as('sender_name'),
+        .select(
+          sql<
+            string | null
+          >`coalesce((select d.name from departments d where d.id = documents.sender_department_id), documents.external_sender)`.as(
+            'sender_name',
+          ),
         )
         .where(sql<boolean>`documents.search @@ ${query}`)
         .where(visibleTo(viewer))
@@ -370,6 +372,43 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
         .returning('last_number')
         .executeTakeFirstOrThrow()
       return row.last_number
+    },
+
+    async nextReceiptSerial(jurisdictionId, year) {
+      const row = await db
+        .insertInto('receipt_number_sequences')
+        .values({ jurisdiction_id: jurisdictionId, year, last_number: 1 })
+        .onConflict((conflict) =>
+          conflict
+            .columns(['jurisdiction_id', 'year'])
+            .doUpdateSet({ last_number: sql`receipt_number_sequences.last_number + 1` }),
+        )
+        .returning('last_number')
+        .executeTakeFirstOrThrow()
+      return row.last_number
+    },
+
+    async receiptNumberFormat(jurisdictionId) {
+      const row = await db
+        .selectFrom('receipt_number_formats')
+        .select('template')
+        .where('jurisdiction_id', '=', jurisdictionId)
+        .executeTakeFirst()
+      return row?.template ?? null
+    },
+
+    async externalSenders(viewer, page) {
+      const rows = await db
+        .selectFrom('documents')
+        .select(['external_sender', sql<number>`count(*)::int`.as('uses')])
+        .where('external_sender', 'is not', null)
+        .where(visibleTo(viewer))
+        .groupBy('external_sender')
+        .orderBy('uses', 'desc')
+        .orderBy('external_sender')
+        .limit(page.limit)
+        .execute()
+      return rows.map((row) => row.external_sender as string)
     },
   }
 }

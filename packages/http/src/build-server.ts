@@ -32,6 +32,7 @@ import { documentCirculationRoutes } from './routes/document-circulation.ts'
 import { documentDistributionRoutes } from './routes/document-distribution.ts'
 import { documentRegisterRoutes } from './routes/document-register.ts'
 import { documentFileRoutes } from './routes/document-files.ts'
+import { documentReceiptRoutes } from './routes/document-receipts.ts'
 import { documentRoutes } from './routes/documents.ts'
 import { leaderDeskRoutes } from './routes/leader-desk.ts'
 import { jurisdictionRoutes } from './routes/jurisdictions.ts'
@@ -170,6 +171,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       }),
     )
     await app.register(documentRegisterRoutes({ ...options.sessions, library: options.library }))
+    await app.register(documentReceiptRoutes({ ...options.sessions, library: options.library }))
     await app.register(documentCirculationRoutes({ ...options.sessions, library: options.library }))
     await app.register(
       documentDistributionRoutes({ ...options.sessions, library: options.library }),

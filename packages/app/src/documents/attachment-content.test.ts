@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import {
   checkAttachment,
+  checkScannedOriginal,
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENT_NAME_LENGTH,
   sanitiseFileName,
@@ -14,7 +15,15 @@ const bytes = (...parts: (string | number[])[]) =>
 const PDF = bytes('%PDF-1.7\n%âãÏÓ\n1 0 obj\n')
 const PNG = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], 'IHDR')
 const JPEG = bytes([0xff, 0xd8, 0xff, 0xe0, 0, 16], 'JFIF')
-const zip = (entry: string) => bytes([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0], entry, [0, 0, 0])
+/** A ZIP package's first local file header (30 bytes, the name's length at 26), then the name. */
+const zip = (entry: string) =>
+  bytes(
+    [0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 0, 0],
+    [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    [entry.length, 0, 0, 0],
+    entry,
+    [0, 0, 0],
+  )
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -150,5 +159,59 @@ describe('file names', () => {
     const name = sanitiseFileName(`${'长'.repeat(300)}.docx`)
     assert.equal([...name].length, MAX_ATTACHMENT_NAME_LENGTH)
     assert.ok(name.endsWith('长.docx'))
+  })
+
+  it('takes an OFD only when OFD.xml is at the package root (GB/T 33190), not in a folder', () => {
+    refused(
+      { fileName: '电子公文.ofd', declaredType: 'application/ofd', bytes: zip('Doc_0/OFD.xml') },
+      'ATTACHMENT_TYPE_MISMATCH',
+    )
+    refused(
+      {
+        fileName: '电子公文.ofd',
+        declaredType: 'application/ofd',
+        bytes: zip('word/document.xml'),
+      },
+      'ATTACHMENT_TYPE_MISMATCH',
+    )
+  })
+
+  it("takes a received document's original only as PDF or OFD, in Chinese otherwise", () => {
+    for (const [fileName, declaredType, content] of [
+      ['来文.pdf', 'application/pdf', PDF],
+      ['来文.ofd', 'application/ofd', zip('OFD.xml')],
+      ['来文.ofd', '', zip('OFD.xml')],
+    ] as const)
+      assert.ok(
+        ['application/pdf', 'application/ofd'].includes(
+          checkScannedOriginal({ fileName, declaredType, bytes: content }).mediaType,
+        ),
+      )
+    const scanRefused = (file: Parameters<typeof checkAttachment>[0], code: string) =>
+      assert.throws(
+        () => checkScannedOriginal(file),
+        (error: { code?: string; message?: string }) => {
+          assert.equal(error.code, code)
+          assert.match(error.message ?? '', /[\u4e00-\u9fff]/)
+          return true
+        },
+      )
+    scanRefused(
+      { fileName: '来文.png', declaredType: 'image/png', bytes: PNG },
+      'SCAN_TYPE_NOT_ALLOWED',
+    )
+    scanRefused(
+      { fileName: '来文.docx', declaredType: DOCX_TYPE, bytes: zip('word/document.xml') },
+      'SCAN_TYPE_NOT_ALLOWED',
+    )
+    // A program renamed to .pdf: its bytes are not a PDF.
+    scanRefused(
+      {
+        fileName: '来文.pdf',
+        declaredType: 'application/pdf',
+        bytes: bytes('MZ', [0x90, 0, 3, 0]),
+      },
+      'ATTACHMENT_TYPE_MISMATCH',
+    )
   })
 })

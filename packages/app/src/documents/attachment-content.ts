@@ -44,6 +44,34 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04] // PK\x03\x04: DOCX, XLSX and OFD are ZIP p
 const zipWith = (entry: string) => (bytes: Uint8Array) =>
   startsWith(bytes, ZIP) && containsAscii(bytes, entry)
 
+const u16 = (bytes: Uint8Array, at: number) => (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8)
+
+/**
+ * Whether a ZIP package has an entry of exactly this name at its root: a local file header
+ * (PK\x03\x04, name at 30, its length at 26) or a central directory record (PK\x01\x02, name at
+ * 46, its length at 28) names it — not merely a file of that name in a folder.
+ */
+function zipHasRootEntry(bytes: Uint8Array, entry: string): boolean {
+  if (!startsWith(bytes, ZIP)) return false
+  const name = ascii(entry)
+  const named = (header: number, nameAt: number, lengthAt: number, signature: number[]) =>
+    header >= 0 &&
+    signature.every((byte, offset) => bytes[header + offset] === byte) &&
+    u16(bytes, header + lengthAt) === name.length &&
+    name.every((byte, offset) => bytes[header + nameAt + offset] === byte)
+  for (
+    let at = bytes.indexOf(name[0] as number);
+    at !== -1;
+    at = bytes.indexOf(name[0] as number, at + 1)
+  )
+    if (
+      named(at - 30, 30, 26, [0x50, 0x4b, 0x03, 0x04]) ||
+      named(at - 46, 46, 28, [0x50, 0x4b, 0x01, 0x02])
+    )
+      return true
+  return false
+}
+
 /**
  * Plain text: no control bytes but tab, line feed, form feed and carriage return. Holds for UTF-8
  * and for GB 18030 (whose multi-byte sequences use bytes of 0x81 and above), the two encodings
@@ -79,7 +107,7 @@ export const ATTACHMENT_TYPES: readonly AttachmentType[] = [
     mediaType: 'application/ofd',
     label: 'OFD 版式文档',
     extensions: ['.ofd'],
-    matches: zipWith('OFD.xml'),
+    matches: (bytes) => zipHasRootEntry(bytes, 'OFD.xml'),
   },
   {
     mediaType: 'image/jpeg',
@@ -200,4 +228,24 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`
   if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`
   return `${bytes} 字节`
+}
+
+/** The types a scanned or electronic original of a received document (来文) comes in. */
+export const SCANNED_ORIGINAL_TYPES: readonly string[] = ['application/pdf', 'application/ofd']
+
+/**
+ * A received document's original (扫描件 or 电子公文): checked as any attachment, then refused
+ * unless it is PDF or OFD — the layout formats an original keeps its 版式 in.
+ */
+export function checkScannedOriginal(
+  file: { fileName: string; declaredType: string; bytes: Uint8Array },
+  maxBytes: number = MAX_ATTACHMENT_BYTES,
+): CheckedAttachment {
+  const checked = checkAttachment(file, maxBytes)
+  if (!SCANNED_ORIGINAL_TYPES.includes(checked.mediaType))
+    throw new InvalidInputError(
+      'SCAN_TYPE_NOT_ALLOWED',
+      `来文原件只接受 PDF 或 OFD 版式文件（"${checked.name}"是${ATTACHMENT_TYPES.find((type) => type.mediaType === checked.mediaType)?.label ?? checked.mediaType}）`,
+    )
+  return checked
 }

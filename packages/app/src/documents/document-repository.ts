@@ -52,8 +52,10 @@ export interface RegisterEntry extends Pick<
   | 'senderReference'
   | 'documentNumber'
   | 'disclosure'
+  | 'receiptNumber'
+  | 'receivedOn'
 > {
-  /** 来文单位 of an incoming document, 拟稿单位 of an outgoing one. */
+  /** 来文单位 of an incoming document (its unit, or as written on 来文), 拟稿单位 of an outgoing one. */
   unitName: string | null
   /** The first 签收/登记 (incoming). */
   registeredAt: string | null
@@ -113,4 +115,10 @@ export interface DocumentRepository {
   tasksById(documentId: string, ids: readonly string[]): Promise<DocumentTask[]>
   /** The next serial of a numbering prefix in a year: gapless, serialised by a row lock. */
   nextSerial(jurisdictionId: string, prefix: string, year: number): Promise<number>
+  /** The next 收文编号 serial of the jurisdiction in a year: gapless, serialised by a row lock. */
+  nextReceiptSerial(jurisdictionId: string, year: number): Promise<number>
+  /** The jurisdiction's own 收文编号 format ({year}, {serial}), if it has set one. */
+  receiptNumberFormat(jurisdictionId: string): Promise<string | null>
+  /** 来文单位 the office has written on documents it registered, most used first. */
+  externalSenders(viewer: Viewer, page: { limit: number }): Promise<string[]>
 }

@@ -27,7 +27,9 @@ export interface RegisterFilter {
 /** A line of the 收文登记簿. Dates are civil dates in Asia/Shanghai. */
 export interface IncomingRegisterRow {
   id: string
-  /** 收文日期: the day of 签收/登记. */
+  /** 收文编号, given at 签收/登记. */
+  receiptNumber: string | null
+  /** 收文日期: the day the office received it (as registered from outside), else of 签收/登记. */
   receivedOn: string
   /** 来文单位 */
   sender: string | null
@@ -110,7 +112,8 @@ function rowsOf(
       total,
       rows: entries.map((entry) => ({
         id: entry.id,
-        receivedOn: dateOf(entry.registeredAt) ?? '',
+        receiptNumber: entry.receiptNumber,
+        receivedOn: entry.receivedOn ?? dateOf(entry.registeredAt) ?? '',
         sender: entry.unitName,
         senderReference: entry.senderReference,
         title: entry.title,

@@ -21,6 +21,7 @@ describe('the register workbook', () => {
       rows: [
         {
           id: '00000000-0000-0000-0000-000000000001',
+          receiptNumber: '钟府收〔2026〕12号',
           receivedOn: '2026-03-02',
           sender: '荷城街道',
           senderReference: '荷街呈〔2026〕3号',
@@ -39,6 +40,7 @@ describe('the register workbook', () => {
     assert.equal(sheet.name, '收文登记簿')
     assert.deepEqual(rowValues(sheet, 1), [
       '序号',
+      '收文编号',
       '收文日期',
       '来文单位',
       '来文文号',
@@ -54,14 +56,15 @@ describe('the register workbook', () => {
     assert.equal(sheet.getRow(1).font?.bold, true)
     assert.equal(sheet.views[0]?.state, 'frozen')
     assert.equal((sheet.views[0] as { ySplit?: number }).ySplit, 1)
-    assert.equal(sheet.getColumn(5).width, 48)
+    assert.equal(sheet.getColumn(6).width, 48)
     // Dates stay text (yyyy-mm-dd), codes are in words, the lead unit comes first.
     const line = sheet.getRow(2)
-    assert.equal(line.getCell(2).value, '2026-03-02')
-    assert.equal(line.getCell(2).type, ExcelJS.ValueType.String)
-    assert.equal(line.getCell(2).numFmt, '@')
+    assert.equal(line.getCell(3).value, '2026-03-02')
+    assert.equal(line.getCell(3).type, ExcelJS.ValueType.String)
+    assert.equal(line.getCell(3).numFmt, '@')
     assert.deepEqual(rowValues(sheet, 2), [
       '1',
+      '钟府收〔2026〕12号',
       '2026-03-02',
       '荷城街道',
       '荷街呈〔2026〕3号',
@@ -117,6 +120,6 @@ describe('the register workbook', () => {
       await buildRegisterWorkbook({ direction: 'incoming', total: 0, rows: [] }),
     )
     assert.equal(sheet.rowCount, 1)
-    assert.equal(sheet.getRow(1).getCell(2).value, '收文日期')
+    assert.equal(sheet.getRow(1).getCell(2).value, '收文编号')
   })
 })

@@ -39,6 +39,7 @@ const secrecy = (code: string) => SECRECY_LABELS[code as SecrecyLevel] ?? code
 
 const INCOMING_COLUMNS: Column<IncomingRegisterRow>[] = [
   { header: '序号', width: 6, value: () => '' },
+  { header: '收文编号', width: 18, value: (row) => text(row.receiptNumber) },
   { header: '收文日期', width: 12, value: (row) => row.receivedOn },
   { header: '来文单位', width: 20, value: (row) => text(row.sender) },
   { header: '来文文号', width: 20, value: (row) => text(row.senderReference) },

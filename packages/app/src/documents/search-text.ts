@@ -14,7 +14,8 @@ export function segmentWords(text: string): string[] {
 }
 
 export function searchTextOf(
-  document: Pick<DocumentRecord, 'title' | 'body' | 'senderReference' | 'documentNumber'>,
+  document: Pick<DocumentRecord, 'title' | 'body' | 'senderReference' | 'documentNumber'> &
+    Partial<Pick<DocumentRecord, 'receiptNumber' | 'externalSender'>>,
 ) {
   return segmentWords(
     [
@@ -22,6 +23,8 @@ export function searchTextOf(
       document.body,
       document.senderReference ?? '',
       document.documentNumber ?? '',
+      document.receiptNumber ?? '',
+      document.externalSender ?? '',
     ].join('\n'),
   ).join(' ')
 }

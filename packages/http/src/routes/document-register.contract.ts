@@ -18,6 +18,8 @@ export const registerQuery = registerFilter.extend({
 
 const incomingRow = z.object({
   id: z.string(),
+  /** 收文编号, given at 签收/登记. */
+  receiptNumber: z.string().nullable(),
   receivedOn: z.string(),
   sender: z.string().nullable(),
   senderReference: z.string().nullable(),

@@ -23,7 +23,7 @@ const malformed = () =>
   new HttpError(400, 'ATTACHMENT_MALFORMED', '上传的表单格式有误，请重新选择文件上传')
 
 /** The upload's errors from Fastify and @fastify/multipart, as Chinese refusals. */
-function uploadRefusal(error: FastifyError, maxBytes: number): HttpError | undefined {
+function uploadRefusal(error: FastifyError, maxBytes: number, files = 1): HttpError | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
@@ -35,7 +35,9 @@ function uploadRefusal(error: FastifyError, maxBytes: number): HttpError | undef
     case 'FST_REQ_FILE_TOO_LARGE':
       return new HttpError(413, 'ATTACHMENT_TOO_LARGE', `附件不能超过 ${formatBytes(maxBytes)}`)
     case 'FST_FILES_LIMIT':
-      return new HttpError(400, 'ATTACHMENT_ONE_FILE', '一次只能上传一个文件')
+      return files === 1
+        ? new HttpError(400, 'ATTACHMENT_ONE_FILE', '一次只能上传一个文件')
+        : new HttpError(400, 'ATTACHMENT_TOO_MANY_FILES', `一次最多上传${files}个文件`)
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
     case 'FST_PROTO_VIOLATION':
@@ -55,14 +57,16 @@ export async function registerOneFileUploads(
   app: FastifyInstance,
   maxBytes: number,
   uploadPaths: readonly string[],
+  /** Files one request may carry (a registration's several originals); one unless set. */
+  files = 1,
 ): Promise<void> {
   await app.register(multipart, {
-    limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 12, headerPairs: 50 },
+    limits: { fileSize: maxBytes, files, fields: 10, parts: files + 11, headerPairs: 50 },
     throwFileSizeLimit: true,
   })
   app.setErrorHandler((error: FastifyError, request) => {
     if (uploadPaths.some((path) => request.routeOptions.url?.endsWith(path))) {
-      const refusal = uploadRefusal(error, maxBytes)
+      const refusal = uploadRefusal(error, maxBytes, files)
       if (refusal) throw refusal
     }
     throw error
@@ -93,6 +97,40 @@ export async function readOneFile(
   }
   if (!file) throw new HttpError(400, 'ATTACHMENT_MISSING', '请选择要上传的文件')
   return file
+}
+
+/**
+ * The text fields and files of a multipart request (several files allowed, as registered), or a
+ * Chinese refusal — never a 500 for a broken form.
+ */
+export async function readFormParts(
+  request: FastifyRequest,
+  maxBytes: number,
+  files: number,
+): Promise<{
+  fields: Record<string, string>
+  files: { field: string; fileName: string; declaredType: string; bytes: Uint8Array }[]
+}> {
+  const form = {
+    fields: {} as Record<string, string>,
+    files: [] as { field: string; fileName: string; declaredType: string; bytes: Uint8Array }[],
+  }
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file')
+        form.files.push({
+          field: part.fieldname,
+          fileName: part.filename,
+          declaredType: part.mimetype,
+          bytes: new Uint8Array(await part.toBuffer()),
+        })
+      else form.fields[part.fieldname] = String(part.value)
+    }
+  } catch (error) {
+    if (error instanceof HttpError) throw error
+    throw uploadRefusal(error as FastifyError, maxBytes, files) ?? malformed()
+  }
+  return form
 }
 
 /** The attachment checks' refusals with their own statuses (415 type, 413 size). */

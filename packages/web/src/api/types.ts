@@ -466,7 +466,9 @@ export interface RegisterFilter {
 /** A line of the 收文登记簿. */
 export interface IncomingRegisterRow {
   id: string
-  /** 收文日期: the day of 签收登记. */
+  /** 收文编号, given at 签收登记. */
+  receiptNumber: string | null
+  /** 收文日期: the day the office received it (来文), else of 签收登记. */
   receivedOn: string
   sender: string | null
   senderReference: string | null
