@@ -34,6 +34,9 @@ const DraftDocumentPage = lazy(() =>
 const DocumentPage = lazy(() =>
   import('./pages/document-page.tsx').then((m) => ({ default: m.DocumentPage })),
 )
+const HandlingSheetPage = lazy(() =>
+  import('./pages/handling-sheet-page.tsx').then((m) => ({ default: m.HandlingSheetPage })),
+)
 const RegisterPage = lazy(() =>
   import('./pages/register-page.tsx').then((m) => ({ default: m.RegisterPage })),
 )
@@ -75,6 +78,15 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* The 处理笺 prints alone on A4: its page has no menu or header. */}
+      <Route
+        path="/documents/:id/sheet"
+        element={
+          <RequireSession>
+            <Lazy page={<HandlingSheetPage />} />
+          </RequireSession>
+        }
+      />
       <Route
         element={
           <RequireSession>

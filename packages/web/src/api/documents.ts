@@ -72,8 +72,8 @@ export const issueDocument = (
   issue: { disclosure: Disclosure; disclosureReason?: string },
 ) => request<DocumentView>('POST', documentPath(id, 'issue'), { body: issue })
 
-export const archiveDocument = (id: string) =>
-  request<DocumentView>('POST', documentPath(id, 'archive'), { body: {} })
+export const archiveDocument = (id: string, opinion?: string) =>
+  request<DocumentView>('POST', documentPath(id, 'archive'), { body: { opinion } })
 
 /** 撤回 by the drafting or submitting post, before the next step acts. */
 export const withdrawDocument = (id: string, reason?: string) =>

@@ -1,4 +1,6 @@
-import { Space, Tag } from 'antd'
+import { PrinterOutlined } from '@ant-design/icons'
+import { Button, Space, Tag } from 'antd'
+import { Link } from 'react-router-dom'
 import type { DocumentRecord } from '../../api/types.ts'
 import { PageTitle } from '../../components/page-title.tsx'
 import { UrgencyTag } from '../../components/urgency-tag.tsx'
@@ -25,6 +27,11 @@ export function DocumentHeading({ document }: { document: DocumentRecord }) {
           {CLEARANCE_LABELS[document.secrecy] ?? document.secrecy}
         </Tag>
         <UrgencyTag urgency={document.urgency} />
+        <Link to={`/documents/${encodeURIComponent(document.id)}/sheet`}>
+          <Button size="small" icon={<PrinterOutlined aria-hidden />}>
+            {document.direction === 'incoming' ? '文件处理笺' : '发文稿纸'}
+          </Button>
+        </Link>
       </Space>
     </div>
   )

@@ -2,9 +2,10 @@ import { Button, Input, Space } from 'antd'
 import { useState } from 'react'
 import { instructOnDocument } from '../../api/documents.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
+import { PhrasePicker, withPhrase } from './phrase-picker.tsx'
 import { useAct } from './use-act.ts'
 
-/** 批示 in words, or 圈阅, whose meaning the rulebook gives by 文种. */
+/** 批示 in words (a 常用批示语 one click away), or 圈阅, whose meaning the rulebook gives by 文种. */
 export function InstructForm({ documentId, onDone }: { documentId: string; onDone: () => void }) {
   const [text, setText] = useState('')
   const { submitting, error, act } = useAct(onDone)
@@ -19,6 +20,7 @@ export function InstructForm({ documentId, onDone }: { documentId: string; onDon
         value={text}
         onChange={(event) => setText(event.target.value)}
       />
+      <PhrasePicker onPick={(phrase) => setText((current) => withPhrase(current, phrase))} />
       <Space>
         <Button
           type="primary"

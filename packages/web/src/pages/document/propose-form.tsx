@@ -4,6 +4,7 @@ import type { Department, DocumentRecord } from '../../api/types.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useAct } from './use-act.ts'
 import { Form } from '../../components/form.tsx'
+import { PhrasePicker, withPhrase } from './phrase-picker.tsx'
 
 interface Values {
   opinion: string
@@ -22,6 +23,7 @@ export function ProposeForm({
   onDone: () => void
 }) {
   const { submitting, error, act } = useAct(onDone)
+  const [form] = Form.useForm<Values>()
   // The sender's unit is counted by the server already.
   const options = (departments ?? [])
     .filter((department) => department.id !== document.senderDepartmentId)
@@ -38,13 +40,26 @@ export function ProposeForm({
   }
 
   return (
-    <Form<Values> name="propose" layout="vertical" requiredMark={false} onFinish={handleFinish}>
+    <Form<Values>
+      form={form}
+      name="propose"
+      layout="vertical"
+      requiredMark={false}
+      onFinish={handleFinish}
+    >
       <Form.Item
         label="拟办意见"
         name="opinion"
         rules={[{ required: true, whitespace: true, message: '请填写拟办意见' }]}
       >
         <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+      <Form.Item>
+        <PhrasePicker
+          onPick={(phrase) =>
+            form.setFieldValue('opinion', withPhrase(form.getFieldValue('opinion'), phrase))
+          }
+        />
       </Form.Item>
       <Form.Item
         label="其他涉及单位"

@@ -12,6 +12,7 @@ export function ReviewForm({ documentId, onDone }: { documentId: string; onDone:
       submitLabel="核稿签字"
       send={(opinion) => reviewDocument(documentId, opinion)}
       onDone={onDone}
+      phrases
     />
   )
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Divider, Empty, Typography } from 'antd'
+import { Alert, Button, Card, Divider, Empty, Space, Typography } from 'antd'
 import { Fragment } from 'react'
 import { Link } from 'react-router-dom'
 import type { ApiError } from '../../api/client.ts'
@@ -16,6 +16,7 @@ import { IssueForm } from './issue-form.tsx'
 import { type MyTask, myTasks } from './my-tasks.ts'
 import { NumberForm } from './number-form.tsx'
 import { ProposeForm } from './propose-form.tsx'
+import { ProposalNotice } from './proposal-notice.tsx'
 import { ReadNotice } from './read-notice.tsx'
 import { ReferForm } from './refer-form.tsx'
 import { normativeSaidAt, RegisterForm } from './register-form.tsx'
@@ -119,7 +120,13 @@ function TaskForm({
     case 'propose':
       return <ProposeForm document={document} departments={departments} onDone={onDone} />
     case 'instruct':
-      return <InstructForm documentId={document.id} onDone={onDone} />
+      // The office's 拟办意见 right above the 批示 box.
+      return (
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <ProposalNotice events={events} />
+          <InstructForm documentId={document.id} onDone={onDone} />
+        </Space>
+      )
     case 'refer':
       return <ReferForm document={document} departments={departments} onDone={onDone} />
     case 'handle':

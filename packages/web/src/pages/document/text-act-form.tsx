@@ -2,6 +2,7 @@ import { Button, Input } from 'antd'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useAct } from './use-act.ts'
 import { Form } from '../../components/form.tsx'
+import { PhrasePicker, withPhrase } from './phrase-picker.tsx'
 
 /**
  * An act that takes one required text (核稿意见, 办理结果…) and a button: the text is trimmed
@@ -15,6 +16,7 @@ export function TextActForm({
   submitLabel,
   send,
   onDone,
+  phrases = false,
 }: {
   name: string
   label: string
@@ -23,11 +25,15 @@ export function TextActForm({
   submitLabel: string
   send: (text: string) => Promise<unknown>
   onDone: () => void
+  /** Offer the person's 常用批示语 under the field (核稿意见). */
+  phrases?: boolean
 }) {
   const { submitting, error, act } = useAct(onDone)
+  const [form] = Form.useForm<{ text: string }>()
 
   return (
     <Form<{ text: string }>
+      form={form}
       name={name}
       layout="vertical"
       requiredMark={false}
@@ -40,6 +46,15 @@ export function TextActForm({
       >
         <Input.TextArea rows={3} maxLength={maxLength} placeholder={placeholder} />
       </Form.Item>
+      {phrases && (
+        <Form.Item>
+          <PhrasePicker
+            onPick={(phrase) =>
+              form.setFieldValue('text', withPhrase(form.getFieldValue('text'), phrase))
+            }
+          />
+        </Form.Item>
+      )}
       {error && (
         <Form.Item>
           <SubmitError error={error} />
