@@ -22,7 +22,7 @@ import {
   styleById,
   textOf,
 } from './test-support/docx-xml.ts'
-import { downward, upward } from './test-support/samples.ts'
+import { downward, filler, upward } from './test-support/samples.ts'
 import { chineseNumeral, formatDate, widthInChars } from './text.ts'
 
 const render = async (layout = downward) => {
@@ -373,6 +373,17 @@ describe('纪要 (GB/T 9704 10.3)', () => {
     assert.ok(Math.abs(left - (2 + widthInChars('出席：'))) < 0.01)
     assert.ok(Math.abs(left - hanging - 2) < 0.01)
     assert.ok(all.some((p) => textOf(p) === '请假：副区长（教育） 张志强'))
+    // The label in 黑体, the names in the body's 仿宋 (10.3).
+    const [labelRun, namesRun] = [...(present ?? '').matchAll(/<w:r>[\s\S]*?<\/w:r>/g)].map(
+      (match) => match[0],
+    )
+    assert.equal(attrOf(labelRun ?? '', 'w:rFonts', 'w:eastAsia'), '黑体')
+    assert.equal(attrOf(namesRun ?? '', 'w:rFonts', 'w:eastAsia'), undefined)
+    // Nothing is kept with the lists: the 正文's last paragraph flows on (no signature to keep
+    // it with), so a long list never pulls the text off page 1.
+    const last = all.find((p) => textOf(p) === filler(20))
+    assert.ok(last !== undefined)
+    assert.doesNotMatch(last, /<w:keepNext\/>/)
     // An empty list is left out; a 纪要 is not signed or sealed.
     assert.ok(!all.some((p) => textOf(p).startsWith('列席')))
     assert.ok(!all.some((p) => textOf(p) === formatDate(downward.signature?.date ?? '')))

@@ -377,10 +377,17 @@ const attachments = (names: readonly string[]): Paragraph[] => {
 }
 
 /**
- * 纪要 attendance (GB/T 9704 10.3): 正文下空一行左空二字编排"出席"二字，后标全角冒号，冒号后依次编排出席人单位、
- * 姓名，回行时与冒号后的首字对齐; 请假和列席人员 the same way, each list on its own.
+ * 纪要 attendance (GB/T 9704 10.3): 一般用 3 号黑体字，在正文或附件说明下空一行左空二字编排"出席"二字，后标全角
+ * 冒号，冒号后用 3 号仿宋体字依次编排出席人单位、姓名，回行时与冒号后的首字对齐; 请假和列席人员 the same way,
+ * each list on its own. A list keeps its lines together and the blank line stays with the first
+ * list, but nothing is kept with the text above: a 纪要 has no signature to keep text with
+ * (7.3.5.5), and chaining the lists to the 正文 would push a whole block, and with a long list
+ * most of page 1, onto the next page.
  */
-const attendance = (lists: readonly { label: string; names: readonly string[] }[]): Paragraph[] => {
+const attendance = (
+  lists: readonly { label: string; names: readonly string[] }[],
+  fonts: GongwenFonts,
+): Paragraph[] => {
   const shown = lists.filter((list) => list.names.length > 0)
   if (shown.length === 0) return []
   const out: Paragraph[] = [blankLine(true)]
@@ -390,12 +397,15 @@ const attendance = (lists: readonly { label: string; names: readonly string[] }[
     out.push(
       new Paragraph({
         style: STYLE.flush,
-        keepNext: true,
+        keepLines: true,
         indent: {
           left: Math.round(nameAt * CHAR_PITCH),
           hanging: Math.round((nameAt - 2) * CHAR_PITCH),
         },
-        children: [new TextRun(`${label}${list.names.join('、')}`)],
+        children: [
+          new TextRun({ text: label, font: fontRun(fonts.heiTi) }),
+          new TextRun(list.names.join('、')),
+        ],
       }),
     )
   }
@@ -600,8 +610,9 @@ const corePropertiesXml = (layout: GongwenLayout): string => {
 /** Builds the `docx` document (exported for tests that want to look inside before packing). */
 export const buildGongwenDocument = (layout: GongwenLayout): Document => {
   const fonts: GongwenFonts = { ...DEFAULT_FONTS, ...layout.fonts }
+  // A blank 主送机关 is none: no line of only "：".
   const mainRecipients =
-    layout.mainRecipients === undefined
+    layout.mainRecipients === undefined || layout.mainRecipients.trim() === ''
       ? []
       : [
           blankLine(),
@@ -613,7 +624,8 @@ export const buildGongwenDocument = (layout: GongwenLayout): Document => {
         ]
   // The last lines of text go with the signature to its page (7.3.5.5: 印章 and 成文日期 never stand
   // on a page without text).
-  const bodyParagraphs = body(layout.body, fonts, true)
+  // A 纪要 (no signature) keeps nothing with what follows: see attendance().
+  const bodyParagraphs = body(layout.body, fonts, layout.signature !== undefined)
   const children = [
     ...head(layout, fonts),
     title(layout),
@@ -621,7 +633,7 @@ export const buildGongwenDocument = (layout: GongwenLayout): Document => {
     ...(mainRecipients.length > 0 ? mainRecipients : [blankLine()]),
     ...bodyParagraphs,
     ...attachments(layout.attachments ?? []),
-    ...attendance(layout.attendance ?? []),
+    ...attendance(layout.attendance ?? [], fonts),
     ...(layout.signature ? signature(layout.signature) : []),
     ...(layout.note === undefined ? [] : [note(layout.note)]),
     ...record(layout),

@@ -5,7 +5,7 @@ import type { SessionRecord } from '../identity/log-in.ts'
 import { actOnMeeting, assertMeetingState, type MeetingDeps } from './act-on-meeting.ts'
 import type { MeetingRecord } from './meeting.ts'
 import { meetingOffice } from './meeting-office.ts'
-import { meetingDateOf } from './meeting-types.ts'
+import { meetingHeldDateOf } from './meeting-types.ts'
 
 /**
  * 散会: once every item on the agenda has its decision, the meeting closes and the minutes'
@@ -29,7 +29,8 @@ export function closeMeeting(
       )
     const minutes = ask<{ due: string | null }>(deps.rules, meeting.jurisdictionId, 'minutes-due', {
       meeting: meeting.meetingType,
-      meetingDate: meetingDateOf(meeting),
+      // The period runs from the day the meeting was held (会后N个工作日).
+      meetingDate: meetingHeldDateOf(meeting),
     })
     const minutesDue = minutes?.outcome.due ?? null
     await r.meetings.update(meeting.id, { state: 'closed', closedAt: at, minutesDue })

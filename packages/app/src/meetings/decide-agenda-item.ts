@@ -6,7 +6,7 @@ import type { SupervisionItem } from '../supervision/supervision-item.ts'
 import { actOnMeeting, assertMeetingState, type MeetingDeps } from './act-on-meeting.ts'
 import type { AgendaDecision, AgendaItemRecord } from './meeting.ts'
 import { meetingOffice } from './meeting-office.ts'
-import { meetingDateOf } from './meeting-types.ts'
+import { meetingHeldDateOf } from './meeting-types.ts'
 
 /** A task the meeting decided (议定事项), followed up in the supervision ledger. */
 export interface DecidedTask {
@@ -74,7 +74,7 @@ export function decideAgendaItem(
     const supervision: SupervisionItem[] = []
     const overseers = await r.organisation.overseersOf(
       item.submittingDepartmentId,
-      meetingDateOf(meeting),
+      meetingHeldDateOf(meeting),
     )
     for (const task of tasks)
       supervision.push(
@@ -86,7 +86,8 @@ export function decideAgendaItem(
           leadDepartmentId: task.leadDepartmentId,
           coDepartmentIds: task.coDepartmentIds,
           responsiblePerson: task.responsiblePerson,
-          assignedOn: meetingDateOf(meeting),
+          // 交办日期: the day the meeting decided it, which is the day it was held, not planned.
+          assignedOn: meetingHeldDateOf(meeting),
           dueDate: task.dueDate,
           milestones: task.milestones,
           meetingId: meeting.id,

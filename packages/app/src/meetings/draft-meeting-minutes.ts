@@ -12,7 +12,7 @@ import type { AgendaItemRecord, MeetingParticipant, MeetingRecord } from './meet
 import { meetingOffice } from './meeting-office.ts'
 import { loadMeetingRoster } from './agenda-recorders.ts'
 import { minutesPlanOf, minutesRuleFor } from './meeting-plan.ts'
-import { meetingDateOf, meetingTypeOf } from './meeting-types.ts'
+import { meetingHeldAt, meetingHeldDateOf, meetingTypeOf } from './meeting-types.ts'
 
 const DECISION_LABELS: Record<string, string> = {
   adopted: '会议原则通过',
@@ -43,7 +43,7 @@ export function draftMeetingMinutes(
     if (meeting.minutesDocumentId) throw new ConflictError('MINUTES_EXIST', '本次会议的纪要已起草')
     if (!post.departmentId)
       throw new NotPermittedError('NOT_A_UNIT_POST', `${post.title}不属于任何单位，不能拟稿`)
-    const meetingDate = meetingDateOf(meeting)
+    const meetingDate = meetingHeldDateOf(meeting)
     const { type } = meetingTypeOf(
       deps.rules,
       meeting.jurisdictionId,
@@ -189,7 +189,8 @@ async function minutesFacts(
   return {
     meetingId: meeting.id,
     meetingName,
-    heldAt: meeting.startsAt,
+    // When it was held (opened), not when it was planned.
+    heldAt: meetingHeldAt(meeting),
     location: meeting.location,
     presider: meeting.presiderPostId ? await label(meeting.presiderPostId) : '',
     present: await of((p) => p.role === 'member' && p.attendance === 'present'),

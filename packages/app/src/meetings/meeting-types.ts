@@ -60,7 +60,21 @@ export function mayPreside(rulebook: ResolvedRulebook, type: Meeting, post: Held
   return conveners.has(post.role)
 }
 
-/** The civil date (Asia/Shanghai) a meeting is held on. */
+/** The civil date (Asia/Shanghai) a meeting is planned for (its 会议时间). */
 export function meetingDateOf(meeting: { startsAt: string }): string {
   return shanghaiDateOf(new Date(meeting.startsAt).getTime())
+}
+
+/**
+ * The instant a meeting was held: when it opened (宣布开会), else, before it opens, when it is
+ * planned. A meeting may be held earlier or later than planned; its minutes, the periods that run
+ * from it (纪要 due, 议定事项 follow-up) and the ledger's 交办日期 go by the day it was held.
+ */
+export function meetingHeldAt(meeting: { startsAt: string; openedAt: string | null }): string {
+  return meeting.openedAt ?? meeting.startsAt
+}
+
+/** The civil date (Asia/Shanghai) a meeting was held on: see {@link meetingHeldAt}. */
+export function meetingHeldDateOf(meeting: { startsAt: string; openedAt: string | null }): string {
+  return shanghaiDateOf(new Date(meetingHeldAt(meeting)).getTime())
 }

@@ -21,6 +21,41 @@ export const hasCommand = async (command: string): Promise<boolean> => {
   }
 }
 
+/** One font of a PDF as `pdffonts` lists it. */
+export interface PdfFont {
+  /** The font's name without the subset tag, e.g. 'FandolFang-Regular'. */
+  name: string
+  embedded: boolean
+}
+
+/** The fonts a PDF uses (`pdffonts`), one entry per name. */
+export const pdfFonts = async (pdf: string): Promise<PdfFont[]> => {
+  const { stdout } = await exec('pdffonts', [pdf])
+  const fonts = new Map<string, PdfFont>()
+  for (const line of stdout.split('\n').slice(2)) {
+    const columns = line.trim().split(/\s+/)
+    const name = (columns[0] ?? '').replace(/^[A-Z]{6}\+/, '')
+    if (!name) continue
+    // name type [type…] encoding emb sub uni id gen: emb is the fifth column from the end.
+    fonts.set(name, { name, embedded: columns.at(-5) === 'yes' })
+  }
+  return [...fonts.values()]
+}
+
+/** The text of one page (1-based), in reading order (`pdftotext -layout`). */
+export const pageText = async (pdf: string, page: number): Promise<string> => {
+  const { stdout } = await exec('pdftotext', [
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-layout',
+    pdf,
+    '-',
+  ])
+  return stdout
+}
+
 export interface PageSize {
   widthMm: number
   heightMm: number
