@@ -13,7 +13,7 @@ import {
   ProfileOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
-import { Drawer, Layout, Menu, type MenuProps, theme, Typography } from 'antd'
+import { ConfigProvider, Drawer, Layout, Menu, type MenuProps, theme, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { Link, Outlet, useLocation } from 'react-router-dom'
 import { useRegisterAccess } from '../pages/register/use-register-access.ts'
@@ -43,6 +43,12 @@ function keysOf(items: MenuProps['items']): string[] {
     const children = 'children' in item ? keysOf(item.children) : []
     return item.type === 'group' ? children : item.key ? [String(item.key), ...children] : children
   })
+}
+
+const PHONE_THEME = {
+  components: {
+    Card: { bodyPadding: 12, headerPadding: 12, bodyPaddingSM: 8, headerPaddingSM: 8 },
+  },
 }
 
 export function AppLayout() {
@@ -216,8 +222,11 @@ export function AppLayout() {
               borderRadius: token.borderRadiusLG,
             }}
           >
-            {/* A new post may see other things: pages reload when the person switches post. */}
-            <Outlet key={me.currentPostId ?? 'none'} />
+            {/* Cards pad less on a phone, leaving the width to their content. */}
+            <ConfigProvider theme={narrow ? PHONE_THEME : undefined}>
+              {/* A new post may see other things: pages reload when the person switches post. */}
+              <Outlet key={me.currentPostId ?? 'none'} />
+            </ConfigProvider>
           </div>
         </Content>
       </Layout>

@@ -1,5 +1,5 @@
 import { Breadcrumb, Col, Row, Space } from 'antd'
-import { useMemo } from 'react'
+import { useMemo, useRef } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import { fetchDocument, fetchInbox } from '../api/documents.ts'
 import { fetchOrganisation } from '../api/organisation.ts'
@@ -14,12 +14,14 @@ import { AttachmentsCard } from './document/attachments-card.tsx'
 import { BodyVersionsCard } from './document/body-versions-card.tsx'
 import { CitationsCard } from './document/citations-card.tsx'
 import { CirculationCard } from './document/circulation-card.tsx'
+import { DistributionCard } from './document/distribution-card.tsx'
 import { DocumentHeading } from './document/document-heading.tsx'
 import { DocumentSummary } from './document/document-summary.tsx'
 import { ExitsCard } from './document/exits-card.tsx'
 import { OverdueCountersignCard } from './document/overdue-countersign-card.tsx'
 import { FlowTimeline } from './document/flow-timeline.tsx'
 import { OutgoingSummary } from './document/outgoing-summary.tsx'
+import { PhoneTaskBar } from './document/phone-task-bar.tsx'
 import { ReturnedNotice } from './document/returned-notice.tsx'
 import { RevisionNotice } from './document/revision-notice.tsx'
 import { SignOffPlanCard } from './document/sign-off-plan-card.tsx'
@@ -49,6 +51,8 @@ function DocumentOfficeView() {
 
   const document = view.data?.document
   const signOff = useSignOff(view.data)
+  // The 办理 card, which the phone's bottom bar brings into view.
+  const taskPanel = useRef<HTMLDivElement>(null)
   const workingDaysLeft = inbox.data?.find(
     (entry) => entry.document.id === id && entry.task.dueDate === document?.dueDate,
   )?.workingDaysLeft
@@ -118,13 +122,15 @@ function DocumentOfficeView() {
             </Col>
             <Col xs={24} xl={9}>
               <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-                <TaskPanel
-                  view={view.data}
-                  departments={chart.data?.departments}
-                  departmentsError={chart.error}
-                  signOff={signOff}
-                  onDone={reload}
-                />
+                <div ref={taskPanel} style={{ scrollMarginTop: 72 }}>
+                  <TaskPanel
+                    view={view.data}
+                    departments={chart.data?.departments}
+                    departmentsError={chart.error}
+                    signOff={signOff}
+                    onDone={reload}
+                  />
+                </div>
                 <OverdueCountersignCard
                   view={view.data}
                   departmentNames={departmentNames}
@@ -138,10 +144,18 @@ function DocumentOfficeView() {
                   posts={chart.data?.posts}
                   onChanged={reload}
                 />
+                {document.direction === 'outgoing' && (
+                  <DistributionCard
+                    key={`distribution:${view.data.events.length}`}
+                    documentId={document.id}
+                    onChanged={reload}
+                  />
+                )}
                 <CitationsCard citations={view.data.citations} />
               </Space>
             </Col>
           </Row>
+          <PhoneTaskBar view={view.data} panel={taskPanel} />
         </>
       )}
     </Space>

@@ -1,9 +1,10 @@
-import { Table, type TableColumnsType, Tag, Typography } from 'antd'
+import { Card, Empty, Flex, Spin, Table, type TableColumnsType, Tag, Typography } from 'antd'
 import { Link } from 'react-router-dom'
 import type { InboxEntry } from '../../api/types.ts'
 import { DueDate } from '../../components/due-date.tsx'
 import { UrgencyTag } from '../../components/urgency-tag.tsx'
 import { DOCUMENT_DIRECTION_LABELS, taskKindLabel } from '../../labels.ts'
+import { useNarrow } from '../../layout/use-narrow.ts'
 
 const none = <Typography.Text type="secondary">—</Typography.Text>
 
@@ -16,11 +17,7 @@ const columns: TableColumnsType<InboxEntry> = [
   {
     title: '类别',
     key: 'direction',
-    render: (_, { document }) => (
-      <Tag color={document.direction === 'outgoing' ? 'purple' : 'cyan'}>
-        {DOCUMENT_DIRECTION_LABELS[document.direction] ?? document.direction}
-      </Tag>
-    ),
+    render: (_, { document }) => <DirectionTag direction={document.direction} />,
   },
   { title: '文种', key: 'kind', render: (_, { document }) => document.kind },
   // The sending unit of 收文, the drafting unit of 发文.
@@ -43,7 +40,17 @@ const columns: TableColumnsType<InboxEntry> = [
   },
 ]
 
+function DirectionTag({ direction }: { direction: InboxEntry['document']['direction'] }) {
+  return (
+    <Tag color={direction === 'outgoing' ? 'purple' : 'cyan'}>
+      {DOCUMENT_DIRECTION_LABELS[direction] ?? direction}
+    </Tag>
+  )
+}
+
 export function InboxTable({ entries, loading }: { entries: InboxEntry[]; loading: boolean }) {
+  const narrow = useNarrow()
+  if (narrow) return <InboxCards entries={entries} loading={loading} />
   return (
     <Table
       rowKey={(entry) => entry.task.id}
@@ -54,5 +61,35 @@ export function InboxTable({ entries, loading }: { entries: InboxEntry[]; loadin
       pagination={false}
       locale={{ emptyText: '暂无待办' }}
     />
+  )
+}
+
+/** On a phone: one card per task, the title first and whole, what to do and by when under it. */
+function InboxCards({ entries, loading }: { entries: InboxEntry[]; loading: boolean }) {
+  if (entries.length === 0) return <Empty description="暂无待办" />
+  return (
+    <Spin spinning={loading}>
+      <Flex vertical gap={8} role="list" aria-label="待办事项">
+        {entries.map(({ document, task, workingDaysLeft }) => (
+          <Card key={task.id} size="small" role="listitem">
+            <Flex vertical gap={6}>
+              <Link to={`/documents/${document.id}`} style={{ fontSize: 15 }}>
+                {document.title}
+              </Link>
+              <Flex wrap gap={4} align="center">
+                <Tag color="blue">{taskKindLabel(task.kind)}</Tag>
+                <DirectionTag direction={document.direction} />
+                <UrgencyTag urgency={document.urgency} />
+                <Typography.Text type="secondary">
+                  {document.kind}
+                  {document.senderName ? ` · ${document.senderName}` : ''}
+                </Typography.Text>
+              </Flex>
+              {task.dueDate && <DueDate date={task.dueDate} workingDaysLeft={workingDaysLeft} />}
+            </Flex>
+          </Card>
+        ))}
+      </Flex>
+    </Spin>
   )
 }
