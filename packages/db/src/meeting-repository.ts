@@ -188,6 +188,9 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
             : {}),
           ...(rest.minutesDue !== undefined ? { minutes_due: rest.minutesDue } : {}),
           ...(rest.presiderPostId !== undefined ? { presider_post_id: rest.presiderPostId } : {}),
+          ...(rest.title !== undefined ? { title: rest.title } : {}),
+          ...(rest.startsAt !== undefined ? { starts_at: rest.startsAt } : {}),
+          ...(rest.location !== undefined ? { location: rest.location } : {}),
         })
         .where('id', '=', id)
         .execute()

@@ -248,7 +248,8 @@ export interface Database {
     jurisdiction_id: string
     meeting_type: string
     title: string
-    starts_at: ColumnType<Date, string, never>
+    /** Changes until the meeting opens (edit-meeting). */
+    starts_at: ColumnType<Date, string, string>
     location: string
     presider_post_id: string | null
     state: 'planned' | 'agendaApproved' | 'open' | 'closed'

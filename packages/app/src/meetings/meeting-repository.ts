@@ -20,6 +20,9 @@ export type MeetingChanges = Partial<
     | 'minutesDocumentId'
     | 'minutesDue'
     | 'presiderPostId'
+    | 'title'
+    | 'startsAt'
+    | 'location'
   >
 >
 

@@ -25,6 +25,16 @@ export const scheduleMeetingBody = z.object({
   secrecy: z.string().min(1).max(16).optional(),
 })
 
+/** 修改会议: until it opens, its name, time, place and presider (not its kind or 密级). */
+export const editMeetingBody = z
+  .object({
+    title: titleField().optional(),
+    startsAt: z.iso.datetime({ offset: true, message: '会议时间格式不正确' }).optional(),
+    location: z.string().max(100).optional(),
+    presiderPostId: id.optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), '没有修改任何内容')
+
 const step = z.object({ code: z.string().min(1).max(64), note: z.string().max(500).optional() })
 
 export const submitItemBody = z.object({

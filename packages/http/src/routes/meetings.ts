@@ -7,6 +7,7 @@ import {
   closeMeeting,
   decideAgendaItem,
   decideMeetingLeave,
+  editMeeting,
   draftMeetingMinutes,
   listMeetings,
   listMeetingTypes,
@@ -40,6 +41,7 @@ import {
   decideItemBody,
   decideLeaveBody,
   dissentBody,
+  editMeetingBody,
   emptyBody,
   itemWithGate,
   leaveBody,
@@ -206,6 +208,14 @@ export function meetingRoutes(
         }),
     )
 
+    meetingAct(
+      app,
+      'edit',
+      '修改会议名称、时间、地点或主持人（会议开始前，办公室）',
+      meetingParams,
+      editMeetingBody,
+      (session, params, body) => editMeeting(commands, session, { meetingId: params.id, ...body }),
+    )
     meetingAct(
       app,
       'agenda/approve',
