@@ -1,11 +1,25 @@
+import { type FontSubstitution, substitutionNotice } from '@zhengling/gbt9704'
 import { DomainError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import { exportDocumentDocx } from './export-document-docx.ts'
 import { viewDocument } from './view-document.ts'
 
-/** DOCX in, PDF out (LibreOffice in production, gbt9704's convertDocxToPdf). */
-export type PdfConverter = (docx: Uint8Array) => Promise<Uint8Array>
+/**
+ * DOCX in, PDF out (LibreOffice in production, gbt9704's convertDocxToPdf). A converter may also
+ * tell which of the GB/T 9704 fonts it lacks and what it sets instead (the PDF then says so).
+ */
+export type PdfConverter = ((docx: Uint8Array) => Promise<Uint8Array>) & {
+  fontSubstitutions?: () => Promise<readonly FontSubstitution[]>
+}
+
+/** The PDF and, when a font was substituted, the notice "本PDF使用替代字体：仿宋_GB2312 → …". */
+export interface ExportedPdf {
+  fileName: string
+  bytes: Uint8Array
+  fontSubstitutions: readonly FontSubstitution[]
+  fontNotice: string | null
+}
 
 /** The server cannot make a PDF now: no converter installed, or the conversion failed. */
 export class PdfUnavailableError extends DomainError {}
@@ -20,7 +34,7 @@ export async function exportDocumentPdf(
   deps: { now: () => Date; convertToPdf: PdfConverter | null },
   session: SessionRecord,
   documentId: string,
-): Promise<{ fileName: string; bytes: Uint8Array }> {
+): Promise<ExportedPdf> {
   if (!deps.convertToPdf) {
     await viewDocument(r, deps, session, documentId)
     throw new PdfUnavailableError(
@@ -30,8 +44,10 @@ export async function exportDocumentPdf(
   }
   const docx = await exportDocumentDocx(r, deps, session, documentId)
   let bytes: Uint8Array
+  let fontSubstitutions: readonly FontSubstitution[]
   try {
     bytes = await deps.convertToPdf(docx.bytes)
+    fontSubstitutions = (await deps.convertToPdf.fontSubstitutions?.()) ?? []
   } catch (error) {
     const unavailable = new PdfUnavailableError(
       'PDF_UNAVAILABLE',
@@ -40,5 +56,10 @@ export async function exportDocumentPdf(
     unavailable.cause = error
     throw unavailable
   }
-  return { fileName: docx.fileName.replace(/\.docx$/, '.pdf'), bytes }
+  return {
+    fileName: docx.fileName.replace(/\.docx$/, '.pdf'),
+    bytes,
+    fontSubstitutions,
+    fontNotice: substitutionNotice(fontSubstitutions),
+  }
 }

@@ -1,6 +1,7 @@
 import {
   attachFileToDocument,
   downloadDocumentAttachment,
+  type ExportedPdf,
   exportDocumentPdf,
   listDocumentBodyVersions,
   MAX_ATTACHMENT_BYTES,
@@ -149,12 +150,13 @@ export function documentFileRoutes(deps: DocumentFileRouteDeps): FastifyPluginAs
       {
         preHandler: signedIn,
         schema: {
-          summary: '按 GB/T 9704-2012 排版的公文（PDF，由 LibreOffice 转换）',
+          summary:
+            '按 GB/T 9704-2012 排版的公文（PDF，由 LibreOffice 转换）；缺少规定字体时以替代字体排版，响应头 x-font-notice 说明（URI 编码）',
           params: documentParams,
         },
       },
       async (request, reply) => {
-        let file: { fileName: string; bytes: Uint8Array }
+        let file: ExportedPdf
         try {
           file = await exportDocumentPdf(
             repositories,
@@ -167,6 +169,8 @@ export function documentFileRoutes(deps: DocumentFileRouteDeps): FastifyPluginAs
           if (error.cause) request.log.error({ err: error.cause }, 'PDF conversion failed')
           throw new HttpError(503, error.code, error.message)
         }
+        // "本PDF使用替代字体：仿宋_GB2312 → FandolFang、…", URI-encoded: a header carries ASCII only.
+        if (file.fontNotice) reply.header('x-font-notice', encodeURIComponent(file.fontNotice))
         return reply
           .type('application/pdf')
           .header('content-disposition', contentDisposition(file.fileName))

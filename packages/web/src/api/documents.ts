@@ -160,11 +160,15 @@ export async function uploadAttachment(
   )
 }
 
-/** The document as PDF; refused with 503 PDF_UNAVAILABLE when the server has no LibreOffice. */
+/**
+ * The document as PDF; refused with 503 PDF_UNAVAILABLE when the server has no LibreOffice.
+ * fontNotice: "本PDF使用替代字体：仿宋_GB2312 → …" when the server lacked a GB/T 9704 font.
+ */
 export const fetchDocumentPdf = (id: string) =>
-  sendFile(fetch(documentPath(id, 'pdf'), { credentials: 'same-origin' }), (response) =>
-    response.blob(),
-  )
+  sendFile(fetch(documentPath(id, 'pdf'), { credentials: 'same-origin' }), async (response) => {
+    const notice = response.headers.get('x-font-notice')
+    return { blob: await response.blob(), fontNotice: notice ? decodeURIComponent(notice) : null }
+  })
 
 /** 正文版本, oldest first. */
 export const fetchBodyVersions = (id: string, signal?: AbortSignal) =>

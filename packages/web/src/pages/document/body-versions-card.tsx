@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons'
-import { App, Button, Card, Collapse, Input, Modal, Space, Typography } from 'antd'
+import { Alert, App, Button, Card, Collapse, Input, Modal, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { fetchBodyVersions, reviseDocumentBody } from '../../api/documents.ts'
 import type { DocumentView } from '../../api/types.ts'
@@ -13,6 +13,7 @@ import { useMe } from '../../session/session-context.ts'
 import { mayRevise } from './file-rights.ts'
 import { PdfDownloadButton } from './pdf-download-button.tsx'
 import { Form } from '../../components/form.tsx'
+import { LIMITS } from '../../limits.ts'
 
 /**
  * 正文版本: every saved text, newest first, each readable in full. While an outgoing draft is
@@ -33,6 +34,7 @@ export function BodyVersionsCard({
     fetchBodyVersions(document.id, signal),
   )
   const [revising, setRevising] = useState(false)
+  const [fontNotice, setFontNotice] = useState<string | null>(null)
   const canRevise = mayRevise(view, me)
 
   return (
@@ -49,11 +51,15 @@ export function BodyVersionsCard({
             <PdfDownloadButton
               documentId={document.id}
               fileName={document.documentNumber ?? document.title}
+              onFontNotice={setFontNotice}
             />
           )}
         </Space>
       }
     >
+      {fontNotice && (
+        <Alert type="info" showIcon role="note" style={{ marginBottom: 12 }} message={fontNotice} />
+      )}
       {versions.error && <LoadError error={versions.error} onRetry={versions.reload} />}
       {versions.data && (
         <Collapse
@@ -156,13 +162,17 @@ function ReviseModal({
         name="title"
         rules={[
           { required: true, whitespace: true, message: '请填写标题' },
-          { max: 200, message: '标题不超过 200 字' },
+          { max: LIMITS.title, message: `标题不超过 ${LIMITS.title} 字` },
         ]}
       >
-        <Input />
+        <Input maxLength={LIMITS.title} showCount />
       </Form.Item>
-      <Form.Item label="正文" name="body" rules={[{ max: 200_000, message: '正文过长' }]}>
-        <Input.TextArea autoSize={{ minRows: 8, maxRows: 20 }} />
+      <Form.Item
+        label="正文"
+        name="body"
+        rules={[{ max: LIMITS.body, message: `正文不超过 ${LIMITS.body} 字` }]}
+      >
+        <Input.TextArea autoSize={{ minRows: 8, maxRows: 20 }} maxLength={LIMITS.body} showCount />
       </Form.Item>
       {error && <SubmitError error={error} />}
     </Modal>

@@ -6,15 +6,19 @@ import { asApiError } from '../../api/use-load.ts'
 
 /**
  * 下载 PDF: the GB/T 9704 document converted by the server. Fetched rather than linked, so that
- * a server without LibreOffice (503 PDF_UNAVAILABLE) shows its Chinese message, not raw JSON.
+ * a server without LibreOffice (503 PDF_UNAVAILABLE) shows its Chinese message, not raw JSON, and
+ * so that the page can say which fonts stood in for the GB/T 9704 ones (本PDF使用替代字体：…).
  */
 export function PdfDownloadButton({
   documentId,
   fileName,
+  onFontNotice,
 }: {
   documentId: string
   /** Without the extension: the 发文字号 once assigned, else the title (as the server names it). */
   fileName: string
+  /** Told after each download: the substitute fonts' notice, or null when none was needed. */
+  onFontNotice?: (notice: string | null) => void
 }) {
   const { message } = App.useApp()
   const [loading, setLoading] = useState(false)
@@ -22,7 +26,9 @@ export function PdfDownloadButton({
   async function download() {
     setLoading(true)
     try {
-      const blob = await fetchDocumentPdf(documentId)
+      const { blob, fontNotice } = await fetchDocumentPdf(documentId)
+      if (onFontNotice) onFontNotice(fontNotice)
+      else if (fontNotice) message.info(fontNotice)
       const url = URL.createObjectURL(blob)
       const link = window.document.createElement('a')
       link.href = url
