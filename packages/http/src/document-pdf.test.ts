@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { type PdfConverter, sm3Hasher } from '@zhengling/app'
 import { type DatabaseHandle, seedDemoJurisdiction } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
+import { DEFAULT_FONTS, FREE_FACES, type FontRole } from '@zhengling/gbt9704'
+import { pageText, pdfFonts } from '@zhengling/gbt9704/test-support'
 import { loadLibrary, type RulebookLibrary } from '@zhengling/rulebooks'
 import type { FastifyInstance } from 'fastify'
 import { buildServer } from './build-server.ts'
@@ -77,6 +82,8 @@ describe('document PDF', () => {
       ),
       String(pdf.headers['content-disposition']),
     )
+    // Every font was there: no notice.
+    assert.equal(pdf.headers['x-font-notice'], undefined)
     // What the converter got is the DOCX (a ZIP package).
     assert.equal(received.length, 1)
     assert.deepEqual([...(received[0] as Uint8Array).slice(0, 4)], [0x50, 0x4b, 0x03, 0x04])
@@ -84,6 +91,23 @@ describe('document PDF', () => {
     const head = await signInAs(app, 'zs-principal')
     assert.equal((await head.get(`/api/documents/${id}/pdf`)).statusCode, 404)
     assert.equal(received.length, 1)
+  })
+
+  it('says which fonts stood in for the GB/T 9704 ones', async () => {
+    const converter = Object.assign(async () => new Uint8Array(Buffer.from('%PDF-1.7')), {
+      fontSubstitutions: async () => [
+        { role: 'fangSong' as const, requested: '仿宋_GB2312', substitute: 'FandolFang' },
+        { role: 'xiaoBiaoSong' as const, requested: '方正小标宋简体', substitute: 'FandolSong' },
+      ],
+    })
+    const app = await serverWith(converter)
+    const id = await draftIn(app)
+    const pdf = await (await signInAs(app, 'zs-departmentHead-9')).get(`/api/documents/${id}/pdf`)
+    assert.equal(pdf.statusCode, 200, pdf.body)
+    assert.equal(
+      decodeURIComponent(String(pdf.headers['x-font-notice'])),
+      '本PDF使用替代字体：仿宋_GB2312 → FandolFang、方正小标宋简体 → FandolSong',
+    )
   })
 
   it('answers 503 PDF_UNAVAILABLE without LibreOffice, or when the conversion fails', async () => {
@@ -111,13 +135,41 @@ describe('document PDF', () => {
 
   it(
     'converts with the real LibreOffice when soffice is installed',
-    { skip: findOnPath('soffice') ? false : 'soffice is not on the PATH', timeout: 240_000 },
+    { skip: findOnPath('soffice') ? false : 'soffice is not on the PATH', timeout: 300_000 },
     async () => {
       const app = await serverWith(libreOfficePdfConverter({ timeoutMs: 180_000 }))
       const id = await draftIn(app)
       const pdf = await (await signInAs(app, 'zs-departmentHead-9')).get(`/api/documents/${id}/pdf`)
       assert.equal(pdf.statusCode, 200, pdf.body)
       assert.equal(Buffer.from(pdf.rawPayload).subarray(0, 5).toString('latin1'), '%PDF-')
+      // The GB/T 9704 fonts are not installed here: every role has its free SC face, and the
+      // answer says so.
+      const roles = Object.keys(DEFAULT_FONTS) as FontRole[]
+      assert.equal(
+        decodeURIComponent(String(pdf.headers['x-font-notice'])),
+        `本PDF使用替代字体：${roles.map((role) => `${DEFAULT_FONTS[role]} → ${FREE_FACES[role][0]?.family}`).join('、')}`,
+      )
+      const dir = await mkdtemp(join(tmpdir(), 'document-pdf-'))
+      try {
+        const file = join(dir, 'document.pdf')
+        await writeFile(file, pdf.rawPayload)
+        const keep = process.env.ZHENGLING_KEEP_PDF
+        if (keep) await writeFile(join(keep, 'zhongshan-outgoing.pdf'), pdf.rawPayload)
+        // Only faces with Simplified Chinese glyphs: the 仿宋 body, the 小标宋 mark and title, the
+        // 黑体 一级标题 and the 宋体 page number; no Japanese face, no DejaVu.
+        const families = (await pdfFonts(file)).map((font) => font.name.replace(/-.*$/, ''))
+        assert.deepEqual(
+          [...new Set(families)].sort(),
+          ['FandolFang', 'FandolHei', 'FandolSong'],
+          families.join(', '),
+        )
+        const page1 = (await pageText(file, 1)).replace(/\s+/g, '')
+        assert.match(page1, /六盘水市钟山区人民政府文件/)
+        assert.match(page1, /关于做好2026年春季学期开学工作的通知/)
+        assert.match(page1, /一、做好校园安全检查。/)
+      } finally {
+        await rm(dir, { recursive: true, force: true })
+      }
     },
   )
 })
