@@ -39,6 +39,7 @@ import { jurisdictionRoutes } from './routes/jurisdictions.ts'
 import { meetingRoutes } from './routes/meetings.ts'
 import { type NotificationRouteOptions, notificationRoutes } from './routes/notifications.ts'
 import { supervisionRoutes } from './routes/supervision.ts'
+import { workbenchRoutes } from './routes/workbench.ts'
 import { organisationRoutes } from './routes/organisation.ts'
 import { rulebookRoutes } from './routes/rulebooks.ts'
 import { type SessionRouteDeps, sessionRoutes } from './routes/session.ts'
@@ -179,6 +180,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(leaderDeskRoutes({ ...options.sessions, library: options.library }))
     await app.register(meetingRoutes({ ...options.sessions, library: options.library }))
     await app.register(supervisionRoutes({ ...options.sessions, library: options.library }))
+    await app.register(workbenchRoutes({ ...options.sessions, library: options.library }))
       notificationRoutes({ ...options.sessions, notifications: options.notifications }),
   }
   return app

@@ -83,7 +83,12 @@ export async function request<T>(
   }
 
   const payload: unknown = await response.json().catch(() => undefined)
-  if (response.ok) return payload as T
+  if (response.ok) {
+    // Something changed: the menu's counts of waiting work reload (layout/awaiting-counts.tsx).
+    if (method !== 'GET' && typeof window !== 'undefined')
+      window.dispatchEvent(new Event('zhengling:changed'))
+    return payload as T
+  }
 
   if (response.status === 401 && !options.allowUnauthorized) unauthorizedHandler?.()
   if (isErrorBody(payload)) {

@@ -20,6 +20,7 @@ import { useRegisterAccess } from '../pages/register/use-register-access.ts'
 import { useMe } from '../session/session-context.ts'
 import { AccountActions } from './account-actions.tsx'
 import { AppHeader } from './app-header.tsx'
+import { MenuCount, useAwaitingCounts } from './awaiting-counts.tsx'
 import { useNarrow } from './use-narrow.ts'
 
 const { Sider, Content } = Layout
@@ -59,6 +60,8 @@ export function AppLayout() {
   // On a phone the menu is a drawer, opened from the header and closed on every navigation.
   const narrow = useNarrow()
   const [drawerOpen, setDrawerOpen] = useState(false)
+  // The badges: work waiting on the current post (待我办理), per section.
+  const counts = useAwaitingCounts(me.adminRole === null ? me.currentPostId : null)
   useEffect(() => setDrawerOpen(false), [pathname, narrow])
 
   // Icons are hidden from assistive technology so menu items are named by their text alone.
@@ -81,7 +84,11 @@ export function AppLayout() {
           {
             key: '/inbox',
             icon: <InboxOutlined aria-hidden />,
-            label: <Link to="/inbox">待办</Link>,
+            label: (
+              <MenuCount count={counts?.documents} label="待办公文">
+                <Link to="/inbox">待办</Link>
+              </MenuCount>
+            ),
           },
           {
             key: '/documents/new',
@@ -101,7 +108,11 @@ export function AppLayout() {
           {
             key: '/meetings',
             icon: <CalendarOutlined aria-hidden />,
-            label: <Link to="/meetings">会议</Link>,
+            label: (
+              <MenuCount count={counts?.meetings} label="待办会议事项">
+                <Link to="/meetings">会议</Link>
+              </MenuCount>
+            ),
           },
         ]
       : []),
@@ -116,7 +127,11 @@ export function AppLayout() {
               {
                 key: '/supervision',
                 icon: <ProfileOutlined aria-hidden />,
-                label: <Link to="/supervision">督查台账</Link>,
+                label: (
+                  <MenuCount count={counts?.supervision} label="待办督办事项">
+                    <Link to="/supervision">督查台账</Link>
+                  </MenuCount>
+                ),
               },
               {
                 key: '/supervision/dashboard',

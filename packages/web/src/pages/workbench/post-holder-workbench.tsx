@@ -4,6 +4,7 @@ import { PageTitle } from '../../components/page-title.tsx'
 import { formatShanghaiTime } from '../../format.ts'
 import { postLabel } from '../../labels.ts'
 import { useSwitchPost } from '../../session/use-switch-post.ts'
+import { AwaitingWorkList } from './awaiting-work.tsx'
 import { MeetingNotices } from './meeting-notices.tsx'
 
 export function PostHolderWorkbench({ me }: { me: Me }) {
@@ -18,6 +19,16 @@ export function PostHolderWorkbench({ me }: { me: Me }) {
           您好，{name}。{current ? `您当前以“${postLabel(current)}”身份办理事务。` : ''}
         </Typography.Paragraph>
       </div>
+      {/* What waits on the current post comes first: a leader opens the day on it. */}
+      {current && <AwaitingWorkList />}
+      <MeetingNotices />
+      <Card title="我的职务">
+        {me.posts.length === 0 ? (
+          <Empty description="今天没有任职记录" />
+        ) : (
+          <HeldPostList posts={me.posts} currentPostId={me.currentPostId} />
+        )}
+      </Card>
       <Descriptions
         bordered
         size="small"
@@ -28,14 +39,6 @@ export function PostHolderWorkbench({ me }: { me: Me }) {
           { key: 'expires', label: '登录有效期至', children: formatShanghaiTime(me.expiresAt) },
         ]}
       />
-      <MeetingNotices />
-      <Card title="我的职务">
-        {me.posts.length === 0 ? (
-          <Empty description="今天没有任职记录" />
-        ) : (
-          <HeldPostList posts={me.posts} currentPostId={me.currentPostId} />
-        )}
-      </Card>
     </Space>
   )
 }
