@@ -1,5 +1,6 @@
 import type { AccountAdminRepository } from './admin/account-admin-repository.ts'
 import type { AuditRepository } from './audit/audit-repository.ts'
+import type { CalendarNoticeRepository } from './calendar/calendar-notice-repository.ts'
 import type { AttachmentRepository } from './documents/attachment-repository.ts'
 import type { BodyVersionRepository } from './documents/body-version-repository.ts'
 import type { DocumentRepository } from './documents/document-repository.ts'
@@ -20,6 +21,8 @@ import type {
 export interface Repositories {
   identity: IdentityRepository
   audit: AuditRepository
+  /** The State Council holiday notices the system admin activated. */
+  calendarNotices: CalendarNoticeRepository
   organisation: OrganisationRepository & OrganisationDirectory
   accountAdmin: AccountAdminRepository
   roster: RosterRepository
@@ -31,6 +34,7 @@ export interface Repositories {
   attachments: AttachmentRepository
   bodyVersions: BodyVersionRepository
   meetings: MeetingRepository
+  /** 消息中心: messages written in the act's transaction, with their outside deliveries (outbox). */
   notifications: NotificationRepository
   /** The supervision ledger (督查台账). */
   supervision: SupervisionRepository

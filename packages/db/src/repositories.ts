@@ -2,6 +2,7 @@ import type { InTransaction, Repositories } from '@zhengling/app'
 import type { Kysely } from 'kysely'
 import { createAccountAdminRepository } from './account-admin-repository.ts'
 import { createAuditRepository } from './audit-repository.ts'
+import { createCalendarNoticeRepository } from './calendar-notice-repository.ts'
 import { createDocumentAttachmentRepository } from './document-attachment-repository.ts'
 import { createDocumentBodyVersionRepository } from './document-body-version-repository.ts'
 import { createDocumentRepository } from './document-repository.ts'
@@ -23,6 +24,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
   return {
     identity: createIdentityRepository(db),
     audit: createAuditRepository(db),
+    calendarNotices: createCalendarNoticeRepository(db),
     organisation: { ...createOrganisationRepository(db), ...createOrganisationDirectory(db) },
     accountAdmin: createAccountAdminRepository(db),
     roster: createRosterRepository(db),

@@ -1,8 +1,24 @@
 import type { ColumnType, Generated } from 'kysely'
 
+/** A day of an activated holiday notice (calendar_notices.days). */
+export interface CalendarNoticeDay {
+  date: string
+  kind: 'holiday' | 'makeupWorkday'
+  name: string
+}
+
 /** Table types for Kysely, mirroring migrations/*.sql. */
 export interface Database {
   schema_migrations: { name: string; applied_at: ColumnType<Date, never, never> }
+  calendar_notices: {
+    id: string
+    year: number
+    title: string
+    notice_text: string
+    days: ColumnType<CalendarNoticeDay[], string, never>
+    activated_by: string
+    activated_at: Date
+  }
   jurisdictions: {
     id: string
     name: string

@@ -27,6 +27,8 @@ import { z } from 'zod'
 import { errorOf, fieldLabel, frameworkRefusal, HttpError } from './errors.ts'
 import { LIMITS, refuseControlCharacters } from './routes/contract-fields.ts'
 import { accountRoutes } from './routes/accounts.ts'
+import { calendarRoutes } from './routes/calendar.ts'
+import { createCalendarLayers, loadActivatedNotices } from './calendar-layers.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { documentCirculationRoutes } from './routes/document-circulation.ts'
 import { documentDistributionRoutes } from './routes/document-distribution.ts'
@@ -56,6 +58,7 @@ export interface ServerOptions {
    * null: none (the route answers 503).
    */
   convertToPdf?: PdfConverter | null
+  /** 消息中心: the outside channels configured and the live stream's beat. */
   notifications?: NotificationRouteOptions
 }
 
@@ -163,6 +166,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(jurisdictionRoutes(options.sessions))
     await app.register(auditRoutes(options.sessions))
     await app.register(accountRoutes(options.sessions))
+    // Notices activated before this process started count from its first question on.
+    await loadActivatedNotices(options.sessions.db, options.library)
+    const calendar = createCalendarLayers(options.library)
+    await app.register(calendarRoutes({ ...options.sessions, calendar }))
     await app.register(documentRoutes({ ...options.sessions, library: options.library }))
     await app.register(
       documentFileRoutes({
@@ -180,8 +187,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(leaderDeskRoutes({ ...options.sessions, library: options.library }))
     await app.register(meetingRoutes({ ...options.sessions, library: options.library }))
     await app.register(supervisionRoutes({ ...options.sessions, library: options.library }))
-    await app.register(workbenchRoutes({ ...options.sessions, library: options.library }))
+    await app.register(
       notificationRoutes({ ...options.sessions, notifications: options.notifications }),
+    )
+    await app.register(workbenchRoutes({ ...options.sessions, library: options.library }))
   }
   return app
 }
