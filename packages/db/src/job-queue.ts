@@ -49,7 +49,12 @@ export interface RunDueJobsOptions {
    * Called in the job's transaction after a failed attempt's writes were rolled back (`final`: no
    * attempt left), so a kind may record the failure on its own rows (a delivery's last error).
    */
-  onFailure?: (job: DueJob, error: Error, final: boolean, trx: Transaction<Database>) => Promise<void>
+  onFailure?: (
+    job: DueJob,
+    error: Error,
+    final: boolean,
+    trx: Transaction<Database>,
+  ) => Promise<void>
 }
 
 /**

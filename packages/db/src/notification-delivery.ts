@@ -23,7 +23,12 @@ const WITHHELD_TITLE = '您有一条涉密事项的消息，请登录系统查�
  */
 export function notificationDeliveryHandlers(deps: DeliveryDeps): {
   handlers: Record<string, JobHandler>
-  onFailure: (job: DueJob, error: Error, final: boolean, trx: Transaction<Database>) => Promise<void>
+  onFailure: (
+    job: DueJob,
+    error: Error,
+    final: boolean,
+    trx: Transaction<Database>,
+  ) => Promise<void>
 } {
   const deliver: JobHandler = async (job, trx) => {
     const delivery = await trx

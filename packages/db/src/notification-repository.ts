@@ -175,19 +175,17 @@ export function createNotificationRepository(db: Kysely<Database>): Notification
       if (options.afterSeq !== undefined)
         query = query.where('notifications.seq', '>', String(options.afterSeq) as never)
       const rows = await query.orderBy('notifications.seq', 'desc').limit(options.limit).execute()
-      return rows.map(
-        (row): NotificationView => ({
-          id: row.id,
-          seq: Number(row.seq),
-          kind: row.kind,
-          title: row.title,
-          body: row.body,
-          link: row.link,
-          createdAt: iso(row.created_at),
-          readAt: row.read_at ? iso(row.read_at) : null,
-          addressedTo: row.post_title ?? row.department_name ?? null,
-        }),
-      )
+      return rows.map((row): NotificationView => ({
+        id: row.id,
+        seq: Number(row.seq),
+        kind: row.kind,
+        title: row.title,
+        body: row.body,
+        link: row.link,
+        createdAt: iso(row.created_at),
+        readAt: row.read_at ? iso(row.read_at) : null,
+        addressedTo: row.post_title ?? row.department_name ?? null,
+      }))
     },
 
     async unreadCount(audience) {

@@ -19,6 +19,7 @@ export const DOCUMENT_TASK_LABELS: Record<string, string> = {
   number: '登记编号',
   issue: '用印印发',
   archive: '归档',
+  receipt: '签收',
 }
 
 /** The post or unit a task is addressed to, as a message's addressee. */

@@ -16,9 +16,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
  * reaches every post of the unit (as the unit's tasks do); a person only that person.
  */
 export type NotificationRecipient =
-  | { postId: string }
-  | { departmentId: string }
-  | { personId: string }
+  { postId: string } | { departmentId: string } | { personId: string }
 
 /** A message to write in the act's transaction (outbox): it exists exactly when the act does. */
 export interface NewNotification {
@@ -99,7 +97,11 @@ export interface NotificationRepository {
   ): Promise<NotificationView[]>
   unreadCount(audience: NotificationAudience): Promise<number>
   /** Marks read those of `ids` (or all) the audience may see; returns how many changed. */
-  markRead(audience: NotificationAudience, ids: readonly string[] | 'all', at: string): Promise<number>
+  markRead(
+    audience: NotificationAudience,
+    ids: readonly string[] | 'all',
+    at: string,
+  ): Promise<number>
   preferences(personId: string): Promise<NotificationPreferences>
   setPreferences(personId: string, preferences: NotificationPreferences, at: string): Promise<void>
 }

@@ -48,7 +48,9 @@ export async function notifySupervisionAct(
       at: act.at,
       // The scan marks an item per due date; the message follows the same key.
       ...(act.action === 'remind' || act.action === 'overdue'
-        ? { dedupeKey: `supervision-${act.action}:${act.item.id}:${act.item.dueDate}:${departmentId}` }
+        ? {
+            dedupeKey: `supervision-${act.action}:${act.item.id}:${act.item.dueDate}:${departmentId}`,
+          }
         : {}),
     }
     await r.notifications.notify(notification)

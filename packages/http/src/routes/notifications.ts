@@ -54,7 +54,12 @@ export function notificationRoutes(
   const watch = latestWatcher(() => latestNotificationSeq(deps.db), options.streamPollMs ?? 2000)
 
   return async (app) => {
-    app.addHook('onClose', async () => watch.stop())
+    // Open streams end before the server closes, or closing would wait on them.
+    const streams = new Set<{ end(): void }>()
+    app.addHook('preClose', async () => {
+      watch.stop()
+      for (const stream of streams) stream.end()
+    })
 
     app.get(
       '/api/notifications',
@@ -150,7 +155,15 @@ export function notificationRoutes(
         const lastEventId = Number(request.headers['last-event-id'])
         if (Number.isInteger(lastEventId) && lastEventId > 0 && lastEventId < cursor)
           cursor = lastEventId
-        const sent = new Set<string>()
+        // What the page has already loaded (the window below the cursor too) is not pushed again.
+        const sent = new Set<string>(
+          (
+            await repositories.notifications.list(audience, {
+              limit: 100,
+              afterSeq: Math.max(0, cursor - 50),
+            })
+          ).map((item) => item.id),
+        )
         reply.hijack()
         const out = reply.raw
         out.writeHead(200, {
@@ -159,7 +172,9 @@ export function notificationRoutes(
           connection: 'keep-alive',
           'x-accel-buffering': 'no',
         })
-        out.write(`retry: 3000\n\nevent: ready\ndata: ${JSON.stringify({ unread: first.unread })}\n\n`)
+        out.write(
+          `retry: 3000\n\nevent: ready\ndata: ${JSON.stringify({ unread: first.unread })}\n\n`,
+        )
         let busy = false
         const push = async () => {
           if (busy) return
@@ -172,8 +187,7 @@ export function notificationRoutes(
               limit: 50,
               afterSeq: Math.max(0, cursor - 50),
             })
-            const news = fresh.filter((item) => item.seq > cursor || !sent.has(item.id))
-            const toSend = news.filter((item) => !sent.has(item.id) && item.seq > cursor - 50)
+            const toSend = fresh.filter((item) => !sent.has(item.id))
             if (toSend.length === 0) return
             const unread = await repositories.notifications.unreadCount(audience)
             for (const item of toSend.sort((a, b) => a.seq - b.seq)) {
@@ -188,12 +202,12 @@ export function notificationRoutes(
             busy = false
           }
         }
-        // Messages at or below the cursor when the stream opened were read by the page itself.
-        for (const item of first.items) sent.add(item.id)
         const unsubscribe = watch.subscribe(() => void push())
         const heartbeat = setInterval(() => out.write(': ping\n\n'), 20_000)
         const limit = setTimeout(() => out.end(), options.streamMaxMs ?? 10 * 60_000)
+        streams.add(out)
         request.raw.on('close', () => {
+          streams.delete(out)
           unsubscribe()
           clearInterval(heartbeat)
           clearTimeout(limit)
