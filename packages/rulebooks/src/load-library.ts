@@ -13,6 +13,7 @@ import {
   rulebookSchema,
   type SourceError,
   verifyExcerpts,
+  withSentenceExcerpts,
   type YamlSource,
 } from '@zhengling/rules'
 import { parseFile } from './parse-file.ts'
@@ -80,7 +81,9 @@ export function checkRulebook(
   }
   errors.push(...located(resolveRulebook(book, options.base).errors))
   if (options.sources) errors.push(...located(verifyExcerpts(book, options.sources)))
-  return { loaded: { book, file, source: parsed.source }, errors }
+  // Each excerpt is shown to the end of its sentence (or item list), never cut mid-clause.
+  const shown = options.sources ? withSentenceExcerpts(book, options.sources) : book
+  return { loaded: { book: shown, file, source: parsed.source }, errors }
 }
 
 /**
