@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id } from './contract-fields.ts'
+import { id, LIMITS, text, titleField } from './contract-fields.ts'
 
 export const attachmentParams = z.object({ id, attachmentId: id })
 
@@ -18,8 +18,8 @@ export const attachmentSummary = z.object({
 export const attachmentUploaded = z.object({ attachment: attachmentSummary })
 
 export const reviseBody = z.object({
-  title: z.string().trim().min(1, '标题不能为空').max(200).optional(),
-  body: z.string().max(200_000),
+  title: titleField('标题不能为空').optional(),
+  body: text(LIMITS.body),
 })
 
 export const bodyVersion = z.object({

@@ -307,6 +307,12 @@ export const fetchMeetings = (
 export const scheduleMeeting = (plan: MeetingPlan) =>
   request<MeetingView>('POST', '/api/meetings', { body: plan })
 
+/** 修改会议: only the fields that change; refused once the meeting opened. */
+export const editMeeting = (
+  id: string,
+  changes: { title?: string; startsAt?: string; location?: string; presiderPostId?: string },
+) => request<MeetingView>('POST', meetingPath(id, 'edit'), { body: changes })
+
 export const fetchMeeting = (id: string, signal?: AbortSignal) =>
   request<MeetingView>('GET', meetingPath(id), { signal })
 

@@ -9,6 +9,7 @@ import { PageLoading } from '../components/page-loading.tsx'
 import { useMe } from '../session/session-context.ts'
 import { AgendaCard } from './meeting/agenda-card.tsx'
 import { DecisionsCard } from './meeting/decisions-card.tsx'
+import { EditMeetingButton } from './meeting/edit-meeting-button.tsx'
 import { MeetingHeading } from './meeting/meeting-heading.tsx'
 import { MeetingTimeline } from './meeting/meeting-timeline.tsx'
 import { MinutesCard } from './meeting/minutes-card.tsx'
@@ -51,7 +52,19 @@ function Meeting() {
       {view.loading && !data && <PageLoading />}
       {data && (
         <>
-          <MeetingHeading meeting={data.meeting} />
+          <MeetingHeading
+            meeting={data.meeting}
+            actions={
+              data.may.organise &&
+              (state === 'planned' || state === 'agendaApproved') && (
+                <EditMeetingButton
+                  meeting={data.meeting}
+                  posts={chart.data?.posts}
+                  onDone={view.reload}
+                />
+              )
+            }
+          />
           <AgendaCard
             view={data}
             post={post}

@@ -1,4 +1,5 @@
 import { Descriptions, Space, Tag, Typography } from 'antd'
+import type { ReactNode } from 'react'
 import type { MeetingView } from '../../api/meetings.ts'
 import { PageTitle } from '../../components/page-title.tsx'
 import { CLEARANCE_LABELS } from '../../labels.ts'
@@ -9,7 +10,14 @@ import { meetingTimeLabel } from '../meetings/meeting-time.ts'
 const none = <Typography.Text type="secondary">—</Typography.Text>
 
 /** The meeting's name, state and facts, with the article of the rulebook that defines its kind. */
-export function MeetingHeading({ meeting }: { meeting: MeetingView['meeting'] }) {
+export function MeetingHeading({
+  meeting,
+  actions,
+}: {
+  meeting: MeetingView['meeting']
+  /** Acts on the meeting itself (编辑), beside its tags. */
+  actions?: ReactNode
+}) {
   return (
     <div>
       <PageTitle>{meeting.title}</PageTitle>
@@ -19,6 +27,7 @@ export function MeetingHeading({ meeting }: { meeting: MeetingView['meeting'] })
         <Tag color={meeting.secrecy === 'public' ? undefined : 'gold'}>
           {CLEARANCE_LABELS[meeting.secrecy] ?? meeting.secrecy}
         </Tag>
+        {actions}
       </Space>
       <Descriptions
         bordered

@@ -1,6 +1,7 @@
 import { Card, Empty, Space, Timeline, Typography } from 'antd'
 import type { MeetingEvent, MeetingView } from '../../api/meetings.ts'
-import { Mono } from '../../components/mono.tsx'
+import type { Citation } from '../../api/types.ts'
+import { RuleBasis, RuleIdSwitch } from '../../components/rule-basis.tsx'
 import { formatShanghaiTime } from '../../format.ts'
 import { meetingEventLabel, titledLabel } from '../meetings/meeting-labels.ts'
 
@@ -19,16 +20,14 @@ const COLORS: Record<string, string> = {
  * id, so nothing is left out.
  */
 export function MeetingTimeline({ view }: { view: MeetingView }) {
-  const articles = new Map(
-    [...view.agenda.flatMap((item) => item.gate.citations), ...view.quorum.citations].map((c) => [
-      c.ruleId,
-      `${c.source}${c.article}`,
-    ]),
-  )
+  const citations = [
+    ...view.agenda.flatMap((item) => item.gate.citations),
+    ...view.quorum.citations,
+  ]
   const itemTitles = new Map(view.agenda.map((item) => [item.id, item.title]))
 
   return (
-    <Card title="会议记录" role="region" aria-label="会议记录">
+    <Card title="会议记录" role="region" aria-label="会议记录" extra={<RuleIdSwitch />}>
       {view.events.length === 0 ? (
         <Empty description="尚无记录" />
       ) : (
@@ -40,7 +39,7 @@ export function MeetingTimeline({ view }: { view: MeetingView }) {
               <MeetingEventLine
                 event={event}
                 itemTitle={event.agendaItemId ? itemTitles.get(event.agendaItemId) : undefined}
-                articles={articles}
+                citations={citations}
               />
             ),
           }))}
@@ -53,15 +52,12 @@ export function MeetingTimeline({ view }: { view: MeetingView }) {
 function MeetingEventLine({
   event,
   itemTitle,
-  articles,
+  citations,
 }: {
   event: MeetingEvent
   itemTitle: string | undefined
-  articles: ReadonlyMap<string, string>
+  citations: Citation[]
 }) {
-  // Several rules may rest on one article; it is named once.
-  const named = [...new Set(event.ruleIds.flatMap((id) => articles.get(id) ?? []))]
-  const unnamed = event.ruleIds.filter((id) => !articles.has(id))
   return (
     <Space orientation="vertical" size={2}>
       <Space size="middle" wrap>
@@ -73,18 +69,7 @@ function MeetingEventLine({
       {event.text && event.text !== itemTitle && (
         <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{event.text}</Typography.Text>
       )}
-      {(named.length > 0 || unnamed.length > 0) && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          依据：{named.join('；')}
-          {named.length > 0 && unnamed.length > 0 && '；'}
-          {unnamed.map((id, index) => (
-            <span key={id}>
-              {index > 0 && '；'}
-              <Mono small>{id}</Mono>
-            </span>
-          ))}
-        </Typography.Text>
-      )}
+      <RuleBasis ruleIds={event.ruleIds} citations={citations} />
     </Space>
   )
 }

@@ -12,6 +12,7 @@ import { GateVerdict } from './gate-verdict.tsx'
 import { submissionChecklist } from './submission-checklist.ts'
 import { useMeetingAct } from './use-meeting-act.ts'
 import { Form } from '../../components/form.tsx'
+import { LIMITS } from '../../limits.ts'
 
 interface Values {
   title: string
@@ -93,7 +94,7 @@ export function SubmitItemForm({
         name="title"
         rules={[{ required: true, whitespace: true, message: '请填写议题名称' }]}
       >
-        <Input maxLength={200} placeholder="如：关于……的议题" />
+        <Input maxLength={LIMITS.title} showCount placeholder="如：关于……的议题" />
       </Form.Item>
       <Form.Item label="议题说明" name="summary">
         <Input.TextArea rows={3} maxLength={5000} />

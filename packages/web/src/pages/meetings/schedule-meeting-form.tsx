@@ -11,6 +11,7 @@ import { CLEARANCE_LABELS } from '../../labels.ts'
 import { useMe } from '../../session/session-context.ts'
 import { shanghaiInstantOf } from './meeting-time.ts'
 import { Form } from '../../components/form.tsx'
+import { LIMITS } from '../../limits.ts'
 
 interface Values {
   meetingType: string
@@ -81,7 +82,7 @@ export function ScheduleMeetingForm() {
         />
       </Form.Item>
       <Form.Item label="会议名称" name="title" extra="不填则以会议种类为名称。">
-        <Input maxLength={200} placeholder="如：区人民政府第12次常务会议" />
+        <Input maxLength={LIMITS.title} showCount placeholder="如：区人民政府第12次常务会议" />
       </Form.Item>
       <Form.Item
         label="会议时间"
@@ -96,7 +97,7 @@ export function ScheduleMeetingForm() {
         />
       </Form.Item>
       <Form.Item label="地点" name="location">
-        <Input maxLength={100} placeholder="如：区政府三楼会议室" />
+        <Input maxLength={100} showCount placeholder="如：区政府三楼会议室" />
       </Form.Item>
       <Form.Item
         label="主持人"

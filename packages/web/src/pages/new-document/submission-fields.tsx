@@ -2,6 +2,7 @@ import { Checkbox, Col, Input, Row, Select } from 'antd'
 import type { IncomingSubmission, Urgency } from '../../api/types.ts'
 import { SecrecyUrgencyFields } from '../../components/secrecy-urgency-fields.tsx'
 import { Form } from '../../components/form.tsx'
+import { LIMITS } from '../../limits.ts'
 
 export interface SubmissionValues {
   kind: string
@@ -58,7 +59,7 @@ export function SubmissionFields() {
         name="title"
         rules={[{ required: true, whitespace: true, message: '请填写标题' }]}
       >
-        <Input placeholder="关于……的请示" maxLength={200} />
+        <Input placeholder="关于……的请示" maxLength={LIMITS.title} showCount />
       </Form.Item>
       <SecrecyUrgencyFields />
       <Form.Item
@@ -89,7 +90,7 @@ export function SubmissionFields() {
         <Checkbox>本件为规范性文件</Checkbox>
       </Form.Item>
       <Form.Item label="正文" name="body">
-        <Input.TextArea rows={10} />
+        <Input.TextArea rows={10} maxLength={LIMITS.body} showCount />
       </Form.Item>
     </>
   )

@@ -4,6 +4,7 @@ import { issueSupervisionCircular } from '../../api/supervision.ts'
 import { useSubmit } from '../../api/use-submit.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { Form } from '../../components/form.tsx'
+import { LIMITS } from '../../limits.ts'
 
 const DATE_FORMAT = 'YYYY-MM-DD'
 
@@ -50,7 +51,7 @@ export function CircularForm({
           <DatePicker.RangePicker format={DATE_FORMAT} />
         </Form.Item>
         <Form.Item label="通报标题" name="title" extra="不填则为“督查事项办理情况通报（起至止）”。">
-          <Input maxLength={200} placeholder="督查事项办理情况通报" />
+          <Input maxLength={LIMITS.title} showCount placeholder="督查事项办理情况通报" />
         </Form.Item>
         {error && (
           <Form.Item>

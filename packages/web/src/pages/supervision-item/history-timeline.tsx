@@ -1,7 +1,7 @@
 import { Card, Empty, Space, Tag, Timeline, Typography } from 'antd'
 import type { SupervisionEvent } from '../../api/supervision.ts'
 import type { Citation } from '../../api/types.ts'
-import { Mono } from '../../components/mono.tsx'
+import { RuleBasis, RuleIdSwitch } from '../../components/rule-basis.tsx'
 import { formatShanghaiTime } from '../../format.ts'
 import { supervisionActionLabel } from '../supervision/supervision-labels.ts'
 
@@ -31,9 +31,8 @@ export function HistoryTimeline({
   events: SupervisionEvent[]
   citations: Citation[]
 }) {
-  const articles = new Map(citations.map((c) => [c.ruleId, `${c.source}${c.article}`]))
   return (
-    <Card title="办理记录">
+    <Card title="办理记录" extra={<RuleIdSwitch />}>
       {events.length === 0 ? (
         <Empty description="尚无办理记录" />
       ) : (
@@ -41,7 +40,7 @@ export function HistoryTimeline({
           items={events.map((event, index) => ({
             key: `${event.occurredAt}:${index}`,
             color: COLORS[event.action] ?? 'blue',
-            content: <HistoryEntry event={event} articles={articles} />,
+            content: <HistoryEntry event={event} citations={citations} />,
           }))}
         />
       )}
@@ -49,17 +48,8 @@ export function HistoryTimeline({
   )
 }
 
-function HistoryEntry({
-  event,
-  articles,
-}: {
-  event: SupervisionEvent
-  articles: ReadonlyMap<string, string>
-}) {
+function HistoryEntry({ event, citations }: { event: SupervisionEvent; citations: Citation[] }) {
   const mark = MARKS[event.action]
-  // Rules outside the due date's articles (催办, 通报) are named by id for the rulebook.
-  const named = [...new Set(event.ruleIds.flatMap((id) => articles.get(id) ?? []))]
-  const unnamed = event.ruleIds.filter((id) => !articles.has(id))
   return (
     <Space orientation="vertical" size={2}>
       <Space size="middle" wrap>
@@ -71,16 +61,7 @@ function HistoryEntry({
       {event.text && (
         <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{event.text}</Typography.Text>
       )}
-      {named.length > 0 && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          依据：{named.join('；')}
-        </Typography.Text>
-      )}
-      {unnamed.length > 0 && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          依据规则：<Mono small>{unnamed.join('、')}</Mono>
-        </Typography.Text>
-      )}
+      <RuleBasis ruleIds={event.ruleIds} citations={citations} />
     </Space>
   )
 }

@@ -5,6 +5,7 @@ import { CLEARANCE_LABELS } from '../../labels.ts'
 import { SOURCE_OPTIONS } from '../supervision/supervision-labels.ts'
 import { MilestoneList } from './milestone-list.tsx'
 import { Form } from '../../components/form.tsx'
+import { LIMITS } from '../../limits.ts'
 
 const DATE_FORMAT = 'YYYY-MM-DD'
 
@@ -74,7 +75,7 @@ export function ItemFields({
             name="title"
             rules={[{ required: true, whitespace: true, message: '请填写督办事项' }]}
           >
-            <Input placeholder="如：完成背街小巷改造一期" maxLength={200} />
+            <Input placeholder="如：完成背街小巷改造一期" maxLength={LIMITS.title} showCount />
           </Form.Item>
         </Col>
       </Row>

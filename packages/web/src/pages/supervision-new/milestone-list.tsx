@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, DatePicker, Flex, Input } from 'antd'
 import { Form } from '../../components/form.tsx'
+import { LIMITS } from '../../limits.ts'
 
 const DATE_FORMAT = 'YYYY-MM-DD'
 
@@ -25,7 +26,7 @@ export function MilestoneList() {
                   <Input
                     aria-label={`时间节点${index + 1}内容`}
                     placeholder="节点内容，如：完成方案制定"
-                    maxLength={200}
+                    maxLength={LIMITS.title}
                   />
                 </Form.Item>
                 <Form.Item
