@@ -54,6 +54,20 @@ export function createRosterRepository(db: Kysely<Database>): RosterRepository {
       return { created: true }
     },
 
+    async setReceiptNumberFormat(jurisdictionId, template) {
+      const existing = await db
+        .selectFrom('receipt_number_formats')
+        .select('template')
+        .where('jurisdiction_id', '=', jurisdictionId)
+        .executeTakeFirst()
+      await db
+        .insertInto('receipt_number_formats')
+        .values({ jurisdiction_id: jurisdictionId, template })
+        .onConflict((conflict) => conflict.column('jurisdiction_id').doUpdateSet({ template }))
+        .execute()
+      return { created: !existing }
+    },
+
     async upsertRecipientGroup(jurisdictionId, group) {
       const result = await db
         .insertInto('recipient_groups')

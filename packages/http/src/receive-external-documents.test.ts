@@ -5,6 +5,7 @@ import {
   type DatabaseHandle,
   DEMO_JURISDICTIONS,
   type DemoJurisdiction,
+  demoRoster,
   seedDemoJurisdiction,
 } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
@@ -89,14 +90,9 @@ after(async () => {
 
 const as = (username: string) => signInForFiles(app, username)
 
-/** The county's 收文编号 of a serial: its own format where its roster sets one. */
-async function receiptNumber(jurisdiction: string, year: number, serial: number) {
-  const row = await handle.db
-    .selectFrom('receipt_number_formats')
-    .select('template')
-    .where('jurisdiction_id', '=', jurisdiction)
-    .executeTakeFirst()
-  return formatReceiptNumber(row?.template ?? null, year, serial)
+/** The county's 收文编号 of a serial: in the format its roster sets, or the default. */
+async function receiptNumber(jurisdiction: DemoJurisdiction, year: number, serial: number) {
+  return formatReceiptNumber(demoRoster(jurisdiction).receiptNumberFormat ?? null, year, serial)
 }
 
 /** What is stored of a county's documents: a refusal must leave all of it as it was. */
@@ -408,6 +404,9 @@ describe('收文编号 in a new year', () => {
       assert.equal(response.statusCode, 201, response.body)
       assert.equal(response.json().receiptNumber, await receiptNumber(jurisdiction, 2027, 1))
     }
+    // Both ways are walked above: counties whose rosters set a format, and counties without one.
+    const formats = DEMO_JURISDICTIONS.map((j) => demoRoster(j).receiptNumberFormat)
+    assert.ok(formats.some((format) => format) && formats.some((format) => !format))
     // Without a format of its own a county numbers 收文〔年〕N号.
     assert.equal(formatReceiptNumber(null, 2027, 1), '收文〔2027〕1号')
     assert.equal(DEFAULT_RECEIPT_NUMBER_FORMAT.includes('{serial}'), true)

@@ -107,6 +107,8 @@ export function importRoster(
     }
     for (const prefix of roster.documentPrefixes)
       count('documentPrefixes', await store.upsertDocumentPrefix(jurisdictionId, prefix))
+    if (roster.receiptNumberFormat)
+      await store.setReceiptNumberFormat(jurisdictionId, roster.receiptNumberFormat)
     for (const [position, group] of roster.recipientGroups.entries())
       count(
         'recipientGroups',

@@ -31,6 +31,19 @@ describe('roster file', () => {
     assert.deepEqual(roster?.posts[1]?.holders, [])
   })
 
+  it('takes a 收文编号 format with {year} and {serial}, and points at one without', () => {
+    const good = parseRosterFile(
+      `${ROSTER}receiptNumberFormat: 测府收〔{year}〕{serial}号\n`,
+      'r.yaml',
+    )
+    assert.deepEqual(good.errors, [])
+    assert.equal(good.roster?.receiptNumberFormat, '测府收〔{year}〕{serial}号')
+    const bad = parseRosterFile(`${ROSTER}receiptNumberFormat: 测府收〔2026〕号\n`, 'r.yaml')
+    assert.equal(bad.errors.length, 1)
+    assert.equal(bad.errors[0]?.path, 'receiptNumberFormat')
+    assert.match(bad.errors[0]?.message ?? '', /\{serial\}/)
+  })
+
   it('marks the post heading its unit, and refuses a unit head without a unit', () => {
     const marked = ROSTER.replace(
       '  - role: principal\n    title: 县长\n',

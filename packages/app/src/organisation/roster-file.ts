@@ -1,5 +1,6 @@
 import { formatPath, issuesToErrors, parseYamlSource, type SourceError } from '@zhengling/rules'
 import { z } from 'zod'
+import { receiptNumberFormatProblem } from '../documents/receipt-number.ts'
 
 const civilDate = z
   .union([z.string(), z.date()])
@@ -60,6 +61,17 @@ export const rosterFileSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * The 收文编号 format, a setting of the government's own like its 机关代字: {year} and
+   * {serial} stand for the year and the number (钟府收〔{year}〕{serial}号). Unset: 收文〔年〕N号.
+   */
+  receiptNumberFormat: z
+    .string()
+    .trim()
+    .refine((template) => receiptNumberFormatProblem(template) === null, {
+      message: '收文编号格式须含 {year}（年份）和 {serial}（序号），且不超过40个字',
+    })
+    .optional(),
   /**
    * Groups a document may be addressed to as one, by unit kind, with the label as the government
    * writes it on a 主送 line (各乡（镇）人民政府、街道办事处 = every township; 区政府各部门).

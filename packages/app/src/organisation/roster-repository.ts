@@ -59,6 +59,8 @@ export interface RosterRepository {
     ruleId: string | null
     newId: string
   }): Promise<{ created: boolean }>
+  /** The jurisdiction's 收文编号 format ({year}, {serial}), set or replaced. */
+  setReceiptNumberFormat(jurisdictionId: string, template: string): Promise<{ created: boolean }>
   /** A group of units a document may be addressed to as one (分发组), keyed by its label. */
   upsertRecipientGroup(
     jurisdictionId: string,
