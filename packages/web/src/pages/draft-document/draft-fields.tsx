@@ -11,6 +11,7 @@ import type {
 import { WRITING_DIRECTION_LABELS } from '../../labels.ts'
 import { SecrecyUrgencyFields } from '../../components/secrecy-urgency-fields.tsx'
 import { Form } from '../../components/form.tsx'
+import { LIMITS } from '../../limits.ts'
 
 export interface DraftValues {
   prefix: string
@@ -144,7 +145,7 @@ export function DraftFields({
         name="title"
         rules={[{ required: true, whitespace: true, message: '请填写标题' }]}
       >
-        <Input placeholder="关于……的通知" maxLength={200} />
+        <Input placeholder="关于……的通知" maxLength={LIMITS.title} showCount />
       </Form.Item>
       <SecrecyUrgencyFields />
       <Form.Item
@@ -207,7 +208,7 @@ export function DraftFields({
         name="body"
         rules={[{ required: true, whitespace: true, message: '请填写正文' }]}
       >
-        <Input.TextArea rows={10} />
+        <Input.TextArea rows={10} maxLength={LIMITS.body} showCount />
       </Form.Item>
     </>
   )
