@@ -74,6 +74,10 @@ const SupervisionCircularsPage = lazy(() =>
   })),
 )
 
+const NotificationsPage = lazy(() =>
+  import('./pages/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })),
+)
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -118,6 +122,7 @@ export function AppRoutes() {
           element={<Lazy page={<SupervisionCircularsPage />} />}
         />
         <Route path="supervision/:id" element={<Lazy page={<SupervisionItemPage />} />} />
+        <Route path="notifications" element={<Lazy page={<NotificationsPage />} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

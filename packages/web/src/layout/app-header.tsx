@@ -1,6 +1,7 @@
 import { MenuOutlined } from '@ant-design/icons'
 import { Button, Flex, Layout, theme, Typography } from 'antd'
 import { postLabel } from '../labels.ts'
+import { NotificationBell } from '../notifications/notification-bell.tsx'
 import { useMe } from '../session/session-context.ts'
 import { AccountActions, useWho } from './account-actions.tsx'
 import { useNarrow } from './use-narrow.ts'
@@ -53,7 +54,11 @@ export function AppHeader({ onOpenMenu }: { onOpenMenu: () => void }) {
             {jurisdiction}
           </Typography.Text>
         )}
-        {!narrow && <AccountActions />}
+        <Flex align="center" gap={narrow ? 4 : 16} style={{ flex: 'none' }}>
+          {/* 消息中心: post-holders only; administrators receive no business messages. */}
+          {me.person && !me.adminRole && <NotificationBell />}
+          {!narrow && <AccountActions />}
+        </Flex>
       </Flex>
     </Layout.Header>
   )
