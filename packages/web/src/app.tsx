@@ -43,6 +43,9 @@ const RegisterPage = lazy(() =>
 const AccountsPage = lazy(() =>
   import('./pages/accounts-page.tsx').then((m) => ({ default: m.AccountsPage })),
 )
+const CalendarPage = lazy(() =>
+  import('./pages/calendar-page.tsx').then((m) => ({ default: m.CalendarPage })),
+)
 const MeetingsPage = lazy(() =>
   import('./pages/meetings-page.tsx').then((m) => ({ default: m.MeetingsPage })),
 )
@@ -109,6 +112,7 @@ export function AppRoutes() {
         <Route path="rulebooks/:jurisdiction" element={<Lazy page={<RulebookPage />} />} />
         <Route path="audit" element={<Lazy page={<AuditPage />} />} />
         <Route path="accounts" element={<Lazy page={<AccountsPage />} />} />
+        <Route path="calendar" element={<Lazy page={<CalendarPage />} />} />
         <Route path="meetings" element={<Lazy page={<MeetingsPage />} />} />
         <Route path="meetings/:id" element={<Lazy page={<MeetingPage />} />} />
         <Route path="supervision" element={<Lazy page={<SupervisionPage />} />} />

@@ -175,6 +175,15 @@ export function AppLayout() {
           },
         ]
       : []),
+    ...(me.adminRole === 'systemAdmin'
+      ? [
+          {
+            key: '/calendar',
+            icon: <CalendarOutlined aria-hidden />,
+            label: <Link to="/calendar">工作日历</Link>,
+          },
+        ]
+      : []),
   ]
 
   const menu = (
