@@ -220,6 +220,8 @@ for (const jurisdiction of DEMO_JURISDICTIONS) {
       )
       assert.equal(view.events[0].details.external, true)
 
+      // The desk may register 来文; the page and menu ask the same rule.
+      assert.equal((await office.get('/api/documents/received/access')).json().allowed, true)
       // The office suggests the 来文单位 it has written before.
       const senders = (await office.get('/api/documents/external-senders')).json().senders
       assert.ok(senders.includes('省人民政府办公厅'))
@@ -302,6 +304,7 @@ for (const jurisdiction of DEMO_JURISDICTIONS) {
       })
       assert.equal(refused.statusCode, 422, refused.body)
       assert.equal(refused.json().error.code, 'NOT_RESPONSIBLE')
+      assert.equal((await head.get('/api/documents/received/access')).json().allowed, false)
       assert.ok(isChinese(refused.json().error.message))
       assert.ok(refused.json().error.citations.length > 0)
       assert.deepEqual(await stored(jurisdiction), before)

@@ -37,6 +37,9 @@ const DocumentPage = lazy(() =>
 const HandlingSheetPage = lazy(() =>
   import('./pages/handling-sheet-page.tsx').then((m) => ({ default: m.HandlingSheetPage })),
 )
+const ReceiveDocumentPage = lazy(() =>
+  import('./pages/receive-document-page.tsx').then((m) => ({ default: m.ReceiveDocumentPage })),
+)
 const RegisterPage = lazy(() =>
   import('./pages/register-page.tsx').then((m) => ({ default: m.RegisterPage })),
 )
@@ -104,6 +107,7 @@ export function AppRoutes() {
         <Route index element={<Lazy page={<WorkbenchPage />} />} />
         <Route path="inbox" element={<Lazy page={<InboxPage />} />} />
         <Route path="documents/new" element={<Lazy page={<NewDocumentPage />} />} />
+        <Route path="documents/receive" element={<Lazy page={<ReceiveDocumentPage />} />} />
         <Route path="documents/draft" element={<Lazy page={<DraftDocumentPage />} />} />
         <Route path="documents/:id" element={<Lazy page={<DocumentPage />} />} />
         <Route path="register" element={<Lazy page={<RegisterPage />} />} />

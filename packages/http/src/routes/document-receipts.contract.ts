@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { civilDate, text, titleField } from './contract-fields.ts'
+import { citation, civilDate, text, titleField } from './contract-fields.ts'
 
 /**
  * 登记来文: what the desk records of a document received from outside. Sent as JSON, or as the
@@ -20,6 +20,13 @@ export const receiveExternalBody = z.object({
   copies: z.number(),
   receivedOn: civilDate,
   complex: z.boolean().optional(),
+})
+
+/** Whether the current post is the desk that registers 来文, with the article. */
+export const receiptAccessResponse = z.object({
+  allowed: z.boolean(),
+  summary: z.string(),
+  citations: z.array(citation),
 })
 
 export const externalSendersResponse = z.object({ senders: z.array(z.string()) })

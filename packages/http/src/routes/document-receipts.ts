@@ -2,6 +2,7 @@ import {
   listExternalSenders,
   MAX_ATTACHMENT_BYTES,
   MAX_SCANS,
+  receiptAccess,
   receiveExternalDocument,
 } from '@zhengling/app'
 import type { RulebookLibrary } from '@zhengling/rulebooks'
@@ -11,6 +12,7 @@ import { errorBody, HttpError } from '../errors.ts'
 import {
   externalReceived,
   externalSendersResponse,
+  receiptAccessResponse,
   receiveExternalBody,
 } from './document-receipts.contract.ts'
 import { DOCUMENT_REFUSALS, documentRouteContext } from './document-route-context.ts'
@@ -43,7 +45,7 @@ function parseReceipt(value: unknown) {
 export function documentReceiptRoutes(
   deps: SessionRouteDeps & { library: RulebookLibrary; maxAttachmentBytes?: number },
 ): FastifyPluginAsyncZod {
-  const { repositories, commands, signedIn } = documentRouteContext(deps)
+  const { repositories, rules, commands, signedIn } = documentRouteContext(deps)
   const maxBytes = deps.maxAttachmentBytes ?? MAX_ATTACHMENT_BYTES
 
   return async (app) => {
@@ -106,6 +108,18 @@ export function documentReceiptRoutes(
           throw withAttachmentStatus(error)
         }
       },
+    )
+
+    app.get(
+      '/api/documents/received/access',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '当前职务能否登记来文（及依据条文）',
+          response: { 200: receiptAccessResponse, ...DOCUMENT_REFUSALS },
+        },
+      },
+      async (request) => receiptAccess(repositories, { now: deps.now, rules }, sessionOf(request)),
     )
 
     app.get(

@@ -463,6 +463,31 @@ export interface RegisterFilter {
   q?: string
 }
 
+/** 登记来文: what the desk records of a document received from outside. */
+export interface ExternalReceipt {
+  externalSender: string
+  senderReference?: string
+  kind: string
+  title: string
+  body?: string
+  secrecy: string
+  secrecyPeriod?: string
+  urgency: Urgency
+  copies: number
+  /** 收文日期, YYYY-MM-DD. */
+  receivedOn: string
+  complex?: boolean
+}
+
+/** A registered 来文: its 收文编号 and the originals stored. */
+export interface ExternalReceived {
+  id: string
+  receiptNumber: string
+  state: string
+  dueDate: string | null
+  attachments: { id: string; name: string; mediaType: string; sizeBytes: number }[]
+}
+
 /** A line of the 收文登记簿. */
 export interface IncomingRegisterRow {
   id: string

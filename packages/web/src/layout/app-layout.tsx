@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   EditOutlined,
   FileAddOutlined,
+  FileDoneOutlined,
   HomeOutlined,
   InboxOutlined,
   NotificationOutlined,
@@ -16,7 +17,7 @@ import {
 import { ConfigProvider, Drawer, Layout, Menu, type MenuProps, theme, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { Link, Outlet, useLocation } from 'react-router-dom'
-import { useRegisterAccess } from '../pages/register/use-register-access.ts'
+import { useReceiptAccess, useRegisterAccess } from '../pages/register/use-register-access.ts'
 import { useMe } from '../session/session-context.ts'
 import { AccountActions } from './account-actions.tsx'
 import { AppHeader } from './app-header.tsx'
@@ -56,6 +57,7 @@ export function AppLayout() {
   const me = useMe()
   const { pathname } = useLocation()
   const keepsRegister = useRegisterAccess()
+  const registersReceipts = useReceiptAccess()
   const { token } = theme.useToken()
   // On a phone the menu is a drawer, opened from the header and closed on every navigation.
   const narrow = useNarrow()
@@ -99,6 +101,16 @@ export function AppLayout() {
             key: '/documents/draft',
             icon: <EditOutlined aria-hidden />,
             label: <Link to="/documents/draft">拟稿发文</Link>,
+          },
+        ]
+      : []),
+    // 登记来文: the desk the rulebook names for 签收登记, as the server answers.
+    ...(registersReceipts
+      ? [
+          {
+            key: '/documents/receive',
+            icon: <FileDoneOutlined aria-hidden />,
+            label: <Link to="/documents/receive">登记来文</Link>,
           },
         ]
       : []),

@@ -35,17 +35,41 @@ export function DocumentSummary({
         size="small"
         column={{ xs: 1, md: 2 }}
         items={[
-          { key: 'sender', label: '来文单位', children: senderName ?? none },
-          { key: 'reference', label: '来文文号', children: document.senderReference ?? none },
-          { key: 'main', label: '主送', children: listed(document.mainRecipients) },
-          { key: 'signatories', label: '签发人', children: listed(document.signatories) },
-          { key: 'contact', label: '联系人', children: document.contact ?? none },
-          { key: 'secrecyPeriod', label: '保密期限', children: document.secrecyPeriod ?? none },
           {
-            key: 'submitted',
-            label: '报送时间',
-            children: formatShanghaiTime(document.createdAt),
+            key: 'receiptNumber',
+            label: '收文编号',
+            children: document.receiptNumber ?? (
+              <Typography.Text type="secondary">签收登记时编号</Typography.Text>
+            ),
           },
+          {
+            key: 'sender',
+            label: '来文单位',
+            children: senderName ?? document.externalSender ?? none,
+          },
+          { key: 'reference', label: '来文文号', children: document.senderReference ?? none },
+          // 来文 the office registered: 份数 and 收文日期 instead of what a unit's 报送 carries.
+          ...(document.externalSender
+            ? [
+                { key: 'copies', label: '份数', children: document.copies ?? none },
+                { key: 'receivedOn', label: '收文日期', children: document.receivedOn ?? none },
+                {
+                  key: 'registered',
+                  label: '登记时间',
+                  children: formatShanghaiTime(document.createdAt),
+                },
+              ]
+            : [
+                { key: 'main', label: '主送', children: listed(document.mainRecipients) },
+                { key: 'signatories', label: '签发人', children: listed(document.signatories) },
+                { key: 'contact', label: '联系人', children: document.contact ?? none },
+                {
+                  key: 'submitted',
+                  label: '报送时间',
+                  children: formatShanghaiTime(document.createdAt),
+                },
+              ]),
+          { key: 'secrecyPeriod', label: '保密期限', children: document.secrecyPeriod ?? none },
           { key: 'due', label: '办理期限', children: dueDateOf(document, workingDaysLeft) },
         ]}
       />

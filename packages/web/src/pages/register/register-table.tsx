@@ -26,6 +26,12 @@ const holdersOf = (holdings: Holding[]) =>
     : none
 
 const INCOMING: TableColumnsType<IncomingRegisterRow> = [
+  {
+    title: '收文编号',
+    key: 'receiptNumber',
+    render: (_, row) => text(row.receiptNumber),
+    width: 150,
+  },
   { title: '收文日期', key: 'receivedOn', render: (_, row) => row.receivedOn, width: 110 },
   { title: '来文单位', key: 'sender', render: (_, row) => text(row.sender) },
   { title: '来文文号', key: 'senderReference', render: (_, row) => text(row.senderReference) },
