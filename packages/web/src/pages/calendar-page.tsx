@@ -188,16 +188,14 @@ function CalendarAdministration() {
         <Card
           key={notice.id}
           size="small"
-          title={notice.title}
-          extra={
+          title={<span style={{ whiteSpace: 'normal' }}>{notice.title}</span>}
+        >
+          <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Text type="secondary">
               {notice.activatedBy} 于{' '}
               {new Date(notice.activatedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}{' '}
-              启用
+              启用，以通知原文为来源
             </Typography.Text>
-          }
-        >
-          <Space orientation="vertical" style={{ width: '100%' }}>
             <NoticeMonths days={notice.days} />
             <Typography.Text strong>待复核期限</Typography.Text>
             <RecheckTable rows={notice.recheck} />
