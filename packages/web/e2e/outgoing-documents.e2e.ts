@@ -5,7 +5,14 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { launchBrowser, screenshot } from './support/launch-browser.ts'
 import { signIn as signInAs } from './support/sign-in.ts'
 import { startDemoServer } from './support/start-demo-server.ts'
-import { addTags, choose, documentState as state, field, option } from './support/ui.ts'
+import {
+  addTags,
+  checkRecipients,
+  choose,
+  documentState as state,
+  field,
+  option,
+} from './support/ui.ts'
 
 // 发文 in Debian's Chromium against the real server, the story of outgoing-documents.test.ts:
 // 区财政局 drafts a 钟府发 通知 (下行文) with 会签 by 区教育局 and 荷城街道, which two deputies
@@ -81,8 +88,9 @@ describe('outgoing documents (发文)', () => {
     await option(page, '机密').waitFor()
     assert.equal(await option(page, '绝密').count(), 0)
     await option(page, '公开').click()
-    await addTags(page, '主送机关', ['各乡（镇、街道）', '区直各部门'])
-    await addTags(page, '抄送机关', ['区委办公室'])
+    // Units and groups come from the organisation; the 区委办公室 is outside: paper.
+    await checkRecipients(page, '主送', ['各乡（镇）人民政府、街道办事处', '区政府各部门'])
+    await addTags(page, '抄送外部单位', ['区委办公室'])
     // 会签 is asked of other units: the drafting bureau is not on offer.
     await page.getByLabel('会签单位').click()
     await option(page, '区教育局').waitFor()
@@ -94,7 +102,9 @@ describe('outgoing documents (发文)', () => {
     await page.keyboard.press('Escape')
     await page
       .getByLabel('正文')
-      .fill('各乡（镇、街道）、区直各部门：\n现就做好2026年财政预算执行工作通知如下。')
+      .fill(
+        '各乡（镇）人民政府、街道办事处，区政府各部门：\n现就做好2026年财政预算执行工作通知如下。',
+      )
     await screenshot(page, 'outgoing-draft')
     await page.getByRole('button', { name: '拟稿送审' }).click()
     await page.getByText('已拟稿送审').waitFor()
@@ -104,7 +114,7 @@ describe('outgoing documents (发文)', () => {
     await state(page, '核稿中').waitFor()
     await field(page, '发文字号').getByText('签发后登记编号（钟府发）').waitFor()
     await field(page, '拟稿单位').getByText('区财政局').waitFor()
-    await field(page, '主送').getByText('各乡（镇、街道）、区直各部门').waitFor()
+    await field(page, '主送').getByText('各乡（镇）人民政府、街道办事处、区政府各部门').waitFor()
     await field(page, '抄送').getByText('区委办公室').waitFor()
     // The plan fixed at drafting, with who alone may sign and the article saying so.
     await page.getByText(PLAN, { exact: true }).waitFor()

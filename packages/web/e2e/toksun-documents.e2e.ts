@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, screenshot } from './support/launch-browser.ts'
 import { signIn as signInAs } from './support/sign-in.ts'
 import { startDemoServer } from './support/start-demo-server.ts'
-import { addTags, choose, chooseMany, documentState as state, field } from './support/ui.ts'
+import { checkRecipients, choose, chooseMany, documentState as state, field } from './support/ui.ts'
 
 // 托克逊县 in Debian's Chromium: the same product, another rulebook. 收文: 托克逊镇 sends a 请示,
 // the 文书科 desk registers and accepts it, the office director endorses it (六十五) to the deputy
@@ -126,11 +126,11 @@ describe('托克逊县: outgoing (发文)', () => {
     await choose(page, '文种', '通知')
     await page.getByLabel('标题').fill(NOTICE)
     await choose(page, '密级', '公开')
-    await addTags(page, '主送机关', ['各乡镇人民政府', '县直各部门'])
+    await checkRecipients(page, '主送', ['各乡（镇）人民政府', '县政府各部门'])
     await chooseMany(page, '会签单位', ['县教育局', '托克逊镇'])
     await page
       .getByLabel('正文')
-      .fill('各乡镇人民政府，县直各部门：\n现就校舍安全排查整治通知如下。')
+      .fill('各乡（镇）人民政府，县政府各部门：\n现就校舍安全排查整治通知如下。')
     await page.getByRole('button', { name: '拟稿送审' }).click()
     await page.getByRole('heading', { name: NOTICE }).waitFor()
     ids[NOTICE] = new URL(page.url()).pathname.split('/').at(-1) ?? ''

@@ -5,7 +5,7 @@ import { launchBrowser, screenshot } from './support/launch-browser.ts'
 import { signIn as signInAs } from './support/sign-in.ts'
 import { startDemoServer } from './support/start-demo-server.ts'
 import {
-  addTags,
+  checkRecipients,
   choose,
   chooseMany,
   documentState as state,
@@ -56,7 +56,7 @@ describe('延津县: an outgoing document with 会签 and sign-off', () => {
     await choose(page, '文种', '通知')
     await page.getByLabel('标题').fill(NOTICE)
     await choose(page, '密级', '公开')
-    await addTags(page, '主送机关', ['各乡（镇）人民政府、街道办事处', '县政府各部门'])
+    await checkRecipients(page, '主送', ['各乡（镇）人民政府、街道办事处', '县政府各部门'])
     await chooseMany(page, '会签单位', ['县卫生健康委员会'])
     await page
       .getByLabel('正文')

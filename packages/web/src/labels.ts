@@ -173,6 +173,8 @@ const DOCUMENT_ACTION_LABELS: Record<string, string> = {
   resubmit: '修改后重新送审',
   void: '作废',
   reassign: '改派',
+  receive: '签收',
+  remindReceipt: '催收',
 }
 
 export function documentActionLabel(action: string): string {
@@ -195,6 +197,7 @@ const TASK_KIND_LABELS: Record<string, string> = {
   number: '登记编号',
   issue: '用印印发',
   archive: '归档',
+  receipt: '签收（分送）',
 }
 
 export function taskKindLabel(kind: string): string {

@@ -23,6 +23,29 @@ export async function chooseMany(page: Page, label: string, texts: string[]): Pr
   await page.keyboard.press('Escape')
 }
 
+/**
+ * Checks groups or units in the recipients tree of 主送 or 抄送 (拟稿), by their label, and leaves
+ * it. A group's node reads "label（N个单位）"; its tag, the label as written.
+ */
+export async function checkRecipients(
+  page: Page,
+  role: '主送' | '抄送',
+  names: string[],
+): Promise<void> {
+  const tree = page.getByLabel(`${role}本辖区单位`)
+  await tree.click()
+  for (const name of names) {
+    await settled(page)
+    await page
+      .locator('.ant-select-tree-treenode:visible', { hasText: name })
+      .first()
+      .locator('.ant-select-tree-checkbox')
+      .click()
+    await page.locator('.ant-select-selection-item', { hasText: name }).first().waitFor()
+  }
+  await tree.blur()
+}
+
 /** Types names into a tags field, one at a time. */
 export async function addTags(page: Page, label: string, names: string[]): Promise<void> {
   for (const name of names) {

@@ -1,5 +1,7 @@
 /** The HTTP API's request and response shapes, as the server's contract states them. */
 
+import type { RecipientChoice } from './distribution.ts'
+
 export interface ApiErrorBody {
   error: {
     code: string
@@ -428,8 +430,9 @@ export interface OutgoingDraft {
   title: string
   body: string
   direction: WritingDirection
-  mainRecipients: string[]
-  copyRecipients?: string[]
+  /** Units and groups chosen from the organisation, or outside recipients by name. */
+  mainRecipients: RecipientChoice[]
+  copyRecipients?: RecipientChoice[]
   /** In words (公开, 内部, 秘密, 机密): 绝密 is refused by the server. */
   secrecy: string
   secrecyPeriod?: string

@@ -18,6 +18,7 @@ import { NumberForm } from './number-form.tsx'
 import { ProposeForm } from './propose-form.tsx'
 import { ProposalNotice } from './proposal-notice.tsx'
 import { ReadNotice } from './read-notice.tsx'
+import { SignForReceiptForm } from './sign-for-receipt-form.tsx'
 import { ReferForm } from './refer-form.tsx'
 import { normativeSaidAt, RegisterForm } from './register-form.tsx'
 import { ResubmitForm } from './resubmit-form.tsx'
@@ -45,6 +46,7 @@ const ACTED_ON = new Set([
   'archive',
   'read',
   'redraft',
+  'receipt',
 ])
 
 /** The person's own open tasks on the document, each with what it takes to do it. */
@@ -165,6 +167,8 @@ function TaskForm({
       // A 待阅 addressed to a post is the office's 传阅; to a unit, a result or an issued document.
       if (task.assigneePostId) return <CirculatedNotice documentId={document.id} onDone={onDone} />
       return <ReadNotice document={document} onDone={onDone} />
+    case 'receipt':
+      return <SignForReceiptForm documentId={document.id} onDone={onDone} />
     default:
       return <Alert type="info" showIcon title="本页面暂不能办理此事项" />
   }

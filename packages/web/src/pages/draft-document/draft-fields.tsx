@@ -12,6 +12,15 @@ import { WRITING_DIRECTION_LABELS } from '../../labels.ts'
 import { SecrecyUrgencyFields } from '../../components/secrecy-urgency-fields.tsx'
 import { Form } from '../../components/form.tsx'
 import { LIMITS } from '../../limits.ts'
+import { fetchRecipientOptions } from '../../api/distribution.ts'
+import { useLoad } from '../../api/use-load.ts'
+import { LoadError } from '../../components/load-error.tsx'
+import {
+  hasRecipients,
+  recipientChoicesOf,
+  RecipientsInput,
+  type RecipientsValue,
+} from './recipients-input.tsx'
 
 export interface DraftValues {
   prefix: string
@@ -19,8 +28,8 @@ export interface DraftValues {
   title: string
   body: string
   direction: WritingDirection
-  mainRecipients: string[]
-  copyRecipients?: string[]
+  mainRecipients: RecipientsValue
+  copyRecipients?: RecipientsValue
   secrecy: string
   secrecyPeriod?: string
   urgency: Urgency
@@ -62,8 +71,6 @@ const DIRECTION_OPTIONS = Object.entries(WRITING_DIRECTION_LABELS).map(([value, 
 }))
 
 const optional = (text: string | undefined) => text?.trim() || undefined
-const names = (list: string[] | undefined) =>
-  (list ?? []).map((name) => name.trim()).filter(Boolean)
 
 export function draftOf(values: DraftValues): OutgoingDraft {
   return {
@@ -72,8 +79,8 @@ export function draftOf(values: DraftValues): OutgoingDraft {
     title: values.title.trim(),
     body: values.body,
     direction: values.direction,
-    mainRecipients: names(values.mainRecipients),
-    copyRecipients: names(values.copyRecipients),
+    mainRecipients: recipientChoicesOf(values.mainRecipients),
+    copyRecipients: recipientChoicesOf(values.copyRecipients),
     secrecy: values.secrecy,
     secrecyPeriod: optional(values.secrecyPeriod),
     urgency: values.urgency,
@@ -97,6 +104,7 @@ export function DraftFields({
   draftingDepartmentId: string | null
 }) {
   // A unit no deputy oversees (the office) or a leader names the 分管副职, or the 会签 units' serves.
+  const recipientOptions = useLoad('recipient-options', fetchRecipientOptions)
   const drafting = departments?.find((department) => department.id === draftingDepartmentId)
   const namesDeputy = departments !== undefined && (drafting?.overseers.length ?? 0) === 0
   // The drafting unit is on the document already; 会签 is asked of the other units.
@@ -148,16 +156,27 @@ export function DraftFields({
         <Input placeholder="关于……的通知" maxLength={LIMITS.title} showCount />
       </Form.Item>
       <SecrecyUrgencyFields />
+      {recipientOptions.error && (
+        <LoadError error={recipientOptions.error} onRetry={recipientOptions.reload} />
+      )}
       <Form.Item
         label="主送机关"
         name="mainRecipients"
-        extra="输入后按回车添加。"
-        rules={[{ required: true, type: 'array', min: 1, message: '请填写主送机关' }]}
+        extra="本辖区单位从列表中选择，印发后送达各单位签收；上级机关等外部单位填写名称，纸质分送。"
+        required
+        rules={[
+          {
+            validator: (_, value: RecipientsValue | undefined) =>
+              hasRecipients(value)
+                ? Promise.resolve()
+                : Promise.reject(new Error('请填写主送机关')),
+          },
+        ]}
       >
-        <Select mode="tags" open={false} suffixIcon={null} />
+        <RecipientsInput options={recipientOptions.data} role="main" />
       </Form.Item>
-      <Form.Item label="抄送机关" name="copyRecipients" extra="输入后按回车添加。">
-        <Select mode="tags" open={false} suffixIcon={null} />
+      <Form.Item label="抄送机关" name="copyRecipients">
+        <RecipientsInput options={recipientOptions.data} role="copy" />
       </Form.Item>
       <Form.Item
         label="会签单位"
