@@ -14,32 +14,43 @@ import type { SessionRouteDeps } from './routes/session.ts'
  * national data files and the notices activated here), rebuilt after a notice is installed.
  */
 export function createCalendarLayers(library: RulebookLibrary): CalendarLayers {
-  let calendar: WorkingCalendar | undefined
+  // Rebuilt when the library's calendars change (a notice installed here or loaded from another
+  // replica's activation): layers are only ever added.
+  let built: { layers: number; calendar: WorkingCalendar } | undefined
   const current = () => {
+    if (built?.layers === library.calendars.size) return built.calendar
     const national = [...library.calendars.values()].filter((c) => c.scope === 'national')
     const years = Array.from({ length: 2100 - 2025 }, (_, i) => 2025 + i)
-    calendar ??= createWorkingCalendar([
+    const calendar = createWorkingCalendar([
       statutoryHolidayData(years),
       officialCalendarData(),
       ...national,
     ])
+    built = { layers: library.calendars.size, calendar }
     return calendar
   }
   return {
     yearStatus: (year) => current().yearStatus(year),
     day: (date) => current().day(date),
-    install(layer) {
-      addCalendarLayer(library, layer)
-      calendar = undefined
-    },
+    install: (layer) => addCalendarLayer(library, layer),
   }
 }
 
-/** Layers every notice the system admin activated into the library (at start). */
+/**
+ * Layers into the library every notice the system admin activated that it does not hold yet: at
+ * start, and on a beat in each replica, so a notice activated through another replica counts
+ * here too. Answers how many were added.
+ */
 export async function loadActivatedNotices(
   db: SessionRouteDeps['db'],
   library: RulebookLibrary,
-): Promise<void> {
-  for (const notice of await createRepositories(db).calendarNotices.list())
-    addCalendarLayer(library, noticeLayer(notice))
+): Promise<number> {
+  let added = 0
+  for (const notice of await createRepositories(db).calendarNotices.list()) {
+    const layer = noticeLayer(notice)
+    if (library.calendars.has(layer.calendar)) continue
+    addCalendarLayer(library, layer)
+    added += 1
+  }
+  return added
 }

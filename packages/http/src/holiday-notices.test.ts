@@ -9,6 +9,8 @@ import { officialCalendarData } from '@zhengling/rules'
 import { NOTICE_2026 } from '@zhengling/rules/test-support/holiday-notices'
 import type { FastifyInstance } from 'fastify'
 import { buildServer } from './build-server.ts'
+import { loadActivatedNotices } from './calendar-layers.ts'
+import { createRulesPort } from './rules-port.ts'
 import { TEST_PASSWORDS } from './test-support/build-test-server.ts'
 
 // The year after the last one the calendar package ships: its notice is pasted, read, reviewed
@@ -274,5 +276,24 @@ describe('next year’s calendar from the State Council notice', () => {
       handle.db.updateTable('calendar_notices').set({ title: '改' }).execute(),
       /kept as activated/,
     )
+  })
+})
+
+describe('a notice activated through another replica', () => {
+  it('joins a running replica’s calendar on its next beat, once', async () => {
+    // A replica that loaded its library before the activation above.
+    const library = loadLibrary()
+    const rules = createRulesPort(library)
+    const ask = () => {
+      const answer = rules.decide('zhongshan', 'countersign-deadline', {
+        requestedOn: `${year - 1}-12-30`,
+      })
+      assert.ok(answer.ok)
+      return answer.result
+    }
+    assert.equal(ask().warnings[0]?.code, 'CALENDAR_YEAR_MISSING')
+    assert.equal(await loadActivatedNotices(handle.db, library), 1)
+    assert.deepEqual(ask().warnings, [])
+    assert.equal(await loadActivatedNotices(handle.db, library), 0)
   })
 })

@@ -12,6 +12,7 @@ import {
 import { loadLibrary } from '@zhengling/rulebooks'
 import { join } from 'node:path'
 import { buildServer } from './build-server.ts'
+import { loadActivatedNotices } from './calendar-layers.ts'
 import { channelsFromEnv } from './notification-channels.ts'
 import { createRulesPort } from './rules-port.ts'
 
@@ -61,8 +62,16 @@ const timers = startTimerWorker(handle.db, {
   publicUrl: env.ZHENGLING_PUBLIC_URL,
   onError: (error) => app.log.error({ err: error }, '定时任务运行失败'),
 })
+// A holiday notice activated through another replica joins this one's calendar within a minute.
+const calendarBeat = setInterval(() => {
+  loadActivatedNotices(handle.db, library).catch((error: unknown) =>
+    app.log.error({ err: error }, '载入节假日安排失败'),
+  )
+}, 60_000)
+calendarBeat.unref()
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
+    clearInterval(calendarBeat)
     await timers.stop()
     await app.close()
     await handle.close()
