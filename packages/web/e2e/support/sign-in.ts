@@ -1,19 +1,24 @@
 import { DEMO_PASSWORD } from '@zhengling/db'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { keepSessionCookie } from './session-cookie.ts'
 
 /**
  * A fresh browser context (its own cookies) signed in through the login page. `serverClock`
  * says the server runs on a clock of its own (startDemoServer's `now`): see keepSessionCookie.
+ * `device` sets the screen and input (support/phone.ts: PHONE).
  */
 export async function signIn(
   browser: Browser,
   baseUrl: string,
   username: string,
   password = DEMO_PASSWORD,
-  options: { serverClock?: boolean } = {},
+  options: { serverClock?: boolean; device?: BrowserContextOptions } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...options.device,
+  })
   if (options.serverClock) await keepSessionCookie(context)
   const page = await context.newPage()
   await slowDown(page)

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict'
+import { DEMO_PASSWORD } from '@zhengling/db'
+
+/**
+ * A demo account signed in straight to the API, as another device would: for setting a story up
+ * before the browser takes over. Answers request helpers carrying its cookie and CSRF token.
+ */
+export async function apiAs(baseUrl: string, username: string) {
+  const signedIn = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  })
+  assert.equal(signedIn.status, 200, await signedIn.clone().text())
+  const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string }
+  async function send(method: string, path: string, body?: object) {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await response.text()
+    assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`)
+    return text ? JSON.parse(text) : undefined
+  }
+  return {
+    post: (path: string, body: object = {}) => send('POST', path, body),
+    put: (path: string, body: object) => send('PUT', path, body),
+  }
+}
