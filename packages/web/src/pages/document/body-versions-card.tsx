@@ -11,7 +11,7 @@ import { SubmitError } from '../../components/submit-error.tsx'
 import { formatShanghaiTime } from '../../format.ts'
 import { useMe } from '../../session/session-context.ts'
 import { mayRevise } from './file-rights.ts'
-import { PdfDownloadButton } from './pdf-download-button.tsx'
+import { lastFontNotice, PdfDownloadButton } from './pdf-download-button.tsx'
 import { Form } from '../../components/form.tsx'
 import { LIMITS } from '../../limits.ts'
 
@@ -34,7 +34,7 @@ export function BodyVersionsCard({
     fetchBodyVersions(document.id, signal),
   )
   const [revising, setRevising] = useState(false)
-  const [fontNotice, setFontNotice] = useState<string | null>(null)
+  const [fontNotice, setFontNotice] = useState<string | null>(lastFontNotice)
   const canRevise = mayRevise(view, me)
 
   return (

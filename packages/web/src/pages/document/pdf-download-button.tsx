@@ -5,6 +5,15 @@ import { fetchDocumentPdf } from '../../api/documents.ts'
 import { asApiError } from '../../api/use-load.ts'
 
 /**
+ * The last font notice the server gave: the same for every document (it depends on the fonts the
+ * server has), kept for the page's lifetime so that it stays shown when the document view reloads.
+ */
+let rememberedFontNotice: string | null = null
+
+/** The font notice of the last PDF downloaded in this page, or null. */
+export const lastFontNotice = (): string | null => rememberedFontNotice
+
+/**
  * 下载 PDF: the GB/T 9704 document converted by the server. Fetched rather than linked, so that
  * a server without LibreOffice (503 PDF_UNAVAILABLE) shows its Chinese message, not raw JSON, and
  * so that the page can say which fonts stood in for the GB/T 9704 ones (本PDF使用替代字体：…).
@@ -27,6 +36,7 @@ export function PdfDownloadButton({
     setLoading(true)
     try {
       const { blob, fontNotice } = await fetchDocumentPdf(documentId)
+      rememberedFontNotice = fontNotice
       if (onFontNotice) onFontNotice(fontNotice)
       else if (fontNotice) message.info(fontNotice)
       const url = URL.createObjectURL(blob)
