@@ -23,6 +23,28 @@ acting:
 `
 
 describe('roster file', () => {
+  it('reads recipient groups (分发组) by unit kind, and refuses a label twice or an unknown kind', () => {
+    const groups = (lines: string) =>
+      parseRosterFile(`${ROSTER}recipientGroups:\n${lines}`, 'r.yaml')
+    const good = groups(
+      '  - { label: 各乡（镇）人民政府, kinds: [township] }\n  - { label: 县政府各部门, kinds: [department] }\n',
+    )
+    assert.deepEqual(good.errors, [])
+    assert.deepEqual(good.roster?.recipientGroups, [
+      { label: '各乡（镇）人民政府', kinds: ['township'] },
+      { label: '县政府各部门', kinds: ['department'] },
+    ])
+    assert.deepEqual(parseRosterFile(ROSTER, 'r.yaml').roster?.recipientGroups, [])
+    const twice = groups(
+      '  - { label: 县政府各部门, kinds: [department] }\n  - { label: 县政府各部门, kinds: [desk] }\n',
+    )
+    assert.equal(twice.errors[0]?.path, 'recipientGroups[1]')
+    assert.match(twice.errors[0]?.message ?? '', /分发组重复/)
+    const unknown = groups('  - { label: 各村, kinds: [village] }\n')
+    assert.equal(unknown.errors.length, 1)
+    assert.match(unknown.errors[0]?.path ?? '', /^recipientGroups\[0\]\.kinds/)
+  })
+
   it('reads a roster: YAML dates become civil dates, numbers become version strings', () => {
     const { roster, errors } = parseRosterFile(ROSTER, 'roster.yaml')
     assert.deepEqual(errors, [])
