@@ -11,6 +11,7 @@ import {
   NOTIFICATION_DELIVERY_ATTEMPTS,
   notificationDeliveryHandlers,
   runDueJobs,
+  runSupervisionScan,
   seedDemoJurisdiction,
 } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
@@ -208,6 +209,77 @@ describe('消息中心', () => {
     assert.match(item?.title ?? '', /新督办事项.*时限 2026-03-20/)
     assert.equal(item?.link, `/supervision/${created.json().item.id}`)
     assert.ok(!(await listOf('zs-departmentHead-10')).items.some((e) => e.link === item?.link))
+  })
+
+  it('tells the bureau of 催办 before the due date and of 逾期 after it (the ledger scan)', async () => {
+    const scan = (on: string) => {
+      clock = at(on)
+      return runSupervisionScan(
+        handle.db,
+        { hasher: sm3Hasher, now: () => clock, rules: createRulesPort(testLibrary()) },
+        100,
+      )
+    }
+    const about = async (pattern: RegExp) =>
+      (await listOf('zs-departmentHead-9')).items.filter((item) => pattern.test(item.title))
+    await scan('2026-03-17')
+    assert.equal((await about(/^督办催办：完成年度预算绩效评价/)).length, 1)
+    assert.equal((await about(/^督办催办：完成年度预算绩效评价/))[0]?.kind, 'remind')
+    await scan('2026-03-23')
+    await scan('2026-03-24')
+    const overdue = await about(/^督办事项已逾期：完成年度预算绩效评价/)
+    assert.equal(overdue.length, 1, 'one 逾期 however often the scan runs')
+    assert.equal(overdue[0]?.kind, 'overdue')
+    clock = MONDAY
+  })
+
+  it('tells participants of the notice, the unit of its approved item, a deputy of the leave decision', async () => {
+    clock = MONDAY
+    const office = await as('zs-secretariat')
+    const scheduled = await office.post('/api/meetings', {
+      meetingType: 'standing',
+      startsAt: '2026-03-12T09:00:00+08:00',
+      location: '区政府三楼会议室',
+    })
+    assert.equal(scheduled.statusCode, 201, scheduled.body)
+    const meeting = scheduled.json().meeting.id
+    const schools = await (
+      await as('zs-departmentHead-10')
+    ).post(`/api/meetings/${meeting}/items`, {
+      title: '关于新建第三实验小学的议题',
+      completed: [{ code: 'investigation' }, { code: 'feasibilityAssessment' }],
+    })
+    assert.equal(schools.json().gate.admitted, true, schools.body)
+    const head = await as('zs-principal')
+    const approved = await head.post(`/api/meetings/${meeting}/agenda/approve`, {
+      itemIds: [schools.json().item.id],
+    })
+    assert.equal(approved.statusCode, 200, approved.body)
+    const link = `/meetings/${meeting}`
+    const bureau = (await listOf('zs-departmentHead-10')).items.find((item) => item.link === link)
+    assert.equal(bureau?.kind, 'approval')
+    assert.match(bureau?.title ?? '', /议题已审定上会：关于新建第三实验小学的议题/)
+    assert.equal((await office.post(`/api/meetings/${meeting}/notice`)).statusCode, 200)
+    const notices = async (username: string) =>
+      (await listOf(username)).items.filter((item) => item.link === link && item.kind === 'meeting')
+    for (const member of ['zs-principal', 'zs-deputy-2', 'zs-officeDirector'])
+      assert.equal((await notices(member)).length, 1, `${member} has the notice`)
+    assert.match((await notices('zs-deputy-2'))[0]?.title ?? '', /^会议通知：/)
+    assert.equal((await notices('zs-legalOffice')).length, 0, 'no notice for a non-participant')
+    const deputy = await as('zs-deputy-2')
+    assert.equal(
+      (await deputy.post(`/api/meetings/${meeting}/leave`, { reason: '赴省参加培训' })).statusCode,
+      200,
+    )
+    const decided = await head.post(
+      `/api/meetings/${meeting}/leave/${await postIdOf(handle.db, '副区长（教育）')}/decide`,
+      { approve: true },
+    )
+    assert.equal(decided.statusCode, 200, decided.body)
+    const leave = (await listOf('zs-deputy-2')).items.find(
+      (item) => item.link === link && item.kind === 'approval',
+    )
+    assert.match(leave?.title ?? '', /^请假已准予：/)
   })
 
   it('refuses channel settings it cannot honour, in Chinese', async () => {

@@ -1,5 +1,11 @@
-import { createScryptHasher, sm3Hasher } from '@zhengling/app'
-import { runSupervisionScan, seedDemo } from '@zhengling/db'
+import { createScryptHasher, type NotificationChannel, sm3Hasher } from '@zhengling/app'
+import {
+  documentTimerHandlers,
+  notificationDeliveryHandlers,
+  runDueJobs,
+  runSupervisionScan,
+  seedDemo,
+} from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import { buildServer, createRulesPort } from '@zhengling/http'
 import { loadLibrary } from '@zhengling/rulebooks'
@@ -13,8 +19,13 @@ const WEB_ROOT = join(import.meta.dirname, '..', '..', 'dist')
  * jurisdictions (钟山区, 托克逊县, 木里县, 延津县, 二连浩特市), serving the built web app. Nothing is mocked: the browser talks to what production runs.
  * `scanLedger()` runs the supervision ledger's reminder scan now, as the server's timer worker
  * does on its tick, so a test that moves the clock need not wait for one.
+ * `channels` are the outside notification channels (e.g. smtpChannel to a test's mail sink); the
+ * settings page offers them. `runJobs()` fires the due durable jobs now — 催办 timers and the
+ * notification deliveries — as the server's timer worker does on its tick.
  */
-export async function startDemoServer(options: { now?: () => Date } = {}) {
+export async function startDemoServer(
+  options: { now?: () => Date; channels?: NotificationChannel[] } = {},
+) {
   if (!existsSync(join(WEB_ROOT, 'index.html')))
     throw new Error(`没有构建好的网页：${WEB_ROOT}（先运行 npm run build:web）`)
   const now = options.now ?? (() => new Date())
@@ -27,13 +38,25 @@ export async function startDemoServer(options: { now?: () => Date } = {}) {
     library,
     webRoot: WEB_ROOT,
     sessions: { db: handle.db, passwords, hasher: sm3Hasher, now, secureCookies: true },
+    // Live messages: the stream looks for new ones often, so a walk need not wait.
+    notifications: {
+      availableChannels: (options.channels ?? []).map((channel) => channel.name),
+      streamPollMs: 300,
+    },
   })
+  const rules = createRulesPort(library)
+  const deliveries = notificationDeliveryHandlers({ channels: options.channels ?? [], now })
+  const handlers = {
+    ...documentTimerHandlers({ hasher: sm3Hasher, now, newId: randomUUID, rules }),
+    ...deliveries.handlers,
+  }
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   if (!address || typeof address === 'string') throw new Error('server has no port')
   return {
     url: `http://127.0.0.1:${address.port}`,
     db: handle.db,
+    runJobs: () => runDueJobs(handle.db, { handlers, now, onFailure: deliveries.onFailure }),
     scanLedger: () =>
       runSupervisionScan(
         handle.db,

@@ -44,7 +44,7 @@ export function NotificationBell() {
           key: data.notification.id,
           title: NOTIFICATION_KIND_LABELS[data.notification.kind],
           description: data.notification.title,
-          placement: 'topRight',
+          placement: 'bottomRight',
           duration: 8,
           role: 'status',
           className: 'notification-toast',
