@@ -21,7 +21,13 @@ interface County {
   /** The government's prefix (机关代字) for a 下行文. */
   prefix: string
   /** A bureau drafting, and a unit in the same deputy's portfolio countersigning. */
-  draft: { by: string; unit: string; countersign: string; recipients: string[] }
+  draft: {
+    by: string
+    unit: string
+    countersign: string
+    /** 主送: the roster's groups, or outside recipients by name. */
+    recipients: (string | { group: string })[]
+  }
   /** The plan the rulebook makes for it, with the article. */
   plan: { reviewChain: unknown[]; signer: string[]; article: string }
   /** Who takes each step, in order (task kind, roster key). */
@@ -62,7 +68,7 @@ const COUNTIES: County[] = [
       by: 'yj-departmentHead-education',
       unit: '县教育局',
       countersign: '县卫生健康委员会',
-      recipients: ['各乡（镇）人民政府、街道办事处', '县政府各部门'],
+      recipients: [{ group: '各乡（镇）人民政府、街道办事处' }, { group: '县政府各部门' }],
     },
     // 三十三: 以县政府名义制发的其他公文，由副县长按分工签发.
     plan: { reviewChain: [], signer: ['portfolioDeputy'], article: '三十三' },
