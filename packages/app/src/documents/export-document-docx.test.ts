@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { bodyBlocksOf, minutesMarkOf } from './export-document-docx.ts'
+import { bodyBlocksOf, mainRecipientsLine, minutesMarkOf } from './export-document-docx.ts'
+
+describe('the 主送机关 line from its entries (GB/T 9704 7.3.2)', () => {
+  it('joins units with 、, and entries one of which lists organs with ，', () => {
+    assert.equal(mainRecipientsLine(['荷城街道', '大河镇']), '荷城街道、大河镇')
+    assert.equal(
+      mainRecipientsLine(['各乡（镇）人民政府、街道办事处', '区政府各部门']),
+      '各乡（镇）人民政府、街道办事处，区政府各部门',
+    )
+    assert.equal(mainRecipientsLine(['县政府各部门']), '县政府各部门')
+  })
+})
 
 describe('the 纪要标志 names the organ in full (GB/T 9704 10.3)', () => {
   // Every demo jurisdiction's organ with each way its rulebook names a meeting.

@@ -71,6 +71,15 @@ export function minutesMarkOf(organName: string, meetingName: string): string {
   return `${organName}${prefix ? meetingName.slice(prefix.length) : meetingName}`
 }
 
+/**
+ * The 主送机关 line from its entries as written: units with 、; once an entry itself lists kinds
+ * of organs (a group: 各乡（镇）人民政府、街道办事处), the entries are set apart with ，
+ * (各乡（镇）人民政府、街道办事处，区政府各部门).
+ */
+export function mainRecipientsLine(lines: readonly string[]): string {
+  return lines.join(lines.some((line) => line.includes('、')) ? '，' : '、')
+}
+
 /** The document as GB/T 9704 lays it out, from the record and its flow (who signed, when). */
 export function layoutOf(
   document: DocumentRecord,
@@ -104,7 +113,9 @@ export function layoutOf(
           .map((event) => (event.actor as string).split('（')[0] as string),
     title: document.title,
     // None (a 纪要 has none): no 主送机关 line, not a line of only "：".
-    mainRecipients: document.mainRecipients.length ? document.mainRecipients.join('、') : undefined,
+    mainRecipients: document.mainRecipients.length
+      ? mainRecipientsLine(document.mainRecipients)
+      : undefined,
     body: bodyBlocksOf(document.body),
     signature: minutes ? undefined : { organisations: [issuer], date: dateOf('sign') },
     attendance: minutes
