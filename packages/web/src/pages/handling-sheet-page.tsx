@@ -1,13 +1,12 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons'
 import { Button, Flex, Typography } from 'antd'
-import { useEffect } from 'react'
+import { useEffect, useSyncExternalStore } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import { fetchHandlingSheet } from '../api/leader-desk.ts'
 import { useLoad } from '../api/use-load.ts'
 import { ForbiddenResult } from '../components/forbidden-result.tsx'
 import { LoadError } from '../components/load-error.tsx'
 import { PageLoading } from '../components/page-loading.tsx'
-import { useNarrow } from '../layout/use-narrow.ts'
 import { useMe } from '../session/session-context.ts'
 import { SHEET_CSS } from './handling-sheet/sheet-styles.ts'
 import { SheetTable } from './handling-sheet/sheet-table.tsx'
@@ -25,7 +24,7 @@ export function HandlingSheetPage() {
 function SheetView() {
   const id = useParams().id ?? ''
   const sheet = useLoad(`handling-sheet:${id}`, (signal) => fetchHandlingSheet(id, signal))
-  const narrow = useNarrow()
+  const narrow = usePhoneWidth()
   useEffect(() => {
     if (sheet.data) document.title = `${sheet.data.heading} - 政令`
   }, [sheet.data])
@@ -57,5 +56,23 @@ function SheetView() {
         </>
       )}
     </div>
+  )
+}
+
+/**
+ * A phone's width (not the menu's breakpoint): an A4 page prints about 650 px wide, so the sheet
+ * keeps its four columns on paper even while the page is laid out for printing.
+ */
+const PHONE_QUERY = '(max-width: 600px)'
+
+function usePhoneWidth(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(PHONE_QUERY)
+      query.addEventListener('change', onChange)
+      return () => query.removeEventListener('change', onChange)
+    },
+    () => window.matchMedia(PHONE_QUERY).matches,
+    () => false,
   )
 }

@@ -1,4 +1,5 @@
 import { Space, Typography } from 'antd'
+import { useState } from 'react'
 import { fetchInbox } from '../api/documents.ts'
 import { useLoad } from '../api/use-load.ts'
 import { ForbiddenResult } from '../components/forbidden-result.tsx'
@@ -6,6 +7,7 @@ import { LoadError } from '../components/load-error.tsx'
 import { PageLoading } from '../components/page-loading.tsx'
 import { PageTitle } from '../components/page-title.tsx'
 import { useMe } from '../session/session-context.ts'
+import { CircleReadBar, circleReadable } from './inbox/circle-read-bar.tsx'
 import { InboxTable } from './inbox/inbox-table.tsx'
 
 export function InboxPage() {
@@ -18,6 +20,12 @@ const LIMIT = 50
 
 function Inbox() {
   const inbox = useLoad('inbox', (signal) => fetchInbox(LIMIT, signal))
+  const me = useMe()
+  const current = me.posts.find((post) => post.postId === me.currentPostId)
+  // 圈阅: the 待阅 the current post may mark read here, and those chosen.
+  const [chosen, setChosen] = useState<string[]>([])
+  const readable = (inbox.data ?? []).filter((entry) => circleReadable(entry, current))
+  const selected = readable.filter((entry) => chosen.includes(entry.task.id))
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -29,7 +37,30 @@ function Inbox() {
       </div>
       {inbox.error && <LoadError error={inbox.error} onRetry={inbox.reload} />}
       {inbox.loading && !inbox.data && <PageLoading />}
-      {inbox.data && <InboxTable entries={inbox.data} loading={inbox.loading} />}
+      {readable.length > 0 && (
+        <CircleReadBar
+          selected={selected}
+          onDone={() => {
+            setChosen([])
+            inbox.reload()
+          }}
+        />
+      )}
+      {inbox.data && (
+        <InboxTable
+          entries={inbox.data}
+          loading={inbox.loading}
+          selection={
+            readable.length > 0
+              ? {
+                  selectable: (entry) => circleReadable(entry, current),
+                  keys: chosen,
+                  onChange: setChosen,
+                }
+              : undefined
+          }
+        />
+      )}
       {inbox.data?.length === LIMIT && (
         <Typography.Text type="secondary">
           仅显示前 {LIMIT} 项，办理后其余事项会陆续列出。

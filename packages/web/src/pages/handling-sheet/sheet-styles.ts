@@ -17,7 +17,7 @@ export const SHEET_CSS = `
 .handling-sheet-entry + .handling-sheet-entry { margin-top: 10px; }
 .handling-sheet-entry p { margin: 0; white-space: pre-wrap; }
 .handling-sheet-signature { text-align: right; font-size: 13px; }
-.handling-sheet-signature span { margin-left: 12px; }
+.handling-sheet-signature span { margin-left: 12px; white-space: nowrap; }
 @media (max-width: 600px) {
   .handling-sheet-page { padding: 8px; }
   .handling-sheet-heading { font-size: 19px; letter-spacing: 0; }
@@ -27,7 +27,8 @@ export const SHEET_CSS = `
   @page { size: A4; margin: 20mm 18mm; }
   body { background: #fff; }
   .no-print { display: none !important; }
-  .handling-sheet-page { max-width: none; padding: 0; }
+  /* The width A4 leaves inside the margins (210 - 2 × 18 mm), whatever the window was. */
+  .handling-sheet-page { width: 174mm; max-width: 174mm; margin: 0; padding: 0; }
   .handling-sheet-heading { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .handling-sheet-table tr { break-inside: avoid; }
 }

@@ -1,4 +1,14 @@
-import { Card, Empty, Flex, Spin, Table, type TableColumnsType, Tag, Typography } from 'antd'
+import {
+  Card,
+  Checkbox,
+  Empty,
+  Flex,
+  Spin,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd'
 import { Link } from 'react-router-dom'
 import type { InboxEntry } from '../../api/types.ts'
 import { DueDate } from '../../components/due-date.tsx'
@@ -48,12 +58,37 @@ function DirectionTag({ direction }: { direction: InboxEntry['document']['direct
   )
 }
 
-export function InboxTable({ entries, loading }: { entries: InboxEntry[]; loading: boolean }) {
+/** 圈阅: which rows may be chosen (待阅 of the current post), the chosen task ids, their change. */
+export interface InboxSelection {
+  selectable: (entry: InboxEntry) => boolean
+  keys: string[]
+  onChange: (keys: string[]) => void
+}
+
+export function InboxTable({
+  entries,
+  loading,
+  selection,
+}: {
+  entries: InboxEntry[]
+  loading: boolean
+  selection?: InboxSelection | undefined
+}) {
   const narrow = useNarrow()
-  if (narrow) return <InboxCards entries={entries} loading={loading} />
+  if (narrow) return <InboxCards entries={entries} loading={loading} selection={selection} />
   return (
     <Table
       rowKey={(entry) => entry.task.id}
+      rowSelection={
+        selection && {
+          selectedRowKeys: selection.keys,
+          onChange: (keys) => selection.onChange(keys.map(String)),
+          getCheckboxProps: (entry) => ({
+            disabled: !selection.selectable(entry),
+            'aria-label': `选择：${entry.document.title}`,
+          }),
+        }
+      }
       size="middle"
       columns={columns}
       dataSource={entries}
@@ -65,30 +100,56 @@ export function InboxTable({ entries, loading }: { entries: InboxEntry[]; loadin
 }
 
 /** On a phone: one card per task, the title first and whole, what to do and by when under it. */
-function InboxCards({ entries, loading }: { entries: InboxEntry[]; loading: boolean }) {
+function InboxCards({
+  entries,
+  loading,
+  selection,
+}: {
+  entries: InboxEntry[]
+  loading: boolean
+  selection?: InboxSelection | undefined
+}) {
   if (entries.length === 0) return <Empty description="暂无待办" />
   return (
     <Spin spinning={loading}>
       <Flex vertical gap={8} role="list" aria-label="待办事项">
-        {entries.map(({ document, task, workingDaysLeft }) => (
-          <Card key={task.id} size="small" role="listitem">
-            <Flex vertical gap={6}>
-              <Link to={`/documents/${document.id}`} style={{ fontSize: 15 }}>
-                {document.title}
-              </Link>
-              <Flex wrap gap={4} align="center">
-                <Tag color="blue">{taskKindLabel(task.kind)}</Tag>
-                <DirectionTag direction={document.direction} />
-                <UrgencyTag urgency={document.urgency} />
-                <Typography.Text type="secondary">
-                  {document.kind}
-                  {document.senderName ? ` · ${document.senderName}` : ''}
-                </Typography.Text>
+        {entries.map((entry) => {
+          const { document, task, workingDaysLeft } = entry
+          return (
+            <Card key={task.id} size="small" role="listitem">
+              <Flex vertical gap={6}>
+                <Flex gap={8} align="flex-start">
+                  {selection?.selectable(entry) && (
+                    <Checkbox
+                      aria-label={`选择：${document.title}`}
+                      checked={selection.keys.includes(task.id)}
+                      onChange={(event) =>
+                        selection.onChange(
+                          event.target.checked
+                            ? [...selection.keys, task.id]
+                            : selection.keys.filter((key) => key !== task.id),
+                        )
+                      }
+                    />
+                  )}
+                  <Link to={`/documents/${document.id}`} style={{ fontSize: 15 }}>
+                    {document.title}
+                  </Link>
+                </Flex>
+                <Flex wrap gap={4} align="center">
+                  <Tag color="blue">{taskKindLabel(task.kind)}</Tag>
+                  <DirectionTag direction={document.direction} />
+                  <UrgencyTag urgency={document.urgency} />
+                  <Typography.Text type="secondary">
+                    {document.kind}
+                    {document.senderName ? ` · ${document.senderName}` : ''}
+                  </Typography.Text>
+                </Flex>
+                {task.dueDate && <DueDate date={task.dueDate} workingDaysLeft={workingDaysLeft} />}
               </Flex>
-              {task.dueDate && <DueDate date={task.dueDate} workingDaysLeft={workingDaysLeft} />}
-            </Flex>
-          </Card>
-        ))}
+            </Card>
+          )
+        })}
       </Flex>
     </Spin>
   )
