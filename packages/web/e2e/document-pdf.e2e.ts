@@ -38,6 +38,8 @@ after(async () => {
 })
 
 async function downloadPdf(page: Page) {
+  // Shared machines are slow at times: the document page and the conversion get their time.
+  page.setDefaultTimeout(120_000)
   await page.goto(`${server.url}/documents/${documentId}`)
   await page.getByRole('heading', { name: TITLE }).waitFor()
   const download = page.waitForEvent('download', { timeout: 240_000 })
