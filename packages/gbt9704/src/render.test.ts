@@ -384,6 +384,14 @@ describe('纪要 (GB/T 9704 10.3)', () => {
     const last = all.find((p) => textOf(p) === filler(20))
     assert.ok(last !== undefined)
     assert.doesNotMatch(last, /<w:keepNext\/>/)
+    // No 主送机关 (a 纪要 has none, or it is blank): no line of only "：" under the title.
+    for (const mainRecipients of [undefined, '', '  ']) {
+      const { document: without } = await render({ ...layout, mainRecipients })
+      assert.ok(
+        !paragraphs(without).some((p) => /^\s*[：:]\s*$/.test(textOf(p))),
+        `${mainRecipients}`,
+      )
+    }
     // An empty list is left out; a 纪要 is not signed or sealed.
     assert.ok(!all.some((p) => textOf(p).startsWith('列席')))
     assert.ok(!all.some((p) => textOf(p) === formatDate(downward.signature?.date ?? '')))
