@@ -56,6 +56,7 @@ export const ADOPTING: ReadonlySet<AgendaDecision> = new Set(['adopted', 'adopte
 /** Meeting history actions (the use cases' `action`), as 会议记录 names them. */
 const EVENT_LABELS: Record<string, string> = {
   schedule: '安排会议',
+  edit: '修改会议',
   submitItem: '报送议题',
   recordStep: '登记程序',
   approveAgenda: '审定议题',
