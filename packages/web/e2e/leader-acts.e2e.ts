@@ -160,7 +160,7 @@ describe('a leader’s acts on documents', () => {
       await sheet.getByText('整治已完成，道路全部恢复通行。').waitFor()
       await sheet.getByText('荷街呈〔2026〕5号').waitFor()
       // The page is no wider than the screen.
-      const width = await page.evaluate(() => document.documentElement.scrollWidth)
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth')
       assert.ok(width <= viewport.width, `${name}: ${width}px wide`)
       await screenshot(page, `handling-sheet-${name}`)
       if (name === '1280') {
