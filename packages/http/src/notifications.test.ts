@@ -209,6 +209,35 @@ describe('消息中心', () => {
     assert.match(item?.title ?? '', /新督办事项.*时限 2026-03-20/)
     assert.equal(item?.link, `/supervision/${created.json().item.id}`)
     assert.ok(!(await listOf('zs-departmentHead-10')).items.some((e) => e.link === item?.link))
+
+    // The bureau asks for more time: the supervision office is asked; its answer comes back.
+    const audit = await office.post('/api/supervision/items', {
+      source: 'workReport',
+      title: '整改审计发现的问题',
+      leadDepartmentId: await departmentIdOf(handle.db, '区财政局'),
+      dueDate: '2026-03-20',
+    })
+    const auditLink = `/supervision/${audit.json().item.id}`
+    const asked = await (
+      await as('zs-departmentHead-9')
+    ).post(`/api/supervision/items/${audit.json().item.id}/extension`, {
+      requestedDue: '2026-03-31',
+      reason: '需等待区人大常委会审议预算调整方案后方能执行',
+    })
+    assert.equal(asked.statusCode, 200, asked.body)
+    const request = (await listOf('zs-deputyOfficeDirector')).items.find(
+      (entry) => entry.link === auditLink && entry.kind === 'task',
+    )
+    assert.match(request?.title ?? '', /^延期申请待审核：整改审计发现的问题/)
+    const decided = await office.post(
+      `/api/supervision/items/${audit.json().item.id}/extension/decide`,
+      { approve: true },
+    )
+    assert.equal(decided.statusCode, 200, decided.body)
+    const answer = (await listOf('zs-departmentHead-9')).items.find(
+      (entry) => entry.link === auditLink && entry.kind === 'approval',
+    )
+    assert.match(answer?.title ?? '', /^延期申请已同意：整改审计发现的问题/)
   })
 
   it('tells the bureau of 催办 before the due date and of 逾期 after it (the ledger scan)', async () => {
@@ -230,6 +259,12 @@ describe('消息中心', () => {
     const overdue = await about(/^督办事项已逾期：完成年度预算绩效评价/)
     assert.equal(overdue.length, 1, 'one 逾期 however often the scan runs')
     assert.equal(overdue[0]?.kind, 'overdue')
+    // The supervision office (赵敏's second post) is told to follow it up.
+    const office = (await listOf('zs-deputyOfficeDirector')).items.filter((item) =>
+      /^督办事项已逾期，请督办：完成年度预算绩效评价/.test(item.title),
+    )
+    assert.equal(office.length, 1)
+    assert.ok(!(await about(/请督办/)).length, 'the bureau is not asked to follow up its own item')
     clock = MONDAY
   })
 

@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '@zhengling/rules'
 import type { SupervisionItem } from '../supervision/supervision-item.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import type { NewNotification, NotificationKind } from './notification.ts'
@@ -15,10 +16,20 @@ const MESSAGES: Record<
   returnClosure: { kind: 'approval', title: (item) => `办结申请被退回：${item.title}` },
 }
 
+/** Acts the supervision office must answer or follow (督查部门): requests to decide, items overdue. */
+const FOR_THE_OFFICE: Record<
+  string,
+  { kind: NotificationKind; title: (item: { title: string }) => string }
+> = {
+  requestExtension: { kind: 'task', title: (item) => `延期申请待审核：${item.title}` },
+  requestClosure: { kind: 'task', title: (item) => `办结申请待审核：${item.title}` },
+  overdue: { kind: 'overdue', title: (item) => `督办事项已逾期，请督办：${item.title}` },
+}
+
 /**
- * The messages a ledger act sends its units, written by `recordSupervisionAct` in the act's
- * transaction: a new item to the lead and co-operating units, 催办 and 逾期 and the decisions on
- * extensions and closure to the lead unit.
+ * The messages a ledger act sends, written by `recordSupervisionAct` in the act's transaction: a
+ * new item to the lead and co-operating units, 催办 and 逾期 and the decisions on extensions and
+ * closure to the lead unit; requests to decide and items overdue to the supervision office.
  */
 export async function notifySupervisionAct(
   r: Repositories,
@@ -30,6 +41,27 @@ export async function notifySupervisionAct(
     text?: string | null
   },
 ): Promise<void> {
+  const forOffice = FOR_THE_OFFICE[act.action]
+  if (forOffice) {
+    const on = shanghaiDateOf(Date.parse(act.at))
+    const offices = (await r.organisation.postsOf(act.item.jurisdictionId, on)).filter(
+      (post) => post.role === 'supervisionOffice',
+    )
+    for (const office of offices)
+      await r.notifications.notify({
+        jurisdictionId: act.item.jurisdictionId,
+        recipient: { postId: office.postId },
+        kind: forOffice.kind,
+        title: forOffice.title(act.item),
+        body: act.text ?? '',
+        link: `/supervision/${act.item.id}`,
+        secrecy: act.item.secrecy,
+        at: act.at,
+        ...(act.action === 'overdue'
+          ? { dedupeKey: `supervision-overdue:${act.item.id}:${act.item.dueDate}:${office.postId}` }
+          : {}),
+      })
+  }
   const message = MESSAGES[act.action]
   if (!message || !act.item.leadDepartmentId) return
   const units =
