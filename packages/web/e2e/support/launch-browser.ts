@@ -40,7 +40,12 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page, or with `fullPage: false` the screen as shown (a phone's fixed bars in place). */
+export async function screenshot(
+  page: Page,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage })
 }
