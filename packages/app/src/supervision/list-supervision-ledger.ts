@@ -30,9 +30,7 @@ export async function listSupervisionLedger(
   const { viewer } = await actorOf(r, session, now)
   const today = shanghaiDateOf(now.getTime())
   const page = await r.supervision.ledger(viewer, { ...filter, today, dueSoonBy: weekEndOf(today) })
-  const chart = await r.organisation.organisationChart(viewer.jurisdictionId, today)
-  const names = new Map(chart?.departments.map((d) => [d.id, d.name]) ?? [])
-  // Who holds each line: one more read of the organisation for the whole page.
+  // Who holds each line, and the units' names: one read of the organisation for the whole page.
   const directory = await holdingsDirectoryOn(r, deps.rules, viewer.jurisdictionId, today)
   return {
     total: page.total,
@@ -40,8 +38,8 @@ export async function listSupervisionLedger(
     items: page.items.map((item) => ({
       ...item,
       ...standingOf(deps.rules, item, today),
-      leadDepartmentName: names.get(item.leadDepartmentId) ?? '',
-      coDepartmentNames: item.coDepartmentIds.map((id) => names.get(id) ?? ''),
+      leadDepartmentName: directory.unitName(item.leadDepartmentId),
+      coDepartmentNames: item.coDepartmentIds.map((id) => directory.unitName(id)),
       holders: supervisionItemHolders(directory, item),
     })),
   }

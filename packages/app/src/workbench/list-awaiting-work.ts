@@ -241,9 +241,11 @@ async function meetingWork(
     let ahead = 0
     for (const item of [...items].sort((a, b) => a.position - b.position)) {
       const onAgenda = item.state === 'approved' || item.state === 'decided'
-      const gate = agendaGateOf(rules, meeting, item, onAgenda ? ahead : onAgendaCount.length)
+      const position = onAgenda ? ahead : onAgendaCount.length
       if (onAgenda) ahead += 1
-      if (!readsItem(item)) continue
+      // A withdrawn or decided item waits on nobody: no need to ask the rulebook about it.
+      if (item.state === 'withdrawn' || item.state === 'decided' || !readsItem(item)) continue
+      const gate = agendaGateOf(rules, meeting, item, position)
       const context =
         roster &&
         recorderContextOf(roster, {
