@@ -180,6 +180,8 @@ describe('the register (收发文登记簿)', () => {
     )
     assert.deepEqual(columns, {
       id: ids.request,
+      // The first registered this year, in 钟山's format (its roster's setting).
+      receiptNumber: '钟府收〔2026〕1号',
       receivedOn: '2026-03-02',
       sender: '荷城街道',
       senderReference: '荷街呈〔2026〕3号',
@@ -194,6 +196,7 @@ describe('the register (收发文登记簿)', () => {
     })
     // Registered at 01:30 Beijing time on Tuesday: its 收文日期 is Tuesday's.
     assert.equal(report.receivedOn, '2026-03-03')
+    assert.equal(report.receiptNumber, '钟府收〔2026〕2号')
     assert.equal(report.state, 'registered')
     assert.deepEqual(report.handlingUnits, [])
   })
@@ -293,7 +296,15 @@ describe('the register (收发文登记簿)', () => {
     const text = (name: string) => strFromU8(parts[name] as Uint8Array)
     assert.match(text('xl/workbook.xml'), /<sheet [^>]*name="收文登记簿"/)
     const strings = text('xl/sharedStrings.xml')
-    for (const header of ['收文日期', '来文单位', '来文文号', '办理时限', '承办单位', '办结日期'])
+    for (const header of [
+      '收文编号',
+      '收文日期',
+      '来文单位',
+      '来文文号',
+      '办理时限',
+      '承办单位',
+      '办结日期',
+    ])
       assert.ok(strings.includes(header), header)
     assert.ok(strings.includes(REQUEST.title))
     assert.ok(!strings.includes(REPORT.title))
