@@ -73,6 +73,7 @@ describe('on a phone (390×844)', () => {
     await screenshot(page, 'phone-menu', { fullPage: false })
     await drawer.getByRole('button', { name: '退出登录' }).tap()
     await page.getByLabel('用户名').waitFor()
+    await assertNoOverflow(page, '登录页')
     await page.context().close()
   })
 

@@ -34,7 +34,7 @@ export function LoginPage() {
 
   return (
     <Flex justify="center" align="center" style={{ minHeight: '100vh', background: '#f0f2f5' }}>
-      <Card style={{ width: 380 }}>
+      <Card style={{ width: 380, maxWidth: 'calc(100vw - 24px)' }}>
         <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 24 }}>
           政令 · 政府工作规则系统
         </Typography.Title>
