@@ -8,11 +8,14 @@ import {
 } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import { buildServer, createRulesPort } from '@zhengling/http'
+import { randomUUID } from 'node:crypto'
 import { loadLibrary } from '@zhengling/rulebooks'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 
-const WEB_ROOT = join(import.meta.dirname, '..', '..', 'dist')
+/** The built web app; ZHENGLING_WEB_ROOT names another build (vite build --outDir), which a
+ * rebuild of dist/ by someone else on the same machine cannot swap out during a run. */
+const WEB_ROOT = process.env.ZHENGLING_WEB_ROOT ?? join(import.meta.dirname, '..', '..', 'dist')
 
 /**
  * The real server on a port of its own, over a fresh migrated database seeded with the demo
