@@ -197,9 +197,7 @@ export function receiveExternalDocument(
       personId: session.personId,
       postId: post.postId,
       action: 'register',
-      ruleIds: ruleIdsOf([...kindCitations]).concat(
-        receipt.ruleIds.filter((id) => !kindCitations.some((c) => c.ruleId === id)),
-      ),
+      ruleIds: [...new Set([...ruleIdsOf(kindCitations), ...receipt.ruleIds])],
       details: {
         ...receipt.details,
         external: true,
