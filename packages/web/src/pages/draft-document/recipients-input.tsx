@@ -93,8 +93,9 @@ export function RecipientsInput({
         treeNodeLabelProp="label"
         treeNodeFilterProp="label"
         showSearch
+        // Open while the units load: the nodes appear in the open list when they arrive.
         loading={!options}
-        disabled={!options}
+        notFoundContent={options ? '没有匹配的单位' : '正在加载本辖区单位…'}
         placeholder="选择本辖区的单位或分发组（勾选整组或展开后选单位）"
         maxTagCount="responsive"
         style={{ width: '100%' }}
