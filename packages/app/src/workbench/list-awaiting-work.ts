@@ -299,8 +299,8 @@ async function meetingWork(
         kindLabel: STEP_LABELS.attendMeeting as string,
         section: 'meetings',
         target: { type: 'meeting', id: meeting.id },
-        title: meeting.title,
-        from: meeting.location || null,
+        title: meeting.location ? `${meeting.title}（${meeting.location}）` : meeting.title,
+        from: null,
         since: meeting.createdAt,
         dueDate: onDay(meeting),
       })
