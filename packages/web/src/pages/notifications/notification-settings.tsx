@@ -92,7 +92,12 @@ export function NotificationSettings() {
             { max: 254, message: '电子邮箱地址不超过 254 个字符' },
           ]}
         >
-          <Input placeholder="name@example.gov.cn" autoComplete="email" inputMode="email" />
+          <Input
+            placeholder="name@example.gov.cn"
+            autoComplete="email"
+            inputMode="email"
+            disabled={!offers('email')}
+          />
         </Form.Item>
         <Form.Item
           name="webhookEnabled"
@@ -114,7 +119,7 @@ export function NotificationSettings() {
             },
           ]}
         >
-          <Input autoComplete="off" />
+          <Input autoComplete="off" disabled={!offers('webhook')} />
         </Form.Item>
         {error && <SubmitError error={error} />}
         {!data.available.length && (
