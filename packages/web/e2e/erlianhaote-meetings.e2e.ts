@@ -14,6 +14,7 @@ import {
   refusal,
   region,
   submitAgendaItem,
+  confirmAct,
 } from './support/ui.ts'
 
 // 二连浩特市's standing meeting in Debian's Chromium, from scheduling to signed minutes. The
@@ -222,7 +223,7 @@ describe('a standing meeting of 二连浩特市, from scheduling to signed minut
 
     const head = await openMinutes('el-principal')
     await head.getByLabel('签发意见').fill('签发')
-    await head.getByRole('button', { name: '签发', exact: true }).click()
+    await confirmAct(head, '签发')
     await settled(head, documentState(head, '已签发待编号'))
     await screenshot(head, 'erlianhaote-minutes-signed')
     await head.context().close()

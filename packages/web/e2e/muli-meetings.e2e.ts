@@ -15,6 +15,7 @@ import {
   refusal,
   region,
   submitAgendaItem,
+  confirmAct,
 } from './support/ui.ts'
 
 // 木里县's standing meeting in Debian's Chromium, the story of packages/http/src/muli-meetings.test.ts
@@ -336,7 +337,7 @@ describe('a standing meeting of 木里县, from agenda to circular', () => {
     clock = new Date('2026-03-13T01:00:00Z')
     const head = await openMinutes('ml-principal')
     await head.getByLabel('签发意见').fill('签发')
-    await head.getByRole('button', { name: '签发', exact: true }).click()
+    await confirmAct(head, '签发')
     // Either signed, or the server's refusal, said at once.
     await documentState(head, '已签发待编号').or(refusal(head)).waitFor()
     if ((await refusal(head).count()) > 0) assert.fail(await refusal(head).first().innerText())

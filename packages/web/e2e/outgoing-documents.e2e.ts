@@ -12,6 +12,7 @@ import {
   documentState as state,
   field,
   option,
+  confirmAct,
 } from './support/ui.ts'
 
 // 发文 in Debian's Chromium against the real server, the story of outgoing-documents.test.ts:
@@ -181,7 +182,7 @@ describe('outgoing documents (发文)', () => {
     await own.getByRole('option', { name: '常务副区长' }).click()
     await own.getByText('已切换为：常务副区长').waitFor()
 
-    await acting.getByRole('button', { name: '签发', exact: true }).click()
+    await confirmAct(acting, '签发')
     const refusal = acting.getByRole('alert').filter({ hasText: '常务副区长无权签发此件' })
     await refusal.getByText(`依据：${SOURCE}第三十二条`).waitFor()
     await state(acting, '待签发').waitFor()
@@ -194,7 +195,7 @@ describe('outgoing documents (发文)', () => {
     await page.getByRole('button', { name: '签发', exact: true }).waitFor()
     await page.getByText(`需区长签发 — ${SOURCE}第三十二条`).first().waitFor()
     await screenshot(page, 'outgoing-document-before-signing')
-    await page.getByRole('button', { name: '签发', exact: true }).click()
+    await confirmAct(page, '签发')
     const refusal = page.getByRole('alert').filter({ hasText: '会签尚未回复，不能签发' })
     await refusal.getByText(/截止 2026-03-05/).waitFor()
     await refusal.getByText(`依据：${SOURCE}第二十九条`).waitFor()
@@ -207,7 +208,7 @@ describe('outgoing documents (发文)', () => {
     clock = day(4)
     const page = await openDocument('zs-principal')
     await page.getByLabel('签发意见').fill('签发')
-    await page.getByRole('button', { name: '签发', exact: true }).click()
+    await confirmAct(page, '签发')
     await state(page, '已签发待编号').waitFor()
     await page.getByText('会签逾期未回复，视为无不同意见：荷城街道').waitFor()
     await countersign(page, '荷城街道').getByText('逾期未回复，视为无不同意见').waitFor()
@@ -257,7 +258,7 @@ describe('outgoing documents (发文)', () => {
     await bureau.context().close()
 
     const desk = await openDocument('zs-secretariat')
-    await desk.getByRole('button', { name: '归档' }).click()
+    await confirmAct(desk, '归档')
     await state(desk, '已归档').waitFor()
     await desk.getByText('您在这份公文上没有待办事项').waitFor()
     // Every step is in the history: 拟稿, 会签, three 核稿, 签发, 编号, 印发, 已阅, 归档.

@@ -4,7 +4,14 @@ import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, screenshot } from './support/launch-browser.ts'
 import { signIn as signInAs } from './support/sign-in.ts'
 import { startDemoServer } from './support/start-demo-server.ts'
-import { checkRecipients, choose, chooseMany, documentState as state, field } from './support/ui.ts'
+import {
+  checkRecipients,
+  choose,
+  chooseMany,
+  documentState as state,
+  field,
+  confirmAct,
+} from './support/ui.ts'
 
 // 托克逊县 in Debian's Chromium: the same product, another rulebook. 收文: 托克逊镇 sends a 请示,
 // the 文书科 desk registers and accepts it, the office director endorses it (六十五) to the deputy
@@ -162,14 +169,14 @@ describe('托克逊县: outgoing (发文)', () => {
     // Wednesday 11 March is 托克逊镇's last day (7 working days); Thursday it is deemed agreed.
     clock = day(9)
     const early = await open('tks-executiveDeputy', NOTICE)
-    await early.getByRole('button', { name: '签发', exact: true }).click()
+    await confirmAct(early, '签发')
     await early.getByText(/截止 2026-03-11/).waitFor()
     await early.getByText(`依据：${SOURCE}六十二`).first().waitFor()
     await early.context().close()
 
     clock = day(10)
     const executive = await open('tks-executiveDeputy', NOTICE)
-    await executive.getByRole('button', { name: '签发', exact: true }).click()
+    await confirmAct(executive, '签发')
     await state(executive, '已签发待编号').waitFor()
     await executive.getByText('会签逾期未回复，视为无不同意见：托克逊镇').waitFor()
     await executive.context().close()

@@ -11,6 +11,7 @@ import {
   documentState as state,
   field,
   refusal,
+  confirmAct,
 } from './support/ui.ts'
 
 // 延津县 in Debian's Chromium: an outgoing 延政 通知 of 县教育局 with the 会签 of 县卫生健康委员会,
@@ -82,7 +83,7 @@ describe('延津县: an outgoing document with 会签 and sign-off', () => {
 
     const deputy = await open('yj-deputy-2')
     await deputy.getByLabel('签发意见').fill('签发')
-    await deputy.getByRole('button', { name: '签发', exact: true }).click()
+    await confirmAct(deputy, '签发')
     // Either signed, or the server's refusal, said at once.
     await state(deputy, '已签发待编号').or(refusal(deputy)).waitFor()
     if ((await refusal(deputy).count()) > 0) assert.fail(await refusal(deputy).first().innerText())

@@ -13,6 +13,7 @@ import {
   refusal,
   region,
   submitAgendaItem,
+  confirmAct,
 } from './support/ui.ts'
 
 // A 钟山区 standing meeting in Debian's Chromium, the story of packages/http/src/meetings.test.ts
@@ -356,7 +357,7 @@ describe('a standing meeting of 钟山区, from agenda to circular', () => {
 
     const head = await openMinutes('zs-principal')
     await head.getByLabel('签发意见').fill('签发')
-    await head.getByRole('button', { name: '签发', exact: true }).click()
+    await confirmAct(head, '签发')
     await documentState(head, '已签发待编号').waitFor()
     await head.context().close()
 

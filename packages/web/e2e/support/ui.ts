@@ -185,3 +185,15 @@ export async function recordAgendaStep(
   await dialog.waitFor({ state: 'hidden' })
   await agendaRow(page, title).getByRole('list', { name: '已完成程序' }).getByText(step).waitFor()
 }
+
+/**
+ * 签发 and 归档 ask to be confirmed: the form's button, then the same word in its popover (the
+ * server's refusal, if any, shows under the form as before).
+ */
+export async function confirmAct(page: Page, name: '签发' | '归档'): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).click()
+  const popover = page.getByRole('tooltip').filter({ hasText: `确认${name}` })
+  await popover.waitFor()
+  await settled(page)
+  await popover.getByRole('button', { name, exact: true }).click()
+}
