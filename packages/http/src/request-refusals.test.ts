@@ -218,7 +218,7 @@ describe('refusals a person reads', () => {
     }
   })
 
-  it('a 400 KB 正文 is refused in Chinese naming the limits; one character over 正文'"'"'s limit too', async () => {
+  it('a 400 KB 正文 is refused in Chinese naming the limits, and one character over 正文 too', async () => {
     const office = await signInAs(server.app, 'zs-secretariat')
     const tooLarge = await office.post('/api/documents/outgoing', {
       body: '正'.repeat(400_000),
