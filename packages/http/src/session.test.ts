@@ -189,7 +189,7 @@ describe('organisation over HTTP', () => {
     })
     assert.equal(posts.statusCode, 200)
     const titles = posts.json().map((p: { title: string }) => p.title)
-    assert.equal(titles.length, 13)
+    assert.equal(titles.length, 14)
     assert.ok(titles.includes('区长') && !titles.includes('他县县长'))
     const head = posts.json().find((p: { title: string }) => p.title === '区长')
     assert.deepEqual(
