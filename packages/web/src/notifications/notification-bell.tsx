@@ -7,6 +7,7 @@ import {
   NOTIFICATION_STREAM,
   type NotificationItem,
 } from '../api/notifications.ts'
+import { CHANGED_EVENT } from '../layout/awaiting-counts.tsx'
 import { announceArrival, NOTIFICATION_KIND_LABELS, onUnread } from './notification-events.ts'
 
 /** How long to wait before opening the stream again once the browser gave it up. */
@@ -39,6 +40,8 @@ export function NotificationBell() {
         }
         setUnread(data.unread)
         announceArrival(data.notification, data.unread)
+        // New work for this person: the menu's badges (awaiting-counts.tsx) count again now.
+        window.dispatchEvent(new Event(CHANGED_EVENT))
         const link = data.notification.link
         notification.info({
           key: data.notification.id,
