@@ -60,6 +60,7 @@ const TASK_LABELS: Record<string, string> = {
   number: '登记编号',
   issue: '用印印发',
   archive: '归档',
+  receipt: '签收（分送）',
 }
 
 /** Meeting and supervision steps in Chinese. */
@@ -188,7 +189,8 @@ async function documentWork(r: Repositories, viewer: Viewer, post: HeldPost): Pr
   )
   return entries.map(({ task, document }) => ({
     kind: task.kind,
-    kindLabel: TASK_LABELS[task.kind] ?? task.kind,
+    // A kind added later without a label still reads as Chinese, never as its code.
+    kindLabel: TASK_LABELS[task.kind] ?? '待办事项',
     section: 'documents',
     target: { type: 'document', id: document.id },
     title: document.title,

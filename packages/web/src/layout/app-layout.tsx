@@ -87,9 +87,11 @@ export function AppLayout() {
             key: '/inbox',
             icon: <InboxOutlined aria-hidden />,
             label: (
-              <MenuCount count={counts?.documents} label="待办公文">
-                <Link to="/inbox">待办</Link>
-              </MenuCount>
+              <Link to="/inbox">
+                <MenuCount count={counts?.documents} label="待办公文">
+                  待办
+                </MenuCount>
+              </Link>
             ),
           },
           {
@@ -121,9 +123,11 @@ export function AppLayout() {
             key: '/meetings',
             icon: <CalendarOutlined aria-hidden />,
             label: (
-              <MenuCount count={counts?.meetings} label="待办会议事项">
-                <Link to="/meetings">会议</Link>
-              </MenuCount>
+              <Link to="/meetings">
+                <MenuCount count={counts?.meetings} label="待办会议事项">
+                  会议
+                </MenuCount>
+              </Link>
             ),
           },
         ]
@@ -140,9 +144,11 @@ export function AppLayout() {
                 key: '/supervision',
                 icon: <ProfileOutlined aria-hidden />,
                 label: (
-                  <MenuCount count={counts?.supervision} label="待办督办事项">
-                    <Link to="/supervision">督查台账</Link>
-                  </MenuCount>
+                  <Link to="/supervision">
+                    <MenuCount count={counts?.supervision} label="待办督办事项">
+                      督查台账
+                    </MenuCount>
+                  </Link>
                 ),
               },
               {

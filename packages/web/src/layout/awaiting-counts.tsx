@@ -40,7 +40,10 @@ export function useAwaitingCounts(postId: string | null): AwaitingCounts | undef
   return counts
 }
 
-/** A menu label with its count of waiting work beside it (nothing when none). */
+/**
+ * A menu label with its count of waiting work beside it (nothing when none). It goes inside the
+ * item's link: a badge outside it covers part of the item, and a tap on it would go nowhere.
+ */
 export function MenuCount({
   count,
   label,
