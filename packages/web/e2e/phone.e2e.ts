@@ -47,7 +47,7 @@ async function unitId(name: string): Promise<string> {
 /** Whatever the page shows once its data is in: no spinner left. */
 async function loaded(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 2 }).first().waitFor()
-  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton'))
+  await page.waitForFunction("!document.querySelector('.ant-spin-spinning, .ant-skeleton')")
 }
 
 async function assertNoOverflow(page: Page, where: string): Promise<void> {
