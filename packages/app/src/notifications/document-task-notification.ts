@@ -1,26 +1,7 @@
 import type { SecrecyLevel } from '../access/secrecy.ts'
 import type { DocumentTask } from '../documents/document.ts'
+import { documentTaskLabel } from '../documents/task-kinds.ts'
 import type { NewNotification, NotificationRecipient } from './notification.ts'
-
-/** What each document task asks of its assignee, as the message names it. */
-export const DOCUMENT_TASK_LABELS: Record<string, string> = {
-  register: '签收',
-  screen: '初审',
-  propose: '拟办',
-  instruct: '批示',
-  refer: '转办',
-  handle: '办理',
-  read: '阅知',
-  revise: '退回修改',
-  redraft: '修改后重新送审',
-  review: '核稿',
-  countersign: '会签',
-  sign: '签发',
-  number: '登记编号',
-  issue: '用印印发',
-  archive: '归档',
-  receipt: '签收',
-}
 
 /** The post or unit a task is addressed to, as a message's addressee. */
 export function recipientOfTask(
@@ -41,7 +22,7 @@ export function notificationOfOpenedTask(
 ): NewNotification | null {
   const recipient = recipientOfTask(task)
   if (!recipient) return null
-  const label = DOCUMENT_TASK_LABELS[task.kind] ?? '办理'
+  const label = documentTaskLabel(task.kind)
   return {
     jurisdictionId: document.jurisdictionId,
     recipient,

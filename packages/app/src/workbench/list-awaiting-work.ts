@@ -1,4 +1,5 @@
 import { addDays, type CalendarWarning, shanghaiDateOf } from '@zhengling/rules'
+import { documentTaskLabel } from '../documents/task-kinds.ts'
 import type { Viewer } from '../access/can-see.ts'
 import { actorOf } from '../documents/act-on-document.ts'
 import { isOfficePost } from '../documents/document-office.ts'
@@ -41,26 +42,6 @@ export interface AwaitingWork {
   overdue: boolean
   /** The count crosses a year whose holiday notice is not loaded: provisional. */
   warnings: CalendarWarning[]
-}
-
-/** Document task kinds in Chinese, as the 待办 list names them. */
-const TASK_LABELS: Record<string, string> = {
-  register: '签收',
-  screen: '初审',
-  propose: '拟办',
-  instruct: '批示',
-  refer: '转办',
-  handle: '办理',
-  read: '待阅',
-  revise: '退回修改',
-  redraft: '修改后重新送审',
-  review: '核稿',
-  countersign: '会签',
-  sign: '签发',
-  number: '登记编号',
-  issue: '用印印发',
-  archive: '归档',
-  receipt: '签收（分送）',
 }
 
 /** Meeting and supervision steps in Chinese. */
@@ -189,8 +170,7 @@ async function documentWork(r: Repositories, viewer: Viewer, post: HeldPost): Pr
   )
   return entries.map(({ task, document }) => ({
     kind: task.kind,
-    // A kind added later without a label still reads as Chinese, never as its code.
-    kindLabel: TASK_LABELS[task.kind] ?? '待办事项',
+    kindLabel: documentTaskLabel(task.kind),
     section: 'documents',
     target: { type: 'document', id: document.id },
     title: document.title,
