@@ -25,15 +25,19 @@ interface Event {
 const cites = (citations: Citation[], article: string) =>
   citations.some((citation) => citation.article === article)
 
-/** 主送 a roster group (延津: 县政府各部门), chosen as the drafting form chooses it. */
-function draftPayload(prefix: string, group: string, countersign: string[]) {
+/** 主送: names of outside organs, or a roster group (延津: 县政府各部门) chosen as the form does. */
+function draftPayload(
+  prefix: string,
+  recipients: (string | { group: string })[],
+  countersign: string[],
+) {
   return {
     prefix,
     kind: '通知',
     title: '关于做好2026年春季学校安全工作的通知',
     body: '现就做好春季学校安全工作通知如下。',
     direction: 'downward',
-    mainRecipients: [{ group }],
+    mainRecipients: recipients,
     secrecy: '公开',
     countersignDepartmentIds: countersign,
   }
@@ -50,7 +54,7 @@ describe('an overdue 会签 in 延津县 (三十: 综合股提醒督促，再次
     const drafter = await as('yj-departmentHead-education')
     const drafted = await drafter.post(
       '/api/documents/outgoing',
-      draftPayload('延政', '县政府各部门', [health]),
+      draftPayload('延政', [{ group: '县政府各部门' }], [health]),
     )
     assert.equal(drafted.statusCode, 201, drafted.body)
     const { id } = drafted.json().document
@@ -135,7 +139,7 @@ describe('an overdue 会签 in 延津县 (三十: 综合股提醒督促，再次
     const drafter = await as('yj-departmentHead-education')
     const drafted = await drafter.post(
       '/api/documents/outgoing',
-      draftPayload('延政', '县政府各部门', []),
+      draftPayload('延政', [{ group: '县政府各部门' }], []),
     )
     assert.equal(drafted.statusCode, 201, drafted.body)
     const { id } = drafted.json().document
