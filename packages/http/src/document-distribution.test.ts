@@ -47,6 +47,10 @@ for (const roster of DEMO_ROSTERS) {
       .filter((unit) => unit.kind === 'department' && !unit.rulebookPost)
       .map((unit) => roster.posts.find((post) => post.department === unit.name && post.headsUnit))
       .find((post) => post?.holders.length)?.holders[0]?.person as string
+    // The drafter's own unit has the document: a group it is in sends it no copy to sign for.
+    const drafterUnit = roster.posts.find(
+      (post) => post.headsUnit && post.holders.some((holder) => holder.person === drafter),
+    )?.department
     // The office's desk (the 秘书股/文书科/综合股/秘书科) numbers and issues.
     const office = roster.departments.find((unit) => unit.rulebookPost === 'governmentOffice')
     const desk = roster.posts.find(
@@ -135,7 +139,9 @@ for (const roster of DEMO_ROSTERS) {
       const expected = [
         ...unitsOf(townships.kinds).map((name) => [name, 'main'] as const),
         ...unitsOf(departments.kinds).map((name) => [name, 'copy'] as const),
-      ]
+      ].filter(([name]) => name !== drafterUnit)
+      assert.ok(drafterUnit && unitsOf(departments.kinds).includes(drafterUnit))
+      assert.ok(!delivered.has(drafterUnit), `${drafterUnit} drafted it: no copy to sign for`)
       assert.deepEqual([...delivered.keys()].sort(), expected.map(([name]) => name).sort())
       assert.equal(distribution.unsigned, expected.length)
 

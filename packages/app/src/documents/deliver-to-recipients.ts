@@ -9,8 +9,8 @@ export const RECEIPT_TASK = 'receipt'
 
 /**
  * 印发's delivery: each internal 主送/抄送 unit (every unit of a group, as the organisation stands
- * that day) gets a 签收 task addressed to the unit — whoever holds a post of it sees it in 待办 —
- * and a receipt recording when it was delivered. Outside recipients are returned for paper.
+ * that day) but the drafting unit gets a 签收 task addressed to the unit — whoever holds a post of
+ * it sees it in 待办 — and a receipt recording when it was delivered. Outside recipients are returned for paper.
  */
 export async function deliverToRecipients(
   r: Repositories,
@@ -24,11 +24,15 @@ export async function deliverToRecipients(
     recipientOptionsOf(r, document.jurisdictionId, when.today),
   ])
   const units = new Map(options.units.map((unit) => [unit.id, unit]))
-  const receipts = unitsToDeliver(entries, options).map((unit) => ({
-    ...unit,
-    taskId: deps.newId(),
-    deliveredAt: when.at,
-  }))
+  // The drafting unit has the document already (and reads it as issued): a group it belongs to
+  // does not send it a copy to sign for.
+  const receipts = unitsToDeliver(entries, options)
+    .filter((unit) => unit.departmentId !== document.senderDepartmentId)
+    .map((unit) => ({
+      ...unit,
+      taskId: deps.newId(),
+      deliveredAt: when.at,
+    }))
   for (const receipt of receipts)
     await r.documents.openTask({
       id: receipt.taskId,
