@@ -1,12 +1,7 @@
 import { type CalendarLayers, noticeLayer } from '@zhengling/app'
 import { createRepositories } from '@zhengling/db'
-import { addCalendarLayer, type RulebookLibrary } from '@zhengling/rulebooks'
-import {
-  createWorkingCalendar,
-  officialCalendarData,
-  statutoryHolidayData,
-  type WorkingCalendar,
-} from '@zhengling/rules'
+import { addCalendarLayer, type RulebookLibrary, statutoryHolidays } from '@zhengling/rulebooks'
+import { createWorkingCalendar, officialCalendarData, type WorkingCalendar } from '@zhengling/rules'
 import type { SessionRouteDeps } from './routes/session.ts'
 
 /**
@@ -20,9 +15,8 @@ export function createCalendarLayers(library: RulebookLibrary): CalendarLayers {
   const current = () => {
     if (built?.layers === library.calendars.size) return built.calendar
     const national = [...library.calendars.values()].filter((c) => c.scope === 'national')
-    const years = Array.from({ length: 2100 - 2025 }, (_, i) => 2025 + i)
     const calendar = createWorkingCalendar([
-      statutoryHolidayData(years),
+      statutoryHolidays(),
       officialCalendarData(),
       ...national,
     ])

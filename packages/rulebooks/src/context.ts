@@ -87,7 +87,8 @@ export function addCalendarLayer(library: RulebookLibrary, layer: CalendarData):
 /** Years the law's holidays are laid out for: from the amended 办法 to well past any deadline. */
 const STATUTORY_YEARS = Array.from({ length: 2100 - 2025 }, (_, i) => 2025 + i)
 let statutory: CalendarData | undefined
-function statutoryHolidays(): CalendarData {
+/** The law's holidays (第二条) as one layer, computed once per process and shared. */
+export function statutoryHolidays(): CalendarData {
   statutory ??= statutoryHolidayData(STATUTORY_YEARS)
   return statutory
 }
