@@ -147,7 +147,8 @@ describe('account administration', () => {
     await page.getByText(`已设定密级：${PERSON} → 秘密`).waitFor()
     await row.getByRole('cell', { name: '秘密', exact: true }).waitFor()
 
-    const locked = page.getByRole('row').filter({ hasText: 'zs-townshipHead' })
+    // Exactly this account: 钟山's roster also has zs-townshipHead-2 (大河镇镇长).
+    const locked = page.getByRole('row').filter({ hasText: /zs-townshipHead(?!-)/ })
     await locked.getByText('已锁定').waitFor()
     await locked.getByText('连续登录失败 5 次').waitFor()
     await screenshot(page, 'accounts-security')

@@ -43,6 +43,8 @@ async function meetingsListed(page: Page): Promise<number> {
   await page.goto(`${server.url}/meetings`)
   const month = region(page, '本月会议')
   await month.getByRole('table').waitFor()
+  // Counted once the list has loaded: the table is drawn, empty, while it loads.
+  await month.locator('.ant-spin-spinning').waitFor({ state: 'detached' })
   return month.getByRole('row', { name: new RegExp(MEETING) }).count()
 }
 
@@ -127,6 +129,21 @@ describe('forms that behave', () => {
         .count(),
       0,
     )
+    await page.context().close()
+  })
+
+  it('what is typed survives the window crossing the phone breakpoint (992 px) and back', async () => {
+    const page = await signIn('zs-secretariat')
+    await page.goto(meetingUrl)
+    await page.getByRole('heading', { name: MEETING, exact: true }).waitFor()
+    await page.getByRole('button', { name: '编辑会议' }).click()
+    const dialog = page.getByRole('dialog', { name: '修改会议' })
+    await dialog.getByLabel('地点').fill('区政府三楼会议室（暂定）')
+    await page.setViewportSize({ width: 900, height: 800 })
+    await page.getByRole('button', { name: '打开菜单' }).waitFor()
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.getByRole('menu', { name: '主导航' }).waitFor()
+    assert.equal(await dialog.getByLabel('地点').inputValue(), '区政府三楼会议室（暂定）')
     await page.context().close()
   })
 

@@ -52,6 +52,10 @@ const PHONE_THEME = {
     Card: { bodyPadding: 12, headerPadding: 12, bodyPaddingSM: 8, headerPaddingSM: 8 },
   },
 }
+// Never `undefined`: Ant Design's ConfigProvider wraps its children in one more provider only when
+// given a theme, so switching between a theme and none remounts the whole page and loses what the
+// person was typing or ticking (a window or tablet crossing 992 px; the 签到 ticks were lost so).
+const WIDE_THEME = {}
 
 export function AppLayout() {
   const me = useMe()
@@ -265,7 +269,7 @@ export function AppLayout() {
             }}
           >
             {/* Cards pad less on a phone, leaving the width to their content. */}
-            <ConfigProvider theme={narrow ? PHONE_THEME : undefined}>
+            <ConfigProvider theme={narrow ? PHONE_THEME : WIDE_THEME}>
               {/* A new post may see other things: pages reload when the person switches post. */}
               <Outlet key={me.currentPostId ?? 'none'} />
             </ConfigProvider>
