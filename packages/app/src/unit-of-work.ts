@@ -7,6 +7,7 @@ import type { DocumentRepository } from './documents/document-repository.ts'
 import type { DocumentRecipientRepository } from './documents/recipient-repository.ts'
 import type { IdentityRepository } from './identity/log-in.ts'
 import type { JobScheduler } from './jobs/job-scheduler.ts'
+import type { SecondFactorRepository } from './identity/second-factor/second-factor-repository.ts'
 import type { MeetingRepository } from './meetings/meeting-repository.ts'
 import type { NotificationRepository } from './notifications/notification.ts'
 import type { SupervisionRepository } from './supervision/supervision-repository.ts'
@@ -21,6 +22,10 @@ import type {
 export interface Repositories {
   identity: IdentityRepository
   audit: AuditRepository
+  /** TOTP factors, recovery codes and the challenges between password and code. */
+  secondFactor: SecondFactorRepository
+  /** Password age and history, security settings, login failure counts (ADR 0021). */
+  credentials: CredentialRepository
   /** The State Council holiday notices the system admin activated. */
   calendarNotices: CalendarNoticeRepository
   organisation: OrganisationRepository & OrganisationDirectory

@@ -9,6 +9,7 @@ import { createDocumentRepository } from './document-repository.ts'
 import { createDocumentRecipientRepository } from './document-recipient-repository.ts'
 import { createIdentityRepository } from './identity-repository.ts'
 import { createMeetingRepository } from './meeting-repository.ts'
+import { createSecondFactorRepository } from './second-factor-repository.ts'
 import { createNotificationRepository, withTaskNotifications } from './notification-repository.ts'
 import { createSupervisionRepository } from './supervision-repository.ts'
 import { createInstructionPhraseRepository } from './instruction-phrase-repository.ts'
@@ -24,6 +25,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
   return {
     identity: createIdentityRepository(db),
     audit: createAuditRepository(db),
+    secondFactor: createSecondFactorRepository(db),
+    credentials: createCredentialRepository(db),
     calendarNotices: createCalendarNoticeRepository(db),
     organisation: { ...createOrganisationRepository(db), ...createOrganisationDirectory(db) },
     accountAdmin: createAccountAdminRepository(db),

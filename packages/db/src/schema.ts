@@ -114,6 +114,29 @@ export interface Database {
     failed_count: ColumnType<number, number | undefined, number>
     locked_until: ColumnType<Date | null, string | null | undefined, string | null>
     created_at: ColumnType<Date, never, never>
+    second_factor_required: ColumnType<boolean, boolean | undefined, boolean>
+  }
+  second_factors: {
+    account_id: string
+    kind: ColumnType<'totp', 'totp' | undefined, never>
+    secret_sealed: string
+    confirmed_at: ColumnType<Date | null, string | null | undefined, string | null>
+    last_step: ColumnType<string | null, number | null | undefined, number | null>
+    created_at: ColumnType<Date, string, string>
+  }
+  recovery_codes: {
+    account_id: string
+    code_hash: string
+    used_at: ColumnType<Date | null, string | null | undefined, string | null>
+  }
+  login_challenges: {
+    id: string
+    account_id: string
+    purpose: 'verify' | 'enrol'
+    attempts: ColumnType<number, number | undefined, number>
+    expires_at: ColumnType<Date, string, never>
+    used_at: ColumnType<Date | null, string | null | undefined, string | null>
+    created_at: ColumnType<Date, string, never>
   }
   sessions: {
     id: string

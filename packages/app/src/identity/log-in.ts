@@ -81,23 +81,47 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
  * account. Every attempt, failed or not, is audited. Only hashes of the session and CSRF tokens
  * are stored, plus the CSRF token itself, which is worthless without the session cookie.
  */
-export async function logIn(
-  deps: {
-    inTransaction: InTransaction
-    passwords: PasswordHasher
-    now: () => Date
-    hasher: Hasher
-    lockout?: LockoutPolicy
-    sessionHours?: number
-  },
-  input: { username: string; password: string },
-): Promise<{
+export interface LogInDeps {
+  inTransaction: InTransaction
+  passwords: PasswordHasher
+  now: () => Date
+  hasher: Hasher
+  lockout?: LockoutPolicy
+  sessionHours?: number
+  /**
+   * After the password, before any session: a second step the account must take (a TOTP code,
+   * or enrolling one first), or null. Answering one leaves the account's failure count as it is.
+   */
+  secondStep?: (account: AccountRecord, now: Date) => Promise<PendingLogin | null>
+}
+
+export interface OpenedSession {
   token: string
   csrfToken: string
   accountId: string
   adminRole: string | null
   expiresAt: string
-}> {
+}
+
+/** A correct password that still needs a second step: no session yet, only a challenge token. */
+export interface PendingLogin {
+  secondFactor: 'verify' | 'enrol'
+  challenge: string
+  expiresAt: string
+}
+
+export async function logIn(
+  deps: LogInDeps & { secondStep?: undefined },
+  input: { username: string; password: string },
+): Promise<OpenedSession>
+export async function logIn(
+  deps: LogInDeps,
+  input: { username: string; password: string },
+): Promise<OpenedSession | PendingLogin>
+export async function logIn(
+  deps: LogInDeps,
+  input: { username: string; password: string },
+): Promise<OpenedSession | PendingLogin> {
   const now = deps.now()
   const occurredAt = now.toISOString()
   type Fields = Pick<AuditEntry, 'action'> & Partial<AuditEntry>
@@ -154,6 +178,35 @@ export async function logIn(
     }
     throw wrong
   }
+  const pending = deps.secondStep ? await deps.secondStep(account, now) : null
+  if (pending) return pending
+  return openSession(deps, account, now)
+}
+
+/**
+ * Opens a session for an account whose credentials are proven (the password, and the second
+ * factor when it has one), acting in the person's first post of the day; audited as the login.
+ */
+export async function openSession(
+  deps: Pick<LogInDeps, 'inTransaction' | 'hasher' | 'sessionHours'>,
+  account: AccountRecord,
+  now: Date,
+  details: Record<string, unknown> = {},
+): Promise<OpenedSession> {
+  const occurredAt = now.toISOString()
+  const attempt = (r: Repositories, fields: Pick<AuditEntry, 'action'> & Partial<AuditEntry>) =>
+    chainOfAccount(r.organisation, account.personId).then((chain) =>
+      r.audit.append(
+        auditEntry({
+          jurisdictionId: chain,
+          occurredAt,
+          subject: account.username,
+          actorPersonId: account.personId,
+          ...fields,
+        }),
+        deps.hasher,
+      ),
+    )
   const token = randomBytes(32).toString('base64url')
   const csrfToken = randomBytes(32).toString('base64url')
   const expiresAt = new Date(now.getTime() + (deps.sessionHours ?? 8) * 3_600_000).toISOString()
@@ -175,7 +228,7 @@ export async function logIn(
     await attempt(r, {
       action: 'session.login',
       actorPostId: currentPostId,
-      details: { expiresAt },
+      details: { expiresAt, ...details },
     })
   })
   return { token, csrfToken, accountId: account.id, adminRole: account.adminRole, expiresAt }
