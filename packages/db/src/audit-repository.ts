@@ -6,7 +6,7 @@ import {
   GENESIS_HASH,
   type Hasher,
 } from '@zhengling/app'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from './schema.ts'
 
 type Row = Database['audit_records'] extends infer T ? { [K in keyof T]: unknown } : never
@@ -32,12 +32,16 @@ function toRecord(row: Row): ChainedAuditRecord {
 
 /**
  * The audit chain in PostgreSQL. `db` may be a transaction: an append then commits or rolls back
- * with the command it records. The chain head row is locked while a link is added, so
- * concurrent appends to one jurisdiction line up one after another.
+ * with the command it records. A transaction-scoped advisory lock per chain lines concurrent
+ * appends up one after another (the application role may not lock the head row for update: it
+ * has no UPDATE on it). The head follows each inserted record by a trigger (migration 0027).
  */
 export function createAuditRepository(db: Kysely<Database>): AuditRepository {
   return {
     async append(entry: AuditEntry, hasher: Hasher) {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`zhengling.audit:${entry.jurisdictionId}`}, 0))`.execute(
+        db,
+      )
       await db
         .insertInto('audit_chain_heads')
         .values({ jurisdiction_id: entry.jurisdictionId, last_seq: 0, last_hash: GENESIS_HASH })
@@ -47,7 +51,6 @@ export function createAuditRepository(db: Kysely<Database>): AuditRepository {
         .selectFrom('audit_chain_heads')
         .select(['last_seq', 'last_hash'])
         .where('jurisdiction_id', '=', entry.jurisdictionId)
-        .forUpdate()
         .executeTakeFirstOrThrow()
       const chainSeq = Number(head.last_seq) + 1
       const hash = auditRecordHash(entry, chainSeq, head.last_hash, hasher)
@@ -69,11 +72,6 @@ export function createAuditRepository(db: Kysely<Database>): AuditRepository {
           prev_hash: head.last_hash,
           hash,
         })
-        .execute()
-      await db
-        .updateTable('audit_chain_heads')
-        .set({ last_seq: chainSeq, last_hash: hash })
-        .where('jurisdiction_id', '=', entry.jurisdictionId)
         .execute()
       return { ...entry, chainSeq, algorithm: hasher.algorithm, prevHash: head.last_hash, hash }
     },
@@ -137,6 +135,26 @@ export function createAuditRepository(db: Kysely<Database>): AuditRepository {
           ? `${row.actor_name}${row.actor_post ? `（${row.actor_post}）` : ''}`
           : null,
       }))
+    },
+
+    async recordsBetween(chain, fromIso, toIso) {
+      const bounds = await db
+        .selectFrom('audit_records')
+        .select((eb) => [eb.fn.min('chain_seq').as('first'), eb.fn.max('chain_seq').as('last')])
+        .where('jurisdiction_id', '=', chain)
+        .where('occurred_at', '>=', new Date(fromIso))
+        .where('occurred_at', '<', new Date(toIso))
+        .executeTakeFirst()
+      if (bounds?.first == null || bounds.last == null) return []
+      const rows = await db
+        .selectFrom('audit_records')
+        .selectAll()
+        .where('jurisdiction_id', '=', chain)
+        .where('chain_seq', '>=', String(bounds.first))
+        .where('chain_seq', '<=', String(bounds.last))
+        .orderBy('chain_seq')
+        .execute()
+      return rows.map((row) => toRecord(row as Row))
     },
 
     async head(jurisdictionId: string) {

@@ -1,4 +1,5 @@
 export * from './audit-repository.ts'
+export * from './audit-checkpoint-file.ts'
 export * from './migrate.ts'
 export * from './open-database.ts'
 export type { Database } from './schema.ts'

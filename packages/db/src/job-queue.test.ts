@@ -7,8 +7,10 @@ import { openTestDatabase } from './test-support/open-test-database.ts'
 
 let handle: DatabaseHandle
 before(async () => {
-  handle = await openTestDatabase()
-  await sql`create table fires (job_id bigint not null, worker text not null)`.execute(handle.db)
+  const opened = await openTestDatabase()
+  handle = opened
+  // The owner creates the table (the application role may not); the jobs run as the app.
+  await sql`create table fires (job_id bigint not null, worker text not null)`.execute(opened.owner)
 })
 after(() => handle.close())
 

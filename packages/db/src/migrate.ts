@@ -16,12 +16,15 @@ export async function migrate(
   db: Kysely<Database>,
   dir: string = MIGRATIONS_DIR,
 ): Promise<string[]> {
-  await sql`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`.execute(
-    db,
-  )
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.sql'))
     .sort()
+  // Up to date: nothing to do, and nothing the application role (which may not create or
+  // change tables, docs/decisions/0020) is refused. Only the owner gets further.
+  if ((await pendingMigrations(db, files)).length === 0) return []
+  await sql`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`.execute(
+    db,
+  )
   const applied: string[] = []
   for (const name of files) {
     const done = await db.transaction().execute(async (trx) => {
@@ -39,4 +42,16 @@ export async function migrate(
     if (done) applied.push(name)
   }
   return applied
+}
+
+/** The migration files not yet recorded as applied (all of them on an empty database). */
+async function pendingMigrations(db: Kysely<Database>, files: string[]): Promise<string[]> {
+  const { rows } = await sql<{
+    exists: boolean
+  }>`select to_regclass('schema_migrations') is not null as exists`.execute(db)
+  if (!rows[0]?.exists) return files
+  const applied = new Set(
+    (await db.selectFrom('schema_migrations').select('name').execute()).map((row) => row.name),
+  )
+  return files.filter((name) => !applied.has(name))
 }

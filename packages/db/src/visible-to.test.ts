@@ -24,12 +24,14 @@ let handle: DatabaseHandle
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 let db: Kysely<any>
 before(async () => {
-  handle = await openTestDatabase()
+  const opened = await openTestDatabase()
+  handle = opened
   db = handle.db
+  // The owner creates the table (the application role may not); the test reads as the app.
   await sql`create table protected_test_records (
     id uuid primary key, jurisdiction_id text not null, secrecy text not null,
     distribution_posts uuid[] not null, distribution_departments uuid[] not null, title text not null)`.execute(
-    db,
+    opened.owner,
   )
 })
 after(() => handle.close())

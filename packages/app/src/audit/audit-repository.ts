@@ -7,6 +7,11 @@ export interface AuditRepository {
   append(entry: AuditEntry, hasher: Hasher): Promise<ChainedAuditRecord>
   chainJurisdictions(): Promise<string[]>
   records(jurisdictionId: string): Promise<ChainedAuditRecord[]>
+  /**
+   * The contiguous run of the chain from its first record at or after `fromIso` to its last
+   * before `toIso` (by time; returned whole by sequence, so an export has no gaps).
+   */
+  recordsBetween(chain: string, fromIso: string, toIso: string): Promise<ChainedAuditRecord[]>
   head(jurisdictionId: string): Promise<{ lastSeq: number; lastHash: string } | undefined>
   /** Each chain with its length and the time of its last record. */
   chainSummaries(): Promise<{ chain: string; records: number; lastAt: string | null }[]>

@@ -3,7 +3,7 @@ import { hasherFor } from './hasher.ts'
 
 export interface ChainProblem {
   chainSeq: number | null
-  kind: 'edited' | 'missing' | 'reordered' | 'headMismatch'
+  kind: 'edited' | 'missing' | 'reordered' | 'headMismatch' | 'checkpoint'
   message: string
 }
 
