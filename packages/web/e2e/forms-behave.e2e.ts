@@ -32,9 +32,9 @@ async function signIn(username: string, device = {}): Promise<Page> {
   const page = await signInAs(browser, server.url, username, undefined, {
     serverClock: true,
     device,
+    clock: MONDAY,
   })
   await page.getByRole('heading', { name: '工作台' }).waitFor()
-  await page.context().clock.setFixedTime(MONDAY)
   return page
 }
 

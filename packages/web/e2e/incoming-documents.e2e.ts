@@ -26,15 +26,14 @@ after(async () => {
   await server?.close()
 })
 
-async function signIn(username: string): Promise<Page> {
-  const page = await signInAs(browser, server.url, username)
-  await page.getByRole('heading', { name: '工作台' }).waitFor()
+async function signIn(username: string, landing?: string): Promise<Page> {
+  const page = await signInAs(browser, server.url, username, undefined, { landing })
+  if (!landing) await page.getByRole('heading', { name: '工作台' }).waitFor()
   return page
 }
 
 async function openDocument(username: string, id = documentId, title = TITLE): Promise<Page> {
-  const page = await signIn(username)
-  await page.goto(`${server.url}/documents/${id}`)
+  const page = await signIn(username, `/documents/${id}`)
   await page.getByRole('heading', { name: title }).waitFor()
   return page
 }

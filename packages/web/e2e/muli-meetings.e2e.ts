@@ -83,30 +83,30 @@ after(async () => {
   await server?.close()
 })
 
-async function signIn(username: string): Promise<Page> {
-  const page = await signInAs(browser, server.url, username, undefined, { serverClock: true })
-  await page.getByRole('heading', { name: '工作台' }).waitFor()
-  await page.context().clock.setFixedTime(clock)
+async function signIn(username: string, landing?: string): Promise<Page> {
+  const page = await signInAs(browser, server.url, username, undefined, {
+    serverClock: true,
+    clock,
+    landing,
+  })
+  if (!landing) await page.getByRole('heading', { name: '工作台' }).waitFor()
   return page
 }
 
 async function openMeeting(username: string): Promise<Page> {
-  const page = await signIn(username)
-  await page.goto(`${server.url}/meetings/${meetingId}`)
+  const page = await signIn(username, `/meetings/${meetingId}`)
   await page.getByRole('heading', { name: MEETING, exact: true }).waitFor()
   return page
 }
 
 async function openItem(username: string, title: string): Promise<Page> {
-  const page = await signIn(username)
-  await page.goto(`${server.url}/supervision/${tasks[title]}`)
+  const page = await signIn(username, `/supervision/${tasks[title]}`)
   await page.getByRole('heading', { name: title, exact: true }).waitFor()
   return page
 }
 
 async function openMinutes(username: string): Promise<Page> {
-  const page = await signIn(username)
-  await page.goto(`${server.url}/documents/${minutesId}`)
+  const page = await signIn(username, `/documents/${minutesId}`)
   await page.getByRole('heading', { name: MINUTES }).waitFor()
   return page
 }

@@ -43,18 +43,18 @@ after(async () => {
 
 const api = (username: string) => apiAs(server.url, username)
 
-async function signIn(username: string): Promise<Page> {
+async function signIn(username: string, landing?: string): Promise<Page> {
   const page = await signInAs(browser, server.url, username, undefined, {
     serverClock: true,
     device: { viewport: { width: 1280, height: 900 } },
+    landing,
   })
-  await page.getByRole('heading', { name: '工作台' }).waitFor()
+  if (!landing) await page.getByRole('heading', { name: '工作台' }).waitFor()
   return page
 }
 
 async function openDocument(username: string, id = documentId, title = TITLE): Promise<Page> {
-  const page = await signIn(username)
-  await page.goto(`${server.url}/documents/${id}`)
+  const page = await signIn(username, `/documents/${id}`)
   await page.getByRole('heading', { name: title }).first().waitFor()
   return page
 }

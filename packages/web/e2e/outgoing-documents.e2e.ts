@@ -44,9 +44,12 @@ after(async () => {
   await server?.close()
 })
 
-async function signIn(username: string): Promise<Page> {
-  const page = await signInAs(browser, server.url, username, undefined, { serverClock: true })
-  await page.getByRole('heading', { name: '工作台' }).waitFor()
+async function signIn(username: string, landing?: string): Promise<Page> {
+  const page = await signInAs(browser, server.url, username, undefined, {
+    serverClock: true,
+    landing,
+  })
+  if (!landing) await page.getByRole('heading', { name: '工作台' }).waitFor()
   return page
 }
 
@@ -56,8 +59,7 @@ function countersign(page: Page, unit: string): Locator {
 }
 
 async function openDocument(username: string): Promise<Page> {
-  const page = await signIn(username)
-  await page.goto(`${server.url}/documents/${documentId}`)
+  const page = await signIn(username, `/documents/${documentId}`)
   await page.getByRole('heading', { name: TITLE }).waitFor()
   return page
 }

@@ -39,15 +39,17 @@ after(async () => {
   await server?.close()
 })
 
-async function signIn(username: string): Promise<Page> {
-  const page = await signInAs(browser, server.url, username, undefined, { serverClock: true })
-  await page.getByRole('heading', { name: '工作台' }).waitFor()
+async function signIn(username: string, landing?: string): Promise<Page> {
+  const page = await signInAs(browser, server.url, username, undefined, {
+    serverClock: true,
+    landing,
+  })
+  if (!landing) await page.getByRole('heading', { name: '工作台' }).waitFor()
   return page
 }
 
 async function open(username: string, title: string): Promise<Page> {
-  const page = await signIn(username)
-  await page.goto(`${server.url}/documents/${ids[title]}`)
+  const page = await signIn(username, `/documents/${ids[title]}`)
   await page.getByRole('heading', { name: title }).waitFor()
   return page
 }

@@ -20,7 +20,7 @@ after(async () => {
 })
 
 const signIn = (username: string, password?: string) =>
-  signInAs(browser, server.url, username, password)
+  signInAs(browser, server.url, username, password, { form: true })
 
 describe('web shell', () => {
   it('a wrong password gets the server’s Chinese message and no session', async () => {
