@@ -45,6 +45,7 @@ import { workbenchRoutes } from './routes/workbench.ts'
 import { organisationRoutes } from './routes/organisation.ts'
 import { rulebookRoutes } from './routes/rulebooks.ts'
 import { type SessionRouteDeps, sessionRoutes } from './routes/session.ts'
+import { secondFactorRoutes } from './routes/second-factor.ts'
 
 export interface ServerOptions {
   library: RulebookLibrary
@@ -162,6 +163,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(rulebookRoutes(options.library))
   if (options.sessions) {
     await app.register(sessionRoutes(options.sessions))
+    await app.register(secondFactorRoutes(options.sessions))
     await app.register(organisationRoutes(options.sessions))
     await app.register(jurisdictionRoutes(options.sessions))
     await app.register(auditRoutes(options.sessions))

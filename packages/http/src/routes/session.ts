@@ -6,6 +6,7 @@ import {
   logOut,
   logOutEverywhere,
   type PasswordHasher,
+  secondStepOf,
   sha256,
   switchPost,
 } from '@zhengling/app'
@@ -13,6 +14,8 @@ import { createInTransaction, createRepositories, type Database } from '@zhengli
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import { requireSession, SESSION_COOKIE, sessionOf } from '../auth.ts'
+import { pendingLogin } from './second-factor.contract.ts'
+import type { SecondFactorConfig } from './second-factor.ts'
 import { errorBody, HttpError } from '../errors.ts'
 import { loginBody, revokedCount, sessionInfo, switchPostBody } from './session.contract.ts'
 
@@ -22,6 +25,8 @@ export interface SessionRouteDeps {
   hasher: Hasher
   now: () => Date
   secureCookies: boolean
+  /** The second factor's sealing key and seams (ADR 0022); a key made per process if absent. */
+  secondFactor?: SecondFactorConfig
 }
 
 /** Log in, see who you are, switch post, log out, log out everywhere. */
@@ -49,12 +54,17 @@ export function sessionRoutes(deps: SessionRouteDeps): FastifyPluginAsyncZod {
         schema: {
           summary: '登录',
           body: loginBody,
-          response: { 200: sessionInfo, 401: errorBody, 423: errorBody },
+          response: { 200: sessionInfo, 202: pendingLogin, 401: errorBody, 423: errorBody },
         },
       },
       async (request, reply) => {
         try {
-          const opened = await logIn({ ...commands, passwords: deps.passwords }, request.body)
+          const opened = await logIn(
+            { ...commands, passwords: deps.passwords, secondStep: secondStepOf(commands) },
+            request.body,
+          )
+          // A second factor to show (or to enrol first): no session yet.
+          if ('secondFactor' in opened) return reply.status(202).send(opened)
           reply.setCookie(SESSION_COOKIE, opened.token, {
             ...cookie,
             expires: new Date(opened.expiresAt),

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '@zhengling/db'
 import { loadLibrary, type RulebookLibrary } from '@zhengling/rulebooks'
 import type { FastifyInstance } from 'fastify'
 import { buildServer } from '../build-server.ts'
+import { TEST_SECOND_FACTOR } from './test-authenticator.ts'
 
 /** A low scrypt cost keeps sign-ins fast in tests; production uses the default. */
 export const TEST_PASSWORDS: PasswordHasher = createScryptHasher(2 ** 12)
@@ -25,6 +26,7 @@ export function buildTestServer(handle: DatabaseHandle, now: () => Date): Promis
       hasher: sm3Hasher,
       now,
       secureCookies: true,
+      secondFactor: TEST_SECOND_FACTOR,
     },
   })
 }

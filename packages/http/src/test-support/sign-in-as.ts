@@ -2,19 +2,37 @@ import assert from 'node:assert/strict'
 import { DEMO_PASSWORD, type Database } from '@zhengling/db'
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
+import type { LightMyRequestResponse } from 'fastify'
+import { passSecondStep } from './test-authenticator.ts'
+
+const withBody = (response: LightMyRequestResponse) =>
+  Object.assign(response, {
+    status: response.statusCode,
+    data: JSON.parse(response.body || 'null'),
+  })
 
 /** Signs a demo account in and answers request helpers carrying its cookie and CSRF token. */
 export async function signInAs(app: FastifyInstance, username: string) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/session',
-    payload: { username, password: DEMO_PASSWORD },
-  })
+  // The administrators sign in with their second factor (the test authenticator's next code).
+  const response = await passSecondStep(
+    username,
+    () =>
+      app
+        .inject({
+          method: 'POST',
+          url: '/api/session',
+          payload: { username, password: DEMO_PASSWORD },
+        })
+        .then(withBody),
+    (url, payload) => app.inject({ method: 'POST', url, payload }).then(withBody),
+  )
   assert.equal(response.statusCode, 200, response.body)
   const cookie = response.cookies.find((c) => c.name === 'zl_session')?.value
   const headers = { cookie: `zl_session=${cookie}`, 'x-csrf-token': response.json().csrfToken }
   return {
     me: response.json(),
+    /** The cookie and CSRF header, for requests the helpers below do not shape (the fuzzer's). */
+    headers,
     get: (url: string) => app.inject({ method: 'GET', url, headers }),
     post: (url: string, payload: object = {}) =>
       app.inject({ method: 'POST', url, headers, payload }),

@@ -23,8 +23,7 @@ export async function confirmEnrolment(
   const result = await deps.inTransaction(async (r) => {
     const account = await enrollingAccount(r, who, now)
     const factor = await r.secondFactor.factorOf(account.id)
-    if (factor?.confirmedAt)
-      throw new ConflictError('SECOND_FACTOR_ACTIVE', '两步验证已启用')
+    if (factor?.confirmedAt) throw new ConflictError('SECOND_FACTOR_ACTIVE', '两步验证已启用')
     if (!factor)
       throw new ConflictError('ENROLMENT_NOT_STARTED', '请先生成二维码，再输入验证器显示的验证码')
     const step = totpStepOf(deps.box.open(factor.secretSealed, account.id), code.trim(), at)

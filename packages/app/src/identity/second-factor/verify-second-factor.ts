@@ -1,9 +1,5 @@
 import { formatShanghai } from '@zhengling/rules'
-import {
-  afterFailure,
-  DEFAULT_LOCKOUT_POLICY,
-  isLocked,
-} from '../login-throttle.ts'
+import { afterFailure, DEFAULT_LOCKOUT_POLICY, isLocked } from '../login-throttle.ts'
 import { LoginError, openSession, type OpenedSession } from '../log-in.ts'
 import { openChallenge } from './challenge-account.ts'
 import { hashRecoveryCode, looksLikeRecoveryCode } from './recovery-codes.ts'
