@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { loadLibrary } from '@zhengling/rulebooks'
 import { adminInstall, adminResetPassword } from './commands/admin-install.ts'
-import { auditVerify } from './commands/audit-verify.ts'
+import { auditCheckpoint, auditKeygen, auditVerify } from './commands/audit-verify.ts'
 import { dbMigrate, demoSeed } from './commands/db-setup.ts'
 import { orgImport } from './commands/org-import.ts'
 import { rulesCatalogue } from './commands/rules-catalogue.ts'
@@ -15,7 +15,7 @@ import { rulesShow } from './commands/rules-show.ts'
 import { rulesTest } from './commands/rules-test.ts'
 import { consoleOutput, formatSourceError, type Output, UsageError } from './output.ts'
 
-const USAGE = `用法：zhengling rules <命令> [参数] | zhengling audit verify [--jurisdiction 辖区]
+const USAGE = `用法：zhengling rules <命令> [参数] | zhengling audit verify [--jurisdiction 辖区] [--file 导出文件]
   list                                   列出已编入的辖区与版本
   show <辖区> [--as-of 日期]             显示职务、会议、发文字号与全部规则
   explain <辖区> <判定> <输入.json|-> [--as-of 日期] [--json]
@@ -26,7 +26,10 @@ const USAGE = `用法：zhengling rules <命令> [参数] | zhengling audit veri
   test [目录或文件] [--verbose]          运行一致性用例
   lint <文件>                            检查规则库、用例、条文清单或日历数据文件
   catalogue [--out 文件] [--check]       生成规则目录（Markdown）；--check 检查是否过期
-  audit verify [--jurisdiction 辖区]     校验审计链：发现任何改动、删除或顺序调整
+  audit verify [--jurisdiction 辖区]     校验审计链：发现任何改动、删除或顺序调整，并与签名检查点核对
+               [--checkpoints 文件] [--public-key 文件] [--file 导出文件]（校验导出文件的签名与连续性）
+  audit checkpoint                       用 SM2 密钥签署各审计链的链头，追加到检查点文件
+  audit keygen --out <私钥文件>          生成 SM2 审计签名密钥（公钥写入 <私钥文件>.pub）
   db migrate                             执行数据库迁移
   demo seed                              创建演示辖区（钟山、托克逊、木里、延津、二连浩特）及演示账户
   org import <人员名册.yaml>              导入或更新一个辖区的单位、职务、任职、分管与代理
@@ -52,11 +55,21 @@ export function main(
       verbose: { type: 'boolean' },
       check: { type: 'boolean' },
       jurisdiction: { type: 'string' },
+      file: { type: 'string' },
+      checkpoints: { type: 'string' },
+      'public-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
   const [group, command, ...rest] = positionals
-  if (group === 'audit' && command === 'verify') return auditVerify(output, values.jurisdiction)
+  if (group === 'audit' && command === 'verify')
+    return auditVerify(output, values.jurisdiction, process.env, {
+      file: values.file,
+      checkpoints: values.checkpoints,
+      publicKey: values['public-key'],
+    })
+  if (group === 'audit' && command === 'checkpoint') return auditCheckpoint(output)
+  if (group === 'audit' && command === 'keygen') return auditKeygen(output, values.out)
   if (group === 'admin' && command === 'install') return adminInstall(output, rest[0], rest[1])
   if (group === 'admin' && command === 'reset-password') return adminResetPassword(output, rest[0])
   if (group === 'org' && command === 'import') return orgImport(output, loadLibrary(root), rest[0])

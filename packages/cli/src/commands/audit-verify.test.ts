@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
@@ -7,7 +7,7 @@ import { sm3Hasher } from '@zhengling/app'
 import { createAuditRepository, migrate, openDatabase } from '@zhengling/db'
 import { sql } from 'kysely'
 import type { Output } from '../output.ts'
-import { auditVerify } from './audit-verify.ts'
+import { auditCheckpoint, auditKeygen, auditVerify } from './audit-verify.ts'
 
 /** An embedded database in a folder of its own, with one jurisdiction's chain of three records. */
 async function buildDataDir(): Promise<string> {
@@ -71,5 +71,46 @@ describe('zhengling audit verify', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'zhengling-audit-empty-'))
     assert.equal(await auditVerify(empty.output, undefined, { ZHENGLING_DATA_DIR: dataDir }), 1)
     assert.match(empty.err.join('\n'), /数据库尚未初始化/)
+  })
+
+  it('keygen, checkpoint, then verify catches the tail deleted with the head rewound', async () => {
+    const dataDir = await buildDataDir()
+    const keyDir = mkdtempSync(join(tmpdir(), 'zhengling-audit-key-'))
+    const key = join(keyDir, 'audit.key')
+    const env = {
+      ZHENGLING_DATA_DIR: dataDir,
+      ZHENGLING_AUDIT_KEY: key,
+      ZHENGLING_AUDIT_CHECKPOINTS: join(keyDir, 'checkpoints.jsonl'),
+    }
+    const made = capture()
+    assert.equal(auditKeygen(made.output, key), 0)
+    assert.equal(statSync(key).mode & 0o777, 0o600)
+    assert.match(readFileSync(`${key}.pub`, 'utf8'), /^04[0-9a-f]{128}\n$/)
+    assert.throws(() => auditKeygen(capture().output, key), /不覆盖已有密钥/)
+
+    const sealed = capture()
+    assert.equal(await auditCheckpoint(sealed.output, env), 0)
+    assert.match(sealed.out.join('\n'), /zhongshan：已签署检查点（第 3 条）/)
+    const clean = capture()
+    assert.equal(await auditVerify(clean.output, undefined, env), 0)
+    assert.match(clean.out.join('\n'), /链完整，与签名检查点相符（已签至第 3 条）/)
+
+    const handle = await openDatabase({ dataDir })
+    await sql`alter table audit_records disable trigger user`.execute(handle.db)
+    await sql`delete from audit_records where chain_seq = 3`.execute(handle.db)
+    await sql`update audit_chain_heads set last_seq = 2, last_hash = (select hash from audit_records where chain_seq = 2)`.execute(
+      handle.db,
+    )
+    await handle.close()
+
+    const tampered = capture()
+    assert.equal(await auditVerify(tampered.output, undefined, env), 1)
+    assert.match(
+      tampered.err.join('\n'),
+      /第 3 条，该条审计记录已不存在：末尾记录被删除、链头被回退/,
+    )
+    const unchecked = capture()
+    assert.equal(await auditVerify(unchecked.output, undefined, { ZHENGLING_DATA_DIR: dataDir }), 0)
+    assert.match(unchecked.out.join('\n'), /未配置审计公钥/)
   })
 })
