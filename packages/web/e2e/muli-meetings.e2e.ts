@@ -4,6 +4,7 @@ import { createRulesPort } from '@zhengling/http'
 import { loadLibrary } from '@zhengling/rulebooks'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, screenshot } from './support/launch-browser.ts'
+import { apiAs } from './support/api-as.ts'
 import { signIn as signInAs } from './support/sign-in.ts'
 import { startDemoServer } from './support/start-demo-server.ts'
 import {
@@ -185,19 +186,23 @@ describe('a standing meeting of 木里县, from agenda to circular', () => {
   })
 
   it('the deputies propose their units’ items, the office reviews the materials, 法制办 the legality', async () => {
+    // The same steps as 法制办's below, recorded at the API: the page that records a step is
+    // walked by 钟山's meeting; here the 木里 gates matter (packages/http/src/muli-meetings.test.ts
+    // enumerates them).
+    const view = (await (
+      await apiAs(server.url, 'ml-secretariat')
+    ).get(`/api/meetings/${meetingId}`)) as { agenda: { id: string; title: string }[] }
+    const itemOf = (title: string) => view.agenda.find((item) => item.title === title)?.id
+    const office = await apiAs(server.url, 'ml-secretariat')
     for (const [deputy, title] of [
       ['ml-executiveDeputy', HEATING],
       ['ml-deputy-2', SCHOOLS],
       ['ml-deputy-3', HOUSING],
     ] as const) {
-      const page = await openMeeting(deputy)
-      await recordAgendaStep(page, title, '副县长提出议题建议', '同意提交县政府常务会议研究')
-      await page.context().close()
+      const steps = `/api/meetings/${meetingId}/items/${itemOf(title)}/steps`
+      await (await apiAs(server.url, deputy)).post(steps, { code: 'deputyProposal' })
+      await office.post(steps, { code: 'materialsReviewedByOffice', note: '材料齐全' })
     }
-    const office = await openMeeting('ml-secretariat')
-    for (const title of [SCHOOLS, HEATING, HOUSING])
-      await recordAgendaStep(office, title, '会议材料已报县政府办公室审核', '材料齐全')
-    await office.context().close()
 
     // The head's approval is still to come: only it admits the agenda (第十五条).
     const head = await openMeeting('ml-principal')

@@ -25,6 +25,7 @@ export async function apiAs(baseUrl: string, username: string) {
     return text ? JSON.parse(text) : undefined
   }
   return {
+    get: (path: string) => send('GET', path),
     post: (path: string, body: object = {}) => send('POST', path, body),
     put: (path: string, body: object) => send('PUT', path, body),
   }
