@@ -5,9 +5,10 @@ import type { AttachmentRepository } from './documents/attachment-repository.ts'
 import type { BodyVersionRepository } from './documents/body-version-repository.ts'
 import type { DocumentRepository } from './documents/document-repository.ts'
 import type { DocumentRecipientRepository } from './documents/recipient-repository.ts'
+import type { CredentialRepository } from './identity/credential-repository.ts'
 import type { IdentityRepository } from './identity/log-in.ts'
-import type { JobScheduler } from './jobs/job-scheduler.ts'
 import type { SecondFactorRepository } from './identity/second-factor/second-factor-repository.ts'
+import type { JobScheduler } from './jobs/job-scheduler.ts'
 import type { MeetingRepository } from './meetings/meeting-repository.ts'
 import type { NotificationRepository } from './notifications/notification.ts'
 import type { SupervisionRepository } from './supervision/supervision-repository.ts'
@@ -21,11 +22,11 @@ import type {
 /** The repositories a command may use, all bound to one transaction. */
 export interface Repositories {
   identity: IdentityRepository
-  audit: AuditRepository
   /** TOTP factors, recovery codes and the challenges between password and code. */
   secondFactor: SecondFactorRepository
   /** Password age and history, security settings, login failure counts (ADR 0021). */
   credentials: CredentialRepository
+  audit: AuditRepository
   /** The State Council holiday notices the system admin activated. */
   calendarNotices: CalendarNoticeRepository
   organisation: OrganisationRepository & OrganisationDirectory

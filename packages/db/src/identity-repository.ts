@@ -67,6 +67,7 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
           'accounts.username',
           'accounts.admin_role',
           'accounts.person_id',
+          'accounts.must_change_password',
         ])
         .where('sessions.id', '=', id)
         .executeTakeFirst()
@@ -82,6 +83,7 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
         csrfHash: row.csrf_hash,
         csrfToken: row.csrf_token,
         currentPostId: row.current_post_id,
+        mustChangePassword: row.must_change_password,
         lastSeenAt: iso(row.last_seen_at) as string,
         expiresAt: iso(row.expires_at) as string,
         revokedAt: iso(row.revoked_at),

@@ -5,11 +5,12 @@ import { createAuditRepository } from './audit-repository.ts'
 import { createCalendarNoticeRepository } from './calendar-notice-repository.ts'
 import { createDocumentAttachmentRepository } from './document-attachment-repository.ts'
 import { createDocumentBodyVersionRepository } from './document-body-version-repository.ts'
+import { createCredentialRepository } from './credential-repository.ts'
 import { createDocumentRepository } from './document-repository.ts'
 import { createDocumentRecipientRepository } from './document-recipient-repository.ts'
 import { createIdentityRepository } from './identity-repository.ts'
-import { createMeetingRepository } from './meeting-repository.ts'
 import { createSecondFactorRepository } from './second-factor-repository.ts'
+import { createMeetingRepository } from './meeting-repository.ts'
 import { createNotificationRepository, withTaskNotifications } from './notification-repository.ts'
 import { createSupervisionRepository } from './supervision-repository.ts'
 import { createInstructionPhraseRepository } from './instruction-phrase-repository.ts'
@@ -24,9 +25,9 @@ export function createRepositories(db: Kysely<Database>): Repositories {
   const notifications = createNotificationRepository(db)
   return {
     identity: createIdentityRepository(db),
-    audit: createAuditRepository(db),
     secondFactor: createSecondFactorRepository(db),
     credentials: createCredentialRepository(db),
+    audit: createAuditRepository(db),
     calendarNotices: createCalendarNoticeRepository(db),
     organisation: { ...createOrganisationRepository(db), ...createOrganisationDirectory(db) },
     accountAdmin: createAccountAdminRepository(db),

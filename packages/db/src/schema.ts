@@ -114,6 +114,8 @@ export interface Database {
     failed_count: ColumnType<number, number | undefined, number>
     locked_until: ColumnType<Date | null, string | null | undefined, string | null>
     created_at: ColumnType<Date, never, never>
+    password_changed_at: ColumnType<Date, string | undefined, string>
+    must_change_password: ColumnType<boolean, boolean | undefined, boolean>
     second_factor_required: ColumnType<boolean, boolean | undefined, boolean>
   }
   second_factors: {
@@ -138,6 +140,25 @@ export interface Database {
     used_at: ColumnType<Date | null, string | null | undefined, string | null>
     created_at: ColumnType<Date, string, never>
   }
+  password_history: {
+    account_id: string
+    password_hash: string
+    replaced_at: ColumnType<Date, string, never>
+  }
+  security_settings: {
+    id: ColumnType<boolean, never, never>
+    password_expiry_days: number
+    password_history_count: number
+    max_sessions_per_account: number
+    updated_by: string | null
+    updated_at: ColumnType<Date | null, never, string>
+  }
+  login_throttle: {
+    key: string
+    failed_count: number
+    window_started_at: ColumnType<Date, string, string>
+    locked_until: ColumnType<Date | null, string | null, string | null>
+  }
   sessions: {
     id: string
     account_id: string
@@ -148,6 +169,7 @@ export interface Database {
     last_seen_at: ColumnType<Date, string, string>
     expires_at: ColumnType<Date, string, string>
     revoked_at: ColumnType<Date | null, never, string | null>
+    opened_seq: ColumnType<string, never, never>
   }
   audit_chain_heads: {
     jurisdiction_id: string

@@ -10,6 +10,14 @@ import { HttpError } from './errors.ts'
 
 export const SESSION_COOKIE = 'zl_session'
 
+/** What a session whose password must be changed may still do (ADR 0021). */
+const WHILE_PASSWORD_MUST_CHANGE = new Set([
+  'GET /api/session',
+  'DELETE /api/session',
+  'POST /api/session/revoke-all',
+  'PUT /api/session/password',
+])
+
 declare module 'fastify' {
   interface FastifyRequest {
     session?: SessionRecord
@@ -41,6 +49,15 @@ export function requireSession(deps: {
         throw new HttpError(403, 'CSRF_REJECTED', '请求缺少有效的 CSRF 令牌，已拒绝')
       }
     }
+    if (
+      request.session.mustChangePassword &&
+      !WHILE_PASSWORD_MUST_CHANGE.has(`${request.method} ${request.routeOptions.url}`)
+    )
+      throw new HttpError(
+        403,
+        'PASSWORD_CHANGE_REQUIRED',
+        '密码已由管理员重置或已过期，请先修改密码',
+      )
   }
 }
 

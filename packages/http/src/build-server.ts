@@ -9,6 +9,7 @@ import {
   LoginError,
   NotFoundError,
   NotPermittedError,
+  type AuditSigner,
   type PdfConverter,
   RuleRefusedError,
   SessionError,
@@ -16,7 +17,11 @@ import {
 import type { RulebookLibrary } from '@zhengling/rulebooks'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify'
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -24,7 +29,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { errorOf, fieldLabel, frameworkRefusal, HttpError } from './errors.ts'
+import { databaseRefusal, errorOf, fieldLabel, frameworkRefusal, HttpError } from './errors.ts'
 import { LIMITS, refuseControlCharacters } from './routes/contract-fields.ts'
 import { accountRoutes } from './routes/accounts.ts'
 import { calendarRoutes } from './routes/calendar.ts'
@@ -46,6 +51,7 @@ import { organisationRoutes } from './routes/organisation.ts'
 import { rulebookRoutes } from './routes/rulebooks.ts'
 import { type SessionRouteDeps, sessionRoutes } from './routes/session.ts'
 import { secondFactorRoutes } from './routes/second-factor.ts'
+import { passwordRoutes } from './routes/password.ts'
 
 export interface ServerOptions {
   library: RulebookLibrary
@@ -61,6 +67,8 @@ export interface ServerOptions {
   convertToPdf?: PdfConverter | null
   /** 消息中心: the outside channels configured and the live stream's beat. */
   notifications?: NotificationRouteOptions
+  /** The SM2 audit key (ZHENGLING_AUDIT_KEY, ADR 0020) signing audit exports; none: refused. */
+  auditSigner?: AuditSigner
 }
 
 const CONTEXT_LABELS: Record<string, string> = {
@@ -83,7 +91,22 @@ function statusOf(error: DomainError): number {
  * client sends can produce a 500: bad input is a 4xx saying what was wrong.
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: LIMITS.requestBytes })
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: LIMITS.requestBytes,
+    // Refusals the router makes before any route or error handler runs (a broken percent-encoding,
+    // a path parameter past maxParamLength): the same Chinese error shape (ADR 0023).
+    frameworkErrors: (error, request, reply) => {
+      const refusal = frameworkRefusal(error, request.headers['content-type']) ?? {
+        statusCode: 400,
+        code: 'BAD_REQUEST',
+        message: '请求无法处理',
+      }
+      void (reply as FastifyReply)
+        .status(refusal.statusCode)
+        .send(errorOf(refusal.code, refusal.message))
+    },
+  })
   // Every string of every request (body, query, path) is refused with a control character
   // (bidi overrides and the like) before the route's own contract reads it: one rule, every field.
   app.setValidatorCompiler((route) =>
@@ -141,6 +164,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const refusal = frameworkRefusal(error, request.headers['content-type'])
     if (refusal)
       return reply.status(refusal.statusCode).send(errorOf(refusal.code, refusal.message))
+    // A value the contracts let through but the database refused (ADR 0023): a 400, logged.
+    const refused = databaseRefusal(error)
+    if (refused) {
+      request.log.warn({ err: error }, 'value refused by the database')
+      return reply.status(refused.statusCode).send(errorOf(refused.code, refused.message))
+    }
     request.log.error({ err: error }, 'unhandled error')
     return reply.status(500).send(errorOf('INTERNAL', '服务器内部错误，已记录，请稍后重试'))
   })
@@ -166,8 +195,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(secondFactorRoutes(options.sessions))
     await app.register(organisationRoutes(options.sessions))
     await app.register(jurisdictionRoutes(options.sessions))
-    await app.register(auditRoutes(options.sessions))
+    await app.register(auditRoutes({ ...options.sessions, signer: options.auditSigner }))
     await app.register(accountRoutes(options.sessions))
+    await app.register(passwordRoutes(options.sessions))
     // Notices activated before this process started count from its first question on.
     await loadActivatedNotices(options.sessions.db, options.library)
     const calendar = createCalendarLayers(options.library)

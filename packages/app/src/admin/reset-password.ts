@@ -7,7 +7,10 @@ import type { InTransaction } from '../unit-of-work.ts'
 import { assertPasswordPolicy } from './create-account.ts'
 import { recordAdminAct } from './record-admin-act.ts'
 
-/** The system admin sets a new password; every open session of the account ends with it. */
+/**
+ * The system admin sets a new password; every open session of the account ends with it, and the
+ * person must change it at their next sign-in.
+ */
 export async function resetPassword(
   deps: {
     inTransaction: InTransaction
@@ -30,7 +33,12 @@ export async function resetPassword(
   assertPasswordPolicy(input.password, account.username)
   const passwordHash = await deps.passwords.hash(input.password)
   return deps.inTransaction(async (r) => {
-    await r.accountAdmin.setPasswordHash(account.id, passwordHash)
+    // The person chooses their own at the next sign-in (ADR 0021).
+    await r.credentials.replacePassword(account.id, {
+      passwordHash,
+      at: deps.now().toISOString(),
+      mustChange: true,
+    })
     const revokedSessions = await r.identity.revokeSessions(account.id, deps.now().toISOString())
     await recordAdminAct(r, deps, session, {
       jurisdictionId: account.person?.jurisdictionId ?? null,

@@ -2,14 +2,20 @@ import { createHash, randomBytes } from 'node:crypto'
 import {
   AFTER_SUCCESS,
   afterFailure,
+  type ClientLimitPolicy,
   DEFAULT_LOCKOUT_POLICY,
   isLocked,
   type LockoutPolicy,
   type LoginState,
 } from './login-throttle.ts'
 import type { PasswordHasher } from './password-hasher.ts'
+import {
+  afterSessionOpened,
+  countClientFailure,
+  refuseUnknownName,
+  refuseWhileClientLimited,
+} from './login-limits.ts'
 import { formatShanghai, shanghaiDateOf } from '@zhengling/rules'
-import { DEPLOYMENT_CHAIN } from '../audit/audit-chain.ts'
 import { type AuditEntry, auditEntry } from '../audit/audit-record.ts'
 import type { Hasher } from '../audit/hasher.ts'
 import { chainOfAccount } from '../session/chain-of-account.ts'
@@ -52,13 +58,15 @@ export interface SessionRecord {
   csrfHash: string
   csrfToken: string | null
   currentPostId: string | null
+  /** Set by an admin's reset or an expired password: only changing it is allowed. */
+  mustChangePassword?: boolean
   lastSeenAt: string
   expiresAt: string
   revokedAt: string | null
 }
 
 export class LoginError extends Error {
-  readonly code: 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED'
+  readonly code: 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED' | 'TOO_MANY_ATTEMPTS'
   readonly lockedUntil?: string
   constructor(code: LoginError['code'], message: string, lockedUntil?: string) {
     super(message)
@@ -88,6 +96,9 @@ export interface LogInDeps {
   hasher: Hasher
   lockout?: LockoutPolicy
   sessionHours?: number
+  /** The request's address: failures from it are counted and limited (login-limits.ts). */
+  clientAddress?: string
+  clientLimit?: ClientLimitPolicy
   /**
    * After the password, before any session: a second step the account must take (a TOTP code,
    * or enrolling one first), or null. Answering one leaves the account's failure count as it is.
@@ -130,17 +141,10 @@ export async function logIn(
       auditEntry({ jurisdictionId: chain, occurredAt, subject: input.username, ...fields }),
       deps.hasher,
     )
+  await refuseWhileClientLimited(deps, deps.clientAddress, input.username, now)
   const account = await deps.inTransaction((r) => r.identity.accountByUsername(input.username))
   const wrong = new LoginError('INVALID_CREDENTIALS', '用户名或密码错误')
-  if (!account) {
-    await deps.inTransaction((r) =>
-      record(r, DEPLOYMENT_CHAIN, {
-        action: 'session.loginFailed',
-        details: { reason: 'unknownAccount' },
-      }),
-    )
-    throw wrong
-  }
+  if (!account) return refuseUnknownName(deps, { ...input, clientAddress: deps.clientAddress }, now)
   const attempt = (r: Repositories, fields: Fields) =>
     chainOfAccount(r.organisation, account.personId).then((chain) =>
       record(r, chain, { actorPersonId: account.personId, ...fields }),
@@ -160,6 +164,7 @@ export async function logIn(
     const state = afterFailure(account, now, deps.lockout ?? DEFAULT_LOCKOUT_POLICY)
     await deps.inTransaction(async (r) => {
       await r.identity.saveLoginState(account.id, state)
+      await countClientFailure(r, deps.clientAddress, now, deps.clientLimit)
       await attempt(r, {
         action: 'session.loginFailed',
         details: {
@@ -225,11 +230,17 @@ export async function openSession(
       now: occurredAt,
       expiresAt,
     })
+    const limits = await afterSessionOpened(r, account.id, now)
     await attempt(r, {
       action: 'session.login',
       actorPostId: currentPostId,
-      details: { expiresAt, ...details },
+      details: { expiresAt, ...details, ...limits },
     })
+    if (limits.revokedOverLimit)
+      await attempt(r, {
+        action: 'session.revokedOverLimit',
+        details: { revoked: limits.revokedOverLimit },
+      })
   })
   return { token, csrfToken, accountId: account.id, adminRole: account.adminRole, expiresAt }
 }

@@ -34,3 +34,43 @@ export function afterFailure(
 }
 
 export const AFTER_SUCCESS: LoginState = { failedCount: 0, lockedUntil: null }
+
+/**
+ * Failures from one client address within a window, then a pause for everyone at that address.
+ * High, because a county office signs in through one NAT address; low enough that spraying one
+ * password over many names from one machine crawls (about 30 names per quarter hour).
+ */
+export interface ClientLimitPolicy {
+  maxFailures: number
+  windowMinutes: number
+  lockoutMinutes: number
+}
+
+export const DEFAULT_CLIENT_LIMIT: ClientLimitPolicy = {
+  maxFailures: 30,
+  windowMinutes: 15,
+  lockoutMinutes: 15,
+}
+
+export interface WindowedState extends LoginState {
+  windowStartedAt: string
+}
+
+/** The state after a failed attempt from a client: counts within the window, locks at the limit. */
+export function afterClientFailure(
+  state: WindowedState | undefined,
+  now: Date,
+  policy: ClientLimitPolicy = DEFAULT_CLIENT_LIMIT,
+): WindowedState {
+  const windowOver =
+    !state ||
+    (!isLocked(state, now) &&
+      Date.parse(state.windowStartedAt) + policy.windowMinutes * 60_000 <= now.getTime())
+  const count = windowOver ? 1 : state.failedCount + 1
+  const windowStartedAt = windowOver ? now.toISOString() : state.windowStartedAt
+  const lockedUntil =
+    count >= policy.maxFailures
+      ? new Date(now.getTime() + policy.lockoutMinutes * 60_000).toISOString()
+      : null
+  return { failedCount: count, windowStartedAt, lockedUntil }
+}

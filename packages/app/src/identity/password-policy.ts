@@ -1,3 +1,5 @@
+import { isCommonPassword } from './common-passwords.ts'
+
 /** The password policy a security admin sets; defaults follow 等保2.0 practice (length, variety). */
 export interface PasswordPolicy {
   minLength: number
@@ -25,5 +27,6 @@ export function passwordProblems(
   }
   if (username && password.toLowerCase().includes(username.toLowerCase()))
     problems.push('密码不得包含用户名')
+  if (isCommonPassword(password)) problems.push('密码过于常见（在常用密码表中），请换一个')
   return problems
 }

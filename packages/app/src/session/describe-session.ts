@@ -15,6 +15,8 @@ export interface SessionDescription {
   person: { id: string; name: string } | null
   jurisdiction: { id: string; name: string } | null
   posts: HeldPost[]
+  /** An admin reset it or it expired: only changing the password is allowed until then. */
+  mustChangePassword: boolean
   /** Null when the post acted in is no longer held (it ended since sign-in) or for administrators. */
   currentPostId: string | null
 }
@@ -29,6 +31,7 @@ export async function describeSession(
     adminRole: session.adminRole,
     expiresAt: session.expiresAt,
     csrfToken: session.csrfToken,
+    mustChangePassword: session.mustChangePassword ?? false,
   }
   if (!session.personId)
     return { ...base, person: null, jurisdiction: null, posts: [], currentPostId: null }

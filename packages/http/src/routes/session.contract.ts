@@ -20,6 +20,8 @@ export const sessionInfo = z.object({
   adminRole: z.string().nullable(),
   expiresAt: z.string(),
   csrfToken: z.string().nullable(),
+  /** Only changing the password is allowed until it is changed (an admin's reset, expiry). */
+  mustChangePassword: z.boolean(),
   person: z.object({ id: z.string(), name: z.string() }).nullable(),
   jurisdiction: z.object({ id: z.string(), name: z.string() }).nullable(),
   posts: z.array(heldPost),

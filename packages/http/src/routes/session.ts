@@ -29,6 +29,8 @@ export interface SessionRouteDeps {
   secondFactor?: SecondFactorConfig
 }
 
+const LOGIN_STATUS: Record<string, number> = { ACCOUNT_LOCKED: 423, TOO_MANY_ATTEMPTS: 429 }
+
 /** Log in, see who you are, switch post, log out, log out everywhere. */
 export function sessionRoutes(deps: SessionRouteDeps): FastifyPluginAsyncZod {
   const repositories = createRepositories(deps.db)
@@ -54,13 +56,24 @@ export function sessionRoutes(deps: SessionRouteDeps): FastifyPluginAsyncZod {
         schema: {
           summary: '登录',
           body: loginBody,
-          response: { 200: sessionInfo, 202: pendingLogin, 401: errorBody, 423: errorBody },
+          response: {
+            200: sessionInfo,
+            202: pendingLogin,
+            401: errorBody,
+            423: errorBody,
+            429: errorBody,
+          },
         },
       },
       async (request, reply) => {
         try {
           const opened = await logIn(
-            { ...commands, passwords: deps.passwords, secondStep: secondStepOf(commands) },
+            {
+              ...commands,
+              passwords: deps.passwords,
+              clientAddress: request.ip,
+              secondStep: secondStepOf(commands),
+            },
             request.body,
           )
           // A second factor to show (or to enrol first): no session yet.
@@ -74,11 +87,7 @@ export function sessionRoutes(deps: SessionRouteDeps): FastifyPluginAsyncZod {
           return describe(session)
         } catch (error) {
           if (error instanceof LoginError)
-            throw new HttpError(
-              error.code === 'ACCOUNT_LOCKED' ? 423 : 401,
-              error.code,
-              error.message,
-            )
+            throw new HttpError(LOGIN_STATUS[error.code] ?? 401, error.code, error.message)
           throw error
         }
       },
