@@ -134,6 +134,10 @@ export function frameworkRefusal(
       return { statusCode: 400, code: 'INVALID_CONTENT_TYPE', message: '请求的内容类型无效' }
     case 'FST_ERR_BAD_URL':
       return { statusCode: 400, code: 'BAD_URL', message: '请求地址无效' }
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { statusCode: 400, code: 'PARAM_TOO_LONG', message: '请求地址无效：路径中的参数过长' }
+    case 'FST_ERR_ASYNC_CONSTRAINT':
+      return { statusCode: 400, code: 'BAD_URL', message: '请求地址无效' }
   }
   if (error instanceof SyntaxError && statusCode === 400)
     return { statusCode: 400, code: 'MALFORMED_JSON', message: '请求体不是有效的 JSON' }
@@ -142,6 +146,52 @@ export function frameworkRefusal(
       statusCode,
       code: code && !code.startsWith('FST_') ? code : 'BAD_REQUEST',
       message: `请求无法处理（${statusCode}）`,
+    }
+  return undefined
+}
+
+/**
+ * A refusal by the database of a value that slipped past the contracts (ADR 0023), in Chinese
+ * with a machine code, never a 500: SQLSTATE class 22 (data exception: a date out of range, an
+ * invalid byte sequence such as U+0000, a number too large, text too long for its column) and
+ * 54000 (a value too large to index). The transaction it happened in is already rolled back.
+ * Undefined for anything else (a bug stays a 500, logged).
+ */
+export function databaseRefusal(
+  error: unknown,
+): { statusCode: number; code: string; message: string } | undefined {
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return undefined
+  switch (code) {
+    case '22007':
+    case '22008':
+      return {
+        statusCode: 400,
+        code: 'INVALID_DATE',
+        message: '请求有误：日期或时间不存在或超出范围，请检查后重新输入',
+      }
+    case '22021':
+    case '22P05':
+      return {
+        statusCode: 400,
+        code: 'INVALID_CHARACTERS',
+        message: '请求有误：内容含有无法保存的字符（如 U+0000），请删除后重新输入',
+      }
+    case '22001':
+    case '54000':
+      return {
+        statusCode: 400,
+        code: 'VALUE_TOO_LONG',
+        message: '请求有误：内容过长，请缩短后重新输入',
+      }
+    case '22003':
+      return { statusCode: 400, code: 'NUMBER_OUT_OF_RANGE', message: '请求有误：数字超出允许范围' }
+  }
+  if (code.startsWith('22'))
+    return {
+      statusCode: 400,
+      code: 'INVALID_INPUT',
+      message: '请求有误：取值无效，请检查后重新输入',
     }
   return undefined
 }

@@ -4,8 +4,55 @@ import { z } from 'zod'
 
 export const id = z.uuid('编号格式不正确')
 
-/** A civil date, Asia/Shanghai, as the API writes dates. */
-export const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+/**
+ * The dates a request may name: a government's records and deadlines fall well inside these
+ * years, and every date below is a real day on the calendar (ADR 0023).
+ */
+export const DATE_RANGE = { earliest: '1900-01-01', latest: '2100-12-31' } as const
+
+const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * Why `text` (YYYY-MM-DD) is not a date a request may carry, in Chinese, or null: the shape, a
+ * day that exists (no 2026-02-30, no month 13), and DATE_RANGE.
+ */
+export function civilDateProblem(text: string): string | null {
+  const parts = DATE_SHAPE.exec(text)
+  if (!parts) return '日期格式应为 YYYY-MM-DD'
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])]
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+  if (daysInMonth === undefined) return `日期不存在：没有 ${parts[2]} 月`
+  if (day < 1 || day > daysInMonth) return `日期不存在：${year} 年 ${month} 月没有 ${parts[3]} 日`
+  if (text < DATE_RANGE.earliest || text > DATE_RANGE.latest)
+    return `日期超出范围：应在 ${DATE_RANGE.earliest} 至 ${DATE_RANGE.latest} 之间`
+  return null
+}
+
+function refineDate(value: string, context: z.RefinementCtx): void {
+  const problem = civilDateProblem(value)
+  if (problem) context.addIssue({ code: 'custom', message: problem, input: value })
+}
+
+/**
+ * A civil date, Asia/Shanghai, as a request names it (query, path or body): the one date field
+ * every contract uses — calendar-valid and inside DATE_RANGE.
+ */
+export const civilDate = z.string().superRefine(refineDate)
+
+/** A civil date the server writes in a response: the shape only (a deadline may pass 2100). */
+export const civilDateOut = z.string().regex(DATE_SHAPE, '日期格式应为 YYYY-MM-DD')
+
+/**
+ * A moment with its UTC offset (ISO 8601, e.g. 2026-03-02T09:00:00+08:00), as a request names
+ * it: a real day and time, its date inside DATE_RANGE.
+ */
+export function instant(message = '时间格式不正确（应为带时区的 ISO 8601 时间）') {
+  return z.iso.datetime({ offset: true, message }).superRefine((value, context) => {
+    const problem = civilDateProblem(value.slice(0, 10))
+    if (problem) context.addIssue({ code: 'custom', message: problem, input: value })
+  })
+}
 
 /** The article behind a decision: rule id, source, article number, its words. */
 export const citation = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { civilDate } from './contract-fields.ts'
 
 export const jurisdictionSummary = z.object({
   id: z.string(),
@@ -9,10 +10,7 @@ export const jurisdictionSummary = z.object({
 
 export const chartParams = z.object({ id: z.string().min(1).max(64) })
 export const chartQuery = z.object({
-  on: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-    .optional(),
+  on: civilDate.optional(),
 })
 
 const postRef = z.object({ postId: z.string(), title: z.string() })

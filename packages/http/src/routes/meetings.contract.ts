@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { citation, civilDate, holding, id, titleField } from './contract-fields.ts'
+import { citation, civilDate, holding, id, instant, titleField } from './contract-fields.ts'
 
 const titled = z.object({ title: z.string(), holders: z.array(z.string()) })
 
@@ -19,7 +19,7 @@ export const meetingRange = z.object({
 export const scheduleMeetingBody = z.object({
   meetingType: z.string().min(1).max(32),
   title: titleField().optional(),
-  startsAt: z.iso.datetime({ offset: true, message: '会议时间格式不正确' }),
+  startsAt: instant('会议时间格式不正确'),
   location: z.string().max(100).optional(),
   presiderPostId: id.optional(),
   secrecy: z.string().min(1).max(16).optional(),
@@ -29,7 +29,7 @@ export const scheduleMeetingBody = z.object({
 export const editMeetingBody = z
   .object({
     title: titleField().optional(),
-    startsAt: z.iso.datetime({ offset: true, message: '会议时间格式不正确' }).optional(),
+    startsAt: instant('会议时间格式不正确').optional(),
     location: z.string().max(100).optional(),
     presiderPostId: id.optional(),
   })

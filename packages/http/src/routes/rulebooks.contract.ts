@@ -1,14 +1,11 @@
 import { z } from 'zod'
-import { citation } from './contract-fields.ts'
+import { citation, civilDate } from './contract-fields.ts'
 
 /** Request and response shapes of the rulebook routes; the OpenAPI document is generated from them. */
 export const jurisdictionParams = z.object({ jurisdiction: z.string().min(1).max(64) })
 export const decisionParams = jurisdictionParams.extend({ decision: z.string().min(1).max(64) })
 export const asOfQuery = z.object({
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-    .optional(),
+  asOf: civilDate.optional(),
 })
 
 export const rulebookSummary = z.object({

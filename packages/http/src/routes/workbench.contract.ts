@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { civilDate, id } from './contract-fields.ts'
+import { civilDateOut, id } from './contract-fields.ts'
 
 const section = z.enum(['documents', 'meetings', 'supervision'])
 
@@ -8,7 +8,7 @@ const calendarWarning = z.object({ code: z.string(), year: z.number(), message: 
 
 export const awaitingWorkResponse = z.object({
   /** The civil date (Asia/Shanghai) the countdowns are counted from. */
-  today: civilDate,
+  today: civilDateOut,
   /** Most urgent first: overdue, then the fewest working days left, then the oldest. */
   items: z.array(
     z.object({
@@ -20,7 +20,7 @@ export const awaitingWorkResponse = z.object({
       title: z.string(),
       from: z.string().nullable(),
       since: z.string(),
-      dueDate: civilDate.nullable(),
+      dueDate: civilDateOut.nullable(),
       /** Working days to the due date on the official calendar; negative once overdue. */
       workingDaysLeft: z.number().nullable(),
       overdue: z.boolean(),
