@@ -1,6 +1,7 @@
 // What an attachment (附件) may be: the accepted file types, the size cap, and the checks a file
 // passes before it is stored. Pure: bytes and names in, a verdict out; no I/O, no clock.
 import { InvalidInputError } from '../errors.ts'
+import { inspectArchive } from './archive-limits.ts'
 
 /**
  * The largest attachment accepted: 20 MB. A scanned multi-page 公文 attachment (PDF at 300 dpi)
@@ -21,6 +22,8 @@ export interface AttachmentType {
   extensions: readonly string[]
   /** Whether the bytes are of this type (magic numbers; for text, the absence of binary bytes). */
   matches: (bytes: Uint8Array) => boolean
+  /** A ZIP package: inflated as a stream within the limits of `archive-limits.ts` (zip bombs). */
+  zipPackage?: true
 }
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) =>
@@ -95,12 +98,14 @@ export const ATTACHMENT_TYPES: readonly AttachmentType[] = [
     label: 'Word 文档（DOCX）',
     extensions: ['.docx'],
     matches: zipWith('word/'),
+    zipPackage: true,
   },
   {
     mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     label: 'Excel 表格（XLSX）',
     extensions: ['.xlsx'],
     matches: zipWith('xl/'),
+    zipPackage: true,
   },
   {
     // GB/T 33190-2016 版式文档: a ZIP package whose entry file is OFD.xml.
@@ -108,6 +113,7 @@ export const ATTACHMENT_TYPES: readonly AttachmentType[] = [
     label: 'OFD 版式文档',
     extensions: ['.ofd'],
     matches: (bytes) => zipHasRootEntry(bytes, 'OFD.xml'),
+    zipPackage: true,
   },
   {
     mediaType: 'image/jpeg',
@@ -185,7 +191,8 @@ export interface CheckedAttachment {
 /**
  * Accepts a file or refuses it with a code and a Chinese message saying what is wrong. The
  * declared type (or, when the client declared none, the name's extension) must be an accepted
- * type, the name's extension must belong to it, and the bytes must be what the type says.
+ * type, the name's extension must belong to it, and the bytes must be what the type says; a ZIP
+ * package (DOCX, XLSX, OFD) must stay within the inflation limits (`ARCHIVE_TOO_LARGE`…).
  */
 export function checkAttachment(
   file: { fileName: string; declaredType: string; bytes: Uint8Array },
@@ -220,6 +227,7 @@ export function checkAttachment(
       'ATTACHMENT_TYPE_MISMATCH',
       `文件内容不是${type.label}：文件类型与内容不符，可能是改了扩展名或文件已损坏`,
     )
+  if (type.zipPackage) inspectArchive(bytes)
   if (!extension) name = sanitiseFileName(name + type.extensions[0])
   return { name, mediaType: type.mediaType, sizeBytes: bytes.length }
 }
