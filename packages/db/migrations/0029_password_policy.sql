@@ -10,9 +10,10 @@ alter table sessions add column opened_seq bigserial;
 create table password_history (
   account_id uuid not null references accounts (id),
   password_hash text not null,
-  replaced_at timestamptz not null
+  replaced_at timestamptz not null,
+  seq bigserial
 );
-create index password_history_account on password_history (account_id, replaced_at desc);
+create index password_history_account on password_history (account_id, seq desc);
 
 -- One row: the security admin's settings. 0 expiry days = passwords do not expire.
 create table security_settings (

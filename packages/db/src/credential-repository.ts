@@ -87,7 +87,7 @@ export function createCredentialRepository(db: Kysely<Database>): CredentialRepo
         .selectFrom('password_history')
         .select('password_hash')
         .where('account_id', '=', accountId)
-        .orderBy('replaced_at', 'desc')
+        .orderBy('seq', 'desc')
         .limit(count)
         .execute()
       return rows.map((row) => row.password_hash)

@@ -144,6 +144,7 @@ export interface Database {
     account_id: string
     password_hash: string
     replaced_at: ColumnType<Date, string, never>
+    seq: ColumnType<string, never, never>
   }
   security_settings: {
     id: ColumnType<boolean, never, never>
