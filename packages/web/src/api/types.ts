@@ -34,6 +34,8 @@ export interface Me {
   /** Posts held today, then posts acted for; empty for administrators. */
   posts: HeldPost[]
   currentPostId: string | null
+  /** An admin reset the password or it expired: only changing it is allowed (ADR 0021). */
+  mustChangePassword?: boolean
 }
 
 export interface Revoked {

@@ -15,6 +15,7 @@ import { AccountsTable } from './accounts/accounts-table.tsx'
 import { ClearanceModal } from './accounts/clearance-modal.tsx'
 import { CreateAccountModal } from './accounts/create-account-modal.tsx'
 import { ResetPasswordModal } from './accounts/reset-password-modal.tsx'
+import { SecuritySettingsCard } from './accounts/security-settings-card.tsx'
 
 export function AccountsPage() {
   const me = useMe()
@@ -70,6 +71,7 @@ function AccountAdministration({
           </Button>
         )}
       </Flex>
+      <SecuritySettingsCard editable={adminRole === 'securityAdmin'} />
       {accounts.error && <LoadError error={accounts.error} onRetry={accounts.reload} />}
       {jurisdictions.error && (
         <LoadError error={jurisdictions.error} onRetry={jurisdictions.reload} />

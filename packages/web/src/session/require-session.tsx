@@ -2,11 +2,15 @@ import { Button, Flex, Result } from 'antd'
 import type { ReactNode } from 'react'
 import { Navigate, useLocation } from 'react-router-dom'
 import { PageLoading } from '../components/page-loading.tsx'
+import { ForcedPasswordChange } from '../pages/change-password/forced-password-change.tsx'
 import { useSession } from './session-context.ts'
 
-/** Shows its children to a signed-in user; everyone else goes to /login. */
+/**
+ * Shows its children to a signed-in user; everyone else goes to /login. A user whose password
+ * must be changed (ADR 0021) sees only the change form.
+ */
 export function RequireSession({ children }: { children: ReactNode }) {
-  const { status, error, retry } = useSession()
+  const { status, error, retry, me } = useSession()
   const location = useLocation()
 
   if (status === 'loading') return <PageLoading />
@@ -27,5 +31,6 @@ export function RequireSession({ children }: { children: ReactNode }) {
     )
   }
   if (status === 'signedOut') return <Navigate to="/login" replace state={{ from: location }} />
+  if (me?.mustChangePassword) return <ForcedPasswordChange />
   return children
 }
