@@ -7,6 +7,9 @@ import { HttpError } from '../errors.ts'
 const ATTACHMENT_STATUS: Record<string, number> = {
   ATTACHMENT_TYPE_NOT_ALLOWED: 415,
   ATTACHMENT_TOO_LARGE: 413,
+  // A ZIP package past the inflation limits (zip bombs): too large once inflated.
+  ARCHIVE_TOO_LARGE: 413,
+  ARCHIVE_TOO_MANY_ENTRIES: 413,
 }
 
 /** `attachment` with the name as UTF-8 (RFC 6266/5987) and an ASCII fallback for old clients. */
