@@ -22,9 +22,17 @@ export async function migrate(
   // Up to date: nothing to do, and nothing the application role (which may not create or
   // change tables, docs/decisions/0020) is refused. Only the owner gets further.
   if ((await pendingMigrations(db, files)).length === 0) return []
-  await sql`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`.execute(
-    db,
-  )
+  try {
+    await sql`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`.execute(
+      db,
+    )
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error
+    throw new Error(
+      '数据库有待执行的迁移，而当前连接的角色无权修改结构：请以属主身份迁移（ZHENGLING_MIGRATION_DATABASE_URL，或 DATABASE_URL=属主 zhengling db migrate）',
+      { cause: error },
+    )
+  }
   const applied: string[] = []
   for (const name of files) {
     const done = await db.transaction().execute(async (trx) => {

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { createScryptHasher, sm3Hasher } from '@zhengling/app'
+import { createScryptHasher, sealAuditChains, sm3Hasher } from '@zhengling/app'
 import {
+  auditKeyConfig,
+  createAuditRepository,
+  createCheckpointFile,
   databaseConfig,
+  loadAuditSigner,
   DEMO_PASSWORD,
   demoAccounts,
   migrate,
@@ -12,6 +16,7 @@ import {
 import { loadLibrary } from '@zhengling/rulebooks'
 import { join } from 'node:path'
 import { buildServer } from './build-server.ts'
+import { secondFactorKey } from './second-factor-key.ts'
 import { loadActivatedNotices } from './calendar-layers.ts'
 import { channelsFromEnv } from './notification-channels.ts'
 import { createRulesPort } from './rules-port.ts'
@@ -24,18 +29,29 @@ import { createRulesPort } from './rules-port.ts'
  * ZHENGLING_WEB_ROOT (packages/web/dist); notification channels: ZHENGLING_SMTP_URL (or
  * ZHENGLING_SMTP_HOST/ZHENGLING_SMTP_PORT) with ZHENGLING_SMTP_FROM, ZHENGLING_WEBHOOK_URL with
  * ZHENGLING_WEBHOOK_SECRET, ZHENGLING_PUBLIC_URL for links in messages. `--demo` seeds the demo jurisdictions (钟山区, 托克逊县,
- * 木里县, 延津县, 二连浩特市) and prints their accounts.
+ * 木里县, 延津县, 二连浩特市) and prints their accounts. Least privilege on PostgreSQL (ADR 0020):
+ * DATABASE_URL names the application role; ZHENGLING_MIGRATION_DATABASE_URL, when set, the owner
+ * that migrates first. The audit key: ZHENGLING_AUDIT_KEY (SM2, signs checkpoints every
+ * ZHENGLING_AUDIT_CHECKPOINT_MINUTES into ZHENGLING_AUDIT_CHECKPOINTS, and audit exports).
  */
 const env = process.env
 const demo = process.argv.includes('--demo')
 const port = Number(env.PORT ?? 3000)
 const host = env.HOST ?? '127.0.0.1'
 const config = databaseConfig(env)
+if (env.ZHENGLING_MIGRATION_DATABASE_URL) {
+  const owner = await openDatabase({ url: env.ZHENGLING_MIGRATION_DATABASE_URL })
+  await migrate(owner.db)
+  await owner.close()
+}
 const handle = await openDatabase(config)
 await migrate(handle.db)
 if (demo) await seedDemo(handle.db, { now: () => new Date() })
 
 const library = loadLibrary()
+// Seals the TOTP secrets (ADR 0022): from the environment or a key file beside the data.
+const twoFactorKey = secondFactorKey(env)
+const auditSigner = loadAuditSigner(env)
 // E-mail and the messaging gateway, when configured (docs/operations.md); 站内 always.
 const channels = channelsFromEnv(env)
 const app = await buildServer({
@@ -48,8 +64,10 @@ const app = await buildServer({
     hasher: sm3Hasher,
     now: () => new Date(),
     secureCookies: env.ZHENGLING_SECURE_COOKIES !== 'false',
+    secondFactor: { key: twoFactorKey.key },
   },
   notifications: { availableChannels: channels.map((channel) => channel.name) },
+  auditSigner,
 })
 await app.listen({ port, host })
 // 催办 and other durable timers; every replica may run this worker (jobs are taken once).
@@ -69,9 +87,33 @@ const calendarBeat = setInterval(() => {
   )
 }, 60_000)
 calendarBeat.unref()
+// Signed checkpoints of every audit chain, outside the database (ADR 0020): now and periodically.
+const auditKeys = auditKeyConfig(env)
+const sealChains = () =>
+  auditSigner
+    ? sealAuditChains({
+        audit: createAuditRepository(handle.db),
+        signer: auditSigner,
+        store: createCheckpointFile(auditKeys.checkpointFile),
+        now: () => new Date(),
+      })
+        .then((reports) => {
+          for (const report of reports.filter((r) => r.outcome === 'refused'))
+            app.log.error(
+              { chain: report.chain, problems: report.problems },
+              '审计链校验失败，未签署检查点',
+            )
+        })
+        .catch((error: unknown) => app.log.error({ err: error }, '签署审计检查点失败'))
+    : Promise.resolve()
+await sealChains()
+const sealBeat = setInterval(sealChains, auditKeys.intervalMinutes * 60_000)
+sealBeat.unref()
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     clearInterval(calendarBeat)
+    clearInterval(sealBeat)
+    await sealChains()
     await timers.stop()
     await app.close()
     await handle.close()
@@ -84,6 +126,10 @@ const lines = [
   `政令 Zhengling 已启动：${url}`,
   `数据库：${config.url ? 'PostgreSQL 服务器（DATABASE_URL）' : `内嵌 PGlite（${config.dataDir}）`}`,
   `接口文档：${url}api/docs`,
+  `两步验证密钥：${twoFactorKey.source}（三员首次登录时用验证器应用扫码设置两步验证）`,
+  auditSigner
+    ? `审计检查点：SM2 签署，每 ${auditKeys.intervalMinutes} 分钟写入 ${auditKeys.checkpointFile}`
+    : '审计检查点：未配置 ZHENGLING_AUDIT_KEY，不签署（见 docs/decisions/0020）',
 ]
 if (demo) {
   lines.push(`演示账户（密码均为 ${DEMO_PASSWORD}，仅供演示）：`)

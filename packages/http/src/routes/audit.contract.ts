@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { civilDate } from './contract-fields.ts'
 
 export const chainParams = z.object({ chain: z.string().min(1).max(64) })
 export const recordsQuery = z.object({
@@ -39,3 +40,6 @@ export const verification = z.object({
     z.object({ chainSeq: z.number().nullable(), kind: z.string(), message: z.string() }),
   ),
 })
+
+/** A date range of one chain (inclusive, Beijing dates), for the signed export. */
+export const exportQuery = z.object({ from: civilDate, to: civilDate })

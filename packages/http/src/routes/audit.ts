@@ -1,5 +1,12 @@
-import { listAuditChains, listAuditRecords, verifyAuditChainOf } from '@zhengling/app'
-import { createRepositories, type Database } from '@zhengling/db'
+import {
+  type AuditSigner,
+  exportAuditRecords,
+  type Hasher,
+  listAuditChains,
+  listAuditRecords,
+  verifyAuditChainOf,
+} from '@zhengling/app'
+import { createInTransaction, createRepositories, type Database } from '@zhengling/db'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import { requireSession, sessionOf } from '../auth.ts'
@@ -7,6 +14,7 @@ import { errorBody } from '../errors.ts'
 import {
   chainParams,
   chainSummary,
+  exportQuery,
   recordsPage,
   recordsQuery,
   verification,
@@ -16,6 +24,8 @@ import {
 export function auditRoutes(deps: {
   db: Kysely<Database>
   now: () => Date
+  hasher: Hasher
+  signer?: AuditSigner
 }): FastifyPluginAsyncZod {
   const repositories = createRepositories(deps.db)
   const signedIn = requireSession({ identity: () => repositories.identity, now: deps.now })
@@ -59,6 +69,40 @@ export function auditRoutes(deps: {
         },
       },
       async (request) => verifyAuditChainOf(repositories, sessionOf(request), request.params.chain),
+    )
+
+    app.get(
+      '/api/audit/chains/:chain/export',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary:
+            '导出一条审计链某日期范围的记录（JSON Lines，末行为 SM2 签名；用 zhengling audit verify --file 校验；导出记入审计日志）',
+          params: chainParams,
+          querystring: exportQuery,
+        },
+      },
+      async (request, reply) => {
+        const file = await exportAuditRecords(
+          {
+            audit: repositories.audit,
+            inTransaction: createInTransaction(deps.db),
+            signer: deps.signer,
+            hasher: deps.hasher,
+            now: deps.now,
+          },
+          sessionOf(request),
+          { chain: request.params.chain, ...request.query },
+        )
+        return reply
+          .type('application/jsonl; charset=utf-8')
+          .header(
+            'content-disposition',
+            `attachment; filename="audit.jsonl"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+          )
+          .header('cache-control', 'no-store')
+          .send(file.text)
+      },
     )
   }
 }
