@@ -6,6 +6,8 @@ import {
   type NotificationPreferences,
   type NotificationRepository,
   type NotificationView,
+  rankOf,
+  SECRECY_LEVELS,
 } from '@zhengling/app'
 import { shanghaiDateOf } from '@zhengling/rules'
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
@@ -19,17 +21,24 @@ export const NOTIFICATION_DELIVERY_ATTEMPTS = 6
 
 const iso = (value: Date | string) => new Date(value).toISOString()
 
-/** The messages a person answers for: their own, their posts' (held or acting), their units'. */
+/**
+ * The messages a person answers for: their own, their posts' (held or acting), their units' —
+ * none about a record above their clearance (a message carries its record's 密级).
+ */
 function addressedTo(audience: NotificationAudience) {
+  const cleared = SECRECY_LEVELS.filter((level) => rankOf(level) <= rankOf(audience.clearance))
   return (eb: ExpressionBuilder<Database, 'notifications'>) =>
-    eb.or([
-      eb('notifications.recipient_person_id', '=', audience.personId),
-      ...(audience.postIds.length > 0
-        ? [eb('notifications.recipient_post_id', 'in', [...audience.postIds])]
-        : []),
-      ...(audience.departmentIds.length > 0
-        ? [eb('notifications.recipient_department_id', 'in', [...audience.departmentIds])]
-        : []),
+    eb.and([
+      eb('notifications.secrecy', 'in', cleared),
+      eb.or([
+        eb('notifications.recipient_person_id', '=', audience.personId),
+        ...(audience.postIds.length > 0
+          ? [eb('notifications.recipient_post_id', 'in', [...audience.postIds])]
+          : []),
+        ...(audience.departmentIds.length > 0
+          ? [eb('notifications.recipient_department_id', 'in', [...audience.departmentIds])]
+          : []),
+      ]),
     ])
 }
 

@@ -65,3 +65,51 @@ export function parseSecrecyInput(value: string): SecrecyLevel {
     throw error
   }
 }
+
+/**
+ * 保密期限 ceilings by level (《保守国家秘密法》第十五条: 机密 不超过二十年, 秘密 不超过十年, 除另有规定外).
+ * 内部 and 公开 are not state secrets: they carry no 保密期限.
+ */
+const LONGEST_YEARS: Partial<Record<SecrecyLevel, number>> = { secret: 10, confidential: 20 }
+
+/**
+ * Reads a 保密期限 typed with a level: `N年` or `N个月` within the level's ceiling, or `长期`.
+ * Empty means none (the law's ceiling applies). Refused with its own code: a period on a record
+ * that is not a state secret, a period past the ceiling, and anything else.
+ */
+export function parseSecrecyPeriod(
+  level: SecrecyLevel,
+  value: string | null | undefined,
+): string | null {
+  const period = (value ?? '').trim().replace(/\s+/g, '')
+  if (period === '') return null
+  const ceiling = LONGEST_YEARS[level]
+  if (ceiling === undefined)
+    throw new InvalidInputError(
+      'SECRECY_PERIOD_NOT_CLASSIFIED',
+      `${SECRECY_LABELS[level]}公文不是国家秘密，不标注保密期限；只有秘密、机密公文标注保密期限`,
+    )
+  if (period === '长期') return period
+  const match = /^([1-9][0-9]{0,2})(年|个月)$/.exec(period)
+  if (!match)
+    throw new InvalidInputError(
+      'SECRECY_PERIOD_INVALID',
+      `保密期限“${period}”格式不正确，请写作“N年”“N个月”或“长期”，如“10年”`,
+    )
+  const months = Number(match[1]) * (match[2] === '年' ? 12 : 1)
+  if (months > ceiling * 12)
+    throw new InvalidInputError(
+      'SECRECY_PERIOD_TOO_LONG',
+      `${SECRECY_LABELS[level]}级的保密期限不超过${ceiling}年（《中华人民共和国保守国家秘密法》第十五条）`,
+    )
+  return period
+}
+
+/**
+ * The 密级和保密期限 as marked on a document (GB/T 9704 7.2.2): `秘密★10年`, `机密` without a
+ * period; 内部 and 公开 as their names (not state secrets: no ★).
+ */
+export function secrecyMarkOf(level: SecrecyLevel, period: string | null): string {
+  const name = SECRECY_LABELS[level]
+  return LONGEST_YEARS[level] !== undefined && period ? `${name}★${period}` : name
+}

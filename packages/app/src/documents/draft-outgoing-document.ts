@@ -1,5 +1,5 @@
 import { type Citation, type DocumentSubject, shanghaiDateOf } from '@zhengling/rules'
-import { parseSecrecyInput } from '../access/secrecy.ts'
+import { parseSecrecyInput, parseSecrecyPeriod } from '../access/secrecy.ts'
 import { InvalidInputError, RuleRefusedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { Repositories } from '../unit-of-work.ts'
@@ -72,6 +72,7 @@ export function draftOutgoingDocument(
   input: OutgoingDraft,
 ): Promise<DocumentRecord> {
   const secrecy = parseSecrecyInput(input.secrecy)
+  const secrecyPeriod = parseSecrecyPeriod(secrecy, input.secrecyPeriod)
   return deps.inTransaction(async (r) => {
     const now = deps.now()
     const { viewer, post } = await actorOf(r, session, now)
@@ -137,7 +138,7 @@ export function draftOutgoingDocument(
       issuer: prefix.issuer,
       documentNumber: null,
       secrecy,
-      secrecyPeriod: input.secrecyPeriod ?? null,
+      secrecyPeriod,
       urgency: input.urgency,
       mainRecipients: recipients.main,
       copyRecipients: recipients.copy,

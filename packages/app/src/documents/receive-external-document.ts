@@ -1,5 +1,5 @@
 import { shanghaiDateOf } from '@zhengling/rules'
-import { parseSecrecyInput, rankOf } from '../access/secrecy.ts'
+import { parseSecrecyInput, parseSecrecyPeriod, rankOf } from '../access/secrecy.ts'
 import { InvalidInputError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { loadRoutingOrganisation } from '../organisation/routing-organisation.ts'
@@ -70,6 +70,7 @@ function checkReceipt(input: ExternalReceipt, today: string, maxBytes: number) {
   if (!URGENCIES.includes(input.urgency as Urgency))
     throw new InvalidInputError('UNKNOWN_URGENCY', '紧急程度只能是：一般、加急、特急')
   const secrecy = parseSecrecyInput(input.secrecy)
+  const secrecyPeriod = parseSecrecyPeriod(secrecy, input.secrecyPeriod)
   const scans = input.scans ?? []
   if (scans.length > MAX_SCANS)
     throw new InvalidInputError('TOO_MANY_SCANS', `一次最多上传${MAX_SCANS}个来文原件`)
@@ -78,6 +79,7 @@ function checkReceipt(input: ExternalReceipt, today: string, maxBytes: number) {
     externalSender,
     title,
     secrecy,
+    secrecyPeriod,
     urgency: input.urgency as Urgency,
     scans: checked,
     senderReference: input.senderReference?.trim() || null,
@@ -132,7 +134,7 @@ export function receiveExternalDocument(
       issuer: null,
       documentNumber: null,
       secrecy: checked.secrecy,
-      secrecyPeriod: input.secrecyPeriod?.trim() || null,
+      secrecyPeriod: checked.secrecyPeriod,
       urgency: checked.urgency,
       mainRecipients: [],
       copyRecipients: [],

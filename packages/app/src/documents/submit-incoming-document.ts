@@ -1,5 +1,5 @@
 import { shanghaiDateOf } from '@zhengling/rules'
-import { parseSecrecyInput } from '../access/secrecy.ts'
+import { parseSecrecyInput, parseSecrecyPeriod } from '../access/secrecy.ts'
 import { NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { actorOf, type DocumentDeps } from './act-on-document.ts'
@@ -39,6 +39,7 @@ export function submitIncomingDocument(
   input: IncomingSubmission,
 ): Promise<DocumentRecord> {
   const secrecy = parseSecrecyInput(input.secrecy)
+  const secrecyPeriod = parseSecrecyPeriod(secrecy, input.secrecyPeriod)
   return deps.inTransaction(async (r) => {
     const now = deps.now()
     const { viewer, post } = await actorOf(r, session, now)
@@ -76,7 +77,7 @@ export function submitIncomingDocument(
       issuer: null,
       documentNumber: null,
       secrecy,
-      secrecyPeriod: input.secrecyPeriod ?? null,
+      secrecyPeriod,
       urgency: input.urgency,
       mainRecipients: input.mainRecipients,
       copyRecipients: [],

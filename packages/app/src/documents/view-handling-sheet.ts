@@ -1,5 +1,5 @@
 import { shanghaiDateOf } from '@zhengling/rules'
-import { SECRECY_LABELS } from '../access/secrecy.ts'
+import { secrecyMarkOf } from '../access/secrecy.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import { STATE_LABELS } from './act-on-document.ts'
@@ -95,7 +95,12 @@ export function sheetOf(
   const common = [
     { key: 'title', label: '标题', value: document.title, wide: true },
     { key: 'kind', label: '文种', value: document.kind },
-    { key: 'secrecy', label: '密级', value: SECRECY_LABELS[document.secrecy] ?? document.secrecy },
+    // 密级和保密期限 as GB/T 9704 marks them: 秘密★10年.
+    {
+      key: 'secrecy',
+      label: '密级和保密期限',
+      value: secrecyMarkOf(document.secrecy, document.secrecyPeriod),
+    },
     { key: 'urgency', label: '紧急程度', value: URGENCY[document.urgency] ?? document.urgency },
   ]
   const archive = box('archive', '归档', ['archive'], (event) => event.opinion ?? '已归档')

@@ -52,6 +52,8 @@ export interface NotificationAudience {
   personId: string
   postIds: readonly string[]
   departmentIds: readonly string[]
+  /** The reader's clearance today: a message about a record above it is not theirs to read. */
+  clearance: SecrecyLevel
 }
 
 export type OutboundChannelName = 'email' | 'webhook'

@@ -13,6 +13,13 @@ const STATE_COLORS: Record<string, string> = {
   archived: 'green',
 }
 
+/** 密级和保密期限 as GB/T 9704 marks them (秘密★10年); 内部 and 公开 by name. */
+export function secrecyMark(document: Pick<DocumentRecord, 'secrecy' | 'secrecyPeriod'>) {
+  const name = CLEARANCE_LABELS[document.secrecy] ?? document.secrecy
+  const classified = document.secrecy === 'secret' || document.secrecy === 'confidential'
+  return classified && document.secrecyPeriod ? `${name}★${document.secrecyPeriod}` : name
+}
+
 export function DocumentHeading({ document }: { document: DocumentRecord }) {
   return (
     <div>
@@ -23,8 +30,8 @@ export function DocumentHeading({ document }: { document: DocumentRecord }) {
         </Tag>
         {document.documentNumber && <Tag color="geekblue">{document.documentNumber}</Tag>}
         <Tag>{document.kind}</Tag>
-        <Tag color={document.secrecy === 'public' ? undefined : 'gold'}>
-          {CLEARANCE_LABELS[document.secrecy] ?? document.secrecy}
+        <Tag color={document.secrecy === 'public' ? undefined : 'gold'} aria-label="密级和保密期限">
+          {secrecyMark(document)}
         </Tag>
         <UrgencyTag urgency={document.urgency} />
         <Link to={`/documents/${encodeURIComponent(document.id)}/sheet`}>
