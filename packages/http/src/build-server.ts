@@ -31,6 +31,7 @@ import {
 import { z } from 'zod'
 import { databaseRefusal, errorOf, fieldLabel, frameworkRefusal, HttpError } from './errors.ts'
 import { LIMITS, refuseControlCharacters } from './routes/contract-fields.ts'
+import { registerSecurityHeaders, SECURITY_HEADERS } from './security-headers.ts'
 import { accountRoutes } from './routes/accounts.ts'
 import { calendarRoutes } from './routes/calendar.ts'
 import { createCalendarLayers, loadActivatedNotices } from './calendar-layers.ts'
@@ -103,10 +104,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         message: '请求无法处理',
       }
       void (reply as FastifyReply)
+        .headers(SECURITY_HEADERS)
         .status(refusal.statusCode)
         .send(errorOf(refusal.code, refusal.message))
     },
   })
+  // CSP, frame-ancestors, Referrer-Policy and nosniff on every response (ADR 0024).
+  registerSecurityHeaders(app)
   // Every string of every request (body, query, path) is refused with a control character
   // (bidi overrides and the like) before the route's own contract reads it: one rule, every field.
   app.setValidatorCompiler((route) =>

@@ -130,7 +130,7 @@ export function sessionRoutes(deps: SessionRouteDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await logOut(commands, sessionOf(request))
-        reply.clearCookie(SESSION_COOKIE, { path: '/api' })
+        reply.clearCookie(SESSION_COOKIE, cookie) // the flags it was set with
         return { revoked: 1 }
       },
     )
@@ -146,7 +146,7 @@ export function sessionRoutes(deps: SessionRouteDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const revoked = await logOutEverywhere(commands, sessionOf(request))
-        reply.clearCookie(SESSION_COOKIE, { path: '/api' })
+        reply.clearCookie(SESSION_COOKIE, cookie) // the flags it was set with
         return { revoked }
       },
     )
