@@ -323,7 +323,7 @@ for (const jurisdiction of DEMO_JURISDICTIONS) {
         ['绝密', { secrecy: '绝密' }, [], 422, 'TOP_SECRET_REFUSED'],
         ['unknown 紧急程度', { urgency: '火急' }, [], 422, 'UNKNOWN_URGENCY'],
         ['收文日期 ahead', { receivedOn: '2026-03-09' }, [], 422, 'RECEIVED_ON_IN_FUTURE'],
-        ['收文日期 impossible', { receivedOn: '2026-02-30' }, [], 422, 'RECEIVED_ON_INVALID'],
+        ['收文日期 impossible', { receivedOn: '2026-02-30' }, [], 400, 'INVALID_INPUT'],
         ['unknown 文种', { kind: '便条' }, [], 422, 'UNKNOWN_DOCUMENT_KIND'],
         ['no title', { title: '' }, [], 400, 'INVALID_INPUT'],
         ['.exe renamed .pdf', {}, [PDF, EXE_AS_PDF], 422, 'ATTACHMENT_TYPE_MISMATCH'],
