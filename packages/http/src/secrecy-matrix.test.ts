@@ -75,9 +75,12 @@ const CASES: Record<string, Case> = {
   'GET /api/organisation/posts': { none: 'the organisation' },
   'GET /api/jurisdictions': { none: 'the organisation' },
   'GET /api/jurisdictions/{id}/organisation': { none: 'the organisation' },
-  'GET /api/audit/chains': { none: 'the audit admin only (三员分立); readers get 403' },
-  'GET /api/audit/chains/{chain}/records': { none: 'the audit admin only; readers get 403' },
+  // The audit admin's (三员分立; post holders get 403). Not a reader of records: but the entries
+  // of document and supervision acts carry the record's title whatever its 密级 (ADR 0025).
+  'GET /api/audit/chains': { none: 'the audit admin only' },
+  'GET /api/audit/chains/{chain}/records': { none: 'the audit admin only' },
   'GET /api/audit/chains/{chain}/verification': { none: 'the audit admin only' },
+  'GET /api/audit/chains/{chain}/export': { none: 'the audit admin only' },
   'GET /api/admin/accounts': { none: 'the admins only' },
   'GET /api/admin/calendar': { none: 'the admins only' },
   'GET /api/admin/security-settings': { none: 'the security admin’s settings' },
@@ -350,6 +353,17 @@ describe('the secrecy matrix', () => {
       for (const { username } of READERS) await setClearance(username, clearance.name)
       for (const { username, reads } of READERS) {
         const caller = await reader(username)
+        // The badges count what the lists show: no count includes a record the reader may not see.
+        const unread = (await caller.get('/api/notifications/unread-count')).json().unread
+        const listed = (await caller.get('/api/notifications?unread=true&limit=200')).json()
+        if (unread !== listed.items.length)
+          leaks.push(`${clearance.name}读者 ${username} 未读数 ${unread} ≠ ${listed.items.length}`)
+        const counts = (await caller.get('/api/workbench/counts')).json()
+        const waiting = (await caller.get('/api/workbench')).json().items.length
+        if (counts.documents + counts.meetings + counts.supervision !== waiting)
+          leaks.push(
+            `${clearance.name}读者 ${username} 待办数 ${JSON.stringify(counts)} ≠ ${waiting}`,
+          )
         for (const [route, test] of Object.entries(CASES)) {
           if ('none' in test) continue
           if ('list' in test) {
