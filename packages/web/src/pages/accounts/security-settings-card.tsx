@@ -43,7 +43,7 @@ export function SecuritySettingsCard({ editable }: { editable: boolean }) {
       name={name}
       extra={extra}
       rules={[{ required: true, message: `请填写${label}` }]}
-      style={{ minWidth: 200, marginBottom: 8 }}
+      style={{ flex: '1 1 200px', marginBottom: 8 }}
     >
       <InputNumber
         min={min}
