@@ -17,3 +17,7 @@ export const fetchAuditRecords = (
 
 export const verifyAuditChain = (chain: string) =>
   request<AuditVerification>('GET', `/api/audit/chains/${encodeURIComponent(chain)}/verification`)
+
+/** The signed export of a date range (ADR 0020): a plain link, the session cookie goes with it. */
+export const auditExportUrl = (chain: string, from: string, to: string) =>
+  `/api/audit/chains/${encodeURIComponent(chain)}/export?${new URLSearchParams({ from, to })}`

@@ -8,6 +8,7 @@ import { PageLoading } from '../components/page-loading.tsx'
 import { PageTitle } from '../components/page-title.tsx'
 import { formatShanghaiTime } from '../format.ts'
 import { useMe } from '../session/session-context.ts'
+import { AuditExport } from './audit/audit-export.tsx'
 import { AuditRecordsTable } from './audit/audit-records-table.tsx'
 import { ChainVerification } from './audit/chain-verification.tsx'
 import { Form } from '../components/form.tsx'
@@ -60,6 +61,7 @@ function AuditLog() {
             </Typography.Text>
           </Flex>
           <ChainVerification key={`verify:${selected.chain}`} chain={selected.chain} />
+          <AuditExport chain={selected.chain} />
           <AuditRecordsTable key={`records:${selected.chain}`} chain={selected.chain} />
         </>
       )}
