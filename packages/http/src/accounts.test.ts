@@ -5,6 +5,7 @@ import { type DatabaseHandle, DEMO_PASSWORD, seedDemoJurisdiction } from '@zheng
 import { openTestDatabase } from '@zhengling/db/test-support'
 import type { FastifyInstance } from 'fastify'
 import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { signInResponse } from './test-support/sign-in-as.ts'
 
 // 三员: the system admin opens accounts and resets passwords, the security admin unlocks
 // accounts and sets clearances; each act is refused to the others and audited.
@@ -28,7 +29,8 @@ async function attemptSignIn(username: string, password = DEMO_PASSWORD) {
 }
 
 async function signIn(username: string, password = DEMO_PASSWORD) {
-  const response = await attemptSignIn(username, password)
+  // Past the second step: the administrators sign in with TOTP (ADR 0022).
+  const response = await signInResponse(app, username, password)
   assert.equal(response.statusCode, 200, response.body)
   const cookie = response.cookies.find((c) => c.name === 'zl_session')?.value
   const headers = { cookie: `zl_session=${cookie}`, 'x-csrf-token': response.json().csrfToken }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { sm3Hasher } from '@zhengling/app'
-import { type DatabaseHandle, DEMO_PASSWORD, seedDemoJurisdiction } from '@zhengling/db'
+import { type DatabaseHandle, seedDemoJurisdiction } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import { loadLibrary } from '@zhengling/rulebooks'
 import { officialCalendarData } from '@zhengling/rules'
@@ -12,6 +12,8 @@ import { buildServer } from './build-server.ts'
 import { loadActivatedNotices } from './calendar-layers.ts'
 import { createRulesPort } from './rules-port.ts'
 import { TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { signInResponse } from './test-support/sign-in-as.ts'
+import { TEST_SECOND_FACTOR } from './test-support/test-authenticator.ts'
 
 // The year after the last one the calendar package ships: its notice is pasted, read, reviewed
 // and activated by the system admin; until then the law's holidays count and the warning says
@@ -51,6 +53,7 @@ function server(library = loadLibrary()) {
       hasher: sm3Hasher,
       now,
       secureCookies: true,
+      secondFactor: TEST_SECOND_FACTOR,
     },
   })
 }
@@ -66,11 +69,8 @@ after(async () => {
 })
 
 async function signIn(username: string, on = app) {
-  const response = await on.inject({
-    method: 'POST',
-    url: '/api/session',
-    payload: { username, password: DEMO_PASSWORD },
-  })
+  // Past the second step: the administrators sign in with TOTP (ADR 0022).
+  const response = await signInResponse(on, username)
   assert.equal(response.statusCode, 200, response.body)
   const cookie = response.cookies.find((c) => c.name === 'zl_session')?.value
   const headers = { cookie: `zl_session=${cookie}`, 'x-csrf-token': response.json().csrfToken }

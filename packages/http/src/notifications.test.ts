@@ -30,6 +30,7 @@ import { TEST_PASSWORDS, testLibrary } from './test-support/build-test-server.ts
 import { startMailSink } from './test-support/mail-sink.ts'
 import { postIdOf } from './test-support/post-id-of.ts'
 import { departmentIdOf, signInAs } from './test-support/sign-in-as.ts'
+import { TEST_SECOND_FACTOR } from './test-support/test-authenticator.ts'
 
 // 消息中心 (issue 12 part 2) on 钟山区's demo roster: messages written with the act, read by the
 // post's holder and whoever acts for it, never by others; 催办 by e-mail exactly once whatever the
@@ -55,6 +56,7 @@ before(async () => {
       hasher: sm3Hasher,
       now: () => clock,
       secureCookies: false,
+      secondFactor: TEST_SECOND_FACTOR,
     },
     notifications: { availableChannels: ['email', 'webhook'], streamPollMs: 50 },
   })

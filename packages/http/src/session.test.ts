@@ -5,6 +5,7 @@ import { type DatabaseHandle, DEMO_PASSWORD, seedDemoJurisdiction } from '@zheng
 import { openTestDatabase } from '@zhengling/db/test-support'
 import type { FastifyInstance } from 'fastify'
 import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { signInResponse } from './test-support/sign-in-as.ts'
 
 const passwords = TEST_PASSWORDS
 const PASSWORD = 'Zhong-shan-2026!'
@@ -37,11 +38,8 @@ async function buildAccount() {
 }
 
 async function signIn(username: string) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/session',
-    payload: { username, password: PASSWORD },
-  })
+  // The accounts built here are audit admins: past the second step (ADR 0022).
+  const response = await signInResponse(app, username, PASSWORD)
   assert.equal(response.statusCode, 200, response.body)
   const cookie = response.cookies.find((c) => c.name === 'zl_session')
   assert.ok(cookie)
@@ -197,11 +195,7 @@ describe('organisation over HTTP', () => {
       ['王建国'],
     )
 
-    const admin = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { username: 'systemAdmin', password: DEMO_PASSWORD },
-    })
+    const admin = await signInResponse(app, 'systemAdmin')
     const adminCookie = `zl_session=${admin.cookies.find((c) => c.name === 'zl_session')?.value}`
     const refused = await app.inject({
       method: 'GET',

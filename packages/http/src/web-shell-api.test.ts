@@ -2,10 +2,11 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { DEPLOYMENT_CHAIN } from '@zhengling/app'
-import { type DatabaseHandle, DEMO_PASSWORD, seedDemoJurisdiction } from '@zhengling/db'
+import { type DatabaseHandle, seedDemoJurisdiction } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import type { FastifyInstance } from 'fastify'
 import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { signInResponse } from './test-support/sign-in-as.ts'
 
 // What the web shell calls: who am I and post switching, the organisation chart, the audit viewer.
 const passwords = TEST_PASSWORDS
@@ -30,11 +31,8 @@ after(async () => {
 })
 
 async function signIn(username: string) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/session',
-    payload: { username, password: DEMO_PASSWORD },
-  })
+  // Past the second step: the administrators sign in with TOTP (ADR 0022).
+  const response = await signInResponse(app, username)
   assert.equal(response.statusCode, 200, response.body)
   const cookie = response.cookies.find((c) => c.name === 'zl_session')
   assert.ok(cookie)
@@ -230,7 +228,10 @@ describe('audit viewer', () => {
     assert.equal(login.actor, '王建国（区长）')
     const adminLogin = (await get(`/api/audit/chains/${DEPLOYMENT_CHAIN}/records`))
       .json()
-      .records.find((r: { subject: string }) => r.subject === 'auditAdmin')
+      .records.find(
+        (r: { action: string; subject: string }) =>
+          r.action === 'session.login' && r.subject === 'auditAdmin',
+      )
     assert.equal(adminLogin.action, 'session.login')
     assert.equal(adminLogin.actor, 'auditAdmin')
 

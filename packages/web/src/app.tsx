@@ -83,6 +83,9 @@ const SupervisionCircularsPage = lazy(() =>
 const NotificationsPage = lazy(() =>
   import('./pages/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })),
 )
+const SecondFactorPage = lazy(() =>
+  import('./pages/second-factor-page.tsx').then((m) => ({ default: m.SecondFactorPage })),
+)
 
 export function AppRoutes() {
   return (
@@ -131,6 +134,7 @@ export function AppRoutes() {
         />
         <Route path="supervision/:id" element={<Lazy page={<SupervisionItemPage />} />} />
         <Route path="notifications" element={<Lazy page={<NotificationsPage />} />} />
+        <Route path="account/second-factor" element={<Lazy page={<SecondFactorPage />} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

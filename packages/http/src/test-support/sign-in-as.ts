@@ -11,21 +11,37 @@ const withBody = (response: LightMyRequestResponse) =>
     data: JSON.parse(response.body || 'null'),
   })
 
-/** Signs a demo account in and answers request helpers carrying its cookie and CSRF token. */
-export async function signInAs(app: FastifyInstance, username: string) {
-  // The administrators sign in with their second factor (the test authenticator's next code).
-  const response = await passSecondStep(
+/**
+ * The answer that opened a session for `username` (a 200 with the cookie and session info), past
+ * the second step when the account has one (the test authenticator's next code) or must enrol
+ * first (the administrators). Any other answer (401, 423…) is returned as it is.
+ */
+export function signInResponse(
+  app: FastifyInstance,
+  username: string,
+  password: string = DEMO_PASSWORD,
+) {
+  return passSecondStep(
     username,
     () =>
       app
-        .inject({
-          method: 'POST',
-          url: '/api/session',
-          payload: { username, password: DEMO_PASSWORD },
-        })
+        .inject({ method: 'POST', url: '/api/session', payload: { username, password } })
         .then(withBody),
     (url, payload) => app.inject({ method: 'POST', url, payload }).then(withBody),
+    (confirmed) => {
+      const session = (confirmed.data as { session: unknown }).session
+      return Object.assign(confirmed, {
+        data: session,
+        body: JSON.stringify(session),
+        json: () => session,
+      })
+    },
   )
+}
+
+/** Signs a demo account in and answers request helpers carrying its cookie and CSRF token. */
+export async function signInAs(app: FastifyInstance, username: string) {
+  const response = await signInResponse(app, username)
   assert.equal(response.statusCode, 200, response.body)
   const cookie = response.cookies.find((c) => c.name === 'zl_session')?.value
   const headers = { cookie: `zl_session=${cookie}`, 'x-csrf-token': response.json().csrfToken }

@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict'
-import { DEMO_PASSWORD } from '@zhengling/db'
+import { apiSignIn } from './api-sign-in.ts'
 
 /**
  * A demo account signed in straight to the API, as another device would: for setting a story up
  * before the browser takes over. Answers request helpers carrying its cookie and CSRF token.
  */
 export async function apiAs(baseUrl: string, username: string) {
-  const signedIn = await fetch(`${baseUrl}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  })
-  assert.equal(signedIn.status, 200, await signedIn.clone().text())
-  const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  const { csrfToken } = (await signedIn.json()) as { csrfToken: string }
+  // Past the second step for the administrators (the test authenticator's codes, ADR 0022).
+  const signedIn = await apiSignIn(baseUrl, username)
+  assert.equal(signedIn.status, 200, signedIn.text)
+  const cookie = (signedIn.setCookies[0] ?? '').split(';')[0] ?? ''
+  const { csrfToken } = signedIn.data as { csrfToken: string }
   async function send(method: string, path: string, body?: object) {
     const response = await fetch(`${baseUrl}${path}`, {
       method,

@@ -8,6 +8,7 @@ import {
 } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import { buildServer, createRulesPort } from '@zhengling/http'
+import { TEST_SECOND_FACTOR } from '@zhengling/http/test-authenticator'
 import { randomUUID } from 'node:crypto'
 import { loadLibrary } from '@zhengling/rulebooks'
 import { existsSync } from 'node:fs'
@@ -40,7 +41,15 @@ export async function startDemoServer(
   const app = await buildServer({
     library,
     webRoot: WEB_ROOT,
-    sessions: { db: handle.db, passwords, hasher: sm3Hasher, now, secureCookies: true },
+    sessions: {
+      db: handle.db,
+      passwords,
+      hasher: sm3Hasher,
+      now,
+      secureCookies: true,
+      // The test authenticator: the administrators' TOTP codes are computed (ADR 0022).
+      secondFactor: TEST_SECOND_FACTOR,
+    },
     // Live messages: the stream looks for new ones often, so a walk need not wait.
     notifications: {
       availableChannels: (options.channels ?? []).map((channel) => channel.name),

@@ -1,5 +1,6 @@
 import { App, Button, Flex, Space, Typography } from 'antd'
 import { useState } from 'react'
+import { useNavigate } from 'react-router-dom'
 import { asApiError } from '../api/use-load.ts'
 import { ADMIN_ROLE_LABELS } from '../labels.ts'
 import { useMe, useSession } from '../session/session-context.ts'
@@ -21,6 +22,7 @@ export function AccountActions({ stacked = false }: { stacked?: boolean }) {
   const { logOut, logOutEverywhere } = useSession()
   const { message } = App.useApp()
   const [busy, setBusy] = useState<'logOut' | 'everywhere' | null>(null)
+  const navigate = useNavigate()
 
   async function handleLogOut() {
     setBusy('logOut')
@@ -51,6 +53,11 @@ export function AccountActions({ stacked = false }: { stacked?: boolean }) {
       退出登录
     </Button>
   )
+  const secondFactorLink = (
+    <Button onClick={() => navigate('/account/second-factor')} disabled={busy !== null}>
+      两步验证
+    </Button>
+  )
   const everywhereButton = (
     <Button
       danger
@@ -68,6 +75,7 @@ export function AccountActions({ stacked = false }: { stacked?: boolean }) {
         <Typography.Text strong>{who}</Typography.Text>
         {me.posts.length > 0 && <PostSelect block />}
         <Flex gap={8} wrap>
+          {secondFactorLink}
           {logOutButton}
           {everywhereButton}
         </Flex>
@@ -77,6 +85,7 @@ export function AccountActions({ stacked = false }: { stacked?: boolean }) {
     <Space size="middle" wrap={false}>
       <Typography.Text style={{ whiteSpace: 'nowrap' }}>{who}</Typography.Text>
       {me.posts.length > 0 && <PostSelect />}
+      {secondFactorLink}
       {logOutButton}
       {everywhereButton}
     </Space>

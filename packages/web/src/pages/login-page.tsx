@@ -5,6 +5,8 @@ import { asApiError } from '../api/use-load.ts'
 import { PageLoading } from '../components/page-loading.tsx'
 import { useSession } from '../session/session-context.ts'
 import { Form } from '../components/form.tsx'
+import { isPendingLogin, type PendingLogin } from '../api/second-factor.ts'
+import { SecondStep } from './login/second-step.tsx'
 
 interface Credentials {
   username: string
@@ -12,9 +14,11 @@ interface Credentials {
 }
 
 export function LoginPage() {
-  const { status, error: sessionError, logIn } = useSession()
+  const { status, error: sessionError, logIn, signedInAs } = useSession()
   const [submitting, setSubmitting] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // A correct password whose account still needs a second factor (ADR 0022).
+  const [pending, setPending] = useState<PendingLogin | null>(null)
 
   if (status === 'loading') return <PageLoading />
   // Signing in sets the session, and this redirect takes the user to 工作台.
@@ -24,7 +28,8 @@ export function LoginPage() {
     setSubmitting(true)
     setError(null)
     try {
-      await logIn(username, password)
+      const answer = await logIn(username, password)
+      if (isPendingLogin(answer)) setPending(answer)
     } catch (failure) {
       setError(asApiError(failure).message)
     } finally {
@@ -47,32 +52,43 @@ export function LoginPage() {
           />
         )}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Form<Credentials>
-          layout="vertical"
-          requiredMark={false}
-          enterSubmits
-          onFinish={handleFinish}
-        >
-          <Form.Item
-            label="用户名"
-            name="username"
-            rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+        {pending ? (
+          <SecondStep
+            pending={pending}
+            onSignedIn={signedInAs}
+            onRestart={(message) => {
+              setPending(null)
+              setError(message ?? null)
+            }}
+          />
+        ) : (
+          <Form<Credentials>
+            layout="vertical"
+            requiredMark={false}
+            enterSubmits
+            onFinish={handleFinish}
           >
-            <Input autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item
-            label="密码"
-            name="password"
-            rules={[{ required: true, message: '请输入密码' }]}
-          >
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Form.Item style={{ marginBottom: 0 }}>
-            <Button type="primary" htmlType="submit" block loading={submitting}>
-              登录
-            </Button>
-          </Form.Item>
-        </Form>
+            <Form.Item
+              label="用户名"
+              name="username"
+              rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+            >
+              <Input autoComplete="username" autoFocus />
+            </Form.Item>
+            <Form.Item
+              label="密码"
+              name="password"
+              rules={[{ required: true, message: '请输入密码' }]}
+            >
+              <Input.Password autoComplete="current-password" />
+            </Form.Item>
+            <Form.Item style={{ marginBottom: 0 }}>
+              <Button type="primary" htmlType="submit" block loading={submitting}>
+                登录
+              </Button>
+            </Form.Item>
+          </Form>
+        )}
       </Card>
     </Flex>
   )

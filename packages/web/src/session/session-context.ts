@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
 import type { ApiError } from '../api/client.ts'
+import type { PendingLogin } from '../api/second-factor.ts'
 import type { Me } from '../api/types.ts'
 
 export type SessionStatus = 'loading' | 'signedIn' | 'signedOut' | 'unavailable'
@@ -9,7 +10,10 @@ export interface SessionValue {
   me: Me | null
   /** Why the session could not be checked when status is 'unavailable'. */
   error: ApiError | null
-  logIn(username: string, password: string): Promise<Me>
+  /** Signs in, or answers the second step a correct password still needs (ADR 0022). */
+  logIn(username: string, password: string): Promise<Me | PendingLogin>
+  /** A session opened by the second step. */
+  signedInAs(me: Me): void
   logOut(): Promise<void>
   logOutEverywhere(): Promise<number>
   switchPost(postId: string): Promise<Me>

@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
 import { type ApiError, setCsrfToken, setUnauthorizedHandler } from '../api/client.ts'
 import * as sessionApi from '../api/session.ts'
+import { isPendingLogin } from '../api/second-factor.ts'
 import type { Me } from '../api/types.ts'
 import { asApiError } from '../api/use-load.ts'
 import { SessionContext, type SessionStatus, type SessionValue } from './session-context.ts'
@@ -48,13 +49,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [attempt])
 
-  const logIn = useCallback(async (username: string, password: string) => {
-    const me = await sessionApi.logIn(username, password)
+  const signedInAs = useCallback((me: Me) => {
     // The next request may be sent before the effect above runs.
     setCsrfToken(me.csrfToken)
     setState(signedIn(me))
-    return me
   }, [])
+
+  const logIn = useCallback(
+    async (username: string, password: string) => {
+      const answer = await sessionApi.logIn(username, password)
+      // A second factor to give (or to set up) first: no session yet.
+      if (!isPendingLogin(answer)) signedInAs(answer)
+      return answer
+    },
+    [signedInAs],
+  )
 
   const logOut = useCallback(async () => {
     try {
@@ -83,8 +92,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [])
 
   const value = useMemo<SessionValue>(
-    () => ({ ...state, logIn, logOut, logOutEverywhere, switchPost, retry }),
-    [state, logIn, logOut, logOutEverywhere, switchPost, retry],
+    () => ({ ...state, logIn, signedInAs, logOut, logOutEverywhere, switchPost, retry }),
+    [state, logIn, signedInAs, logOut, logOutEverywhere, switchPost, retry],
   )
   return <SessionContext value={value}>{children}</SessionContext>
 }

@@ -1,6 +1,7 @@
 import { Button, Space, Typography } from 'antd'
 import type { AccountSummary, AdminRole } from '../../api/types.ts'
 import { isLocked } from './lockout.ts'
+import { SecondFactorButton } from './second-factor-button.tsx'
 import { UnlockButton } from './unlock-button.tsx'
 
 /** 三员分立: the system admin sees only password resets, the security admin only lockouts and clearances. */
@@ -25,8 +26,10 @@ export function AccountActions({
     adminRole === 'systemAdmin' && account.adminRole === null && account.username !== signedInAs
   const canUnlock = adminRole === 'securityAdmin' && isLocked(account)
   const canClassify = adminRole === 'securityAdmin' && account.person !== null
+  // Nobody resets their own second factor.
+  const canSecondFactor = adminRole === 'securityAdmin' && account.username !== signedInAs
 
-  if (!canReset && !canUnlock && !canClassify)
+  if (!canReset && !canUnlock && !canClassify && !canSecondFactor)
     return <Typography.Text type="secondary">—</Typography.Text>
   return (
     <Space size={0} wrap>
@@ -41,6 +44,7 @@ export function AccountActions({
           设定密级
         </Button>
       )}
+      {canSecondFactor && <SecondFactorButton account={account} />}
     </Space>
   )
 }
