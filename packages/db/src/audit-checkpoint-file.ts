@@ -1,6 +1,11 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { type AuditCheckpoint, type AuditCheckpointStore, createSm2Signer } from '@zhengling/app'
+import {
+  type AuditCheckpoint,
+  type AuditCheckpointStore,
+  createSm2Signer,
+  generateSm2KeyPair,
+} from '@zhengling/app'
 import type { AuditSigner } from '@zhengling/app'
 
 /**
@@ -81,4 +86,19 @@ export function loadAuditPublicKey(env: NodeJS.ProcessEnv = process.env): string
   return publicKeyFile && existsSync(publicKeyFile)
     ? readFileSync(publicKeyFile, 'utf8').trim()
     : undefined
+}
+
+/**
+ * The demo's audit key (`npm start` without ZHENGLING_AUDIT_KEY): made once in `path` (mode
+ * 0600, the public key beside it), so the demo signs checkpoints and exports. A real deployment
+ * makes its key with `zhengling audit keygen` and keeps it away from the database host's admins.
+ */
+export function ensureAuditKeyFile(path: string): string {
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true })
+    const { privateKey, publicKey } = generateSm2KeyPair()
+    writeFileSync(path, `${privateKey}\n`, { mode: 0o600, flag: 'wx' })
+    writeFileSync(`${path}.pub`, `${publicKey}\n`, { mode: 0o644 })
+  }
+  return path
 }

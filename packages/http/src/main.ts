@@ -5,6 +5,7 @@ import {
   createAuditRepository,
   createCheckpointFile,
   databaseConfig,
+  ensureAuditKeyFile,
   loadAuditSigner,
   DEMO_PASSWORD,
   demoAccounts,
@@ -51,7 +52,12 @@ if (demo) await seedDemo(handle.db, { now: () => new Date() })
 const library = loadLibrary()
 // Seals the TOTP secrets (ADR 0022): from the environment or a key file beside the data.
 const twoFactorKey = secondFactorKey(env)
-const auditSigner = loadAuditSigner(env)
+// The demo makes an audit key of its own (.data/audit.key); a deployment sets ZHENGLING_AUDIT_KEY.
+const auditEnv =
+  demo && !env.ZHENGLING_AUDIT_KEY
+    ? { ...env, ZHENGLING_AUDIT_KEY: ensureAuditKeyFile('.data/audit.key') }
+    : env
+const auditSigner = loadAuditSigner(auditEnv)
 // E-mail and the messaging gateway, when configured (docs/operations.md); 站内 always.
 const channels = channelsFromEnv(env)
 const app = await buildServer({
@@ -88,7 +94,7 @@ const calendarBeat = setInterval(() => {
 }, 60_000)
 calendarBeat.unref()
 // Signed checkpoints of every audit chain, outside the database (ADR 0020): now and periodically.
-const auditKeys = auditKeyConfig(env)
+const auditKeys = auditKeyConfig(auditEnv)
 const sealChains = () =>
   auditSigner
     ? sealAuditChains({
