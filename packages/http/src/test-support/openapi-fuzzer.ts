@@ -2,7 +2,8 @@
  * A seeded request generator driven by the server's own OpenAPI document (ADR 0023): for each
  * operation, a plausible request built from its schemas, then one mutation of its path, query or
  * body — impossible dates, NUL and other control characters, bidi overrides, huge strings, wrong
- * types, missing fields, unknown ids. Same seed, same requests.
+ * types, missing fields, unknown ids. Same seed, same sequence of operations, clients and
+ * mutations (the ids aimed at are the test database's own, so they differ from run to run).
  */
 
 export interface JsonSchema {
