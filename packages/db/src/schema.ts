@@ -164,7 +164,6 @@ export interface Database {
     id: string
     account_id: string
     csrf_hash: string
-    csrf_token: string | null
     current_post_id: string | null
     created_at: ColumnType<Date, string, never>
     last_seen_at: ColumnType<Date, string, string>

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -145,5 +146,61 @@ describe('the session cookie', () => {
       assert.match(String(out.headers['set-cookie']), /zl_session=;/, 'emptied')
       assert.match(String(out.headers['set-cookie']), /Expires=Thu, 01 Jan 1970/, 'expired')
     }
+  })
+})
+
+describe('the CSRF token', () => {
+  it('is stored only as its hash, answered again on reload, and bound to its session', async () => {
+    const signIn = () =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username: 'zs-departmentHead-9', password: DEMO_PASSWORD },
+      })
+    const [first, second] = [await signIn(), await signIn()]
+    const sessionOf = (login: typeof first) => ({
+      cookie: `zl_session=${login.cookies.find((c) => c.name === 'zl_session')?.value}`,
+      csrfToken: login.json().csrfToken as string,
+    })
+    const [one, two] = [sessionOf(first), sessionOf(second)]
+    assert.notEqual(one.csrfToken, two.csrfToken)
+
+    // The row holds the token's SHA-256 and nowhere the token itself.
+    const rows = await server.handle.db.selectFrom('sessions').selectAll().execute()
+    const row = rows.find(
+      (candidate) =>
+        candidate.csrf_hash === createHash('sha256').update(one.csrfToken).digest('hex'),
+    )
+    assert.ok(row, 'the session row holds the hash of the token the client got')
+    assert.ok(!('csrf_token' in row), 'no column for the token')
+    for (const stored of rows)
+      assert.ok(!JSON.stringify(stored).includes(one.csrfToken), 'the token is stored nowhere')
+
+    // A reload (cookie only) gets the same token back.
+    const reloaded = await server.app.inject({
+      method: 'GET',
+      url: '/api/session',
+      headers: { cookie: one.cookie },
+    })
+    assert.equal(reloaded.json().csrfToken, one.csrfToken)
+
+    // A write needs this session's token: another session's, or none, is refused.
+    const write = (headers: Record<string, string>) =>
+      server.app.inject({ method: 'POST', url: '/api/session/revoke-all', headers })
+    const attempts: Record<string, string>[] = [
+      { cookie: one.cookie, 'x-csrf-token': two.csrfToken },
+      { cookie: one.cookie },
+    ]
+    for (const headers of attempts) {
+      const refused = await write(headers)
+      assert.equal(refused.statusCode, 403, refused.body)
+      assert.equal(refused.json().error.code, 'CSRF_REJECTED')
+    }
+    const accepted = await server.app.inject({
+      method: 'DELETE',
+      url: '/api/session',
+      headers: { cookie: one.cookie, 'x-csrf-token': one.csrfToken },
+    })
+    assert.equal(accepted.statusCode, 200, accepted.body)
   })
 })

@@ -1,4 +1,4 @@
-import { type IdentityRepository, type SessionRecord, sha256 } from './log-in.ts'
+import { csrfTokenOf, type IdentityRepository, type SessionRecord, sha256 } from './log-in.ts'
 
 const TOUCH_INTERVAL_MS = 60_000
 
@@ -29,7 +29,7 @@ export async function authenticateSession(
   // The idle clock needs minute precision, not a write on every request.
   if (now.getTime() - new Date(session.lastSeenAt).getTime() >= TOUCH_INTERVAL_MS)
     await deps.identity.touchSession(session.id, now.toISOString())
-  return session
+  return { ...session, csrfToken: csrfTokenOf(token) }
 }
 
 /** A state-changing request must echo the session's CSRF token in a header. */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, createHmac, randomBytes } from 'node:crypto'
 import {
   AFTER_SUCCESS,
   afterFailure,
@@ -37,7 +37,6 @@ export interface IdentityRepository {
     id: string
     accountId: string
     csrfHash: string
-    csrfToken: string
     currentPostId: string | null
     now: string
     expiresAt: string
@@ -56,6 +55,7 @@ export interface SessionRecord {
   adminRole: string | null
   personId: string | null
   csrfHash: string
+  /** Derived from the cookie's token by `authenticateSession`; never read from storage. */
   csrfToken: string | null
   currentPostId: string | null
   /** Set by an admin's reset or an expired password: only changing it is allowed. */
@@ -84,10 +84,18 @@ function lockedUntilText(lockedUntil: string | null): string {
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /**
+ * A session's CSRF token: an HMAC keyed with the session token, so the server can answer it
+ * again (a page reload asks GET /api/session) while storing only its hash (ADR 0005, ADR 0024).
+ * Whoever can compute it already holds the session cookie, which is what the token guards.
+ */
+export const csrfTokenOf = (sessionToken: string) =>
+  createHmac('sha256', sessionToken).update('zhengling csrf token').digest('base64url')
+
+/**
  * Checks a password and opens a session acting in the person's first post of the day. A wrong
  * username and a wrong password get the same answer; the fifth consecutive failure locks the
  * account. Every attempt, failed or not, is audited. Only hashes of the session and CSRF tokens
- * are stored, plus the CSRF token itself, which is worthless without the session cookie.
+ * are stored; the CSRF token is derived from the session token (`csrfTokenOf`).
  */
 export interface LogInDeps {
   inTransaction: InTransaction
@@ -213,7 +221,7 @@ export async function openSession(
       ),
     )
   const token = randomBytes(32).toString('base64url')
-  const csrfToken = randomBytes(32).toString('base64url')
+  const csrfToken = csrfTokenOf(token)
   const expiresAt = new Date(now.getTime() + (deps.sessionHours ?? 8) * 3_600_000).toISOString()
   await deps.inTransaction(async (r) => {
     const posts = account.personId
@@ -225,7 +233,6 @@ export async function openSession(
       id: sha256(token),
       accountId: account.id,
       csrfHash: sha256(csrfToken),
-      csrfToken,
       currentPostId,
       now: occurredAt,
       expiresAt,

@@ -3,6 +3,7 @@ import {
   confirmEnrolment,
   ConflictError,
   createSm4SecretBox,
+  csrfTokenOf,
   describeSession,
   LoginError,
   type OpenedSession,
@@ -93,7 +94,10 @@ export function secondFactorRoutes(deps: SessionRouteDeps): FastifyPluginAsyncZo
     })
     const record = await repositories.identity.sessionById(sha256(session.token))
     if (!record) throw new HttpError(401, 'SESSION_INVALID', '登录未能完成，请重试')
-    return describeSession({ organisation: repositories.organisation, now: deps.now }, record)
+    return describeSession(
+      { organisation: repositories.organisation, now: deps.now },
+      { ...record, csrfToken: csrfTokenOf(session.token) },
+    )
   }
   const withQr = async (started: { secret: string; otpauthUri: string }) => ({
     ...started,

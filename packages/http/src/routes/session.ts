@@ -84,7 +84,7 @@ export function sessionRoutes(deps: SessionRouteDeps): FastifyPluginAsyncZod {
           })
           const session = await repositories.identity.sessionById(sha256(opened.token))
           if (!session) throw new HttpError(401, 'SESSION_INVALID', '登录未能完成，请重试')
-          return describe(session)
+          return describe({ ...session, csrfToken: opened.csrfToken })
         } catch (error) {
           if (error instanceof LoginError)
             throw new HttpError(LOGIN_STATUS[error.code] ?? 401, error.code, error.message)
