@@ -519,3 +519,104 @@ describe('保密期限 through the API', () => {
     })
   }
 })
+
+describe('nobody makes a record above their own clearance', () => {
+  const count = async (table: 'documents' | 'meetings' | 'supervision_items') =>
+    Number(
+      (
+        await handle.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+  const MAKERS = [
+    {
+      what: '上行文报送',
+      username: 'zs-townshipHead',
+      table: 'documents',
+      url: '/api/documents/incoming',
+      body: (secrecy: string) => ({
+        kind: '报告',
+        title: `关于越级${secrecy}报送的报告`,
+        secrecy,
+        mainRecipients: ['区人民政府'],
+      }),
+    },
+    {
+      what: '拟稿',
+      username: 'zs-departmentHead-9',
+      table: 'documents',
+      url: '/api/documents/outgoing',
+      body: (secrecy: string) => ({
+        prefix: '钟府发',
+        kind: '通知',
+        title: `关于越级${secrecy}拟稿的通知`,
+        body: '各有关单位：',
+        mainRecipients: ['各乡（镇、街道）'],
+        secrecy,
+      }),
+    },
+    {
+      what: '外来文登记',
+      username: DESK,
+      table: 'documents',
+      url: '/api/documents/received',
+      body: (secrecy: string) => ({
+        externalSender: '市人民政府办公室',
+        kind: '通知',
+        title: `关于越级${secrecy}来文的通知`,
+        secrecy,
+        urgency: 'normal',
+        copies: 1,
+        receivedOn: '2026-03-02',
+      }),
+    },
+    {
+      what: '安排会议',
+      username: DESK,
+      table: 'meetings',
+      url: '/api/meetings',
+      body: (secrecy: string) => ({
+        meetingType: 'standing',
+        title: `越级${secrecy}常务会议`,
+        startsAt: '2026-03-19T09:00:00+08:00',
+        secrecy,
+      }),
+    },
+    {
+      what: '督办立项',
+      username: SUPERVISOR,
+      table: 'supervision_items',
+      url: '/api/supervision/items',
+      body: async (secrecy: string) => ({
+        source: 'workReport',
+        title: `越级${secrecy}督办事项`,
+        leadDepartmentId: await departmentIdOf(handle.db, '区财政局'),
+        dueDate: '2026-03-20',
+        secrecy,
+      }),
+    },
+  ] as const
+
+  for (const maker of MAKERS)
+    it(`${maker.what}: refused above the maker’s clearance, nothing written; allowed at it`, async () => {
+      await setClearance(maker.username, '内部')
+      const caller = await reader(maker.username)
+      const before = await count(maker.table)
+      const answers = []
+      for (const level of ['秘密', '机密']) {
+        const refused = await caller.post(maker.url, await maker.body(level))
+        answers.push([level, refused.statusCode, refused.json().error?.code])
+      }
+      assert.deepEqual(answers, [
+        ['秘密', 403, 'SECRECY_ABOVE_CLEARANCE'],
+        ['机密', 403, 'SECRECY_ABOVE_CLEARANCE'],
+      ])
+      assert.equal(await count(maker.table), before)
+      await setClearance(maker.username, '秘密')
+      const allowed = await (await reader(maker.username)).post(maker.url, await maker.body('秘密'))
+      assert.equal(allowed.statusCode, 201, allowed.body)
+      assert.equal(await count(maker.table), before + 1)
+    })
+})

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../errors.ts'
+import { InvalidInputError, NotPermittedError } from '../errors.ts'
 
 /**
  * Secrecy levels a record may carry, lowest first. 绝密 (top secret) is not among them: it must
@@ -112,4 +112,16 @@ export function parseSecrecyPeriod(
 export function secrecyMarkOf(level: SecrecyLevel, period: string | null): string {
   const name = SECRECY_LABELS[level]
   return LONGEST_YEARS[level] !== undefined && period ? `${name}★${period}` : name
+}
+
+/**
+ * Nobody makes a record they could not read: its level at most the maker's clearance, or the
+ * act is refused before anything is written (as 登记来文 is).
+ */
+export function assertClearedFor(clearance: SecrecyLevel, level: SecrecyLevel, act: string): void {
+  if (rankOf(level) > rankOf(clearance))
+    throw new NotPermittedError(
+      'SECRECY_ABOVE_CLEARANCE',
+      `您的涉密等级（${SECRECY_LABELS[clearance]}）低于${SECRECY_LABELS[level]}，不能${act}；请交有相应涉密等级的人员办理`,
+    )
 }

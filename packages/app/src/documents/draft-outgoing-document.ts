@@ -1,5 +1,5 @@
 import { type Citation, type DocumentSubject, shanghaiDateOf } from '@zhengling/rules'
-import { parseSecrecyInput, parseSecrecyPeriod } from '../access/secrecy.ts'
+import { assertClearedFor, parseSecrecyInput, parseSecrecyPeriod } from '../access/secrecy.ts'
 import { InvalidInputError, RuleRefusedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { Repositories } from '../unit-of-work.ts'
@@ -76,6 +76,7 @@ export function draftOutgoingDocument(
   return deps.inTransaction(async (r) => {
     const now = deps.now()
     const { viewer, post } = await actorOf(r, session, now)
+    assertClearedFor(viewer.clearance, secrecy, '拟制此密级的公文')
     const today = shanghaiDateOf(now.getTime())
     const prefixes = await documentPrefixesOf(r, deps.rules, viewer.jurisdictionId, today)
     const prefix = prefixes.find((candidate) => candidate.prefix === input.prefix)

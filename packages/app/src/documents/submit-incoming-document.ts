@@ -1,5 +1,5 @@
 import { shanghaiDateOf } from '@zhengling/rules'
-import { parseSecrecyInput, parseSecrecyPeriod } from '../access/secrecy.ts'
+import { assertClearedFor, parseSecrecyInput, parseSecrecyPeriod } from '../access/secrecy.ts'
 import { NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { actorOf, type DocumentDeps } from './act-on-document.ts'
@@ -43,6 +43,7 @@ export function submitIncomingDocument(
   return deps.inTransaction(async (r) => {
     const now = deps.now()
     const { viewer, post } = await actorOf(r, session, now)
+    assertClearedFor(viewer.clearance, secrecy, '报送此密级的公文')
     if (!post.departmentId)
       throw new NotPermittedError(
         'NOT_A_UNIT_POST',

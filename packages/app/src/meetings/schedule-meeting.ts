@@ -1,5 +1,5 @@
 import { shanghaiDateOf } from '@zhengling/rules'
-import { parseSecrecyInput } from '../access/secrecy.ts'
+import { assertClearedFor, parseSecrecyInput } from '../access/secrecy.ts'
 import { actorOf } from '../documents/act-on-document.ts'
 import { assertOfficePost } from '../documents/document-office.ts'
 import { ruleIdsOf } from '../documents/document-rules.ts'
@@ -42,6 +42,7 @@ export function scheduleMeeting(
   return deps.inTransaction(async (r) => {
     const now = deps.now()
     const { viewer, post } = await actorOf(r, session, now)
+    assertClearedFor(viewer.clearance, secrecy, '安排此密级的会议')
     const office = meetingOffice(deps.rules, viewer.jurisdictionId)
     assertOfficePost(post, office, '安排会议')
     const meetingDate = shanghaiDateOf(startsAt.getTime())

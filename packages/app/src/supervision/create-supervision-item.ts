@@ -1,5 +1,5 @@
 import { shanghaiDateOf } from '@zhengling/rules'
-import { parseSecrecyInput } from '../access/secrecy.ts'
+import { assertClearedFor, parseSecrecyInput } from '../access/secrecy.ts'
 import { actorOf } from '../documents/act-on-document.ts'
 import { InvalidInputError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
@@ -42,6 +42,7 @@ export function createSupervisionItem(
   return deps.inTransaction(async (r) => {
     const now = deps.now()
     const { viewer, post } = await actorOf(r, session, now)
+    assertClearedFor(viewer.clearance, secrecy, '立项此密级的督办事项')
     const keepers = ledgerKeepers(deps.rules, viewer.jurisdictionId)
     if (!keepers.posts.some((id) => matchesRulebookPost(post, id)))
       throw new NotPermittedError(
