@@ -86,6 +86,9 @@ const NotificationsPage = lazy(() =>
 const SecondFactorPage = lazy(() =>
   import('./pages/second-factor-page.tsx').then((m) => ({ default: m.SecondFactorPage })),
 )
+const ChangePasswordPage = lazy(() =>
+  import('./pages/change-password-page.tsx').then((m) => ({ default: m.ChangePasswordPage })),
+)
 
 export function AppRoutes() {
   return (
@@ -135,6 +138,7 @@ export function AppRoutes() {
         <Route path="supervision/:id" element={<Lazy page={<SupervisionItemPage />} />} />
         <Route path="notifications" element={<Lazy page={<NotificationsPage />} />} />
         <Route path="account/second-factor" element={<Lazy page={<SecondFactorPage />} />} />
+        <Route path="account/password" element={<Lazy page={<ChangePasswordPage />} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

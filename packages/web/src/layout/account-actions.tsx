@@ -58,6 +58,11 @@ export function AccountActions({ stacked = false }: { stacked?: boolean }) {
       两步验证
     </Button>
   )
+  const changePasswordLink = (
+    <Button onClick={() => navigate('/account/password')} disabled={busy !== null}>
+      修改密码
+    </Button>
+  )
   const everywhereButton = (
     <Button
       danger
@@ -75,6 +80,7 @@ export function AccountActions({ stacked = false }: { stacked?: boolean }) {
         <Typography.Text strong>{who}</Typography.Text>
         {me.posts.length > 0 && <PostSelect block />}
         <Flex gap={8} wrap>
+          {changePasswordLink}
           {secondFactorLink}
           {logOutButton}
           {everywhereButton}
@@ -85,6 +91,7 @@ export function AccountActions({ stacked = false }: { stacked?: boolean }) {
     <Space size="middle" wrap={false}>
       <Typography.Text style={{ whiteSpace: 'nowrap' }}>{who}</Typography.Text>
       {me.posts.length > 0 && <PostSelect />}
+      {changePasswordLink}
       {secondFactorLink}
       {logOutButton}
       {everywhereButton}
