@@ -482,7 +482,7 @@ describe('保密期限 through the API', () => {
       assert.equal(sheet.statusCode, 200, sheet.body)
       const field = sheet.json().fields.find((f: { key: string }) => f.key === 'secrecy')
       assert.deepEqual(field && { label: field.label, value: field.value }, {
-        label: '密级和保密期限',
+        label: '密级',
         value: '秘密★10年',
       })
       const docx = await caller.get(`/api/documents/${id}/docx`)

@@ -95,10 +95,10 @@ export function sheetOf(
   const common = [
     { key: 'title', label: '标题', value: document.title, wide: true },
     { key: 'kind', label: '文种', value: document.kind },
-    // 密级和保密期限 as GB/T 9704 marks them: 秘密★10年.
+    // 密级和保密期限 as GB/T 9704 marks them (秘密★10年), under the sheet's short label.
     {
       key: 'secrecy',
-      label: '密级和保密期限',
+      label: '密级',
       value: secrecyMarkOf(document.secrecy, document.secrecyPeriod),
     },
     { key: 'urgency', label: '紧急程度', value: URGENCY[document.urgency] ?? document.urgency },

@@ -30,7 +30,7 @@ export function DocumentHeading({ document }: { document: DocumentRecord }) {
         </Tag>
         {document.documentNumber && <Tag color="geekblue">{document.documentNumber}</Tag>}
         <Tag>{document.kind}</Tag>
-        <Tag color={document.secrecy === 'public' ? undefined : 'gold'} aria-label="密级和保密期限">
+        <Tag color={document.secrecy === 'public' ? undefined : 'gold'} title="密级和保密期限">
           {secrecyMark(document)}
         </Tag>
         <UrgencyTag urgency={document.urgency} />
