@@ -138,14 +138,13 @@ describe('zip bombs on every upload path', () => {
     assert.ok(BOMB_DOCX.length < 1.1 * 1024 * 1024 && BOMB_OFD.length < 1.1 * 1024 * 1024)
     const paths = await uploadPaths()
     for (const [path, upload] of Object.entries(paths)) {
-      // Received originals are PDF or OFD only; the others take a DOCX.
-      const bombs: FilePart[] =
-        path === 'receivedOriginal'
-          ? [{ fileName: '来文.ofd', type: 'application/ofd', content: BOMB_OFD }]
-          : [
-              { fileName: '方案.docx', type: DOCX_TYPE, content: BOMB_DOCX },
-              { fileName: '附件.ofd', type: 'application/ofd', content: BOMB_OFD },
-            ]
+      // Received originals are PDF or OFD only; the bombs alternate between the lying DOCX and
+      // the OFD with a bomb nested inside, so each kind meets two paths.
+      const bombs: FilePart[] = [
+        path === 'receivedOriginal' || path === 'evidence'
+          ? { fileName: '来文.ofd', type: 'application/ofd', content: BOMB_OFD }
+          : { fileName: '方案.docx', type: DOCX_TYPE, content: BOMB_DOCX },
+      ]
       for (const bomb of bombs) {
         const before = await counts()
         const response = await upload(bomb)
