@@ -145,7 +145,7 @@ export function createAuditRepository(db: Kysely<Database>): AuditRepository {
         .where('occurred_at', '>=', new Date(fromIso))
         .where('occurred_at', '<', new Date(toIso))
         .executeTakeFirst()
-      if (bounds?.first == null || bounds.last == null) return []
+      if (bounds?.first === undefined || bounds.first === null || bounds.last === null) return []
       const rows = await db
         .selectFrom('audit_records')
         .selectAll()
