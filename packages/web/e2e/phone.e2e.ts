@@ -159,7 +159,10 @@ describe('on a phone (390×844)', () => {
 
   // Each role's menu differs: a leader (木里's the longest jurisdiction name of the demo), the
   // office's desk (登记来文, 登记簿), the system administrator (账户, 工作日历) and the auditor.
+  // A page another account already walked is not walked again (its layout is the page's; the
+  // 工作台 and the header, which differ most by person and jurisdiction, are seen by everyone).
   const accounts = ['zs-principal', 'ml-principal', 'zs-secretariat', 'systemAdmin', 'auditAdmin']
+  const walked = new Set<string>()
   for (const username of accounts)
     it(`every page of ${username}'s menu fits the screen`, async () => {
       const page = await signIn(username)
@@ -172,6 +175,8 @@ describe('on a phone (390×844)', () => {
       assert.ok(paths.length >= 3, `${username} has a menu`)
       const wide: string[] = []
       for (const path of paths) {
+        if (path !== '/' && walked.has(path)) continue
+        walked.add(path)
         await goByMenu(page, path)
         await loaded(page)
         const overflow = await overflowOf(page)
