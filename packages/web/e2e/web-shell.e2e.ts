@@ -55,6 +55,10 @@ describe('web shell', () => {
     await page.getByRole('heading', { name: '工作台' }).waitFor()
     const current = await page.getByLabel('当前职务').locator('..').textContent()
     assert.match(current ?? '', /督查室主任/)
+    // The account's own settings sit under 账户 in the header.
+    await page.getByRole('button', { name: '账户' }).click()
+    await page.getByRole('menuitem', { name: '修改密码' }).click()
+    await page.getByRole('heading', { name: '修改密码' }).waitFor()
     await page.context().close()
   })
 

@@ -1,4 +1,5 @@
-import { App, Button, Flex, Space, Typography } from 'antd'
+import { DownOutlined } from '@ant-design/icons'
+import { App, Button, Dropdown, Flex, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { asApiError } from '../api/use-load.ts'
@@ -13,8 +14,9 @@ export function useWho(): string {
 }
 
 /**
- * Who is signed in, the post switcher and the two ways out: in a row in the header, stacked in
- * the menu drawer on a phone.
+ * Who is signed in, the post switcher, the account's own settings and the two ways out: in a row
+ * in the header (settings and 在所有设备上退出 under 账户, so the jurisdiction's name keeps its
+ * room), stacked in the menu drawer on a phone.
  */
 export function AccountActions({ stacked = false }: { stacked?: boolean }) {
   const me = useMe()
@@ -91,10 +93,26 @@ export function AccountActions({ stacked = false }: { stacked?: boolean }) {
     <Space size="middle" wrap={false}>
       <Typography.Text style={{ whiteSpace: 'nowrap' }}>{who}</Typography.Text>
       {me.posts.length > 0 && <PostSelect />}
-      {changePasswordLink}
-      {secondFactorLink}
+      <Dropdown
+        disabled={busy !== null}
+        menu={{
+          items: [
+            { key: 'password', label: '修改密码' },
+            { key: 'second-factor', label: '两步验证' },
+            { type: 'divider' },
+            { key: 'everywhere', label: '在所有设备上退出', danger: true },
+          ],
+          onClick: ({ key }) => {
+            if (key === 'everywhere') void handleLogOutEverywhere()
+            else navigate(`/account/${key}`)
+          },
+        }}
+      >
+        <Button loading={busy === 'everywhere'}>
+          账户 <DownOutlined aria-hidden />
+        </Button>
+      </Dropdown>
       {logOutButton}
-      {everywhereButton}
     </Space>
   )
 }
