@@ -4,7 +4,7 @@ import { createRulesPort } from '@zhengling/http'
 import { loadLibrary } from '@zhengling/rulebooks'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, screenshot } from './support/launch-browser.ts'
-import { signIn as signInAs } from './support/sign-in.ts'
+import { storySignIn } from './support/sign-in.ts'
 import { startDemoServer } from './support/start-demo-server.ts'
 import {
   agendaRow,
@@ -61,15 +61,7 @@ after(async () => {
   await server?.close()
 })
 
-async function signIn(username: string, landing?: string): Promise<Page> {
-  const page = await signInAs(browser, server.url, username, undefined, {
-    serverClock: true,
-    clock,
-    landing,
-  })
-  if (!landing) await page.getByRole('heading', { name: '工作台' }).waitFor()
-  return page
-}
+const signIn = storySignIn({ browser: () => browser, url: () => server.url, clock: () => clock })
 
 async function openMeeting(username: string): Promise<Page> {
   const page = await signIn(username, `/meetings/${meetingId}`)

@@ -72,6 +72,27 @@ export async function signIn(
   return page
 }
 
+/**
+ * The sign-in of a story told on a clock of its own (startDemoServer's `now`): each step signs in
+ * afresh (sessions idle out as the clock moves) with the browser on the story's day, and opens
+ * `landing`, or the 工作台. Getters, as the browser and server start in the test's `before`.
+ */
+export function storySignIn(story: {
+  browser: () => Browser
+  url: () => string
+  clock: () => Date
+}): (username: string, landing?: string) => Promise<Page> {
+  return async (username, landing) => {
+    const page = await signIn(story.browser(), story.url(), username, undefined, {
+      serverClock: true,
+      clock: story.clock(),
+      landing,
+    })
+    if (!landing) await page.getByRole('heading', { name: '工作台' }).waitFor()
+    return page
+  }
+}
+
 function sameSiteOf(header: string): 'Strict' | 'Lax' | 'None' {
   const value = /;\s*samesite=(\w+)/i.exec(header)?.[1]?.toLowerCase()
   return value === 'none' ? 'None' : value === 'lax' ? 'Lax' : 'Strict'
