@@ -1,33 +1,47 @@
-import type { IdentityRepository } from '@zhengling/app'
+import type { AccountRecord, IdentityRepository } from '@zhengling/app'
 import type { Kysely } from 'kysely'
 import type { Database } from './schema.ts'
+
+/** The columns of an account that signing in reads (accountRecordOf maps them). */
+export const ACCOUNT_COLUMNS = [
+  'id',
+  'username',
+  'password_hash',
+  'admin_role',
+  'person_id',
+  'failed_count',
+  'locked_until',
+] as const
+
+export function accountRecordOf(row: {
+  id: string
+  username: string
+  password_hash: string
+  admin_role: string | null
+  person_id: string | null
+  failed_count: number
+  locked_until: Date | string | null
+}): AccountRecord {
+  return {
+    id: row.id,
+    username: row.username,
+    passwordHash: row.password_hash,
+    adminRole: row.admin_role,
+    personId: row.person_id,
+    failedCount: row.failed_count,
+    lockedUntil: row.locked_until ? new Date(row.locked_until).toISOString() : null,
+  }
+}
 
 export function createIdentityRepository(db: Kysely<Database>): IdentityRepository {
   return {
     async accountByUsername(username) {
       const row = await db
         .selectFrom('accounts')
-        .select([
-          'id',
-          'username',
-          'password_hash',
-          'admin_role',
-          'person_id',
-          'failed_count',
-          'locked_until',
-        ])
+        .select(ACCOUNT_COLUMNS)
         .where('username', '=', username)
         .executeTakeFirst()
-      if (!row) return undefined
-      return {
-        id: row.id,
-        username: row.username,
-        passwordHash: row.password_hash,
-        adminRole: row.admin_role,
-        personId: row.person_id,
-        failedCount: row.failed_count,
-        lockedUntil: row.locked_until ? new Date(row.locked_until).toISOString() : null,
-      }
+      return row && accountRecordOf(row)
     },
     async saveLoginState(accountId, state) {
       await db

@@ -1,5 +1,6 @@
 import type { SecondFactorRepository } from '@zhengling/app'
 import { type Kysely, sql } from 'kysely'
+import { ACCOUNT_COLUMNS, accountRecordOf } from './identity-repository.ts'
 import type { Database } from './schema.ts'
 
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null)
@@ -10,29 +11,11 @@ export function createSecondFactorRepository(db: Kysely<Database>): SecondFactor
     async accountById(accountId) {
       const row = await db
         .selectFrom('accounts')
-        .select([
-          'id',
-          'username',
-          'password_hash',
-          'admin_role',
-          'person_id',
-          'failed_count',
-          'locked_until',
-          'second_factor_required',
-        ])
+        .select([...ACCOUNT_COLUMNS, 'second_factor_required'])
         .where('id', '=', accountId)
         .executeTakeFirst()
       if (!row) return undefined
-      return {
-        id: row.id,
-        username: row.username,
-        passwordHash: row.password_hash,
-        adminRole: row.admin_role,
-        personId: row.person_id,
-        failedCount: row.failed_count,
-        lockedUntil: iso(row.locked_until),
-        secondFactorRequired: row.second_factor_required,
-      }
+      return { ...accountRecordOf(row), secondFactorRequired: row.second_factor_required }
     },
     async factorOf(accountId) {
       const row = await db
