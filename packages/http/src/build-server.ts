@@ -70,6 +70,11 @@ export interface ServerOptions {
   notifications?: NotificationRouteOptions
   /** The SM2 audit key (ZHENGLING_AUDIT_KEY, ADR 0020) signing audit exports; none: refused. */
   auditSigner?: AuditSigner
+  /**
+   * Called with the bare server before any hook or route is added: the bench's profiling mode
+   * hooks in here (onRoute, to time each layer of a request; ADR 0031).
+   */
+  instrument?: (app: FastifyInstance) => void
 }
 
 const CONTEXT_LABELS: Record<string, string> = {
@@ -109,6 +114,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         .send(errorOf(refusal.code, refusal.message))
     },
   })
+  options.instrument?.(app)
   // CSP, frame-ancestors, Referrer-Policy and nosniff on every response (ADR 0024).
   registerSecurityHeaders(app)
   // Every string of every request (body, query, path) is refused with a control character
