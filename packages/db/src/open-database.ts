@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { PGliteDialect } from './pglite-dialect.ts'
 import type { Database } from './schema.ts'
+import { countingDialect, registerCounting } from './statement-counter.ts'
 
 export interface DatabaseHandle {
   db: Kysely<Database>
@@ -17,6 +18,7 @@ export interface DatabaseHandle {
 /**
  * A PostgreSQL server when `url` is given (DATABASE_URL), else embedded PGlite: in `dataDir`
  * when given, in memory otherwise (tests). The same migrations and queries serve both.
+ * Either handle can count its statements (`countStatements(db)`, statement-counter.ts).
  */
 export async function openDatabase(
   options: { url?: string; dataDir?: string } = {},
@@ -31,12 +33,14 @@ export async function openDatabase(
       connectionString: options.url,
       types: types as pg.CustomTypesConfig,
     })
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const dialect = countingDialect(new PostgresDialect({ pool }))
+    const db = registerCounting(new Kysely<Database>({ dialect }), dialect)
     return { db, kind: 'server', url: options.url, close: () => db.destroy() }
   }
   // A fresh clone has no .data/ yet; PGlite creates only the last folder of the path.
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
   const pglite = new PGlite(options.dataDir)
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
+  const dialect = countingDialect(new PGliteDialect(pglite))
+  const db = registerCounting(new Kysely<Database>({ dialect }), dialect)
   return { db, kind: 'embedded', close: () => db.destroy() }
 }
