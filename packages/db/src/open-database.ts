@@ -5,6 +5,7 @@ import pg from 'pg'
 import { PGliteDialect } from './pglite-dialect.ts'
 import type { Database } from './schema.ts'
 import { countingDialect, registerCounting } from './statement-counter.ts'
+import { readRoutingDialect, registerReadRouting } from './read-routing.ts'
 
 export interface DatabaseHandle {
   db: Kysely<Database>
@@ -19,9 +20,10 @@ export interface DatabaseHandle {
  * A PostgreSQL server when `url` is given (DATABASE_URL), else embedded PGlite: in `dataDir`
  * when given, in memory otherwise (tests). The same migrations and queries serve both.
  * Either handle can count its statements (`countStatements(db)`, statement-counter.ts).
+ * With `readUrl` (a hot standby of `url`) the reads `readsFromStandby` allows go to the standby.
  */
 export async function openDatabase(
-  options: { url?: string; dataDir?: string } = {},
+  options: { url?: string; readUrl?: string; dataDir?: string } = {},
 ): Promise<DatabaseHandle> {
   if (options.url) {
     // Dates stay 'YYYY-MM-DD' strings: a civil date must not pass through a host time zone.
@@ -29,12 +31,17 @@ export async function openDatabase(
       getTypeParser: (oid: number, format?: 'text' | 'binary') =>
         oid === 1082 ? (value: string) => value : pg.types.getTypeParser(oid, format as 'text'),
     }
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      types: types as pg.CustomTypesConfig,
-    })
-    const dialect = countingDialect(new PostgresDialect({ pool }))
+    const poolOf = (connectionString: string) =>
+      new PostgresDialect({
+        pool: new pg.Pool({ connectionString, types: types as pg.CustomTypesConfig }),
+      })
+    // With a hot standby (readUrl): the reads readsFromStandby allows go there (ADR 0029).
+    const routing = options.readUrl
+      ? readRoutingDialect(poolOf(options.url), poolOf(options.readUrl))
+      : undefined
+    const dialect = countingDialect(routing ?? poolOf(options.url))
     const db = registerCounting(new Kysely<Database>({ dialect }), dialect)
+    if (routing) registerReadRouting(db, routing)
     return { db, kind: 'server', url: options.url, close: () => db.destroy() }
   }
   // A fresh clone has no .data/ yet; PGlite creates only the last folder of the path.

@@ -32,6 +32,7 @@ import { z } from 'zod'
 import { databaseRefusal, errorOf, fieldLabel, frameworkRefusal, HttpError } from './errors.ts'
 import { LIMITS, refuseControlCharacters } from './routes/contract-fields.ts'
 import { registerSecurityHeaders, SECURITY_HEADERS } from './security-headers.ts'
+import { registerReadYourWrites } from './read-your-writes.ts'
 import { accountRoutes } from './routes/accounts.ts'
 import { calendarRoutes } from './routes/calendar.ts'
 import { createCalendarLayers, loadActivatedNotices } from './calendar-layers.ts'
@@ -199,6 +200,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/health', { schema: { summary: '健康检查' } }, async () => ({ status: 'ok' }))
   await app.register(cookie)
+  // With a hot standby (DATABASE_READ_URL): its pages read there, the writer's own writes seen.
+  if (options.sessions) registerReadYourWrites(app, options.sessions.db, options.sessions)
   await app.register(rulebookRoutes(options.library))
   if (options.sessions) {
     await app.register(sessionRoutes(options.sessions))
