@@ -26,6 +26,7 @@ import { createRulesPort } from './rules-port.ts'
  * The server: migrates the database, optionally seeds the demo, serves the web app and /api.
  * Configuration (docs/operations.md): PORT (3000), HOST (127.0.0.1), LOG_LEVEL (info),
  * DATABASE_URL (unset: embedded PGlite in ZHENGLING_DATA_DIR, default .data/pglite),
+ * DATABASE_READ_URL (a hot standby of DATABASE_URL for the read pages, ADR 0029),
  * ZHENGLING_SECURE_COOKIES (true; false only behind plain HTTP on a non-localhost address),
  * ZHENGLING_WEB_ROOT (packages/web/dist); notification channels: ZHENGLING_SMTP_URL (or
  * ZHENGLING_SMTP_HOST/ZHENGLING_SMTP_PORT) with ZHENGLING_SMTP_FROM, ZHENGLING_WEBHOOK_URL with
@@ -130,7 +131,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`
 const lines = [
   `政令 Zhengling 已启动：${url}`,
-  `数据库：${config.url ? 'PostgreSQL 服务器（DATABASE_URL）' : `内嵌 PGlite（${config.dataDir}）`}`,
+  `数据库：${config.url ? 'PostgreSQL 服务器（DATABASE_URL）' : `内嵌 PGlite（${config.dataDir}）`}${config.readUrl ? '；待办、检索、登记簿、看板和工作台读热备库（DATABASE_READ_URL）' : ''}`,
   `接口文档：${url}api/docs`,
   `两步验证密钥：${twoFactorKey.source}（三员首次登录时用验证器应用扫码设置两步验证）`,
   auditSigner
