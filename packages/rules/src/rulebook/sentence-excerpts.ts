@@ -19,15 +19,31 @@ export interface SentenceExcerpt {
 
 /** The text without whitespace, and for each of its characters the index in the text. */
 function normalised(text: string): { chars: string; at: number[] } {
-  let chars = ''
+  const kept: string[] = []
   const at: number[] = []
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index] as string
     if (/\s/u.test(char)) continue
-    chars += char
+    kept.push(char)
     at.push(index)
   }
-  return { chars, at }
+  return { chars: kept.join(''), at }
+}
+
+/**
+ * A seed's normalised text, computed once per seed text: a rulebook quotes each seed dozens of
+ * times, and normalising the whole seed per excerpt was most of the library's load time.
+ */
+const normalisedSeeds = new Map<string, { chars: string; at: number[] }>()
+function normalisedSeed(source: string): { chars: string; at: number[] } {
+  let text = normalisedSeeds.get(source)
+  if (!text) {
+    // A few seeds per library; a long-lived process that loads changed seeds keeps a bounded few.
+    if (normalisedSeeds.size >= 64) normalisedSeeds.clear()
+    text = normalised(source)
+    normalisedSeeds.set(source, text)
+  }
+  return text
 }
 
 /**
@@ -38,7 +54,7 @@ function normalised(text: string): { chars: string; at: number[] } {
  * reports it).
  */
 export function toSentenceEnd(source: string, excerpt: string): SentenceExcerpt | undefined {
-  const text = normalised(source)
+  const text = normalisedSeed(source)
   const wanted = normalised(excerpt).chars
   const start = text.chars.indexOf(wanted)
   if (start < 0 || !wanted) return undefined
