@@ -8,6 +8,8 @@ import {
   migrate,
   openDatabase,
   readRoutingOf,
+  runDueJobs,
+  scheduleJobs,
   seedDemoJurisdiction,
 } from '@zhengling/db'
 import type { FastifyInstance } from 'fastify'
@@ -278,6 +280,31 @@ describe('a province: replicas, a hot standby, PgBouncer', { skip }, () => {
       controller.abort()
       await reader.cancel().catch(() => {})
     }
+  })
+
+  it('runs each due job once while both replicas work the queue through PgBouncer', async () => {
+    const kind = `replica-test-${randomUUID()}`
+    await scheduleJobs(
+      handles[0]!.db,
+      Array.from({ length: 30 }, (_, i) => ({
+        kind,
+        runAt: '2026-03-02T08:00:00+08:00',
+        payload: { i },
+      })),
+    )
+    const runs = new Map<string, number>()
+    const handlers = {
+      [kind]: async (job: { id: string }) => {
+        runs.set(job.id, (runs.get(job.id) ?? 0) + 1)
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      },
+    }
+    // Due at 08:00 Beijing time, before anything the demo or the acts above scheduled.
+    const now = () => new Date('2026-03-02T00:00:00Z')
+    const work = (handle: DatabaseHandle) => runDueJobs(handle.db, { handlers, now })
+    await Promise.all([work(handles[0]!), work(handles[1]!), work(handles[0]!)])
+    assert.equal(runs.size, 30)
+    assert.deepEqual(new Set(runs.values()), new Set([1]))
   })
 
   it('serves a burst of concurrent requests from two pools on PgBouncer’s few connections', async () => {
