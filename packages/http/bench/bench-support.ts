@@ -143,6 +143,8 @@ export type Json = any
 
 export interface BenchClient {
   username: string
+  /** The session cookie (`zl_session=…`), for load generators that send their own requests. */
+  cookie: string
   posts: { postId: string; title: string; departmentId: string | null }[]
   /** Any request; answers the status and the parsed body. */
   request(
@@ -193,6 +195,7 @@ export async function signIn(base: string, username: string): Promise<BenchClien
   }
   return {
     username,
+    cookie: session.cookie,
     posts: info.posts,
     request,
     call,
@@ -225,22 +228,28 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0
 }
 
-/**
- * p50 and p95 of `count` timed calls after `warmUp` untimed ones, in milliseconds; a call that
- * answers a number reports its own time (e.g. the server's), else the wall time is taken.
- */
+/** p50 and p95 of `count` timed calls after `warmUp` untimed ones, wall time in milliseconds. */
 export async function percentiles(
   count: number,
   warmUp: number,
   call: (n: number) => Promise<unknown>,
 ): Promise<Percentiles> {
+  return samplePercentiles(count, warmUp, async (n) => {
+    const at = performance.now()
+    await call(n)
+    return performance.now() - at
+  })
+}
+
+/** p50 and p95 of the times `count` calls answer themselves (e.g. the server's), after `warmUp`. */
+export async function samplePercentiles(
+  count: number,
+  warmUp: number,
+  call: (n: number) => Promise<number>,
+): Promise<Percentiles> {
   for (let n = 0; n < warmUp; n += 1) await call(n)
   const samples: number[] = []
-  for (let n = 0; n < count; n += 1) {
-    const at = performance.now()
-    const own = await call(n)
-    samples.push(typeof own === 'number' ? own : performance.now() - at)
-  }
+  for (let n = 0; n < count; n += 1) samples.push(await call(n))
   samples.sort((a, b) => a - b)
   return { p50: quantile(samples, 0.5), p95: quantile(samples, 0.95) }
 }

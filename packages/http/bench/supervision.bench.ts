@@ -11,31 +11,30 @@
  * escalated for their due date where that day has come. One process holds server and client.
  */
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
-import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { createScryptHasher, sm3Hasher } from '@zhengling/app'
-import {
-  DEMO_PASSWORD,
-  migrate,
-  openDatabase,
-  runSupervisionScan,
-  seedDemoJurisdiction,
-} from '@zhengling/db'
+import { sm3Hasher } from '@zhengling/app'
+import { runSupervisionScan, seedDemoJurisdiction } from '@zhengling/db'
 import { loadLibrary } from '@zhengling/rulebooks'
 import { addDays, shanghaiDateOf } from '@zhengling/rules'
 import { sql } from 'kysely'
-import { buildServer } from '../src/build-server.ts'
 import { createRulesPort } from '../src/rules-port.ts'
+import {
+  benchPasswords,
+  type BenchEngine,
+  machineLine,
+  ms,
+  onEachEngine,
+  percentiles,
+  signIn,
+  startBenchServer,
+  thousands,
+} from './bench-support.ts'
 
 const ITEMS = Number(process.env.BENCH_SUPERVISION_ITEMS ?? 500_000)
 const JURISDICTIONS = Number(process.env.BENCH_JURISDICTIONS ?? 100)
 const SCAN_DUE = Number(process.env.BENCH_SCAN_DUE ?? Math.round(ITEMS * 0.04))
 const SCAN_LIMIT = Number(process.env.BENCH_SCAN_LIMIT ?? 500)
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200)
-const passwords = createScryptHasher(2 ** 12)
-const thousands = (n: number) => n.toLocaleString('en-US')
 
 // The bulk jurisdictions each need a rulebook in force, as a real one would: they borrow the
 // loaded rulebooks in turn (the scan counts working days on each one's calendar).
@@ -72,27 +71,9 @@ const SOURCES = {
 }
 const TOPICS = ['防汛', '预算', '教育', '老旧小区改造', '安全生产', '招商引资', '环保', '就业']
 
-/** p50 and p95 of `count` timed calls after `warmUp` untimed ones, in milliseconds. */
-async function percentiles(count: number, warmUp: number, call: (n: number) => Promise<unknown>) {
-  for (let n = 0; n < warmUp; n += 1) await call(n)
-  const samples: number[] = []
-  for (let n = 0; n < count; n += 1) {
-    const at = performance.now()
-    await call(n)
-    samples.push(performance.now() - at)
-  }
-  samples.sort((a, b) => a - b)
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]
-  return { p50: at(0.5) ?? 0, p95: at(0.95) ?? 0 }
-}
-const ms = (figures: { p50: number; p95: number }) =>
-  `p50 ${figures.p50.toFixed(1)} ms  p95 ${figures.p95.toFixed(1)} ms`
-
-async function measure(label: string, options: { url?: string; dataDir?: string }) {
-  const handle = await openDatabase(options)
-  const db = handle.db
-  await migrate(db)
-  await seedDemoJurisdiction(db, { now: () => new Date(), passwords })
+async function measure(engine: BenchEngine) {
+  const db = engine.handle.db
+  await seedDemoJurisdiction(db, { now: () => new Date(), passwords: benchPasswords })
   const today = shanghaiDateOf(Date.now())
 
   // Bulk jurisdictions: a government office with its supervision office, and eight units each.
@@ -203,39 +184,11 @@ async function measure(label: string, options: { url?: string; dataDir?: string 
     ])
     .executeTakeFirstOrThrow()
 
-  const app = await buildServer({
-    library,
-    sessions: { db, passwords, hasher: sm3Hasher, now: () => new Date(), secureCookies: false },
-  })
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  const address = app.server.address()
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  const server = await startBenchServer(db, { library })
   // 赵敏 holds two posts; she acts as the supervision office.
-  const login = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'zs-deputyOfficeDirector', password: DEMO_PASSWORD }),
-  })
-  type SessionInfo = { csrfToken: string; posts: { postId: string; title: string }[] }
-  const info = (await login.json()) as SessionInfo
-  const headers = {
-    cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-    'x-csrf-token': info.csrfToken,
-  }
-  const office = info.posts.find((post) => post.title === '区人民政府督查室主任')
-  if (!office) throw new Error('zs-deputyOfficeDirector does not hold 区人民政府督查室主任')
-  const switched = await fetch(`${base}/api/session/post`, {
-    method: 'PUT',
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ postId: office.postId }),
-  })
-  if (switched.status !== 200) throw new Error(`switch post: ${switched.status}`)
-  const get = async (path: string) => {
-    const response = await fetch(`${base}${path}`, { headers })
-    if (response.status !== 200)
-      throw new Error(`GET ${path}: ${response.status} ${await response.text()}`)
-    return (await response.json()) as Record<string, unknown>
-  }
+  const office = await signIn(server.base, 'zs-deputyOfficeDirector')
+  await office.switchTo('区人民政府督查室主任')
+  const get = (path: string) => office.get(path) as Promise<Record<string, unknown>>
   const finance = (
     await db
       .selectFrom('departments')
@@ -257,7 +210,7 @@ async function measure(label: string, options: { url?: string; dataDir?: string 
   const ledger = await percentiles(REQUESTS, warmUp, () =>
     get('/api/supervision/items?state=overdue'),
   )
-  await app.close()
+  await server.close()
 
   // The scan: nothing is due today (the load left every item reminded or escalated as due).
   const scanAt = (day: string) => () => new Date(`${day}T04:00:00Z`) // noon in Shanghai
@@ -313,10 +266,9 @@ async function measure(label: string, options: { url?: string; dataDir?: string 
   const idleAfter = await percentiles(20, 3, () =>
     runSupervisionScan(db, { hasher: sm3Hasher, now: scanAt(scanDay), rules }, 100),
   )
-  await handle.close()
 
   const perJurisdiction = Math.round(ITEMS / JURISDICTIONS)
-  console.log(label)
+  console.log(engine.label)
   console.log(
     `  bulk load                ${thousands(ITEMS)} items in ${JURISDICTIONS} jurisdictions in ${loadSeconds.toFixed(0)} s (${((spread.closed / spread.items) * 100).toFixed(0)}% closed, ${((spread.late / spread.items) * 100).toFixed(0)}% closed late, ${((spread.overdue / spread.items) * 100).toFixed(0)}% overdue)`,
   )
@@ -331,26 +283,5 @@ async function measure(label: string, options: { url?: string; dataDir?: string 
   console.log(`  scan pass, nothing due   ${ms(idle)}  (after the drain: ${ms(idleAfter)})`)
 }
 
-const cpu = cpus()[0]
-console.log(
-  `machine: ${cpu?.model ?? 'unknown CPU'} × ${cpus().length} logical cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM; Node ${process.version}\n`,
-)
-if (process.env.BENCH_EMBEDDED !== 'skip')
-  await measure('embedded (PGlite)', {
-    dataDir: mkdtempSync(join(tmpdir(), 'zhengling-bench-supervision-')),
-  })
-const serverUrl = process.env.ZHENGLING_BENCH_DATABASE_URL
-if (serverUrl) {
-  const admin = await openDatabase({ url: serverUrl })
-  await sql`drop database if exists zhengling_bench_supervision`.execute(admin.db)
-  await sql`create database zhengling_bench_supervision`.execute(admin.db)
-  const version = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(
-    admin.db,
-  )
-  await admin.close()
-  const url = new URL(serverUrl)
-  url.pathname = '/zhengling_bench_supervision'
-  await measure(`PostgreSQL server ${version.rows[0]?.v ?? ''}`, { url: url.toString() })
-} else {
-  console.log('PostgreSQL server: skipped (set ZHENGLING_BENCH_DATABASE_URL to measure it)')
-}
+console.log(`${machineLine()}\n`)
+await onEachEngine('supervision', measure)

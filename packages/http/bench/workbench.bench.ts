@@ -8,85 +8,54 @@
  * the HTTP client excluded) and, first, the cold first load of each — the figure the issue reports
  * (待办 9.7 s, 台账 3.2 s, 看板 3.9 s). One process holds server and client.
  */
-import { mkdtempSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
-import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { createScryptHasher, sm3Hasher } from '@zhengling/app'
-import { DEMO_PASSWORD, demoRoster, migrate, openDatabase, seedDemo } from '@zhengling/db'
-import { loadLibrary } from '@zhengling/rulebooks'
+import { demoRoster, migrate, openDatabase, seedDemo } from '@zhengling/db'
 import { addDays, shanghaiDateOf } from '@zhengling/rules'
-import { buildServer } from '../src/build-server.ts'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  benchPasswords,
+  type BenchClient,
+  type Json,
+  machineLine,
+  ms,
+  samplePercentiles,
+  signIn as signInAt,
+  startBenchServer,
+} from './bench-support.ts'
 
 const DOCUMENTS = Number(process.env.BENCH_WORKBENCH_DOCUMENTS ?? 40)
 const ITEMS = Number(process.env.BENCH_WORKBENCH_ITEMS ?? 60)
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100)
-const passwords = createScryptHasher(2 ** 12)
 
 const handle = await openDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'zhengling-bench-wb-')) })
 await migrate(handle.db)
-await seedDemo(handle.db, { now: () => new Date(), passwords })
-const app = await buildServer({
-  library: loadLibrary(),
-  sessions: {
-    db: handle.db,
-    passwords,
-    hasher: sm3Hasher,
-    now: () => new Date(),
-    secureCookies: false,
-  },
-})
+await seedDemo(handle.db, { now: () => new Date(), passwords: benchPasswords })
 // Fastify's own time for each request (from its arrival to the reply sent): the server time.
 const serverMs = new Map<string, number>()
-app.addHook('onResponse', async (request, reply) => {
-  const id = request.headers['x-bench-id']
-  if (typeof id === 'string') serverMs.set(id, reply.elapsedTime)
+const server = await startBenchServer(handle.db, {
+  instrument: (app) =>
+    app.addHook('onResponse', async (request, reply) => {
+      const id = request.headers['x-bench-id']
+      if (typeof id === 'string') serverMs.set(id, reply.elapsedTime)
+    }),
 })
-await app.listen({ host: '127.0.0.1', port: 0 })
-const address = app.server.address()
-const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
 
-// The API's answers, read loosely: the bench only picks ids and counts out of them.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any
 interface Client {
-  posts: { postId: string; title: string; departmentId: string | null }[]
+  posts: BenchClient['posts']
   call: (method: string, path: string, body?: object) => Promise<{ status: number; json: Json }>
   switchTo: (title: string) => Promise<void>
 }
 let requestNumber = 0
+/** A signed-in client whose every request carries its number (x-bench-id) for the server time. */
 async function signIn(username: string): Promise<Client> {
-  const login = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  })
-  const info = (await login.json()) as { csrfToken: string; posts: Client['posts'] }
-  const headers = {
-    cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-    'x-csrf-token': info.csrfToken,
-  }
-  const call: Client['call'] = async (method, path, body) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        ...headers,
-        'x-bench-id': String((requestNumber += 1)),
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    })
-    return { status: response.status, json: await response.json() }
-  }
+  const client = await signInAt(server.base, username)
   return {
-    posts: info.posts,
-    call,
-    async switchTo(title) {
-      const post = info.posts.find((p) => p.title === title)
-      if (!post) throw new Error(`${username} does not hold ${title}`)
-      const answer = await call('PUT', '/api/session/post', { postId: post.postId })
-      if (answer.status !== 200) throw new Error(`switch to ${title}: ${answer.status}`)
-    },
+    posts: client.posts,
+    call: (method, path, body) =>
+      client.request(method, path, body, { 'x-bench-id': String((requestNumber += 1)) }),
+    switchTo: (title) => client.switchTo(title),
   }
 }
 const must = (what: string, answer: { status: number; json: Json }, status = 200) => {
@@ -101,14 +70,8 @@ async function timed(client: Client, path: string) {
   must(`GET ${path}`, answer)
   return serverMs.get(String(requestNumber)) ?? Number.NaN
 }
-async function percentiles(count: number, call: () => Promise<number>) {
-  for (let n = 0; n < Math.max(3, count / 10); n += 1) await call()
-  const samples: number[] = []
-  for (let n = 0; n < count; n += 1) samples.push(await call())
-  samples.sort((a, b) => a - b)
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]
-  return `p50 ${(at(0.5) ?? 0).toFixed(1)} ms  p95 ${(at(0.95) ?? 0).toFixed(1)} ms`
-}
+const percentiles = async (count: number, call: () => Promise<number>) =>
+  ms(await samplePercentiles(count, Math.max(3, count / 10), call))
 
 // The cold first loads, on a server that has answered nothing but sign-ins.
 const principal = await signIn('zs-principal')
@@ -249,10 +212,7 @@ const deputy = await as('zs-executiveDeputy')
 const deputyAwaiting = must('workbench', await deputy.call('GET', '/api/workbench')).items.length
 const inboxRows = must('inbox', await deputy.call('GET', '/api/inbox?limit=50')).length
 
-const cpu = cpus()[0]
-console.log(
-  `machine: ${cpu?.model ?? 'unknown CPU'} × ${cpus().length} logical cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM; Node ${process.version}\n`,
-)
+console.log(`${machineLine()}\n`)
 console.log('embedded (PGlite), the five demo counties; server time (Fastify) per request')
 console.log(
   `  cold first load (empty desk)   workbench ${cold.workbench.toFixed(0)} ms, 待办 ${cold.inbox.toFixed(0)} ms, 台账 ${cold.ledger.toFixed(0)} ms, 看板 ${cold.dashboard.toFixed(0)} ms`,
@@ -281,5 +241,5 @@ console.log(
 console.log(
   `  督查看板 (督查室)               ${await percentiles(REQUESTS, () => timed(office, '/api/supervision/dashboard'))}`,
 )
-await app.close()
+await server.close()
 await handle.close()
