@@ -1,5 +1,6 @@
 import type { AccountRecord, IdentityRepository } from '@zhengling/app'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
+import { heldPostsJson, heldPostsOf } from './organisation-directory.ts'
 import type { Database } from './schema.ts'
 
 /** The columns of an account that signing in reads (accountRecordOf maps them). */
@@ -64,10 +65,12 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
         })
         .execute()
     },
-    async sessionById(id) {
+    async sessionById(id, on) {
       const row = await db
         .selectFrom('sessions')
         .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+        .leftJoin('people', 'people.id', 'accounts.person_id')
+        .leftJoin('jurisdictions', 'jurisdictions.id', 'people.jurisdiction_id')
         .select([
           'sessions.id',
           'sessions.account_id',
@@ -80,12 +83,21 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
           'accounts.admin_role',
           'accounts.person_id',
           'accounts.must_change_password',
+          'people.jurisdiction_id',
+          'people.name as person_name',
+          'people.clearance',
+          'jurisdictions.name as jurisdiction_name',
         ])
+        // The person's posts that day in the same statement: the request's actor in one read.
+        .$if(on !== undefined, (query) =>
+          query.select(heldPostsJson(sql.ref('accounts.person_id'), on as string).as('held_posts')),
+        )
         .where('sessions.id', '=', id)
         .executeTakeFirst()
       if (!row) return undefined
       const iso = (value: Date | string | null) =>
         value === null ? null : new Date(value).toISOString()
+      const heldPosts = (row as { held_posts?: Parameters<typeof heldPostsOf>[0] }).held_posts
       return {
         id: row.id,
         accountId: row.account_id,
@@ -100,6 +112,17 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
         lastSeenAt: iso(row.last_seen_at) as string,
         expiresAt: iso(row.expires_at) as string,
         revokedAt: iso(row.revoked_at),
+        ...(on !== undefined &&
+          heldPosts && {
+            actorFacts: {
+              on,
+              jurisdictionId: row.jurisdiction_id,
+              jurisdictionName: row.jurisdiction_name,
+              personName: row.person_name,
+              clearance: row.clearance,
+              posts: heldPostsOf(heldPosts),
+            },
+          }),
       }
     },
     async touchSession(id, now) {

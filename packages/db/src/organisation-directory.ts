@@ -1,5 +1,5 @@
 import type { HeldPost, OrganisationChart, OrganisationDirectory } from '@zhengling/app'
-import type { Kysely } from 'kysely'
+import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database } from './schema.ts'
 
 /** Date ranges are inclusive at both ends; an open end (null) runs on. */
@@ -62,6 +62,52 @@ function toHeldPost(
   }
 }
 
+type PostRow = Parameters<typeof toHeldPost>[0]
+
+/** One post as a JSON object with the columns of POST_COLUMNS (posts `p`, its unit `d`). */
+const POST_JSON = sql`json_build_object('id', p.id, 'title', p.title, 'role', p.role,
+  'department_id', p.department_id, 'heads_unit', p.heads_unit, 'rulebook_post', d.rulebook_post)`
+
+/**
+ * The posts a person holds on a date and the posts those act for that day (代理), as one JSON
+ * expression `{ held, acting }` usable inside any statement (the session's read, `heldPosts`);
+ * `heldPostsOf` turns it into the list. Holdings cover the date at both ends; an open end runs on.
+ */
+export function heldPostsJson(
+  personId: Expression<string | null> | string,
+  on: string,
+): RawBuilder<{ held: PostRow[]; acting: PostRow[] }> {
+  const holdsOn = (alias: string) =>
+    sql`${sql.ref(`${alias}.person_id`)} = ${personId} and ${sql.ref(`${alias}.from_date`)} <= ${on}
+      and (${sql.ref(`${alias}.to_date`)} is null or ${on} <= ${sql.ref(`${alias}.to_date`)})`
+  return sql`json_build_object(
+    'held', coalesce((
+      select json_agg(${POST_JSON})
+      from post_holdings h join posts p on p.id = h.post_id
+      left join departments d on d.id = p.department_id
+      where ${holdsOn('h')}), '[]'::json),
+    'acting', coalesce((
+      select json_agg(${POST_JSON})
+      from acting_assignments a join posts p on p.id = a.post_id
+      left join departments d on d.id = p.department_id
+      where a.from_date <= ${on} and a.to_date >= ${on}
+        and a.acting_post_id in (select o.post_id from post_holdings o where ${holdsOn('o')})),
+      '[]'::json))`
+}
+
+/** The held posts in roster order, then the posts they act for that are not already held. */
+export function heldPostsOf(json: { held: PostRow[]; acting: PostRow[] }): HeldPost[] {
+  const own = json.held.map((row) => toHeldPost(row, null)).sort(byRoster)
+  // Acting for a post one already holds adds nothing to choose from.
+  const ownIds = new Set(own.map((post) => post.postId))
+  return [
+    ...own,
+    ...json.acting
+      .filter((row) => !ownIds.has(row.id))
+      .map((row) => toHeldPost(row, { postId: row.id, title: row.title })),
+  ]
+}
+
 /** The organisation as people and screens read it: held posts, jurisdictions, the whole chart. */
 export function createOrganisationDirectory(db: Kysely<Database>): OrganisationDirectory {
   const jurisdictions: OrganisationDirectory['jurisdictions'] = async (ids) => {
@@ -84,40 +130,10 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
     jurisdictions,
 
     async heldPosts(personId, on) {
-      const held = await db
-        .selectFrom('post_holdings')
-        .innerJoin('posts', 'posts.id', 'post_holdings.post_id')
-        .leftJoin('departments', 'departments.id', 'posts.department_id')
-        .select([...POST_COLUMNS, 'from_date', 'to_date'])
-        .where('person_id', '=', personId)
-        .where('from_date', '<=', on)
-        .execute()
-      const own: HeldPost[] = held
-        .filter((row) => coversDate(row, on))
-        .map((row) => toHeldPost(row, null))
-        .sort(byRoster)
-      if (own.length === 0) return own
-      const acting = await db
-        .selectFrom('acting_assignments')
-        .innerJoin('posts', 'posts.id', 'acting_assignments.post_id')
-        .leftJoin('departments', 'departments.id', 'posts.department_id')
-        .select(POST_COLUMNS)
-        .where(
-          'acting_post_id',
-          'in',
-          own.map((post) => post.postId),
-        )
-        .where('from_date', '<=', on)
-        .where('to_date', '>=', on)
-        .execute()
-      // Acting for a post one already holds adds nothing to choose from.
-      const ownIds = new Set(own.map((post) => post.postId))
-      return [
-        ...own,
-        ...acting
-          .filter((row) => !ownIds.has(row.id))
-          .map((row) => toHeldPost(row, { postId: row.id, title: row.title })),
-      ]
+      const { rows } = await sql<{
+        posts: { held: PostRow[]; acting: PostRow[] }
+      }>`select ${heldPostsJson(personId, on)} as posts`.execute(db)
+      return heldPostsOf(rows[0]?.posts ?? { held: [], acting: [] })
     },
 
     async organisationChart(jurisdictionId, on) {

@@ -12,8 +12,21 @@ export async function readableJurisdictions(
   session: SessionRecord,
 ): Promise<string[] | undefined> {
   if (session.adminRole) return undefined
-  const own = session.personId ? await organisation.jurisdictionOf(session.personId) : undefined
+  const own = await ownJurisdiction(organisation, session)
   return own ? [own] : []
+}
+
+/**
+ * The jurisdiction a post-holder belongs to (none for administrators): from the facts the session
+ * was authenticated with at the edge, else read.
+ */
+export async function ownJurisdiction(
+  organisation: Pick<OrganisationRepository, 'jurisdictionOf'>,
+  session: SessionRecord,
+): Promise<string | undefined> {
+  if (!session.personId) return undefined
+  if (session.actorFacts) return session.actorFacts.jurisdictionId ?? undefined
+  return organisation.jurisdictionOf(session.personId)
 }
 
 /** 三员分立: only the audit admin reads and verifies the audit trail. */

@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '@zhengling/rules'
 import { csrfTokenOf, type IdentityRepository, type SessionRecord, sha256 } from './log-in.ts'
 
 const TOUCH_INTERVAL_MS = 60_000
@@ -8,15 +9,17 @@ export class SessionError extends Error {
 
 /**
  * The session behind a cookie token, if it is open: not revoked, not past its absolute expiry,
- * and used within the idle timeout. Use moves the idle clock on (at most once a minute).
+ * and used within the idle timeout. Use moves the idle clock on (at most once a minute). The
+ * person's access facts for today come in the same read (`actorFacts`), so the request resolves
+ * its actor once.
  */
 export async function authenticateSession(
   deps: { identity: IdentityRepository; now: () => Date; idleMinutes?: number },
   token: string | undefined,
 ): Promise<SessionRecord> {
   if (!token) throw new SessionError('未登录')
-  const session = await deps.identity.sessionById(sha256(token))
   const now = deps.now()
+  const session = await deps.identity.sessionById(sha256(token), shanghaiDateOf(now.getTime()))
   const idleMs = (deps.idleMinutes ?? 30) * 60_000
   if (
     !session ||

@@ -16,6 +16,7 @@ import {
   refuseWhileClientLimited,
 } from './login-limits.ts'
 import { formatShanghai, shanghaiDateOf } from '@zhengling/rules'
+import type { ActorFacts } from '../access/actor-facts.ts'
 import { type AuditEntry, auditEntry } from '../audit/audit-record.ts'
 import type { Hasher } from '../audit/hasher.ts'
 import { chainOfAccount } from '../session/chain-of-account.ts'
@@ -42,7 +43,11 @@ export interface IdentityRepository {
     expiresAt: string
   }): Promise<void>
   revokeSessions(accountId: string, now: string): Promise<number>
-  sessionById(id: string): Promise<SessionRecord | undefined>
+  /**
+   * The session by its token's hash; given a date, with its person's facts on that date read in
+   * the same statement (`SessionRecord.actorFacts`).
+   */
+  sessionById(id: string, on?: string): Promise<SessionRecord | undefined>
   touchSession(id: string, now: string): Promise<void>
   revokeSession(id: string, now: string): Promise<void>
   setCurrentPost(id: string, postId: string): Promise<void>
@@ -63,6 +68,8 @@ export interface SessionRecord {
   lastSeenAt: string
   expiresAt: string
   revokedAt: string | null
+  /** The person's access facts, when the session was read for a date (once per request). */
+  actorFacts?: ActorFacts
 }
 
 export class LoginError extends Error {

@@ -36,14 +36,22 @@ export async function describeSession(
   if (!session.personId)
     return { ...base, person: null, jurisdiction: null, posts: [], currentPostId: null }
   const { organisation } = deps
-  const jurisdictionId = await organisation.jurisdictionOf(session.personId)
-  const [jurisdiction]: (JurisdictionSummary | undefined)[] = jurisdictionId
-    ? await organisation.jurisdictions([jurisdictionId])
-    : []
-  const posts = await organisation.heldPosts(session.personId, shanghaiDateOf(deps.now().getTime()))
+  const on = shanghaiDateOf(deps.now().getTime())
+  // Read with the session at the edge (one statement); a session without them asks again.
+  const facts = session.actorFacts?.on === on ? session.actorFacts : undefined
+  const jurisdictionId = facts
+    ? facts.jurisdictionId
+    : await organisation.jurisdictionOf(session.personId)
+  const [jurisdiction]: (Pick<JurisdictionSummary, 'id' | 'name'> | undefined)[] = !jurisdictionId
+    ? []
+    : facts?.jurisdictionName
+      ? [{ id: jurisdictionId, name: facts.jurisdictionName }]
+      : await organisation.jurisdictions([jurisdictionId])
+  const posts = facts ? facts.posts : await organisation.heldPosts(session.personId, on)
+  const personName = facts ? facts.personName : await organisation.personName(session.personId)
   return {
     ...base,
-    person: { id: session.personId, name: (await organisation.personName(session.personId)) ?? '' },
+    person: { id: session.personId, name: personName ?? '' },
     jurisdiction: jurisdiction ? { id: jurisdiction.id, name: jurisdiction.name } : null,
     posts,
     currentPostId: posts.some((post) => post.postId === session.currentPostId)

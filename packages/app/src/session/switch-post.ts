@@ -15,9 +15,13 @@ export function switchPost(
   postId: string,
 ): Promise<void> {
   return deps.inTransaction(async (r) => {
-    const held = session.personId
-      ? await r.organisation.heldPosts(session.personId, shanghaiDateOf(deps.now().getTime()))
-      : []
+    const today = shanghaiDateOf(deps.now().getTime())
+    // The posts of today came with the session at the edge (actorFacts); else read them.
+    const held = !session.personId
+      ? []
+      : session.actorFacts?.on === today
+        ? session.actorFacts.posts
+        : await r.organisation.heldPosts(session.personId, today)
     const post = held.find((candidate) => candidate.postId === postId)
     if (!post) throw new NotPermittedError('POST_NOT_HELD', '您今天不担任、也不代理这个职务')
     await r.identity.setCurrentPost(session.id, postId)

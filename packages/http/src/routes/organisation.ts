@@ -4,9 +4,10 @@ import {
   createOrganisationRepository,
   type Database,
 } from '@zhengling/db'
+import { ownJurisdiction } from '@zhengling/app'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
-import { requireSession } from '../auth.ts'
+import { requireSession, sessionOf } from '../auth.ts'
 import { errorBody, HttpError } from '../errors.ts'
 import { postsResponse } from './organisation.contract.ts'
 
@@ -31,9 +32,8 @@ export function organisationRoutes(deps: {
       },
       async (request) => {
         const organisation = createOrganisationRepository(deps.db)
-        const personId = request.session?.personId
         // Administrators hold no post and belong to no jurisdiction: they manage accounts, not posts.
-        const jurisdictionId = personId ? await organisation.jurisdictionOf(personId) : undefined
+        const jurisdictionId = await ownJurisdiction(organisation, sessionOf(request))
         if (!jurisdictionId)
           throw new HttpError(403, 'NOT_A_POST_HOLDER', '该账户不属于任何辖区的任职人员')
         // Today in Asia/Shanghai, the civil date every answer is about.

@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '@zhengling/rules'
 import {
   describeSession,
   type Hasher,
@@ -82,7 +83,11 @@ export function sessionRoutes(deps: SessionRouteDeps): FastifyPluginAsyncZod {
             ...cookie,
             expires: new Date(opened.expiresAt),
           })
-          const session = await repositories.identity.sessionById(sha256(opened.token))
+          // With the person's facts of today in the same read (describe asks nothing more).
+          const session = await repositories.identity.sessionById(
+            sha256(opened.token),
+            shanghaiDateOf(deps.now().getTime()),
+          )
           if (!session) throw new HttpError(401, 'SESSION_INVALID', '登录未能完成，请重试')
           return describe({ ...session, csrfToken: opened.csrfToken })
         } catch (error) {
