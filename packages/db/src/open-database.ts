@@ -20,10 +20,16 @@ export interface DatabaseHandle {
  * A PostgreSQL server when `url` is given (DATABASE_URL), else embedded PGlite: in `dataDir`
  * when given, in memory otherwise (tests). The same migrations and queries serve both.
  * Either handle can count its statements (`countStatements(db)`, statement-counter.ts).
- * With `readUrl` (a hot standby of `url`) the reads `readsFromStandby` allows go to the standby.
+ * With `readUrl` (a hot standby of `url`) the reads `readsFromStandby` allows go to the standby
+ * while it is at most `readMaxLagMs` (1 s) behind the primary.
  */
 export async function openDatabase(
-  options: { url?: string; readUrl?: string; dataDir?: string } = {},
+  options: {
+    url?: string
+    readUrl?: string
+    readMaxLagMs?: number
+    dataDir?: string
+  } = {},
 ): Promise<DatabaseHandle> {
   if (options.url) {
     // Dates stay 'YYYY-MM-DD' strings: a civil date must not pass through a host time zone.
@@ -37,7 +43,9 @@ export async function openDatabase(
       })
     // With a hot standby (readUrl): the reads readsFromStandby allows go there (ADR 0029).
     const routing = options.readUrl
-      ? readRoutingDialect(poolOf(options.url), poolOf(options.readUrl))
+      ? readRoutingDialect(poolOf(options.url), poolOf(options.readUrl), {
+          maxLagMs: options.readMaxLagMs,
+        })
       : undefined
     const dialect = countingDialect(routing ?? poolOf(options.url))
     const db = registerCounting(new Kysely<Database>({ dialect }), dialect)

@@ -121,20 +121,77 @@ const STANDBY_REST_MS = 5_000
 export function readRoutingDialect(
   primary: Dialect,
   standby: Dialect,
-  clock: () => number = Date.now,
+  options: { maxLagMs?: number; clock?: () => number } = {},
 ): Dialect & { readonly stats: ReadRoutingStats } {
   const stats: ReadRoutingStats = { standby: 0, primaryBecauseBehind: 0, retriedOnPrimary: 0 }
+  const clock = options.clock ?? Date.now
   return {
     stats,
     createAdapter: () => primary.createAdapter(),
-    createDriver: () =>
-      new RoutingDriver(
-        primary.createDriver(),
+    createDriver: () => {
+      const primaryDriver = primary.createDriver()
+      return new RoutingDriver(
+        primaryDriver,
         new StandbyPosition(standby.createDriver(), clock),
+        new PrimaryFloor(primaryDriver, options.maxLagMs ?? STANDBY_MAX_LAG_MS, clock),
         stats,
-      ),
+      )
+    },
     createQueryCompiler: () => primary.createQueryCompiler(),
     createIntrospector: (db) => primary.createIntrospector(db),
+  }
+}
+
+/** How stale the standby may be for anyone (also a reader who has written nothing). */
+export const STANDBY_MAX_LAG_MS = 1_000
+
+/**
+ * The primary's WAL position, sampled at most every half `maxLagMs` while reads come: the
+ * standby serves only once it has replayed the latest sample, so however long it stalls (a
+ * broken link, a long replay conflict) no reader sees it more than about `maxLagMs` behind.
+ */
+class PrimaryFloor {
+  private readonly primary: Driver
+  private readonly maxLagMs: number
+  private readonly clock: () => number
+  private lsn = 0n
+  private sampledAt = Number.NEGATIVE_INFINITY
+  private sampling: Promise<void> | undefined
+
+  constructor(primary: Driver, maxLagMs: number, clock: () => number) {
+    this.primary = primary
+    this.maxLagMs = maxLagMs
+    this.clock = clock
+  }
+
+  /** The latest sample; a fresh one is taken meanwhile when it is getting old. */
+  async floor(): Promise<bigint> {
+    const age = this.clock() - this.sampledAt
+    if (age > this.maxLagMs / 2) this.sampling ??= this.sample()
+    // Never sampled, or older than the bound: wait for the new one.
+    if (age > this.maxLagMs && this.sampling) await this.sampling
+    return this.lsn
+  }
+
+  private async sample(): Promise<void> {
+    const at = this.clock()
+    try {
+      const connection = await this.primary.acquireConnection()
+      try {
+        const { rows } = await connection.executeQuery<{ lsn: string }>(
+          CompiledQuery.raw('select pg_current_wal_insert_lsn()::text as lsn'),
+        )
+        const lsn = parseLsn(rows[0]?.lsn)
+        if (lsn !== undefined && lsn > this.lsn) this.lsn = lsn
+        this.sampledAt = at
+      } finally {
+        await this.primary.releaseConnection(connection)
+      }
+    } catch {
+      // The primary will answer the read itself, or fail it: nothing to decide here.
+    } finally {
+      this.sampling = undefined
+    }
   }
 }
 
@@ -203,13 +260,20 @@ const fromServer = (error: unknown) =>
 class RoutingConnection implements DatabaseConnection {
   private readonly primaryDriver: Driver
   private readonly standby: StandbyPosition
+  private readonly floor: PrimaryFloor
   private readonly stats: ReadRoutingStats
   private primaryConnection: Promise<DatabaseConnection> | undefined
   inTransaction = false
 
-  constructor(primaryDriver: Driver, standby: StandbyPosition, stats: ReadRoutingStats) {
+  constructor(
+    primaryDriver: Driver,
+    standby: StandbyPosition,
+    floor: PrimaryFloor,
+    stats: ReadRoutingStats,
+  ) {
     this.primaryDriver = primaryDriver
     this.standby = standby
+    this.floor = floor
     this.stats = stats
   }
 
@@ -227,7 +291,8 @@ class RoutingConnection implements DatabaseConnection {
     const context = readContext.getStore()
     if (context && !context.wrote && !this.inTransaction) {
       if (isPlainRead(compiled.sql)) {
-        if (await this.standby.serves(context.minLsn)) {
+        const floor = await this.floor.floor()
+        if (await this.standby.serves(context.minLsn > floor ? context.minLsn : floor)) {
           try {
             const result = await this.standby.run<R>(compiled)
             this.stats.standby += 1
@@ -259,11 +324,18 @@ class RoutingConnection implements DatabaseConnection {
 class RoutingDriver implements Driver {
   private readonly primary: Driver
   private readonly standby: StandbyPosition
+  private readonly floor: PrimaryFloor
   private readonly stats: ReadRoutingStats
 
-  constructor(primary: Driver, standby: StandbyPosition, stats: ReadRoutingStats) {
+  constructor(
+    primary: Driver,
+    standby: StandbyPosition,
+    floor: PrimaryFloor,
+    stats: ReadRoutingStats,
+  ) {
     this.primary = primary
     this.standby = standby
+    this.floor = floor
     this.stats = stats
   }
 
@@ -273,7 +345,9 @@ class RoutingDriver implements Driver {
   }
 
   acquireConnection(): Promise<DatabaseConnection> {
-    return Promise.resolve(new RoutingConnection(this.primary, this.standby, this.stats))
+    return Promise.resolve(
+      new RoutingConnection(this.primary, this.standby, this.floor, this.stats),
+    )
   }
 
   async beginTransaction(
@@ -282,6 +356,9 @@ class RoutingDriver implements Driver {
   ): Promise<void> {
     const routed = connection as RoutingConnection
     routed.inTransaction = true
+    // A request that opened a transaction reads the primary from then on (it may have written).
+    const context = readContext.getStore()
+    if (context) context.wrote = true
     await this.primary.beginTransaction(await routed.primary(), settings)
   }
 

@@ -8,6 +8,7 @@ import {
   migrate,
   openDatabase,
   readRoutingOf,
+  readsFromStandby,
   runDueJobs,
   scheduleJobs,
   seedDemoJurisdiction,
@@ -143,9 +144,11 @@ describe('a province: replicas, a hot standby, PgBouncer', { skip }, () => {
     await owner.close()
     const ports: number[] = []
     for (let i = 0; i < 2; i += 1) {
+      // A lag bound far above the test's pauses: the paused standby keeps serving others.
       const handle = await openDatabase({
         url: cluster.bouncerUrl ?? cluster.primaryUrl,
         readUrl: cluster.standbyUrl,
+        readMaxLagMs: 600_000,
       })
       const app = await buildTestServer(handle, () => MONDAY)
       await app.listen({ port: 0, host: '127.0.0.1' })
@@ -246,6 +249,41 @@ describe('a province: replicas, a hot standby, PgBouncer', { skip }, () => {
       }
     } finally {
       await cluster.psqlStandby('select pg_wal_replay_resume()')
+    }
+  })
+
+  it('reads the primary once the standby is further behind than the lag bound', async () => {
+    const bounded = await openDatabase({
+      url: cluster.primaryUrl,
+      readUrl: cluster.standbyUrl,
+      readMaxLagMs: 300,
+    })
+    const kind = `replica-lag-${randomUUID()}`
+    const count = (handle: DatabaseHandle) =>
+      readsFromStandby(undefined, () =>
+        handle.db
+          .selectFrom('jobs')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('kind', '=', kind)
+          .executeTakeFirstOrThrow(),
+      ).then((row) => Number(row.n))
+    try {
+      await standbyCaughtUp()
+      assert.equal(await count(bounded), 0)
+      await cluster.psqlStandby('select pg_wal_replay_pause()')
+      await scheduleJobs(bounded.db, [{ kind, runAt: '2026-03-02T08:00:00+08:00' }])
+      // Within a generous bound the stalled standby still answers, without the row…
+      const fromStandby = readRoutingOf(handles[0]!.db)!.stats.standby
+      assert.equal(await count(handles[0]!), 0)
+      assert.ok(readRoutingOf(handles[0]!.db)!.stats.standby > fromStandby)
+      // …past the short one, the primary answers, with it.
+      await new Promise((resolve) => setTimeout(resolve, 700))
+      const behind = readRoutingOf(bounded.db)!.stats.primaryBecauseBehind
+      assert.equal(await count(bounded), 1)
+      assert.ok(readRoutingOf(bounded.db)!.stats.primaryBecauseBehind > behind)
+    } finally {
+      await cluster.psqlStandby('select pg_wal_replay_resume()')
+      await bounded.close()
     }
   })
 
