@@ -39,6 +39,8 @@ const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,4,16').split(',').map(Number)
 const SECONDS = Number(process.env.BENCH_RATIO_SECONDS ?? 4)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
 const PROFILE_FLOWS = Number(process.env.BENCH_PROFILE_FLOWS ?? 10)
+const PROFILE_READS = Number(process.env.BENCH_PROFILE_READS ?? 200)
+const READ_PATHS = ['/api/health', '/api/inbox?limit=50']
 const SCALE = 1
 
 /** One act of the incoming flow: who, the address's tail, the body. */
@@ -231,6 +233,17 @@ async function measure(engine: BenchEngine) {
     for (const s of flow.after) await step(id, s)
   }
   clock.switchTo('rest')
+  const actSpent = { ...clock.spent }
+  // The same split for signed-in reads and the bare server (no session, no SQL).
+  const reads: { path: string; spent: typeof actSpent }[] = []
+  const reader = await as('zs-secretariat')
+  for (const path of READ_PATHS) {
+    for (let n = 0; n < 10; n += 1) await reader.get(path)
+    clock.reset()
+    for (let n = 0; n < PROFILE_READS; n += 1) await reader.get(path)
+    clock.switchTo('rest')
+    reads.push({ path, spent: { ...clock.spent } })
+  }
   const backendSeconds =
     engine.kind === 'server'
       ? backendDelta(backendsBefore, await backendCpu(db as Kysely<never>))
@@ -263,7 +276,7 @@ async function measure(engine: BenchEngine) {
     `  statements per act (driver-counted, whole request)  mean ${(total / perAct.length).toFixed(1)}, max ${Math.max(...perAct.map((a) => a.count))}: ` +
       perAct.map((a) => `${a.act} ${a.count}`).join(', '),
   )
-  const processMs = LAYERS.reduce((sum, layer) => sum + clock.spent[layer], 0) / 1000
+  const processMs = LAYERS.reduce((sum, layer) => sum + actSpent[layer], 0) / 1000
   console.log(
     `  CPU per act, one client, ${actsProfiled} acts (${PROFILE_FLOWS} flows): process ${(processMs / actsProfiled).toFixed(2)} ms` +
       (backendSeconds === undefined
@@ -274,8 +287,17 @@ async function measure(engine: BenchEngine) {
   )
   for (const layer of LAYERS)
     console.log(
-      `    ${LAYER_LABELS[layer].padEnd(40)} ${(clock.spent[layer] / 1000 / actsProfiled).toFixed(2).padStart(6)} ms  ${((clock.spent[layer] / 1000 / processMs) * 100).toFixed(0).padStart(3)} %`,
+      `    ${LAYER_LABELS[layer].padEnd(40)} ${(actSpent[layer] / 1000 / actsProfiled).toFixed(2).padStart(6)} ms  ${((actSpent[layer] / 1000 / processMs) * 100).toFixed(0).padStart(3)} %`,
     )
+  for (const read of reads) {
+    const total = LAYERS.reduce((sum, layer) => sum + read.spent[layer], 0) / 1000
+    console.log(
+      `  CPU per GET ${read.path} (${PROFILE_READS}, one client): ${(total / PROFILE_READS).toFixed(2)} ms — ` +
+        LAYERS.map(
+          (layer) => `${layer} ${(read.spent[layer] / 1000 / PROFILE_READS).toFixed(2)}`,
+        ).join(', '),
+    )
+  }
 }
 
 console.log(machineLine())
