@@ -28,6 +28,7 @@ const USAGE = `用法：zhengling rules <命令> [参数] | zhengling audit veri
   catalogue [--out 文件] [--check]       生成规则目录（Markdown）；--check 检查是否过期
   audit verify [--jurisdiction 辖区]     校验审计链：发现任何改动、删除或顺序调整，并与签名检查点核对
                [--checkpoints 文件] [--public-key 文件] [--file 导出文件]（校验导出文件的签名与连续性）
+               先封存待封存的记录；--no-seal 只核查不封存，报告等待超过 60 秒的记录
   audit checkpoint                       用 SM2 密钥签署各审计链的链头，追加到检查点文件
   audit keygen --out <私钥文件>          生成 SM2 审计签名密钥（公钥写入 <私钥文件>.pub）
   db migrate                             执行数据库迁移
@@ -58,6 +59,7 @@ export function main(
       file: { type: 'string' },
       checkpoints: { type: 'string' },
       'public-key': { type: 'string' },
+      'no-seal': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -67,6 +69,7 @@ export function main(
       file: values.file,
       checkpoints: values.checkpoints,
       publicKey: values['public-key'],
+      seal: !values['no-seal'],
     })
   if (group === 'audit' && command === 'checkpoint') return auditCheckpoint(output)
   if (group === 'audit' && command === 'keygen') return auditKeygen(output, values.out)

@@ -47,6 +47,7 @@ async function buildChain(count: number): Promise<string> {
     .values({ id, name: `检查点县${counter}`, level: 'county', rulebook_version: 't' })
     .execute()
   for (let n = 1; n <= count; n += 1) await append(id, n)
+  await createAuditRepository(handle.db).seal(id)
   return id
 }
 
@@ -240,7 +241,9 @@ describe('signed audit export', () => {
     const check = verifyAuditExport(exported.text, keys.publicKey)
     assert.deepEqual(check.problems, [])
     assert.equal(check.records, 3)
-    const deployment = await createAuditRepository(handle.db).records('deployment')
+    const audit = createAuditRepository(handle.db)
+    await audit.seal('deployment')
+    const deployment = await audit.records('deployment')
     assert.ok(deployment.some((r) => r.action === 'audit.export' && r.subject === chain))
   })
 
@@ -319,7 +322,7 @@ describe('the application role on PostgreSQL', () => {
     },
   )
 
-  it('may not insert a record that does not continue the head', async () => {
+  it('may not insert a record already sealed (only the sealer gives records a place)', async () => {
     const chain = await buildChain(2)
     const [last] = (await createAuditRepository(handle.db).records(chain)).slice(-1)
     const stray = { ...last!, chainSeq: 7 }
@@ -328,7 +331,7 @@ describe('the application role on PostgreSQL', () => {
           values (${chain}, ${stray.chainSeq}, now(), 'x', 'sm3', ${last!.hash}, ${'a'.repeat(64)})`.execute(
         handle.db,
       ),
-      /does not continue the chain head/,
+      /appended unsealed/,
     )
   })
 })

@@ -46,12 +46,16 @@ function entry(jurisdictionId: string, n: number): AuditEntry {
   }
 }
 
+function append(jurisdictionId: string, n: number, hasher: Hasher = sm3Hasher) {
+  return handle.db
+    .transaction()
+    .execute((trx) => createAuditRepository(trx).append(entry(jurisdictionId, n), hasher))
+}
+
+/** Appends `count` records, one act each, and seals them into the chain. */
 async function appendMany(jurisdictionId: string, count: number, hasher: Hasher = sm3Hasher) {
-  for (let n = 1; n <= count; n += 1) {
-    await handle.db
-      .transaction()
-      .execute((trx) => createAuditRepository(trx).append(entry(jurisdictionId, n), hasher))
-  }
+  for (let n = 1; n <= count; n += 1) await append(jurisdictionId, n, hasher)
+  await createAuditRepository(handle.db).seal(jurisdictionId)
 }
 
 async function problemsOf(jurisdictionId: string) {
@@ -144,20 +148,18 @@ describe('audit chain', () => {
     assert.deepEqual(await problemsOf(j), [])
   })
 
-  it('concurrent appends line up without gaps', async () => {
+  it('concurrent appends line up without gaps once sealed', async () => {
     const j = await buildJurisdiction()
-    await Promise.all(
-      Array.from({ length: 20 }, (_, index) =>
-        handle.db
-          .transaction()
-          .execute((trx) => createAuditRepository(trx).append(entry(j, index + 1), sm3Hasher)),
-      ),
-    )
-    const records = await createAuditRepository(handle.db).records(j)
+    await Promise.all(Array.from({ length: 20 }, (_, index) => append(j, index + 1)))
+    const audit = createAuditRepository(handle.db)
+    assert.deepEqual(await audit.records(j), [], 'appended records wait unsealed')
+    assert.deepEqual(await audit.seal(j), [{ chain: j, fromSeq: 1, toSeq: 20 }])
+    const records = await audit.records(j)
     assert.deepEqual(
       records.map((r) => r.chainSeq),
       Array.from({ length: 20 }, (_, i) => i + 1),
     )
     assert.deepEqual(await problemsOf(j), [])
+    assert.deepEqual(await audit.seal(j), [], 'nothing is sealed twice')
   })
 })

@@ -97,7 +97,7 @@ describe('identity', () => {
       .select('action')
       .where('jurisdiction_id', '=', DEPLOYMENT_CHAIN)
       .where('subject', '=', account.username)
-      .orderBy('chain_seq')
+      .orderBy('id')
       .execute()
     assert.deepEqual(
       actions.map((row) => row.action),

@@ -1,5 +1,6 @@
 export * from './audit-repository.ts'
 export * from './audit-checkpoint-file.ts'
+export * from './audit-sealer.ts'
 export * from './migrate.ts'
 export * from './open-database.ts'
 export type { Database } from './schema.ts'

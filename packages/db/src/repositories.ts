@@ -2,6 +2,7 @@ import type { InTransaction, Repositories } from '@zhengling/app'
 import type { Kysely } from 'kysely'
 import { createAccountAdminRepository } from './account-admin-repository.ts'
 import { createAuditRepository } from './audit-repository.ts'
+import { auditCommitted } from './audit-sealer.ts'
 import { createCalendarNoticeRepository } from './calendar-notice-repository.ts'
 import { createDocumentAttachmentRepository } from './document-attachment-repository.ts'
 import { createDocumentBodyVersionRepository } from './document-body-version-repository.ts'
@@ -45,7 +46,23 @@ export function createRepositories(db: Kysely<Database>): Repositories {
   }
 }
 
-/** The application's transaction runner over this database. */
+/**
+ * The application's transaction runner over this database. After a transaction that appended
+ * audit records commits, the record sealer (if this process runs one) is told (ADR 0026).
+ */
 export function createInTransaction(db: Kysely<Database>): InTransaction {
-  return (work) => db.transaction().execute((trx) => work(createRepositories(trx)))
+  return async (work) => {
+    let audited = false
+    const result = await db.transaction().execute((trx) => {
+      const repositories = createRepositories(trx)
+      const { append } = repositories.audit
+      repositories.audit.append = (entry, hasher) => {
+        audited = true
+        return append(entry, hasher)
+      }
+      return work(repositories)
+    })
+    if (audited) auditCommitted(db)
+    return result
+  }
 }

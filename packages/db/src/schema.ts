@@ -77,7 +77,8 @@ export interface Database {
   audit_records: {
     id: Generated<string>
     jurisdiction_id: string
-    chain_seq: ColumnType<string, string | number, never>
+    /** Null until sealed (docs/decisions/0026); then set once, never changed. */
+    chain_seq: ColumnType<string | null, never, string | number>
     occurred_at: ColumnType<Date, string, never>
     actor_person_id: string | null
     actor_post_id: string | null
@@ -88,8 +89,9 @@ export interface Database {
     rule_ids: string[]
     details: ColumnType<Record<string, unknown>, string, never>
     algorithm: 'sm3' | 'sha256'
-    prev_hash: string
-    hash: string
+    prev_hash: ColumnType<string | null, never, string>
+    hash: ColumnType<string | null, never, string>
+    appended_at: ColumnType<Date, never, never>
   }
   jobs: {
     id: Generated<string>

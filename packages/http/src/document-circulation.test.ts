@@ -108,7 +108,7 @@ describe('传阅 with read receipts', () => {
       .selectFrom('audit_records')
       .select('action')
       .where('subject', '=', id)
-      .orderBy('chain_seq')
+      .orderBy('id')
       .execute()
     assert.deepEqual(
       audited.map((a) => a.action),

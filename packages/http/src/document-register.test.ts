@@ -322,7 +322,7 @@ describe('the register (收发文登记簿)', () => {
       .selectFrom('audit_records')
       .select(['action', 'details', 'actor_post_id'])
       .where('action', '=', 'document.exportRegister')
-      .orderBy('chain_seq')
+      .orderBy('id')
       .execute()
     assert.equal(audited.length, 2)
     assert.equal(audited[0]?.actor_post_id, desk.me.currentPostId)

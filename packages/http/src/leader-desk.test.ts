@@ -22,7 +22,7 @@ async function auditActions(subject: string) {
     .selectFrom('audit_records')
     .select(['action', 'details'])
     .where('subject', '=', subject)
-    .orderBy('chain_seq')
+    .orderBy('id')
     .execute()
   return rows
 }

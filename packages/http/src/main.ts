@@ -12,6 +12,7 @@ import {
   migrate,
   openDatabase,
   seedDemo,
+  startAuditSealer,
   startTimerWorker,
 } from '@zhengling/db'
 import { loadLibrary } from '@zhengling/rulebooks'
@@ -94,6 +95,12 @@ const calendarBeat = setInterval(() => {
   )
 }, 60_000)
 calendarBeat.unref()
+// Acts append their audit records unsealed; this chains them just after each commit and every
+// second (ADR 0026). Every replica may run it.
+const auditSealer = startAuditSealer(handle.db, {
+  onError: (error) => app.log.error({ err: error }, '审计记录封存失败'),
+})
+await auditSealer.sealNow()
 // Signed checkpoints of every audit chain, outside the database (ADR 0020): now and periodically.
 const auditKeys = auditKeyConfig(auditEnv)
 const sealChains = () =>
@@ -120,8 +127,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     clearInterval(calendarBeat)
     clearInterval(sealBeat)
-    await sealChains()
     await timers.stop()
+    await auditSealer.stop()
+    await sealChains()
     await app.close()
     await handle.close()
     process.exit(0)

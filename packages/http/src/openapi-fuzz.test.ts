@@ -252,7 +252,7 @@ describe('zero 5xx under a seeded OpenAPI fuzzer', () => {
                   .selectFrom('audit_records')
                   .select('action')
                   .orderBy('occurred_at', 'desc')
-                  .orderBy('chain_seq', 'desc')
+                  .orderBy('id', 'desc')
                   .limit(3)
                   .execute()
               ).map((row) => row.action)

@@ -51,7 +51,7 @@ const lastAudit = (action: string, subject?: string) =>
     .where('action', '=', action)
     .$if(subject !== undefined, (q) => q.where('subject', '=', subject as string))
     .orderBy('occurred_at', 'desc')
-    .orderBy('chain_seq', 'desc')
+    .orderBy('id', 'desc')
     .executeTakeFirst()
 
 async function setSettings(settings: object) {

@@ -24,7 +24,7 @@ const actions = async (subject: string) =>
       .select('action')
       .where('subject', '=', subject)
       .orderBy('occurred_at')
-      .orderBy('chain_seq')
+      .orderBy('id')
       .execute()
   ).map((row) => row.action)
 

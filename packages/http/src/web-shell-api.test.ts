@@ -49,7 +49,7 @@ async function auditActions(chain: string, subject: string) {
     .select(['action', 'posts.title'])
     .where('audit_records.jurisdiction_id', '=', chain)
     .where('subject', '=', subject)
-    .orderBy('chain_seq')
+    .orderBy('audit_records.id')
     .execute()
   return rows.map((row) => `${row.action}@${row.title ?? '-'}`)
 }

@@ -47,7 +47,7 @@ describe('web shell', () => {
       .innerJoin('posts', 'posts.id', 'audit_records.actor_post_id')
       .select(['action', 'posts.title'])
       .where('audit_records.jurisdiction_id', '=', 'zhongshan')
-      .orderBy('chain_seq', 'desc')
+      .orderBy('audit_records.id', 'desc')
       .executeTakeFirstOrThrow()
     assert.deepEqual(last, { action: 'session.switchPost', title: '区人民政府督查室主任' })
     // A reload keeps the session and the post acted in.

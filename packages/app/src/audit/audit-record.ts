@@ -1,4 +1,4 @@
-import type { Hasher } from './hasher.ts'
+import { type Hasher, hasherFor } from './hasher.ts'
 
 /** What an audit record says, before it is chained. */
 export interface AuditEntry {
@@ -60,6 +60,32 @@ export function auditRecordHash(
     details: entry.details,
   }
   return hasher.hash(canonicalJson({ ...content, chainSeq, prevHash, algorithm: hasher.algorithm }))
+}
+
+/** Where a chain stands: its last record's position and hash (0 and GENESIS_HASH when empty). */
+export interface ChainHead {
+  lastSeq: number
+  lastHash: string
+}
+
+/**
+ * The links for records appended unsealed, in the order given, continuing `head`: each gets the
+ * next position, the previous record's hash and its own hash (with its own algorithm). The
+ * sealer stores them; the database refuses any that do not continue the head one by one.
+ */
+export function linkAuditRecords(
+  head: ChainHead,
+  records: readonly (AuditEntry & { algorithm: Hasher['algorithm'] })[],
+): { chainSeq: number; prevHash: string; hash: string }[] {
+  let chainSeq = head.lastSeq
+  let prevHash = head.lastHash
+  return records.map((record) => {
+    chainSeq += 1
+    const hash = auditRecordHash(record, chainSeq, prevHash, hasherFor(record.algorithm))
+    const link = { chainSeq, prevHash, hash }
+    prevHash = hash
+    return link
+  })
 }
 
 /** An entry with the fields a command does not set left empty. */

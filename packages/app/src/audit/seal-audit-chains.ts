@@ -15,7 +15,8 @@ export interface SealReport {
  * Signs each chain's current head into the checkpoint store (periodically by the server, on
  * demand by `zhengling audit checkpoint`). A chain that does not verify against the records and
  * its earlier checkpoints is not sealed: a checkpoint must never vouch for a rewritten trail.
- * A head unchanged since the last checkpoint is not signed again.
+ * A head unchanged since the last checkpoint is not signed again. Records waiting for the record
+ * sealer are sealed first (docs/decisions/0026), so the checkpoint covers every committed act.
  */
 export async function sealAuditChains(deps: {
   audit: AuditRepository
@@ -23,6 +24,7 @@ export async function sealAuditChains(deps: {
   store: AuditCheckpointStore
   now: () => Date
 }): Promise<SealReport[]> {
+  await deps.audit.seal()
   const existing = await deps.store.all()
   const last = lastCheckpoints(existing)
   const reports: SealReport[] = []

@@ -3,7 +3,7 @@ import { hasherFor } from './hasher.ts'
 
 export interface ChainProblem {
   chainSeq: number | null
-  kind: 'edited' | 'missing' | 'reordered' | 'headMismatch' | 'checkpoint'
+  kind: 'edited' | 'missing' | 'reordered' | 'headMismatch' | 'checkpoint' | 'unsealed'
   message: string
 }
 

@@ -11,6 +11,8 @@ type Deps = Pick<Repositories, 'audit' | 'organisation'>
 /** Every audit chain with its jurisdiction's name, for the audit admin. */
 export async function listAuditChains(deps: Deps, session: SessionRecord) {
   assertAuditAdmin(session)
+  // The admin sees every committed act: records waiting for the sealer are sealed first.
+  await deps.audit.seal()
   const chains = await deps.audit.chainSummaries()
   const names = new Map(
     (await deps.organisation.jurisdictions()).map((jurisdiction) => [
@@ -47,6 +49,7 @@ export async function listAuditRecords(
   nextBeforeSeq: number | null
 }> {
   assertAuditAdmin(session)
+  if (query.beforeSeq === undefined) await deps.audit.seal(query.chain)
   const page = await deps.audit.recordsPage(query.chain, query)
   const last = page.at(-1)?.record.chainSeq
   return {

@@ -66,6 +66,29 @@ describe('zhengling audit verify', () => {
     assert.match(tampered.err.join('\n'), /第 2 条审计记录的内容被改动/)
   })
 
+  it('seals what waits first; with --no-seal only looks, and names records waiting too long', async () => {
+    const dataDir = await buildDataDir()
+    const env = { ZHENGLING_DATA_DIR: dataDir }
+    const looked = capture()
+    assert.equal(await auditVerify(looked.output, 'zhongshan', env, { seal: false }), 0)
+    assert.match(looked.out.join('\n'), /zhongshan：0 条审计记录，链完整（另有 3 条待封存）/)
+
+    const handle = await openDatabase({ dataDir })
+    await sql`alter table audit_records disable trigger user`.execute(handle.db)
+    await sql`update audit_records set appended_at = now() - interval '2 minutes'`.execute(
+      handle.db,
+    )
+    await sql`alter table audit_records enable trigger user`.execute(handle.db)
+    await handle.close()
+    const late = capture()
+    assert.equal(await auditVerify(late.output, 'zhongshan', env, { seal: false }), 1)
+    assert.match(late.err.join('\n'), /有 3 条审计记录未封存入链，最早的已等待 1\d\d 秒/)
+
+    const sealed = capture()
+    assert.equal(await auditVerify(sealed.output, 'zhongshan', env), 0)
+    assert.match(sealed.out.join('\n'), /zhongshan：3 条审计记录，链完整$/m)
+  })
+
   it('says so when the database was never initialised', async () => {
     const empty = capture()
     const dataDir = mkdtempSync(join(tmpdir(), 'zhengling-audit-empty-'))

@@ -22,12 +22,15 @@ import { type Output, UsageError } from '../output.ts'
  * reordering; with the public key and checkpoint file configured (ZHENGLING_AUDIT_PUBLIC_KEY or
  * ZHENGLING_AUDIT_KEY, ZHENGLING_AUDIT_CHECKPOINTS; or --public-key, --checkpoints), also checks
  * the records against every signed checkpoint (docs/decisions/0020). `--file` verifies an export.
+ * Records the server has not sealed yet are sealed first (docs/decisions/0026); `--no-seal`
+ * only looks (a standby, or to see whether the server's sealer keeps up), and reports records
+ * waiting longer than the bound.
  */
 export async function auditVerify(
   output: Output,
   jurisdictionId?: string,
   env: NodeJS.ProcessEnv = process.env,
-  options: { file?: string; checkpoints?: string; publicKey?: string } = {},
+  options: { file?: string; checkpoints?: string; publicKey?: string; seal?: boolean } = {},
 ): Promise<number> {
   const publicKey = options.publicKey
     ? readFileSync(options.publicKey, 'utf8').trim()
@@ -44,6 +47,7 @@ export async function auditVerify(
       audit: createAuditRepository(handle.db),
       jurisdictionId,
       checkpoints,
+      seal: options.seal,
     })
     let problems = 0
     for (const report of reports) {
@@ -52,7 +56,10 @@ export async function auditVerify(
           report.checkpointedSeq !== undefined
             ? `，与签名检查点相符（已签至第 ${report.checkpointedSeq} 条）`
             : ''
-        output.out(`✓ ${report.jurisdictionId}：${report.records} 条审计记录，链完整${sealed}`)
+        const waiting = report.unsealed ? `（另有 ${report.unsealed} 条待封存）` : ''
+        output.out(
+          `✓ ${report.jurisdictionId}：${report.records} 条审计记录，链完整${sealed}${waiting}`,
+        )
         continue
       }
       for (const problem of report.problems) {
