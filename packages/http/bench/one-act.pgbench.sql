@@ -7,7 +7,7 @@
 -- jurisdiction's chain (one head row per jurisdiction, moved by the append). The 收文编号
 -- counter only 签收登记 draws (one more row per jurisdiction and year) is left out: the script is
 -- the act every step of the flow is.
-\set n random(1, 10000)
+\set n random(1, :documents)
 BEGIN;
 SELECT id, state, jurisdiction_id FROM anchor.documents WHERE n = :n FOR UPDATE;
 UPDATE anchor.documents SET state = 'registered', due_date = current_date + 15, updated_at = now(), search = to_tsvector('simple', title) WHERE n = :n;

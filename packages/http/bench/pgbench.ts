@@ -9,8 +9,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { promisify } from 'node:util'
-import type { DatabaseHandle } from '@zhengling/db'
-import { sql } from 'kysely'
+import type { Database } from '@zhengling/db'
+import { type Kysely, sql } from 'kysely'
 
 const run = promisify(execFile)
 const here = import.meta.dirname
@@ -41,9 +41,21 @@ export async function initTpcb(pgbench: string, url: string, scale: number): Pro
 export async function pgbenchTps(
   pgbench: string,
   url: string,
-  options: { script: string; clients: number; seconds: number; scale?: number; vacuum?: boolean },
+  options: {
+    script: string
+    clients: number
+    seconds: number
+    scale?: number
+    vacuum?: boolean
+    /** Script variables (`-D name=value`), e.g. the anchor's `documents`. */
+    variables?: Record<string, number>
+  },
 ): Promise<number> {
   const args = [
+    ...Object.entries(options.variables ?? {}).flatMap(([name, value]) => [
+      '-D',
+      `${name}=${value}`,
+    ]),
     '-f',
     options.script,
     '-c',
@@ -102,15 +114,23 @@ function evaluate(expression: string, variables: Map<string, number>): number {
  * each transaction takes the one connection for itself. Answers transactions per second.
  */
 export async function inProcessTps(
-  handle: DatabaseHandle,
+  db: Kysely<Database>,
   script: Script,
-  options: { clients: number; seconds: number; scale?: number },
+  options: {
+    clients: number
+    seconds: number
+    scale?: number
+    variables?: Record<string, number>
+  },
 ): Promise<number> {
   const deadline = performance.now() + options.seconds * 1000
   let done = 0
   const client = async () => {
     while (performance.now() < deadline) {
-      const variables = new Map<string, number>([['scale', options.scale ?? 1]])
+      const variables = new Map<string, number>([
+        ['scale', options.scale ?? 1],
+        ...Object.entries(options.variables ?? {}),
+      ])
       for (const set of script.sets) {
         const low = evaluate(set.low, variables)
         const high = evaluate(set.high, variables)
@@ -121,7 +141,7 @@ export async function inProcessTps(
           variables.has(name) ? String(variables.get(name)) : whole,
         ),
       )
-      await handle.db.connection().execute(async (connection) => {
+      await db.connection().execute(async (connection) => {
         for (const statement of bound) await sql.raw(statement).execute(connection)
       })
       done += 1
@@ -133,8 +153,7 @@ export async function inProcessTps(
 }
 
 /** pgbench -i's tables at `scale` (fillfactor 100, as pgbench makes them), set-based, in process. */
-export async function initTpcbInProcess(handle: DatabaseHandle, scale: number): Promise<void> {
-  const db = handle.db
+export async function initTpcbInProcess(db: Kysely<Database>, scale: number): Promise<void> {
   await sql`drop table if exists pgbench_accounts, pgbench_branches, pgbench_tellers, pgbench_history`.execute(
     db,
   )
@@ -176,11 +195,14 @@ const ANCHOR_TABLES = [
 
 /**
  * The anchor's tables (schema `anchor`): copies of the real ones with their indexes, filled with
- * ANCHOR_DOCUMENTS documents cloned from a document of the app's (so every column holds what the
- * app writes), one open task each, and one audit head per jurisdiction.
+ * `documents` (ANCHOR_DOCUMENTS; the script draws from that many) cloned from the app's first
+ * document (so every column holds what the app writes), one open task each (on the post that
+ * made it), and one audit head per jurisdiction.
  */
-export async function prepareAnchor(handle: DatabaseHandle): Promise<void> {
-  const db = handle.db
+export async function prepareAnchor(
+  db: Kysely<Database>,
+  documents = ANCHOR_DOCUMENTS,
+): Promise<void> {
   await sql`drop schema if exists anchor cascade`.execute(db)
   await sql`create schema anchor`.execute(db)
   for (const table of ANCHOR_TABLES)
@@ -193,7 +215,7 @@ export async function prepareAnchor(handle: DatabaseHandle): Promise<void> {
       to_jsonb(d) || jsonb_build_object('id', gen_random_uuid(), 'n', n,
         'receipt_number', null, 'document_number', null))).*
     from (select * from public.documents order by created_at limit 1) as d,
-      generate_series(1, ${ANCHOR_DOCUMENTS}) as n`.execute(db)
+      generate_series(1, ${documents}) as n`.execute(db)
   await sql`create unique index on anchor.documents (n)`.execute(db)
   await sql`insert into anchor.document_tasks (id, document_id, jurisdiction_id, assignee_post_id,
       kind, due_date, opened_at)

@@ -24,6 +24,7 @@ import {
 } from './bench-support.ts'
 import { backendCpu, backendDelta, LAYER_LABELS, LAYERS, LayerClock } from './layer-profile.ts'
 import {
+  ANCHOR_DOCUMENTS,
   findPgbench,
   initTpcb,
   initTpcbInProcess,
@@ -151,13 +152,14 @@ async function measure(engine: BenchEngine) {
       tpcbUrl = await freshDatabase(engine.url, `${new URL(engine.url).pathname.slice(1)}_tpcb`)
       await initTpcb(pgbench, tpcbUrl, SCALE)
     } else console.log('  pgbench not found (PGBENCH, PATH, /usr/lib/postgresql): no anchors')
-  } else await initTpcbInProcess(engine.handle, SCALE)
-  await prepareAnchor(engine.handle)
+  } else await initTpcbInProcess(db, SCALE)
+  await prepareAnchor(db)
   const tpcbScript = parseScript(TPCB_SCRIPT)
   const anchorScript = parseScript(ONE_ACT_SCRIPT)
+  const anchorVariables = { documents: ANCHOR_DOCUMENTS }
   const tpcb = async (clients: number) =>
     engine.kind === 'embedded'
-      ? inProcessTps(engine.handle, tpcbScript, { clients, seconds: SECONDS, scale: SCALE })
+      ? inProcessTps(db, tpcbScript, { clients, seconds: SECONDS, scale: SCALE })
       : pgbench && tpcbUrl
         ? pgbenchTps(pgbench, tpcbUrl, {
             script: TPCB_SCRIPT,
@@ -169,9 +171,14 @@ async function measure(engine: BenchEngine) {
         : Number.NaN
   const anchor = async (clients: number) =>
     engine.kind === 'embedded'
-      ? inProcessTps(engine.handle, anchorScript, { clients, seconds: SECONDS })
+      ? inProcessTps(db, anchorScript, { clients, seconds: SECONDS, variables: anchorVariables })
       : pgbench && engine.url
-        ? pgbenchTps(pgbench, engine.url, { script: ONE_ACT_SCRIPT, clients, seconds: SECONDS })
+        ? pgbenchTps(pgbench, engine.url, {
+            script: ONE_ACT_SCRIPT,
+            clients,
+            seconds: SECONDS,
+            variables: anchorVariables,
+          })
         : Number.NaN
 
   /** `clients` loops running `work` (answering the steps it took) for SECONDS: steps/s, runs/s. */

@@ -251,4 +251,31 @@ describe('domain errors at the edge', () => {
       await edge.close()
     }
   })
+
+  it('hands the bare server to `instrument` before its hooks and routes (the bench profile, ADR 0031)', async () => {
+    const routes: string[] = []
+    const marks: string[] = []
+    const instrumented = await buildServer({
+      library: loadLibrary(),
+      instrument: (server) => {
+        server.addHook('onRoute', (route) => {
+          routes.push(`${String(route.method)} ${route.url}`)
+        })
+        server.addHook('onRequest', async () => {
+          marks.push('onRequest')
+        })
+      },
+    })
+    try {
+      assert.ok(routes.includes('GET /api/health'))
+      assert.ok(routes.some((route) => route.includes('/api/rulebooks/')))
+      const response = await instrumented.inject({ method: 'GET', url: '/api/health' })
+      assert.equal(response.statusCode, 200)
+      assert.deepEqual(marks, ['onRequest'])
+      // The server's own hooks still run after the instrument's.
+      assert.ok(response.headers['content-security-policy'])
+    } finally {
+      await instrumented.close()
+    }
+  })
 })
