@@ -1,4 +1,11 @@
-import type { DocumentRecord, DocumentRepository, DocumentTask } from '@zhengling/app'
+import {
+  type DocumentRecord,
+  type DocumentRepository,
+  type DocumentTask,
+  rankOf,
+  SECRECY_LEVELS,
+  type Viewer,
+} from '@zhengling/app'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Database } from './schema.ts'
 import { documentRegister } from './document-register-query.ts'
@@ -59,6 +66,26 @@ function toTask(row: Selectable<Database['document_tasks']>): DocumentTask {
 }
 
 const uuids = (ids: readonly string[]) => sql`${sql.val(ids)}::uuid[]`
+
+/**
+ * The access rule as a text-search query over document_access_lexemes (migration 0034): the
+ * viewer's jurisdiction, a level it is cleared for, and everyone or one of its posts or units —
+ * visibleTo's rule, for the search index.
+ */
+export function accessQuery(viewer: Viewer): string {
+  const lexeme = (value: string) => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
+  const any = (values: string[]) => `(${values.map(lexeme).join(' | ')})`
+  const cleared = SECRECY_LEVELS.filter((level) => rankOf(level) <= rankOf(viewer.clearance))
+  return [
+    lexeme(`#j:${viewer.jurisdictionId}`),
+    any(cleared.map((level) => `#s:${level}`)),
+    any([
+      '#all',
+      ...viewer.postIds.map((id) => `#p:${id}`),
+      ...viewer.departmentIds.map((id) => `#d:${id}`),
+    ]),
+  ].join(' & ')
+}
 
 export function createDocumentRepository(db: Kysely<Database>): DocumentRepository {
   return {
@@ -250,44 +277,51 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
     },
 
     async inbox(viewer, page) {
-      const rows = await db
-        .selectFrom('document_tasks')
-        .innerJoin('documents', 'documents.id', 'document_tasks.document_id')
-        .leftJoin('departments', 'departments.id', 'documents.sender_department_id')
-        .selectAll('document_tasks')
-        .select([
-          'documents.direction',
-          'documents.kind as document_kind',
-          'documents.title',
-          'documents.state',
-          'documents.urgency',
-          'documents.secrecy',
-          'documents.due_date as document_due_date',
-          sql<string | null>`coalesce(departments.name, documents.external_sender)`.as(
-            'sender_name',
-          ),
-        ])
-        .where('document_tasks.jurisdiction_id', '=', viewer.jurisdictionId)
-        .where('document_tasks.closed_at', 'is', null)
-        .where((eb) =>
-          eb.or([
-            sql<boolean>`document_tasks.assignee_post_id = any(${uuids(viewer.postIds)})`,
-            sql<boolean>`document_tasks.assignee_department_id = any(${uuids(viewer.departmentIds)})`,
-          ]),
-        )
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('documents as visible')
-              .select('visible.id')
-              .whereRef('visible.id', '=', 'document_tasks.document_id')
-              .where(visibleTo(viewer)),
-          ),
-        )
-        .orderBy(sql`document_tasks.due_date nulls last`)
-        .orderBy('document_tasks.opened_at')
-        .limit(page.limit)
-        .execute()
+      // Per desk (each of the viewer's posts and units), its open tasks in the index's order
+      // (document_tasks_open_post / _department), the invisible skipped, up to a page; then the
+      // page of all desks merged. The read stops at a page per desk, however many tasks wait.
+      const visible = db
+        .selectFrom('documents as visible')
+        .select(sql`1`.as('one'))
+        .where(sql<boolean>`visible.id = document_tasks.document_id`)
+        .where(visibleTo(viewer))
+      const openAt = (column: 'assignee_post_id' | 'assignee_department_id', ids: string[]) => sql`
+        select desk_tasks.* from unnest(${uuids(ids)}) as desk (id)
+        cross join lateral (
+          select document_tasks.* from document_tasks
+          where ${sql.ref(`document_tasks.${column}`)} = desk.id
+            and document_tasks.closed_at is null
+            and document_tasks.jurisdiction_id = ${viewer.jurisdictionId}
+            and exists (${visible})
+          order by document_tasks.due_date nulls last, document_tasks.opened_at
+          limit ${page.limit}
+        ) desk_tasks`
+      const result = await sql<
+        Selectable<Database['document_tasks']> & {
+          direction: DocumentRecord['direction']
+          document_kind: string
+          title: string
+          state: string
+          urgency: DocumentRecord['urgency']
+          secrecy: DocumentRecord['secrecy']
+          document_due_date: string | null
+          sender_name: string | null
+        }
+      >`
+        select open_tasks.*, documents.direction, documents.kind as document_kind,
+               documents.title, documents.state, documents.urgency, documents.secrecy,
+               documents.due_date as document_due_date,
+               coalesce(departments.name, documents.external_sender) as sender_name
+        from (
+          ${openAt('assignee_post_id', [...new Set(viewer.postIds)])}
+          union all
+          ${openAt('assignee_department_id', [...new Set(viewer.departmentIds)])}
+        ) open_tasks
+        join documents on documents.id = open_tasks.document_id
+        left join departments on departments.id = documents.sender_department_id
+        order by open_tasks.due_date nulls last, open_tasks.opened_at
+        limit ${page.limit}`.execute(db)
+      const rows = result.rows
       return rows.map((row) => ({
         task: toTask(row),
         document: {
@@ -306,6 +340,12 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
 
     async search(viewer, words, page) {
       const query = sql`plainto_tsquery('simple', ${words})`
+      // The words and the access rule asked of one index (documents_search_visible, migration
+      // 0034): only the matches the viewer may see are fetched and ranked. The access rule is
+      // kept as a condition too (the index is the fast path, visibleTo the rule); no words, no
+      // matches (as `search @@ ''` answers), without reading the viewer's documents.
+      const indexed = sql`(documents.search || document_access_lexemes(jurisdiction_id, secrecy,
+        distribution_posts, distribution_departments))`
       // No join: the access filter names documents' columns unqualified.
       const rows = await db
         .selectFrom('documents')
@@ -326,6 +366,8 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
             'sender_name',
           ),
         )
+        .where(sql<boolean>`numnode(${query}) > 0`)
+        .where(sql<boolean>`${indexed} @@ (${query} && ${accessQuery(viewer)}::tsquery)`)
         .where(sql<boolean>`documents.search @@ ${query}`)
         .where(visibleTo(viewer))
         .orderBy(sql`ts_rank(documents.search, ${query})`, 'desc')

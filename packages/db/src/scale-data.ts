@@ -79,7 +79,7 @@ const SOURCES = ['meetingDecision', 'leaderInstruction', 'deployment', 'workRepo
 const text = (values: readonly string[]) => sql`${sql.val(values)}::text[]`
 /** A deterministic number in [0, n) for row g and a salt. */
 const pick = (g: ReturnType<typeof sql>, salt: number, n: number) =>
-  sql`((hashint8((${g}) * 7919 + ${sql.lit(salt)}) :: bigint & 2147483647) % ${sql.lit(n)})::int`
+  sql`((hashint8((${g})::bigint * 7919 + ${sql.lit(salt)}) :: bigint & 2147483647) % ${sql.lit(n)})::int`
 
 export function scaleJurisdictionId(prefix: string, j: number) {
   return `${prefix}-${String(j).padStart(3, '0')}`
@@ -137,12 +137,15 @@ export async function generateScaleData(
   const secrecy = sql`(case when ${pick(g, 3, 100)} < 20 then 'public'
                             when ${pick(g, 3, 100)} < 90 then 'internal'
                             when ${pick(g, 3, 100)} < 98 then 'secret' else 'confidential' end)`
-  // 85 % with no distribution list; the rest known to one unit's head post (and, for a third
-  // of those, to the unit itself).
-  const distributed = sql`${pick(g, 4, 100)} >= 85`
-  const distributionPosts = sql`(case when ${distributed} then array[${post(j, d2)}] else '{}'::uuid[] end)`
-  const distributionDepartments = sql`(case when ${distributed} and ${pick(g, 5, 3)} = 0
-    then array[${dept(j, d2)}] else '{}'::uuid[] end)`
+  // Documents: 85 % with no distribution list; the rest known to one unit's head post (and, for
+  // a third of those, to the unit itself). Ledger items: the same for one in twenty (知悉范围 on a
+  // ledger item is the exception: classified matters).
+  const distribution = (percent: number) => {
+    const distributed = sql`${pick(g, 4, 100)} < ${sql.lit(percent)}`
+    return sql`(case when ${distributed} then array[${post(j, d2)}] else '{}'::uuid[] end),
+      (case when ${distributed} and ${pick(g, 5, 3)} = 0 then array[${dept(j, d2)}]
+            else '{}'::uuid[] end)`
+  }
   const topic = sql`(${text(SCALE_TOPICS)})[${pick(g, 6, SCALE_TOPICS.length)} + 1]`
   const topic2 = sql`(${text(SCALE_TOPICS)})[${pick(g, 7, SCALE_TOPICS.length)} + 1]`
   const place = sql`(${text(PLACES)})[${pick(g, 8, PLACES.length)} + 1]`
@@ -163,7 +166,7 @@ export async function generateScaleData(
              ${dept(j, d)}, ${secrecy},
              case when ${pick(g, 12, 10)} = 0 then 'urgent' else 'normal' end,
              case when ${pick(g, 13, 10)} = 0 then 'processing' else 'completed' end,
-             ${today}::date - ${ageDays} + 15, ${distributionPosts}, ${distributionDepartments},
+             ${today}::date - ${ageDays} + 15, ${distribution(15)},
              ${at}, ${at} + interval '2 days',
              to_tsvector('simple', '关于 ' || ${place} || ' ' || ${topic} || ' 的 ' || ${kind}
                || ' ' || ${topic2} || ' 工作 安排')
@@ -205,7 +208,7 @@ export async function generateScaleData(
                   else 'open' end,
              case when ${closed} then ${due} + ${late} end,
              case when ${closed} then ${late} end,
-             ${due} - 3, ${secrecy}, ${distributionPosts}, ${distributionDepartments},
+             ${due} - 3, ${secrecy}, ${distribution(5)},
              ${assigned}::timestamptz, ${assigned}::timestamptz
       from generate_series(${start}::int, ${end}::int) g`.execute(db)
   }

@@ -415,6 +415,22 @@ export interface Database {
     created_at: ColumnType<Date, string, never>
     updated_at: ColumnType<Date, string, string>
   }
+  /** Maintained by a trigger on supervision_items (migration 0034): read only. */
+  supervision_item_tallies: {
+    jurisdiction_id: string
+    lead_department_id: string
+    secrecy: 'public' | 'internal' | 'secret' | 'confidential'
+    distribution_posts: string[]
+    distribution_departments: string[]
+    state: 'open' | 'closeRequested' | 'closed'
+    due_date: string
+    assigned_month: string
+    closed_month: string
+    items: number
+    on_time: number
+    late: number
+    days_late_sum: string
+  }
   supervision_events: {
     id: Generated<string>
     item_id: string
