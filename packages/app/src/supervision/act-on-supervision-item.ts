@@ -1,7 +1,6 @@
-import { shanghaiDateOf } from '@zhengling/rules'
 import type { Viewer } from '../access/can-see.ts'
+import { type ActDeps, runAct, type SubjectStore } from '../acts/act-kernel.ts'
 import { auditEntry, digestOf } from '../audit/audit-record.ts'
-import { actorOf, type DocumentDeps } from '../documents/act-on-document.ts'
 import { NotFoundError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { HeldPost } from '../organisation/organisation-repository.ts'
@@ -10,7 +9,8 @@ import type { Repositories } from '../unit-of-work.ts'
 import type { SupervisionChanges } from './supervision-repository.ts'
 import type { SupervisionItem } from './supervision-item.ts'
 
-export type SupervisionDeps = DocumentDeps
+/** Ledger acts take what every act takes (acts/act-kernel.ts). */
+export type SupervisionDeps = ActDeps
 
 export interface SupervisionActOutcome {
   action: string
@@ -21,10 +21,12 @@ export interface SupervisionActOutcome {
 }
 
 /**
- * One act on a ledger item, in one transaction: the item locked and read through the access
- * rule, the act, its history entry and its audit record. Answers the item as it now stands.
+ * One act on a ledger item, on the act kernel (acts/act-kernel.ts): the item locked and read
+ * through the access rule in one statement (one the actor may not see is "not found"), the act,
+ * then its change, history entry, messages and audit record. Answers the item as it now stands,
+ * from the state in hand.
  */
-export function actOnSupervisionItem(
+export async function actOnSupervisionItem(
   deps: SupervisionDeps,
   session: SessionRecord,
   itemId: string,
@@ -37,25 +39,40 @@ export function actOnSupervisionItem(
     at: string
   }) => Promise<SupervisionActOutcome>,
 ): Promise<SupervisionItem> {
-  return deps.inTransaction(async (r) => {
-    const now = deps.now()
-    const { viewer, post } = await actorOf(r, session, now)
-    const item = await r.supervision.visible(viewer, itemId, { forUpdate: true })
-    if (!item)
-      throw new NotFoundError('SUPERVISION_ITEM_NOT_FOUND', '没有这个督办事项，或您无权查看')
-    const at = now.toISOString()
-    const outcome = await act({ r, viewer, post, item, today: shanghaiDateOf(now.getTime()), at })
-    if (outcome.changes) await r.supervision.update(item.id, outcome.changes, at)
-    const after = { ...item, ...outcome.changes, updatedAt: at }
-    await recordSupervisionAct(r, deps, {
-      item: after,
-      at,
-      personId: session.personId,
-      postId: post.postId,
-      ...outcome,
-    })
-    return after
-  })
+  const { after } = await runAct(deps, session, itemId, supervisionItems(deps), (frame, item) =>
+    act({
+      r: frame.r,
+      viewer: frame.actor,
+      post: frame.actor.currentPost,
+      item,
+      today: frame.today,
+      at: frame.at,
+    }),
+  )
+  return after
+}
+
+/** Ledger items as the act kernel handles them: the item alone is what an act reads. */
+function supervisionItems(
+  deps: Pick<SupervisionDeps, 'hasher'>,
+): SubjectStore<SupervisionItem, SupervisionActOutcome, SupervisionItem> {
+  return {
+    lock: ({ r, actor }, id) => r.supervision.visible(actor, id, { forUpdate: true }),
+    notFound: () =>
+      new NotFoundError('SUPERVISION_ITEM_NOT_FOUND', '没有这个督办事项，或您无权查看'),
+    async apply({ r, actor, at }, item, outcome) {
+      if (outcome.changes) await r.supervision.update(item.id, outcome.changes, at)
+      const after = { ...item, ...outcome.changes, updatedAt: at }
+      await recordSupervisionAct(r, deps, {
+        item: after,
+        at,
+        personId: actor.personId,
+        postId: actor.currentPost.postId,
+        ...outcome,
+      })
+      return after
+    },
+  }
 }
 
 /** The history entry and the audit record of one act on a ledger item. */
