@@ -67,6 +67,38 @@ function toTask(row: Selectable<Database['document_tasks']>): DocumentTask {
 
 const uuids = (ids: readonly string[]) => sql`${sql.val(ids)}::uuid[]`
 
+/** 知悉范围 grown by posts and units (never shrunk), as column values of an update. */
+const widened = (add: { posts?: string[]; departments?: string[] }) => ({
+  distribution_posts: sql<
+    string[]
+  >`array(select distinct unnest(distribution_posts || ${uuids(add.posts ?? [])}))`,
+  distribution_departments: sql<
+    string[]
+  >`array(select distinct unnest(distribution_departments || ${uuids(add.departments ?? [])}))`,
+})
+
+interface EventNames {
+  actor_name: string | null
+  actor_post: string | null
+}
+
+/** A flow event as read, with who acted (name and post) as the history shows it. */
+function toEvent(row: Selectable<Database['document_events']> & EventNames) {
+  return {
+    documentId: row.document_id,
+    occurredAt: iso(row.occurred_at),
+    actorPersonId: row.actor_person_id,
+    actorPostId: row.actor_post_id,
+    action: row.action,
+    opinion: row.opinion,
+    ruleIds: row.rule_ids,
+    details: row.details,
+    actor: row.actor_name
+      ? `${row.actor_name}${row.actor_post ? `（${row.actor_post}）` : ''}`
+      : null,
+  }
+}
+
 /**
  * The access rule as a text-search query over document_access_lexemes (migration 0034): the
  * viewer's jurisdiction, a level it is cleared for, and everyone or one of its posts or units —
@@ -142,10 +174,52 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
       return row ? toDocument(row) : undefined
     },
 
-    async update(id, changes, updatedAt) {
+    async lockForAct(viewer, id, actor) {
+      // One statement: the document locked through the access filter, its open tasks and its
+      // history (with who acted), and the names the act's own event will show.
+      const row = await db
+        .selectFrom('documents')
+        .selectAll('documents')
+        .select([
+          sql<Selectable<Database['document_tasks']>[]>`coalesce((
+            select json_agg(t order by t.opened_at) from document_tasks t
+            where t.document_id = documents.id and t.closed_at is null), '[]')`.as('act_tasks'),
+          sql<(Selectable<Database['document_events']> & EventNames)[]>`coalesce((
+            select json_agg(json_build_object(
+              'document_id', e.document_id, 'occurred_at', e.occurred_at,
+              'actor_person_id', e.actor_person_id, 'actor_post_id', e.actor_post_id,
+              'action', e.action, 'opinion', e.opinion, 'rule_ids', e.rule_ids,
+              'details', e.details, 'actor_name', p.name, 'actor_post', o.title) order by e.id)
+            from document_events e
+            left join people p on p.id = e.actor_person_id
+            left join posts o on o.id = e.actor_post_id
+            where e.document_id = documents.id), '[]')`.as('act_events'),
+          sql<string | null>`(select name from people where id = ${actor.personId})`.as(
+            'act_person_name',
+          ),
+          sql<Record<string, string> | null>`(select json_object_agg(id, title) from posts
+            where id = any(${uuids(actor.postIds)}))`.as('act_post_titles'),
+        ])
+        .where('id', '=', id)
+        .where(visibleTo(viewer))
+        .forUpdate()
+        .executeTakeFirst()
+      if (!row) return undefined
+      const { act_tasks, act_events, act_person_name, act_post_titles, ...document } = row
+      return {
+        document: toDocument(document),
+        tasks: act_tasks.map(toTask),
+        events: act_events.map(toEvent),
+        personName: act_person_name,
+        postTitles: act_post_titles ?? {},
+      }
+    },
+
+    async update(id, changes, updatedAt, widen) {
       await db
         .updateTable('documents')
         .set({
+          ...(widen ? widened(widen) : {}),
           ...(changes.state !== undefined ? { state: changes.state } : {}),
           ...(changes.dueDate !== undefined ? { due_date: changes.dueDate } : {}),
           ...(changes.documentNumber !== undefined
@@ -159,21 +233,14 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
             ? { disclosure_reason: changes.disclosureReason }
             : {}),
           ...(changes.receiptNumber !== undefined ? { receipt_number: changes.receiptNumber } : {}),
-          updated_at: updatedAt,
+          ...(updatedAt === null ? {} : { updated_at: updatedAt }),
         })
         .where('id', '=', id)
         .execute()
     },
 
     async widenDistribution(id, add) {
-      await db
-        .updateTable('documents')
-        .set({
-          distribution_posts: sql`array(select distinct unnest(distribution_posts || ${uuids(add.posts ?? [])}))`,
-          distribution_departments: sql`array(select distinct unnest(distribution_departments || ${uuids(add.departments ?? [])}))`,
-        })
-        .where('id', '=', id)
-        .execute()
+      await db.updateTable('documents').set(widened(add)).where('id', '=', id).execute()
     },
 
     async appendEvent(event) {
@@ -202,19 +269,7 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
         .where('document_id', '=', documentId)
         .orderBy('document_events.id')
         .execute()
-      return rows.map((row) => ({
-        documentId: row.document_id,
-        occurredAt: iso(row.occurred_at),
-        actorPersonId: row.actor_person_id,
-        actorPostId: row.actor_post_id,
-        action: row.action,
-        opinion: row.opinion,
-        ruleIds: row.rule_ids,
-        details: row.details,
-        actor: row.actor_name
-          ? `${row.actor_name}${row.actor_post ? `（${row.actor_post}）` : ''}`
-          : null,
-      }))
+      return rows.map(toEvent)
     },
 
     async openTask(task) {
@@ -230,6 +285,25 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
           due_date: task.dueDate,
           opened_at: task.openedAt,
         })
+        .execute()
+    },
+
+    async openTaskBatch(tasks) {
+      if (tasks.length === 0) return
+      await db
+        .insertInto('document_tasks')
+        .values(
+          tasks.map((task) => ({
+            id: task.id,
+            document_id: task.documentId,
+            jurisdiction_id: task.jurisdictionId,
+            assignee_post_id: task.assigneePostId,
+            assignee_department_id: task.assigneeDepartmentId,
+            kind: task.kind,
+            due_date: task.dueDate,
+            opened_at: task.openedAt,
+          })),
+        )
         .execute()
     },
 

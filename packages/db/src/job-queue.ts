@@ -23,16 +23,27 @@ export type JobHandler = (job: DueJob, trx: Transaction<Database>) => Promise<vo
 
 /** Schedules a job; with a `dedupeKey` already scheduled, keeps the existing one. */
 export async function scheduleJob(db: Kysely<Database>, job: ScheduledJob): Promise<void> {
+  await scheduleJobs(db, [job])
+}
+
+/** Schedules several jobs in one statement, each as `scheduleJob` would. */
+export async function scheduleJobs(
+  db: Kysely<Database>,
+  jobs: readonly ScheduledJob[],
+): Promise<void> {
+  if (jobs.length === 0) return
   await db
     .insertInto('jobs')
-    .values({
-      kind: job.kind,
-      run_at: job.runAt,
-      jurisdiction_id: job.jurisdictionId ?? null,
-      payload: JSON.stringify(job.payload ?? {}),
-      dedupe_key: job.dedupeKey ?? null,
-      max_attempts: job.maxAttempts,
-    })
+    .values(
+      jobs.map((job) => ({
+        kind: job.kind,
+        run_at: job.runAt,
+        jurisdiction_id: job.jurisdictionId ?? null,
+        payload: JSON.stringify(job.payload ?? {}),
+        dedupe_key: job.dedupeKey ?? null,
+        max_attempts: job.maxAttempts,
+      })),
+    )
     .onConflict((conflict) => conflict.column('dedupe_key').doNothing())
     .execute()
 }

@@ -1,5 +1,6 @@
 import {
   type DocumentRepository,
+  type DocumentTask,
   type NewNotification,
   notificationOfOpenedTask,
   type NotificationAudience,
@@ -10,7 +11,7 @@ import {
   SECRECY_LEVELS,
 } from '@zhengling/app'
 import { shanghaiDateOf } from '@zhengling/rules'
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely'
 import { scheduleJob } from './job-queue.ts'
 import type { Database } from './schema.ts'
 
@@ -42,118 +43,123 @@ function addressedTo(audience: NotificationAudience) {
     ])
 }
 
-/** The people a message reaches today: a post's holders and those of the post acting for it; a unit's post-holders. */
-async function peopleReached(
+/**
+ * Whether the person of `np` is reached today by the message `sent` (the day of its creation in
+ * Asia/Shanghai): the person named; a post's holders and those of the post acting for it; a
+ * unit's post-holders.
+ */
+const REACHES = sql<boolean>`np.person_id = sent.recipient_person_id
+  or np.person_id in (
+    select ph.person_id from post_holdings ph
+    where ph.post_id in (
+        select sent.recipient_post_id
+        union select a.acting_post_id from acting_assignments a
+          where a.post_id = sent.recipient_post_id
+            and a.from_date <= sent.on_date and a.to_date >= sent.on_date
+        union select p.id from posts p where p.department_id = sent.recipient_department_id)
+      and ph.from_date <= sent.on_date
+      and (ph.to_date is null or ph.to_date >= sent.on_date))`
+
+/** One message's deliveries to one person: a delivery and its job per outside channel chosen. */
+async function deliver(
   db: Kysely<Database>,
   notification: NewNotification,
-  on: string,
-): Promise<string[]> {
-  const recipient = notification.recipient
-  if ('personId' in recipient) return [recipient.personId]
-  const postIds =
-    'postId' in recipient
-      ? [
-          recipient.postId,
-          ...(
-            await db
-              .selectFrom('acting_assignments')
-              .select('acting_post_id')
-              .where('post_id', '=', recipient.postId)
-              .where('from_date', '<=', on)
-              .where('to_date', '>=', on)
-              .execute()
-          ).map((row) => row.acting_post_id),
-        ]
-      : (
-          await db
-            .selectFrom('posts')
-            .select('id')
-            .where('department_id', '=', recipient.departmentId)
-            .execute()
-        ).map((row) => row.id)
-  if (postIds.length === 0) return []
-  const holders = await db
-    .selectFrom('post_holdings')
-    .select('person_id')
-    .distinct()
-    .where('post_id', 'in', postIds)
-    .where('from_date', '<=', on)
-    .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', on)]))
-    .execute()
-  return holders.map((row) => row.person_id)
+  notificationId: string,
+  preference: Selectable<Database['notification_preferences']>,
+): Promise<void> {
+  const channels = [
+    ...(preference.email_enabled && preference.email_address
+      ? [{ channel: 'email' as const, address: preference.email_address }]
+      : []),
+    ...(preference.webhook_enabled && preference.webhook_recipient
+      ? [{ channel: 'webhook' as const, address: preference.webhook_recipient }]
+      : []),
+  ]
+  for (const { channel, address } of channels) {
+    const delivery = await db
+      .insertInto('notification_deliveries')
+      .values({
+        notification_id: notificationId,
+        person_id: preference.person_id,
+        channel,
+        address,
+        created_at: notification.at,
+      })
+      .onConflict((conflict) =>
+        conflict.columns(['notification_id', 'person_id', 'channel']).doNothing(),
+      )
+      .returning('id')
+      .executeTakeFirst()
+    if (!delivery) continue
+    await scheduleJob(db, {
+      kind: NOTIFICATION_DELIVERY_JOB,
+      runAt: notification.at,
+      jurisdictionId: notification.jurisdictionId,
+      payload: { deliveryId: String(delivery.id) },
+      dedupeKey: `notification-delivery:${delivery.id}`,
+      maxAttempts: NOTIFICATION_DELIVERY_ATTEMPTS,
+    })
+  }
 }
 
 export function createNotificationRepository(db: Kysely<Database>): NotificationRepository {
   return {
     async notify(notification) {
-      const recipient = notification.recipient
-      const inserted = await db
-        .insertInto('notifications')
-        .values({
-          id: crypto.randomUUID(),
-          jurisdiction_id: notification.jurisdictionId,
-          recipient_post_id: 'postId' in recipient ? recipient.postId : null,
-          recipient_department_id: 'departmentId' in recipient ? recipient.departmentId : null,
-          recipient_person_id: 'personId' in recipient ? recipient.personId : null,
-          kind: notification.kind,
-          title: notification.title.slice(0, 300),
-          body: notification.body ?? '',
-          link: notification.link,
-          secrecy: notification.secrecy,
-          created_at: notification.at,
-          dedupe_key: notification.dedupeKey ?? null,
-        })
-        .onConflict((conflict) => conflict.column('dedupe_key').doNothing())
-        .returning('id')
-        .executeTakeFirst()
-      if (!inserted) return
-      const people = await peopleReached(
-        db,
+      await this.notifyAll([notification])
+    },
+
+    async notifyAll(notifications) {
+      if (notifications.length === 0) return
+      const written = notifications.map((notification) => ({
         notification,
-        shanghaiDateOf(new Date(notification.at).getTime()),
-      )
-      if (people.length === 0) return
+        id: crypto.randomUUID(),
+        on: shanghaiDateOf(new Date(notification.at).getTime()),
+      }))
+      // One statement: the messages written (but those whose dedupe key already was), each with
+      // the outside channels chosen by the people it reaches on its day.
       const chosen = await db
-        .selectFrom('notification_preferences')
-        .selectAll()
-        .where('person_id', 'in', people)
+        .with('inserted', (w) =>
+          w
+            .insertInto('notifications')
+            .values(
+              written.map(({ notification, id }) => {
+                const recipient = notification.recipient
+                return {
+                  id,
+                  jurisdiction_id: notification.jurisdictionId,
+                  recipient_post_id: 'postId' in recipient ? recipient.postId : null,
+                  recipient_department_id:
+                    'departmentId' in recipient ? recipient.departmentId : null,
+                  recipient_person_id: 'personId' in recipient ? recipient.personId : null,
+                  kind: notification.kind,
+                  title: notification.title.slice(0, 300),
+                  body: notification.body ?? '',
+                  link: notification.link,
+                  secrecy: notification.secrecy,
+                  created_at: notification.at,
+                  dedupe_key: notification.dedupeKey ?? null,
+                }
+              }),
+            )
+            .onConflict((conflict) => conflict.column('dedupe_key').doNothing())
+            .returning([
+              'id',
+              'recipient_post_id',
+              'recipient_department_id',
+              'recipient_person_id',
+              sql<string>`(created_at at time zone 'Asia/Shanghai')::date`.as('on_date'),
+            ]),
+        )
+        .selectFrom('inserted as sent')
+        .innerJoin('notification_preferences as np', (join) => join.on(REACHES))
+        .selectAll('np')
+        .select('sent.id as notification_id')
         .execute()
       // The outbox: each outside channel a person chose gets a delivery and the job that sends
       // it, committed with the act or not at all.
       for (const preference of chosen) {
-        const channels = [
-          ...(preference.email_enabled && preference.email_address
-            ? [{ channel: 'email' as const, address: preference.email_address }]
-            : []),
-          ...(preference.webhook_enabled && preference.webhook_recipient
-            ? [{ channel: 'webhook' as const, address: preference.webhook_recipient }]
-            : []),
-        ]
-        for (const { channel, address } of channels) {
-          const delivery = await db
-            .insertInto('notification_deliveries')
-            .values({
-              notification_id: inserted.id,
-              person_id: preference.person_id,
-              channel,
-              address,
-              created_at: notification.at,
-            })
-            .onConflict((conflict) =>
-              conflict.columns(['notification_id', 'person_id', 'channel']).doNothing(),
-            )
-            .returning('id')
-            .executeTakeFirst()
-          if (!delivery) continue
-          await scheduleJob(db, {
-            kind: NOTIFICATION_DELIVERY_JOB,
-            runAt: notification.at,
-            jurisdictionId: notification.jurisdictionId,
-            payload: { deliveryId: String(delivery.id) },
-            dedupeKey: `notification-delivery:${delivery.id}`,
-            maxAttempts: NOTIFICATION_DELIVERY_ATTEMPTS,
-          })
-        }
+        const sent = written.find((each) => each.id === preference.notification_id)
+        if (sent) await deliver(db, sent.notification, sent.id, preference)
       }
     },
 
@@ -281,26 +287,39 @@ export function withTaskNotifications(
   db: Kysely<Database>,
   notifications: NotificationRepository,
 ): DocumentRepository {
+  async function openTaskBatch(
+    tasks: readonly DocumentTask[],
+    document?: Parameters<DocumentRepository['openTaskBatch']>[1],
+  ) {
+    const [first] = tasks
+    if (!first) return
+    await documents.openTaskBatch(tasks, document)
+    const record = document ?? (await documentOf(db, first.documentId))
+    if (!record) return
+    await notifications.notifyAll(
+      tasks.flatMap((task) => notificationOfOpenedTask(record, task) ?? []),
+    )
+  }
   return {
     ...documents,
-    async openTask(task) {
-      await documents.openTask(task)
-      const document = await db
-        .selectFrom('documents')
-        .select(['id', 'jurisdiction_id', 'title', 'secrecy'])
-        .where('id', '=', task.documentId)
-        .executeTakeFirst()
-      if (!document) return
-      const notification = notificationOfOpenedTask(
-        {
-          id: document.id,
-          jurisdictionId: document.jurisdiction_id,
-          title: document.title,
-          secrecy: document.secrecy,
-        },
-        task,
-      )
-      if (notification) await notifications.notify(notification)
-    },
+    openTask: (task) => openTaskBatch([task]),
+    openTaskBatch,
   }
+}
+
+/** What a task's message says of its document (when the caller does not hold it). */
+async function documentOf(db: Kysely<Database>, id: string) {
+  const row = await db
+    .selectFrom('documents')
+    .select(['id', 'jurisdiction_id', 'title', 'secrecy'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return (
+    row && {
+      id: row.id,
+      jurisdictionId: row.jurisdiction_id,
+      title: row.title,
+      secrecy: row.secrecy,
+    }
+  )
 }

@@ -1,6 +1,21 @@
 import type { Viewer } from '../access/can-see.ts'
 import type { DocumentEvent, DocumentRecord, DocumentTask } from './document.ts'
 
+/** A flow event as the history shows it: with who acted, name and post. */
+export type ShownEvent = DocumentEvent & { actor: string | null }
+
+/** A document locked for an act, with what the act reads of it (docs/decisions/0030). */
+export interface DocumentForAct {
+  document: DocumentRecord
+  /** Its open tasks, oldest first. */
+  tasks: DocumentTask[]
+  /** Its history, in order. */
+  events: ShownEvent[]
+  /** The acting person's name and their posts' titles, for the act's own event as shown. */
+  personName: string | null
+  postTitles: Record<string, string>
+}
+
 export type DocumentChanges = Partial<
   Pick<
     DocumentRecord,
@@ -83,12 +98,32 @@ export interface DocumentRepository {
     id: string,
     options?: { forUpdate?: boolean },
   ): Promise<DocumentRecord | undefined>
-  update(id: string, changes: DocumentChanges, updatedAt: string): Promise<void>
+  /**
+   * The document locked for an act, if the viewer may see it, with its open tasks and history
+   * and the acting person's names: one statement.
+   */
+  lockForAct(
+    viewer: Viewer,
+    id: string,
+    actor: { personId: string; postIds: readonly string[] },
+  ): Promise<DocumentForAct | undefined>
+  /** Writes the changes (and widens 知悉范围, when given) in one statement; null keeps updated_at. */
+  update(
+    id: string,
+    changes: DocumentChanges,
+    updatedAt: string | null,
+    widen?: { posts?: string[]; departments?: string[] },
+  ): Promise<void>
   /** 知悉范围 grows as the document reaches more posts and units; it never shrinks. */
   widenDistribution(id: string, add: { posts?: string[]; departments?: string[] }): Promise<void>
   appendEvent(event: DocumentEvent): Promise<void>
-  events(documentId: string): Promise<(DocumentEvent & { actor: string | null })[]>
+  events(documentId: string): Promise<ShownEvent[]>
   openTask(task: DocumentTask): Promise<void>
+  /** Opens several tasks of one document in one statement (its title and level for their messages). */
+  openTaskBatch(
+    tasks: readonly DocumentTask[],
+    document?: Pick<DocumentRecord, 'id' | 'jurisdictionId' | 'title' | 'secrecy'>,
+  ): Promise<void>
   openTasks(documentId: string): Promise<DocumentTask[]>
   /** The open tasks of several documents at once (a register page's 当前办理), oldest first. */
   openTasksOf(documentIds: readonly string[]): Promise<DocumentTask[]>

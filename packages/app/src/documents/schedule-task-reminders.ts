@@ -17,20 +17,33 @@ export async function scheduleTaskReminders(
   r: Pick<Repositories, 'jobs'>,
   task: Pick<DocumentTask, 'id' | 'documentId' | 'jurisdictionId' | 'dueDate'>,
 ): Promise<void> {
-  if (!task.dueDate) return
-  const payload = { taskId: task.id, documentId: task.documentId }
-  await r.jobs.schedule({
-    kind: TASK_DUE_REMINDER,
-    runAt: new Date(morningOf(task.dueDate)).toISOString(),
-    jurisdictionId: task.jurisdictionId,
-    payload,
-    dedupeKey: `${TASK_DUE_REMINDER}:${task.id}`,
+  await scheduleRemindersOf(r, [task])
+}
+
+/** The 催办 timers of several tasks, in one statement. */
+export async function scheduleRemindersOf(
+  r: Pick<Repositories, 'jobs'>,
+  tasks: readonly Pick<DocumentTask, 'id' | 'documentId' | 'jurisdictionId' | 'dueDate'>[],
+): Promise<void> {
+  const timers = tasks.flatMap(({ id, documentId, jurisdictionId, dueDate }) => {
+    if (!dueDate) return []
+    const payload = { taskId: id, documentId }
+    return [
+      {
+        kind: TASK_DUE_REMINDER,
+        runAt: new Date(morningOf(dueDate)).toISOString(),
+        jurisdictionId,
+        payload,
+        dedupeKey: `${TASK_DUE_REMINDER}:${id}`,
+      },
+      {
+        kind: TASK_OVERDUE_REMINDER,
+        runAt: new Date(morningOf(addDays(dueDate, 1))).toISOString(),
+        jurisdictionId,
+        payload,
+        dedupeKey: `${TASK_OVERDUE_REMINDER}:${id}`,
+      },
+    ]
   })
-  await r.jobs.schedule({
-    kind: TASK_OVERDUE_REMINDER,
-    runAt: new Date(morningOf(addDays(task.dueDate, 1))).toISOString(),
-    jurisdictionId: task.jurisdictionId,
-    payload,
-    dedupeKey: `${TASK_OVERDUE_REMINDER}:${task.id}`,
-  })
+  if (timers.length > 0) await r.jobs.scheduleAll(timers)
 }

@@ -3,7 +3,9 @@ import { NotFoundError } from '../errors.ts'
 import { shanghaiDateOf } from '@zhengling/rules'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
-import { actorOf } from './act-on-document.ts'
+import { canSee } from '../access/can-see.ts'
+import type { HeldPost } from '../organisation/organisation-repository.ts'
+import { actorOf, type DocumentState } from './act-on-document.ts'
 import { holdingsOn } from '../organisation/current-holders.ts'
 import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 import {
@@ -63,10 +65,41 @@ export async function describeDocument(
 ) {
   const now = deps.now()
   const { viewer, post } = await actorOf(r, session, now)
-  const viewed = await readDocument(r, viewer, documentId)
+  return describeViewed(r, deps, post, now, await readDocument(r, viewer, documentId))
+}
+
+/**
+ * The document page answered after an act, from the state its transaction held
+ * (`DocumentState`, docs/decisions/0030): the document, its history and open tasks are not read
+ * again; only its attachments and who holds its tasks are.
+ */
+export async function describeActedDocument(
+  r: Repositories,
+  deps: { now: () => Date; rules: RulesPort },
+  session: SessionRecord,
+  state: DocumentState,
+) {
+  const now = deps.now()
+  const { viewer, post } = await actorOf(r, session, now)
+  // As a fresh read would: a document the act left out of the actor's sight is not shown.
+  if (!canSee(viewer, state.document))
+    throw new NotFoundError('DOCUMENT_NOT_FOUND', '没有这份公文，或您无权查看')
+  const attachments = await r.attachments.list(state.document.id)
+  return describeViewed(r, deps, post, now, { ...state, attachments })
+}
+
+/** The document page from the document, history, open tasks and attachments in hand. */
+async function describeViewed(
+  r: Repositories,
+  deps: { now: () => Date; rules: RulesPort },
+  post: HeldPost,
+  now: Date,
+  viewed: Awaited<ReturnType<typeof readDocument>>,
+) {
   const { document, events, tasks } = viewed
+  const jurisdictionId = document.jurisdictionId
   const today = shanghaiDateOf(now.getTime())
-  const holdingOf = await holdingsOn(r, deps.rules, viewer.jurisdictionId, today)
+  const holdingOf = await holdingsOn(r, deps.rules, jurisdictionId, today)
   // A unit's 签收 is shown under 分发情况, not as who holds the document.
   const holders = tasks
     .filter((task) => task.kind !== 'read' && task.kind !== RECEIPT_TASK)

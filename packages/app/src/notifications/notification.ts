@@ -93,6 +93,8 @@ export interface NotificationRepository {
    * a delivery and its durable job — all in the caller's transaction.
    */
   notify(notification: NewNotification): Promise<void>
+  /** Several messages as `notify` writes each, in one statement (and their deliveries, if any). */
+  notifyAll(notifications: readonly NewNotification[]): Promise<void>
   list(
     audience: NotificationAudience,
     options: { limit: number; unreadOnly?: boolean; afterSeq?: number },

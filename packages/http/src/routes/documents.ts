@@ -2,6 +2,9 @@ import {
   citationsOf,
   acknowledgeDocument,
   describeDocument,
+  describeActedDocument,
+  type DocumentDeps,
+  type DocumentState,
   reassignVacantTask,
   resubmitDocument,
   returnDocumentForRevision,
@@ -78,12 +81,13 @@ export function documentRoutes(
   const refusals = DOCUMENT_REFUSALS
 
   async function view(session: SessionRecord, documentId: string) {
-    const viewed = await describeDocument(
-      repositories,
-      { now: deps.now, rules },
-      session,
-      documentId,
+    return answer(
+      await describeDocument(repositories, { now: deps.now, rules }, session, documentId),
     )
+  }
+
+  /** The document page with its citations and working days left. */
+  function answer(viewed: Awaited<ReturnType<typeof describeDocument>>) {
     const ruleIds = viewed.events.flatMap((event) => event.ruleIds)
     const today = shanghaiDateOf(deps.now().getTime())
     const { dueDate, state } = viewed.document
@@ -192,7 +196,12 @@ export function documentRoutes(
       path: string,
       summary: string,
       body: z.ZodType<B>,
-      run: (session: SessionRecord, documentId: string, input: B) => Promise<unknown>,
+      run: (
+        session: SessionRecord,
+        documentId: string,
+        input: B,
+        commands: DocumentDeps,
+      ) => Promise<unknown>,
     ) =>
       app.post(
         `/api/documents/:id/${path}`,
@@ -207,8 +216,17 @@ export function documentRoutes(
         },
         async (request) => {
           const session = sessionOf(request)
-          await run(session, request.params.id, request.body as B)
-          return view(session, request.params.id)
+          // The answer is the document as the act's transaction left it (no second read).
+          let acted: DocumentState | undefined
+          const onActed = (state: DocumentState) => {
+            acted = state
+          }
+          await run(session, request.params.id, request.body as B, { ...commands, onActed })
+          return acted?.document.id === request.params.id
+            ? answer(
+                await describeActedDocument(repositories, { now: deps.now, rules }, session, acted),
+              )
+            : view(session, request.params.id)
         },
       )
 
@@ -255,96 +273,115 @@ export function documentRoutes(
         return view(session, document.id)
       },
     )
-    act('review', '核稿（审核签字）', reviewBody, (session, documentId, input) =>
+    act('review', '核稿（审核签字）', reviewBody, (session, documentId, input, commands) =>
       reviewOutgoingDocument(commands, session, { documentId, ...input }),
     )
-    act('countersign', '会签', countersignBody, (session, documentId, input) =>
+    act('countersign', '会签', countersignBody, (session, documentId, input, commands) =>
       replyCountersign(commands, session, { documentId, ...input }),
     )
-    act('sign', '签发（仅规则规定的签发人）', signBody, (session, documentId, input) =>
+    act('sign', '签发（仅规则规定的签发人）', signBody, (session, documentId, input, commands) =>
       signOutgoingDocument(commands, session, { documentId, ...input }),
     )
-    act('number', '登记编号（发文字号）', emptyBody, (session, documentId) =>
+    act('number', '登记编号（发文字号）', emptyBody, (session, documentId, _input, commands) =>
       numberOutgoingDocument(commands, session, { documentId }),
     )
-    act('issue', '用印、印发并确定公开属性', issueBody, (session, documentId, input) =>
+    act('issue', '用印、印发并确定公开属性', issueBody, (session, documentId, input, commands) =>
       issueOutgoingDocument(commands, session, { documentId, ...input }),
     )
-    act('acknowledge', '已阅（关闭待阅、退回通知）', emptyBody, (session, documentId) =>
-      acknowledgeDocument(commands, session, { documentId }),
+    act(
+      'acknowledge',
+      '已阅（关闭待阅、退回通知）',
+      emptyBody,
+      (session, documentId, _input, commands) =>
+        acknowledgeDocument(commands, session, { documentId }),
     )
     act(
       'archive',
       '归档（此后不可更改；可附归档意见）',
       archiveBody,
-      (session, documentId, input) => archiveDocument(commands, session, { documentId, ...input }),
+      (session, documentId, input, commands) =>
+        archiveDocument(commands, session, { documentId, ...input }),
     )
-    act('register', '签收、登记（起算办理时限）', registerBody, (session, documentId, input) =>
-      registerIncomingDocument(commands, session, { documentId, ...input }),
+    act(
+      'register',
+      '签收、登记（起算办理时限）',
+      registerBody,
+      (session, documentId, input, commands) =>
+        registerIncomingDocument(commands, session, { documentId, ...input }),
     )
-    act('screen', '初审：受理或退回（说明理由及依据）', screenBody, (session, documentId, input) =>
-      screenIncomingDocument(commands, session, { documentId, ...input }),
+    act(
+      'screen',
+      '初审：受理或退回（说明理由及依据）',
+      screenBody,
+      (session, documentId, input, commands) =>
+        screenIncomingDocument(commands, session, { documentId, ...input }),
     )
-    act('propose', '拟办并按分工呈批', proposeBody, (session, documentId, input) =>
+    act('propose', '拟办并按分工呈批', proposeBody, (session, documentId, input, commands) =>
       proposeHandling(commands, session, { documentId, ...input }),
     )
-    act('instruct', '批示或圈阅', instructBody, (session, documentId, input) =>
+    act('instruct', '批示或圈阅', instructBody, (session, documentId, input, commands) =>
       instructOnDocument(commands, session, { documentId, ...input }),
     )
-    act('refer', '转办承办单位', referBody, (session, documentId, input) =>
+    act('refer', '转办承办单位', referBody, (session, documentId, input, commands) =>
       referDocument(commands, session, { documentId, ...input }),
     )
-    act('complete', '承办单位办结并答复', completeBody, (session, documentId, input) =>
+    act('complete', '承办单位办结并答复', completeBody, (session, documentId, input, commands) =>
       completeHandling(commands, session, { documentId, ...input }),
     )
     act(
       'withdraw',
       '撤回（拟稿或报送职务，下一环节办理前）',
       withdrawBody,
-      (session, documentId, input) => withdrawDocument(commands, session, { documentId, ...input }),
+      (session, documentId, input, commands) =>
+        withdrawDocument(commands, session, { documentId, ...input }),
     )
     act(
       'return-for-revision',
       '退回修改（核稿职务、签发人或会签单位，须写明意见）',
       returnForRevisionBody,
-      (session, documentId, input) =>
+      (session, documentId, input, commands) =>
         returnDocumentForRevision(commands, session, { documentId, ...input }),
     )
     act(
       'countersign-remind',
       '催办逾期会签（规则规定的催办职务，如延津三十 综合股）',
       remindCountersignBody,
-      (session, documentId, input) =>
+      (session, documentId, input, commands) =>
         remindOverdueCountersign(commands, session, { documentId, ...input }),
     )
     act(
       'countersign-explain',
       '逾期会签单位书面说明情况和理由（如二连浩特五十一）',
       explainCountersignBody,
-      (session, documentId, input) =>
+      (session, documentId, input, commands) =>
         explainOverdueCountersign(commands, session, { documentId, ...input }),
     )
     act(
       'countersign-circulate',
       '通报逾期未会签且未书面说明的单位（如二连浩特五十一 办公厅）',
       circulateCountersignBody,
-      (session, documentId, input) =>
+      (session, documentId, input, commands) =>
         circulateOverdueCountersign(commands, session, { documentId, ...input }),
     )
-    act('resubmit', '修改后重新送审（核稿从头开始）', resubmitBody, (session, documentId, input) =>
-      resubmitDocument(commands, session, { documentId, ...input }),
+    act(
+      'resubmit',
+      '修改后重新送审（核稿从头开始）',
+      resubmitBody,
+      (session, documentId, input, commands) =>
+        resubmitDocument(commands, session, { documentId, ...input }),
     )
     act(
       'void',
       '作废（办公室，须写明理由；已编号的不能作废）',
       voidBody,
-      (session, documentId, input) => voidDocument(commands, session, { documentId, ...input }),
+      (session, documentId, input, commands) =>
+        voidDocument(commands, session, { documentId, ...input }),
     )
     act(
       'reassign',
       '改派空缺职务的待办（办公室主任）',
       reassignBody,
-      (session, documentId, input) =>
+      (session, documentId, input, commands) =>
         reassignVacantTask(commands, session, { documentId, ...input }),
     )
   }
