@@ -239,6 +239,19 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
       return rows.map(toParticipant)
     },
 
+    async recordAttendance(meetingId, { present, absent }) {
+      if (present.length + absent.length === 0) return
+      await db
+        .updateTable('meeting_participants')
+        .set({
+          attendance: sql<'present' | 'absent'>`case when post_id = any(${present}::uuid[])
+            then 'present' else 'absent' end`,
+        })
+        .where('meeting_id', '=', meetingId)
+        .where('post_id', 'in', [...present, ...absent])
+        .execute()
+    },
+
     async updateParticipant(meetingId, postId, changes) {
       await db
         .updateTable('meeting_participants')

@@ -1,8 +1,6 @@
-import { shanghaiDateOf } from '@zhengling/rules'
 import type { Viewer } from '../access/can-see.ts'
+import { type ActDeps, runAct, type SubjectStore } from '../acts/act-kernel.ts'
 import { auditEntry, digestOf } from '../audit/audit-record.ts'
-import type { DocumentDeps } from '../documents/act-on-document.ts'
-import { actorOf } from '../documents/act-on-document.ts'
 import { NotFoundError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { HeldPost } from '../organisation/organisation-repository.ts'
@@ -10,8 +8,8 @@ import type { Repositories } from '../unit-of-work.ts'
 import type { MeetingRecord } from './meeting.ts'
 import { notifyMeetingAct } from '../notifications/meeting-notifications.ts'
 
-/** Meetings use the same command dependencies as documents: transaction, clock, ids, rules. */
-export type MeetingDeps = DocumentDeps
+/** Meeting acts take what every act takes (acts/act-kernel.ts): transaction, clock, ids, rules. */
+export type MeetingDeps = ActDeps
 
 export interface MeetingActContext {
   r: Repositories
@@ -32,40 +30,49 @@ export interface MeetingActOutcome<T> {
 }
 
 /**
- * One act on a meeting, in one transaction: the meeting locked and read through the access rule
- * (one the actor may not see is "not found"), the act, then its history entry and audit record.
+ * One act on a meeting, on the act kernel (acts/act-kernel.ts): the meeting locked and read
+ * through the access rule in one statement (one the actor may not see is "not found"), the act,
+ * then its history entry, audit record and messages.
  */
-export function actOnMeeting<T>(
+export async function actOnMeeting<T>(
   deps: MeetingDeps,
   session: SessionRecord,
   meetingId: string,
   act: (context: MeetingActContext) => Promise<MeetingActOutcome<T>>,
 ): Promise<T> {
-  return deps.inTransaction(async (r) => {
-    const now = deps.now()
-    const { viewer, post } = await actorOf(r, session, now)
-    const meeting = await r.meetings.visible(viewer, meetingId, { forUpdate: true })
-    if (!meeting) throw new NotFoundError('MEETING_NOT_FOUND', '没有这次会议，或您无权查看')
-    const at = now.toISOString()
-    const outcome = await act({
-      r,
-      viewer,
-      post,
+  const { outcome } = await runAct(deps, session, meetingId, meetings<T>(deps), (frame, meeting) =>
+    act({
+      r: frame.r,
+      viewer: frame.actor,
+      post: frame.actor.currentPost,
       meeting,
-      today: shanghaiDateOf(now.getTime()),
-      at,
-    })
-    await recordMeetingAct(r, deps, {
-      meetingId: meeting.id,
-      jurisdictionId: meeting.jurisdictionId,
-      at,
-      personId: session.personId,
-      postId: post.postId,
-      ...outcome,
-    })
-    await notifyMeetingAct(r, meeting, { action: outcome.action, at, details: outcome.details })
-    return outcome.result
-  })
+      today: frame.today,
+      at: frame.at,
+    }),
+  )
+  return outcome.result
+}
+
+/** Meetings as the act kernel handles them: the meeting record is what an act reads. */
+function meetings<T>(
+  deps: Pick<MeetingDeps, 'hasher'>,
+): SubjectStore<MeetingRecord, MeetingActOutcome<T>, MeetingRecord> {
+  return {
+    lock: ({ r, actor }, id) => r.meetings.visible(actor, id, { forUpdate: true }),
+    notFound: () => new NotFoundError('MEETING_NOT_FOUND', '没有这次会议，或您无权查看'),
+    async apply({ r, actor, at }, meeting, outcome) {
+      await recordMeetingAct(r, deps, {
+        meetingId: meeting.id,
+        jurisdictionId: meeting.jurisdictionId,
+        at,
+        personId: actor.personId,
+        postId: actor.currentPost.postId,
+        ...outcome,
+      })
+      await notifyMeetingAct(r, meeting, { action: outcome.action, at, details: outcome.details })
+      return meeting
+    },
+  }
 }
 
 /** The history entry and the audit record of one act on a meeting. */

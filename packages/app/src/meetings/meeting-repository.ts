@@ -57,6 +57,11 @@ export interface MeetingRepository {
   addParticipants(participants: MeetingParticipant[]): Promise<void>
   participants(meetingId: string): Promise<MeetingParticipant[]>
   updateParticipant(meetingId: string, postId: string, changes: ParticipantChanges): Promise<void>
+  /** 签到: the listed participants present, the others listed absent, in one statement. */
+  recordAttendance(
+    meetingId: string,
+    attendance: { present: string[]; absent: string[] },
+  ): Promise<void>
 
   insertItem(item: AgendaItemRecord): Promise<void>
   items(meetingId: string): Promise<AgendaItemRecord[]>

@@ -33,12 +33,12 @@ export function openMeeting(
     const quorum = quorumOf(deps.rules, meeting, participants, present)
     if (quorum.quorate === false)
       throw new RuleRefusedError('QUORUM_NOT_MET', quorum.summary, quorum.citations)
-    for (const participant of participants) {
-      if (participant.attendance === 'onLeave') continue
-      await r.meetings.updateParticipant(meeting.id, participant.postId, {
-        attendance: present.has(participant.postId) ? 'present' : 'absent',
-      })
-    }
+    // Those on leave keep their attendance; everyone else is present or absent (one statement).
+    const signing = participants.filter((p) => p.attendance !== 'onLeave').map((p) => p.postId)
+    await r.meetings.recordAttendance(meeting.id, {
+      present: signing.filter((postId) => present.has(postId)),
+      absent: signing.filter((postId) => !present.has(postId)),
+    })
     await r.meetings.update(meeting.id, { state: 'open', openedAt: at, quorum: { ...quorum } })
     return {
       action: 'open',
