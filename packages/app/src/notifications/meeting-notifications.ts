@@ -20,28 +20,32 @@ export async function notifyMeetingAct(
   }
   if (act.action === 'sendNotice') {
     const when = formatShanghai(Date.parse(meeting.startsAt)).slice(0, 16).replace('T', ' ')
-    for (const participant of await r.meetings.participants(meeting.id))
-      await r.notifications.notify({
+    // One statement for every participant's message (notifyAll), not one each.
+    await r.notifications.notifyAll(
+      (await r.meetings.participants(meeting.id)).map((participant) => ({
         ...base,
         recipient: { postId: participant.postId },
-        kind: 'meeting',
+        kind: 'meeting' as const,
         title: `会议通知：${meeting.title}`,
         body: `时间：${when}（北京时间）；地点：${meeting.location}`,
         dedupeKey: `meeting-notice:${meeting.id}:${participant.postId}`,
-      })
+      })),
+    )
     return
   }
   if (act.action === 'approveAgenda') {
     const approved = new Set((act.details?.items as string[] | undefined) ?? [])
-    for (const item of await r.meetings.items(meeting.id))
-      if (approved.has(item.id))
-        await r.notifications.notify({
+    await r.notifications.notifyAll(
+      (await r.meetings.items(meeting.id))
+        .filter((item) => approved.has(item.id))
+        .map((item) => ({
           ...base,
           recipient: { departmentId: item.submittingDepartmentId },
-          kind: 'approval',
+          kind: 'approval' as const,
           title: `议题已审定上会：${item.title}`,
           body: `${meeting.title}`,
-        })
+        })),
+    )
     return
   }
   if (act.action === 'approveLeave' || act.action === 'refuseLeave') {

@@ -47,8 +47,8 @@ export async function notifySupervisionAct(
     const offices = (await r.organisation.postsOf(act.item.jurisdictionId, on)).filter(
       (post) => post.role === 'supervisionOffice',
     )
-    for (const office of offices)
-      await r.notifications.notify({
+    await r.notifications.notifyAll(
+      offices.map((office) => ({
         jurisdictionId: act.item.jurisdictionId,
         recipient: { postId: office.postId },
         kind: forOffice.kind,
@@ -60,7 +60,8 @@ export async function notifySupervisionAct(
         ...(act.action === 'overdue'
           ? { dedupeKey: `supervision-overdue:${act.item.id}:${act.item.dueDate}:${office.postId}` }
           : {}),
-      })
+      })),
+    )
   }
   const message = MESSAGES[act.action]
   if (!message || !act.item.leadDepartmentId) return
@@ -68,23 +69,22 @@ export async function notifySupervisionAct(
     act.action === 'create'
       ? [act.item.leadDepartmentId, ...(act.item.coDepartmentIds ?? [])]
       : [act.item.leadDepartmentId]
-  for (const departmentId of new Set(units)) {
-    const notification: NewNotification = {
-      jurisdictionId: act.item.jurisdictionId,
-      recipient: { departmentId },
-      kind: message.kind,
-      title: message.title(act.item),
-      body: act.text ?? '',
-      link: `/supervision/${act.item.id}`,
-      secrecy: act.item.secrecy,
-      at: act.at,
-      // The scan marks an item per due date; the message follows the same key.
-      ...(act.action === 'remind' || act.action === 'overdue'
-        ? {
-            dedupeKey: `supervision-${act.action}:${act.item.id}:${act.item.dueDate}:${departmentId}`,
-          }
-        : {}),
-    }
-    await r.notifications.notify(notification)
-  }
+  const notifications = [...new Set(units)].map((departmentId): NewNotification => ({
+    jurisdictionId: act.item.jurisdictionId,
+    recipient: { departmentId },
+    kind: message.kind,
+    title: message.title(act.item),
+    body: act.text ?? '',
+    link: `/supervision/${act.item.id}`,
+    secrecy: act.item.secrecy,
+    at: act.at,
+    // The scan marks an item per due date; the message follows the same key.
+    ...(act.action === 'remind' || act.action === 'overdue'
+      ? {
+          dedupeKey: `supervision-${act.action}:${act.item.id}:${act.item.dueDate}:${departmentId}`,
+        }
+      : {}),
+  }))
+  // One statement for the units' messages (notifyAll), not one each.
+  await r.notifications.notifyAll(notifications)
 }
