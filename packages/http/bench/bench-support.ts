@@ -9,7 +9,13 @@ import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { createScryptHasher, sm3Hasher } from '@zhengling/app'
-import { type DatabaseHandle, DEMO_PASSWORD, migrate, openDatabase } from '@zhengling/db'
+import {
+  type DatabaseHandle,
+  DEMO_PASSWORD,
+  migrate,
+  openDatabase,
+  startAuditSealer,
+} from '@zhengling/db'
 import { loadLibrary, type RulebookLibrary } from '@zhengling/rulebooks'
 import type { FastifyInstance } from 'fastify'
 import { type Kysely, sql } from 'kysely'
@@ -113,7 +119,10 @@ export interface BenchServer {
   close(): Promise<void>
 }
 
-/** The API server on `db`, listening on a free loopback port. */
+/**
+ * The API server on `db`, listening on a free loopback port, with the audit sealer the real
+ * server runs (ADR 0026), so the acts measured pay for sealing their records too.
+ */
 export async function startBenchServer(
   db: Kysely<never> | DatabaseHandle['db'],
   options: { library?: RulebookLibrary; instrument?: ServerOptions['instrument'] } = {},
@@ -134,7 +143,17 @@ export async function startBenchServer(
   app.server.keepAliveTimeout = 3_600_000
   const address = app.server.address()
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
-  return { app, base, close: () => app.close() }
+  const sealer = startAuditSealer(db as DatabaseHandle['db'], {
+    onError: (error) => app.log.error({ err: error }, '审计记录封存失败'),
+  })
+  return {
+    app,
+    base,
+    close: async () => {
+      await sealer.stop()
+      await app.close()
+    },
+  }
 }
 
 // The API's answers, read loosely: the benches only pick ids and counts out of them.
