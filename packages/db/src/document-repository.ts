@@ -9,6 +9,7 @@ import {
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Database } from './schema.ts'
 import { documentRegister } from './document-register-query.ts'
+import { scheduleJobs } from './job-queue.ts'
 import { visibleTo } from './visible-to.ts'
 
 const iso = (value: Date | string) => new Date(value).toISOString()
@@ -76,6 +77,20 @@ const widened = (add: { posts?: string[]; departments?: string[] }) => ({
     string[]
   >`array(select distinct unnest(distribution_departments || ${uuids(add.departments ?? [])}))`,
 })
+
+/** A task as its row is inserted. */
+export function taskValues(task: DocumentTask) {
+  return {
+    id: task.id,
+    document_id: task.documentId,
+    jurisdiction_id: task.jurisdictionId,
+    assignee_post_id: task.assigneePostId,
+    assignee_department_id: task.assigneeDepartmentId,
+    kind: task.kind,
+    due_date: task.dueDate,
+    opened_at: task.openedAt,
+  }
+}
 
 interface EventNames {
   actor_name: string | null
@@ -288,23 +303,10 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
         .execute()
     },
 
-    async openTaskBatch(tasks) {
+    async openTaskBatch(tasks, _document, timers = []) {
       if (tasks.length === 0) return
-      await db
-        .insertInto('document_tasks')
-        .values(
-          tasks.map((task) => ({
-            id: task.id,
-            document_id: task.documentId,
-            jurisdiction_id: task.jurisdictionId,
-            assignee_post_id: task.assigneePostId,
-            assignee_department_id: task.assigneeDepartmentId,
-            kind: task.kind,
-            due_date: task.dueDate,
-            opened_at: task.openedAt,
-          })),
-        )
-        .execute()
+      await db.insertInto('document_tasks').values(tasks.map(taskValues)).execute()
+      await scheduleJobs(db, timers)
     },
 
     async openTasks(documentId) {

@@ -21,6 +21,18 @@ export interface DueJob {
 /** Runs one job inside the transaction that marks it done: its writes and its completion commit together. */
 export type JobHandler = (job: DueJob, trx: Transaction<Database>) => Promise<void>
 
+/** A job as its row is inserted. */
+export function jobValues(job: ScheduledJob) {
+  return {
+    kind: job.kind,
+    run_at: job.runAt,
+    jurisdiction_id: job.jurisdictionId ?? null,
+    payload: JSON.stringify(job.payload ?? {}),
+    dedupe_key: job.dedupeKey ?? null,
+    max_attempts: job.maxAttempts,
+  }
+}
+
 /** Schedules a job; with a `dedupeKey` already scheduled, keeps the existing one. */
 export async function scheduleJob(db: Kysely<Database>, job: ScheduledJob): Promise<void> {
   await scheduleJobs(db, [job])
@@ -34,16 +46,7 @@ export async function scheduleJobs(
   if (jobs.length === 0) return
   await db
     .insertInto('jobs')
-    .values(
-      jobs.map((job) => ({
-        kind: job.kind,
-        run_at: job.runAt,
-        jurisdiction_id: job.jurisdictionId ?? null,
-        payload: JSON.stringify(job.payload ?? {}),
-        dedupe_key: job.dedupeKey ?? null,
-        max_attempts: job.maxAttempts,
-      })),
-    )
+    .values(jobs.map(jobValues))
     .onConflict((conflict) => conflict.column('dedupe_key').doNothing())
     .execute()
 }

@@ -10,9 +10,9 @@ import {
   rankOf,
   SECRECY_LEVELS,
 } from '@zhengling/app'
-import { shanghaiDateOf } from '@zhengling/rules'
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely'
-import { scheduleJob } from './job-queue.ts'
+import { jobValues, type ScheduledJob, scheduleJob } from './job-queue.ts'
+import { taskValues } from './document-repository.ts'
 import type { Database } from './schema.ts'
 
 /** The job that sends one delivery (ADR 0013). */
@@ -102,66 +102,84 @@ async function deliver(
   }
 }
 
+/**
+ * Writes messages in one statement (but those whose dedupe key already was), each with the
+ * outside channels chosen by the people it reaches on its day; with `opening`, the tasks the
+ * messages announce and their timers are inserted by the same statement (issue 14: one round
+ * trip for an act's new work). Then the outbox of each chosen channel, if any.
+ */
+async function writeMessages(
+  db: Kysely<Database>,
+  notifications: readonly NewNotification[],
+  opening?: { tasks: readonly DocumentTask[]; timers: readonly ScheduledJob[] },
+): Promise<void> {
+  if (notifications.length === 0) return
+  const written = notifications.map((notification) => ({ notification, id: crypto.randomUUID() }))
+  const tasks = opening?.tasks ?? []
+  const timers = opening?.timers ?? []
+  const chosen = await db
+    .with('opened_tasks', (w) =>
+      tasks.length > 0
+        ? w.insertInto('document_tasks').values(tasks.map(taskValues)).returning('id')
+        : w.selectNoFrom(sql<string>`null`.as('id')).where(sql<boolean>`false`),
+    )
+    .with('scheduled_timers', (w) =>
+      timers.length > 0
+        ? w
+            .insertInto('jobs')
+            .values(timers.map(jobValues))
+            .onConflict((conflict) => conflict.column('dedupe_key').doNothing())
+            .returning(sql<string>`id::text`.as('id'))
+        : w.selectNoFrom(sql<string>`null`.as('id')).where(sql<boolean>`false`),
+    )
+    .with('inserted', (w) =>
+      w
+        .insertInto('notifications')
+        .values(
+          written.map(({ notification, id }) => {
+            const recipient = notification.recipient
+            return {
+              id,
+              jurisdiction_id: notification.jurisdictionId,
+              recipient_post_id: 'postId' in recipient ? recipient.postId : null,
+              recipient_department_id: 'departmentId' in recipient ? recipient.departmentId : null,
+              recipient_person_id: 'personId' in recipient ? recipient.personId : null,
+              kind: notification.kind,
+              title: notification.title.slice(0, 300),
+              body: notification.body ?? '',
+              link: notification.link,
+              secrecy: notification.secrecy,
+              created_at: notification.at,
+              dedupe_key: notification.dedupeKey ?? null,
+            }
+          }),
+        )
+        .onConflict((conflict) => conflict.column('dedupe_key').doNothing())
+        .returning([
+          'id',
+          'recipient_post_id',
+          'recipient_department_id',
+          'recipient_person_id',
+          sql<string>`(created_at at time zone 'Asia/Shanghai')::date`.as('on_date'),
+        ]),
+    )
+    .selectFrom('inserted as sent')
+    .innerJoin('notification_preferences as np', (join) => join.on(REACHES))
+    .selectAll('np')
+    .select('sent.id as notification_id')
+    .execute()
+  // The outbox: each outside channel a person chose gets a delivery and the job that sends it,
+  // committed with the act or not at all.
+  for (const preference of chosen) {
+    const sent = written.find((each) => each.id === preference.notification_id)
+    if (sent) await deliver(db, sent.notification, sent.id, preference)
+  }
+}
+
 export function createNotificationRepository(db: Kysely<Database>): NotificationRepository {
   return {
-    async notify(notification) {
-      await this.notifyAll([notification])
-    },
-
-    async notifyAll(notifications) {
-      if (notifications.length === 0) return
-      const written = notifications.map((notification) => ({
-        notification,
-        id: crypto.randomUUID(),
-        on: shanghaiDateOf(new Date(notification.at).getTime()),
-      }))
-      // One statement: the messages written (but those whose dedupe key already was), each with
-      // the outside channels chosen by the people it reaches on its day.
-      const chosen = await db
-        .with('inserted', (w) =>
-          w
-            .insertInto('notifications')
-            .values(
-              written.map(({ notification, id }) => {
-                const recipient = notification.recipient
-                return {
-                  id,
-                  jurisdiction_id: notification.jurisdictionId,
-                  recipient_post_id: 'postId' in recipient ? recipient.postId : null,
-                  recipient_department_id:
-                    'departmentId' in recipient ? recipient.departmentId : null,
-                  recipient_person_id: 'personId' in recipient ? recipient.personId : null,
-                  kind: notification.kind,
-                  title: notification.title.slice(0, 300),
-                  body: notification.body ?? '',
-                  link: notification.link,
-                  secrecy: notification.secrecy,
-                  created_at: notification.at,
-                  dedupe_key: notification.dedupeKey ?? null,
-                }
-              }),
-            )
-            .onConflict((conflict) => conflict.column('dedupe_key').doNothing())
-            .returning([
-              'id',
-              'recipient_post_id',
-              'recipient_department_id',
-              'recipient_person_id',
-              sql<string>`(created_at at time zone 'Asia/Shanghai')::date`.as('on_date'),
-            ]),
-        )
-        .selectFrom('inserted as sent')
-        .innerJoin('notification_preferences as np', (join) => join.on(REACHES))
-        .selectAll('np')
-        .select('sent.id as notification_id')
-        .execute()
-      // The outbox: each outside channel a person chose gets a delivery and the job that sends
-      // it, committed with the act or not at all.
-      for (const preference of chosen) {
-        const sent = written.find((each) => each.id === preference.notification_id)
-        if (sent) await deliver(db, sent.notification, sent.id, preference)
-      }
-    },
+    notify: (notification) => writeMessages(db, [notification]),
+    notifyAll: (notifications) => writeMessages(db, notifications),
 
     async list(audience, options) {
       let query = db
@@ -280,25 +298,27 @@ export async function latestNotificationSeq(db: Kysely<Database>): Promise<numbe
 
 /**
  * The documents' store whose `openTask` also writes the new task's message in the same
- * transaction: the one place every document step opens work, so no use case repeats it.
+ * transaction (in the same statement as the task and its timers): the one place every document
+ * step opens work, so no use case repeats it.
  */
 export function withTaskNotifications(
   documents: DocumentRepository,
   db: Kysely<Database>,
-  notifications: NotificationRepository,
 ): DocumentRepository {
   async function openTaskBatch(
     tasks: readonly DocumentTask[],
     document?: Parameters<DocumentRepository['openTaskBatch']>[1],
+    timers: Parameters<DocumentRepository['openTaskBatch']>[2] = [],
   ) {
     const [first] = tasks
     if (!first) return
-    await documents.openTaskBatch(tasks, document)
     const record = document ?? (await documentOf(db, first.documentId))
-    if (!record) return
-    await notifications.notifyAll(
-      tasks.flatMap((task) => notificationOfOpenedTask(record, task) ?? []),
-    )
+    const messages = record
+      ? tasks.flatMap((task) => notificationOfOpenedTask(record, task) ?? [])
+      : []
+    // The tasks, their timers and their messages in one statement (without messages: as stored).
+    if (messages.length > 0) await writeMessages(db, messages, { tasks, timers })
+    else await documents.openTaskBatch(tasks, document, timers)
   }
   return {
     ...documents,

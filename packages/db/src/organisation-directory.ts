@@ -1,4 +1,9 @@
-import type { HeldPost, OrganisationChart, OrganisationDirectory } from '@zhengling/app'
+import type {
+  HeldPost,
+  JurisdictionSummary,
+  OrganisationChart,
+  OrganisationDirectory,
+} from '@zhengling/app'
 import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database } from './schema.ts'
 
@@ -137,40 +142,76 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
     },
 
     async organisationChart(jurisdictionId, on) {
-      const [jurisdiction] = await jurisdictions([jurisdictionId])
-      if (!jurisdiction) return undefined
-      const departments = await db
-        .selectFrom('departments')
-        .select(['id', 'name', 'kind'])
-        .where('jurisdiction_id', '=', jurisdictionId)
-        .orderBy('name')
-        .execute()
-      const posts = await db
-        .selectFrom('posts')
-        .leftJoin('departments', 'departments.id', 'posts.department_id')
-        .select(['posts.id', 'posts.role', 'posts.title', 'departments.name as department'])
-        .where('posts.jurisdiction_id', '=', jurisdictionId)
-        .execute()
-      const postIds = posts.map((post) => post.id)
-      const none = ['00000000-0000-0000-0000-000000000000']
-      const holdings = await db
-        .selectFrom('post_holdings')
-        .innerJoin('people', 'people.id', 'post_holdings.person_id')
-        .select(['post_id', 'people.id as person_id', 'people.name', 'from_date', 'to_date'])
-        .where('post_id', 'in', postIds.length ? postIds : none)
-        .execute()
-      const portfolios = await db
-        .selectFrom('portfolios')
-        .innerJoin('departments', 'departments.id', 'portfolios.department_id')
-        .select(['post_id', 'department_id', 'departments.name', 'from_date', 'to_date'])
-        .where('post_id', 'in', postIds.length ? postIds : none)
-        .execute()
-      const acting = await db
-        .selectFrom('acting_assignments')
-        .select(['id', 'post_id', 'acting_post_id', 'from_date', 'to_date', 'rule_id'])
-        .where('post_id', 'in', postIds.length ? postIds : none)
-        .orderBy('from_date', 'desc')
-        .execute()
+      // One statement: the jurisdiction with its units, posts, holdings, portfolios and acting
+      // assignments as JSON (issue 14: an act routing by the chart reads it once, not six times).
+      const { rows } = await sql<{
+        id: string
+        name: string
+        level: JurisdictionSummary['level']
+        rulebook_version: string
+        departments: {
+          id: string
+          name: string
+          kind: OrganisationChart['departments'][number]['kind']
+        }[]
+        posts: { id: string; role: string; title: string; department: string | null }[]
+        holdings: {
+          post_id: string
+          person_id: string
+          name: string
+          from_date: string
+          to_date: string | null
+        }[]
+        portfolios: {
+          post_id: string
+          department_id: string
+          name: string
+          from_date: string
+          to_date: string | null
+        }[]
+        acting: {
+          id: string
+          post_id: string
+          acting_post_id: string
+          from_date: string
+          to_date: string
+          rule_id: string
+        }[]
+      }>`
+        select j.id, j.name, j.level, j.rulebook_version,
+          coalesce((select json_agg(json_build_object('id', d.id, 'name', d.name, 'kind', d.kind)
+              order by d.name)
+            from departments d where d.jurisdiction_id = j.id), '[]') as departments,
+          coalesce((select json_agg(json_build_object('id', p.id, 'role', p.role,
+              'title', p.title, 'department', pd.name))
+            from posts p left join departments pd on pd.id = p.department_id
+            where p.jurisdiction_id = j.id), '[]') as posts,
+          coalesce((select json_agg(json_build_object('post_id', h.post_id,
+              'person_id', pe.id, 'name', pe.name, 'from_date', h.from_date, 'to_date', h.to_date))
+            from post_holdings h join people pe on pe.id = h.person_id
+            join posts hp on hp.id = h.post_id
+            where hp.jurisdiction_id = j.id), '[]') as holdings,
+          coalesce((select json_agg(json_build_object('post_id', f.post_id,
+              'department_id', f.department_id, 'name', fd.name, 'from_date', f.from_date,
+              'to_date', f.to_date))
+            from portfolios f join departments fd on fd.id = f.department_id
+            join posts fp on fp.id = f.post_id
+            where fp.jurisdiction_id = j.id), '[]') as portfolios,
+          coalesce((select json_agg(json_build_object('id', a.id, 'post_id', a.post_id,
+              'acting_post_id', a.acting_post_id, 'from_date', a.from_date, 'to_date', a.to_date,
+              'rule_id', a.rule_id) order by a.from_date desc)
+            from acting_assignments a join posts ap on ap.id = a.post_id
+            where ap.jurisdiction_id = j.id), '[]') as acting
+        from jurisdictions j where j.id = ${jurisdictionId}`.execute(db)
+      const row = rows[0]
+      if (!row) return undefined
+      const jurisdiction = {
+        id: row.id,
+        name: row.name,
+        level: row.level,
+        rulebookVersion: row.rulebook_version,
+      }
+      const { departments, posts, holdings, portfolios, acting } = row
       const titleOf = new Map(posts.map((post) => [post.id, post.title]))
       const currentPortfolios = portfolios.filter((row) => coversDate(row, on))
       const actingAssignments: OrganisationChart['actingAssignments'] = acting.map((row) => ({

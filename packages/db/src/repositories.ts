@@ -34,7 +34,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     accountAdmin: createAccountAdminRepository(db),
     roster: createRosterRepository(db),
     // A document task opened is a message to its assignee, in the same transaction.
-    documents: withTaskNotifications(createDocumentRepository(db), db, notifications),
+    documents: withTaskNotifications(createDocumentRepository(db), db),
     recipients: createDocumentRecipientRepository(db),
     jobs: {
       schedule: (timer) => scheduleJob(db, timer),

@@ -165,8 +165,8 @@ function keepingFlow(documents: DocumentRepository, loaded: DocumentForAct): Doc
       await documents.openTask(task)
       opened([task])
     },
-    async openTaskBatch(tasks, document) {
-      await documents.openTaskBatch(tasks, document)
+    async openTaskBatch(tasks, document, timers) {
+      await documents.openTaskBatch(tasks, document, timers)
       opened(tasks)
     },
     async closeTasks(documentId, match, closedAt, outcome) {

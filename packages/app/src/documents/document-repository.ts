@@ -1,4 +1,5 @@
 import type { Viewer } from '../access/can-see.ts'
+import type { ScheduledTimer } from '../jobs/job-scheduler.ts'
 import type { DocumentEvent, DocumentRecord, DocumentTask } from './document.ts'
 
 /** A flow event as the history shows it: with who acted, name and post. */
@@ -119,10 +120,12 @@ export interface DocumentRepository {
   appendEvent(event: DocumentEvent): Promise<void>
   events(documentId: string): Promise<ShownEvent[]>
   openTask(task: DocumentTask): Promise<void>
-  /** Opens several tasks of one document in one statement (its title and level for their messages). */
+  /** Opens several tasks of one document, with their timers and messages, in one statement. */
   openTaskBatch(
     tasks: readonly DocumentTask[],
     document?: Pick<DocumentRecord, 'id' | 'jurisdictionId' | 'title' | 'secrecy'>,
+    /** The tasks' timers (催办), written by the same statement. */
+    timers?: readonly ScheduledTimer[],
   ): Promise<void>
   openTasks(documentId: string): Promise<DocumentTask[]>
   /** The open tasks of several documents at once (a register page's 当前办理), oldest first. */

@@ -1,6 +1,6 @@
 import type { Repositories } from '../unit-of-work.ts'
 import type { DocumentRecord } from './document.ts'
-import { scheduleRemindersOf } from './schedule-task-reminders.ts'
+import { remindersOf } from './schedule-task-reminders.ts'
 
 /** Opens one task of a kind for each post (or unit) on the document, in one insert. */
 export async function openTasks(
@@ -31,8 +31,7 @@ export async function openTasks(
     closedAt: null,
     outcome: null,
   }))
-  // One statement for all of them (issue 14: no statement per row).
-  await r.documents.openTaskBatch(opened, document)
-  // A time limit is followed up (催办) by durable timers written with the task.
-  await scheduleRemindersOf(r, opened)
+  // One statement for all of them, with their timers: a time limit is followed up (催办) by
+  // durable timers written with the task (issue 14: no statement per row).
+  await r.documents.openTaskBatch(opened, document, remindersOf(opened))
 }

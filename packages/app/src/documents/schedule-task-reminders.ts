@@ -1,4 +1,5 @@
 import { addDays } from '@zhengling/rules'
+import type { ScheduledTimer } from '../jobs/job-scheduler.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import type { DocumentTask } from './document.ts'
 
@@ -25,7 +26,15 @@ export async function scheduleRemindersOf(
   r: Pick<Repositories, 'jobs'>,
   tasks: readonly Pick<DocumentTask, 'id' | 'documentId' | 'jurisdictionId' | 'dueDate'>[],
 ): Promise<void> {
-  const timers = tasks.flatMap(({ id, documentId, jurisdictionId, dueDate }) => {
+  const timers = remindersOf(tasks)
+  if (timers.length > 0) await r.jobs.scheduleAll(timers)
+}
+
+/** The 催办 timers of tasks with a time limit: the due day's and the first overdue day's. */
+export function remindersOf(
+  tasks: readonly Pick<DocumentTask, 'id' | 'documentId' | 'jurisdictionId' | 'dueDate'>[],
+): ScheduledTimer[] {
+  return tasks.flatMap(({ id, documentId, jurisdictionId, dueDate }) => {
     if (!dueDate) return []
     const payload = { taskId: id, documentId }
     return [
@@ -45,5 +54,4 @@ export async function scheduleRemindersOf(
       },
     ]
   })
-  if (timers.length > 0) await r.jobs.scheduleAll(timers)
 }
