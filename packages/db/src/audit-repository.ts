@@ -93,6 +93,7 @@ async function sealBatch(
     byChain.set(row.jurisdiction_id, list)
   }
   const ids: string[] = []
+  const chainsOf: string[] = []
   const seqs: number[] = []
   const prevs: string[] = []
   const hashes: string[] = []
@@ -106,6 +107,7 @@ async function sealBatch(
     )
     for (const [index, link] of links.entries()) {
       ids.push(String(rows[index]!.id))
+      chainsOf.push(head.jurisdiction_id)
       seqs.push(link.chainSeq)
       prevs.push(link.prevHash)
       hashes.push(link.hash)
@@ -120,9 +122,10 @@ async function sealBatch(
     await sql`
       update audit_records as record
          set chain_seq = link.chain_seq, prev_hash = link.prev_hash, hash = link.hash
-        from unnest(${ids}::bigint[], ${seqs}::bigint[], ${prevs}::text[], ${hashes}::text[])
-             as link (id, chain_seq, prev_hash, hash)
-       where record.id = link.id`.execute(trx)
+        from unnest(${ids}::bigint[], ${chainsOf}::text[], ${seqs}::bigint[], ${prevs}::text[],
+               ${hashes}::text[]) as link (id, jurisdiction_id, chain_seq, prev_hash, hash)
+       -- The chain too, so each record is found in its own partition (migration 0035).
+       where record.id = link.id and record.jurisdiction_id = link.jurisdiction_id`.execute(trx)
   return { runs, more: waiting.length > AUDIT_SEAL_BATCH }
 }
 
