@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
@@ -13,6 +14,8 @@ export interface DatabaseHandle {
   kind: 'embedded' | 'server'
   /** The server's connection string, for a second pool (another replica) in tests. */
   url?: string
+  /** Embedded only: the data dir as a gzipped tarball, to keep as a template (pglite-template.ts). */
+  snapshot?(): Promise<Blob>
   close(): Promise<void>
 }
 
@@ -22,6 +25,8 @@ export interface DatabaseHandle {
  * Either handle can count its statements (`countStatements(db)`, statement-counter.ts).
  * With `readUrl` (a hot standby of `url`) the reads `readsFromStandby` allows go to the standby
  * while it is at most `readMaxLagMs` (1 s) behind the primary.
+ * Embedded, `template` (a data dir tarball, pglite-template.ts) starts a database that does not
+ * exist yet from a copy instead of running initdb; an existing `dataDir` ignores it.
  */
 export async function openDatabase(
   options: {
@@ -29,6 +34,7 @@ export async function openDatabase(
     readUrl?: string
     readMaxLagMs?: number
     dataDir?: string
+    template?: Blob
   } = {},
 ): Promise<DatabaseHandle> {
   if (options.url) {
@@ -54,8 +60,22 @@ export async function openDatabase(
   }
   // A fresh clone has no .data/ yet; PGlite creates only the last folder of the path.
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
-  const pglite = new PGlite(options.dataDir)
+  const fresh = !options.dataDir || !existsSync(join(options.dataDir, 'PG_VERSION'))
+  // One options object: PGlite ignores the second argument when the first is not a path.
+  const pglite = new PGlite({
+    dataDir: options.dataDir,
+    ...(fresh && options.template ? { loadDataDir: options.template } : {}),
+  })
   const dialect = countingDialect(new PGliteDialect(pglite))
   const db = registerCounting(new Kysely<Database>({ dialect }), dialect)
-  return { db, kind: 'embedded', close: () => db.destroy() }
+  return {
+    db,
+    kind: 'embedded',
+    snapshot: async () => {
+      // Every page in the data files, so a copy starts without replaying the log.
+      await pglite.exec('checkpoint')
+      return pglite.dumpDataDir('gzip')
+    },
+    close: () => db.destroy(),
+  }
 }

@@ -68,8 +68,17 @@ export async function seedDemo(
   options: SeedOptions = { now: () => new Date() },
 ): Promise<{ created: boolean; accounts: string[] }> {
   let created = false
+  // Every demo account has the one demo password: hashed once (when a jurisdiction is new), not
+  // once per jurisdiction — each hash is a deliberate ~0.1 s.
+  const hasher = options.passwords ?? createScryptHasher()
+  let hashed: Promise<string> | undefined
+  const passwords: PasswordHasher = {
+    ...hasher,
+    hash: (password) => (hashed ??= hasher.hash(password)),
+  }
   for (const jurisdiction of DEMO_JURISDICTIONS)
-    created = (await seedDemoJurisdiction(db, { ...options, jurisdiction })).created || created
+    created =
+      (await seedDemoJurisdiction(db, { ...options, passwords, jurisdiction })).created || created
   return { created, accounts: created ? demoAccounts() : [] }
 }
 

@@ -7,13 +7,14 @@ import {
   sm3Hasher,
   verifyAuditExport,
 } from '@zhengling/app'
-import { type DatabaseHandle, seedDemoJurisdiction } from '@zhengling/db'
+import { type DatabaseHandle } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import type { FastifyInstance } from 'fastify'
 import { buildServer } from './build-server.ts'
 import { TEST_PASSWORDS, testLibrary } from './test-support/build-test-server.ts'
 import { signInAs } from './test-support/sign-in-as.ts'
 import { TEST_SECOND_FACTOR } from './test-support/test-authenticator.ts'
+import { demoSeed } from './test-support/use-demo-server.ts'
 
 // The audit admin's signed export (issue 13 part 6): a date range of one chain as JSON lines with
 // an SM2 signature, which `zhengling audit verify --file` checks (verifyAuditExport here).
@@ -40,8 +41,7 @@ function serverWith(signer: ReturnType<typeof createSm2Signer> | undefined) {
 }
 
 before(async () => {
-  handle = await openTestDatabase()
-  await seedDemoJurisdiction(handle.db, { now: () => SEEDED, passwords: TEST_PASSWORDS })
+  handle = await openTestDatabase({ seed: demoSeed(SEEDED) })
   app = await serverWith(createSm2Signer(keys.privateKey))
   keyless = await serverWith(undefined)
 })

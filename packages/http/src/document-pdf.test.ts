@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { type PdfConverter, sm3Hasher } from '@zhengling/app'
-import { type DatabaseHandle, seedDemoJurisdiction } from '@zhengling/db'
+import { type DatabaseHandle } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import { DEFAULT_FONTS, FREE_FACES, type FontRole } from '@zhengling/gbt9704'
 import { pageText, pdfFonts } from '@zhengling/gbt9704/test-support'
@@ -14,6 +14,7 @@ import { buildServer } from './build-server.ts'
 import { findOnPath, libreOfficePdfConverter } from './pdf-converter.ts'
 import { TEST_PASSWORDS } from './test-support/build-test-server.ts'
 import { signInAs } from './test-support/sign-in-as.ts'
+import { demoSeed } from './test-support/use-demo-server.ts'
 
 // GET /api/documents/:id/pdf: the GB/T 9704 DOCX converted by the injected converter. Without
 // LibreOffice the answer is 503 PDF_UNAVAILABLE, after the access check; with a converter that
@@ -24,8 +25,7 @@ let library: RulebookLibrary
 const servers: FastifyInstance[] = []
 
 before(async () => {
-  handle = await openTestDatabase()
-  await seedDemoJurisdiction(handle.db, { now: () => MONDAY, passwords: TEST_PASSWORDS })
+  handle = await openTestDatabase({ seed: demoSeed(MONDAY) })
   library = loadLibrary()
 })
 after(async () => {

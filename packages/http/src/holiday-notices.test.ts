@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { sm3Hasher } from '@zhengling/app'
-import { type DatabaseHandle, seedDemoJurisdiction } from '@zhengling/db'
+import { type DatabaseHandle } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import { loadLibrary } from '@zhengling/rulebooks'
 import { officialCalendarData } from '@zhengling/rules'
@@ -14,6 +14,7 @@ import { createRulesPort } from './rules-port.ts'
 import { TEST_PASSWORDS } from './test-support/build-test-server.ts'
 import { signInResponse } from './test-support/sign-in-as.ts'
 import { TEST_SECOND_FACTOR } from './test-support/test-authenticator.ts'
+import { demoSeed } from './test-support/use-demo-server.ts'
 
 // The year after the last one the calendar package ships: its notice is pasted, read, reviewed
 // and activated by the system admin; until then the law's holidays count and the warning says
@@ -59,8 +60,7 @@ function server(library = loadLibrary()) {
 }
 
 before(async () => {
-  handle = await openTestDatabase()
-  await seedDemoJurisdiction(handle.db, { now, passwords: TEST_PASSWORDS })
+  handle = await openTestDatabase({ seed: demoSeed(now()) })
   app = await server()
 })
 after(async () => {

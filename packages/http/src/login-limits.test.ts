@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { logIn, LoginError, type PasswordHasher, sm3Hasher } from '@zhengling/app'
-import {
-  createInTransaction,
-  type DatabaseHandle,
-  DEMO_PASSWORD,
-  seedDemoJurisdiction,
-} from '@zhengling/db'
+import { createInTransaction, type DatabaseHandle, DEMO_PASSWORD } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import type { FastifyInstance } from 'fastify'
 import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { demoSeed } from './test-support/use-demo-server.ts'
 
 // ADR 0021: a name without an account costs and answers what a wrong password does, and locks
 // alike; one client address that fails too often is paused, right password or not.
@@ -19,8 +15,7 @@ let clock = new Date('2026-03-02T01:00:00Z')
 const USER = 'zs-townshipHead'
 
 before(async () => {
-  handle = await openTestDatabase()
-  await seedDemoJurisdiction(handle.db, { now: () => clock, passwords: TEST_PASSWORDS })
+  handle = await openTestDatabase({ seed: demoSeed(clock) })
   app = await buildTestServer(handle, () => clock)
 })
 after(async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createScryptHasher, sealAuditChains, sm3Hasher } from '@zhengling/app'
 import {
   auditKeyConfig,
+  cacheDir,
   createAuditRepository,
   createCheckpointFile,
   databaseConfig,
@@ -11,11 +12,12 @@ import {
   demoAccounts,
   migrate,
   openDatabase,
+  openMigratedEmbedded,
   seedDemo,
   startAuditSealer,
   startTimerWorker,
 } from '@zhengling/db'
-import { loadLibrary } from '@zhengling/rulebooks'
+import { loadCachedLibrary } from '@zhengling/rulebooks'
 import { join } from 'node:path'
 import { buildServer } from './build-server.ts'
 import { secondFactorKey } from './second-factor-key.ts'
@@ -47,11 +49,15 @@ if (env.ZHENGLING_MIGRATION_DATABASE_URL) {
   await migrate(owner.db)
   await owner.close()
 }
-const handle = await openDatabase(config)
-await migrate(handle.db)
+// Embedded, a data dir that does not exist yet starts from the migrated template (ADR 0028).
+const handle = config.url
+  ? await openDatabase(config)
+  : await openMigratedEmbedded({ dataDir: config.dataDir })
+if (config.url) await migrate(handle.db)
 if (demo) await seedDemo(handle.db, { now: () => new Date() })
 
-const library = loadLibrary()
+// Parsed once and kept by content hash in the cache dir (ADR 0028).
+const library = loadCachedLibrary({ cacheDir: cacheDir() })
 // Seals the TOTP secrets (ADR 0022): from the environment or a key file beside the data.
 const twoFactorKey = secondFactorKey(env)
 // The demo makes an audit key of its own (.data/audit.key); a deployment sets ZHENGLING_AUDIT_KEY.

@@ -28,7 +28,7 @@ import { createRepositories, type DatabaseHandle } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import { createRulesPort } from './rules-port.ts'
 import { testLibrary } from './test-support/build-test-server.ts'
-import { DEMO_ROSTERS, importDemoRosters } from './test-support/demo-rosters.ts'
+import { DEMO_ROSTERS, rostersSeed } from './test-support/demo-rosters.ts'
 
 // No dead ends in meetings and supervision, proved by enumeration (issue #11): for every
 // jurisdiction with a demo roster, every meeting kind of its rulebook × every post that may preside
@@ -87,9 +87,8 @@ const rosters = new Map<string, MeetingRoster>()
 const units = new Map<string, { id: string; name: string }[]>()
 
 before(async () => {
-  handle = await openTestDatabase()
+  handle = await openTestDatabase({ seed: rostersSeed(ON) })
   const r = createRepositories(handle.db)
-  await importDemoRosters(handle.db, ON)
   for (const roster of ROSTERS) {
     const id = roster.jurisdiction.id
     const rulebook = rules.rulebook(id, ON)

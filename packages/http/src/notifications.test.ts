@@ -12,7 +12,6 @@ import {
   notificationDeliveryHandlers,
   runDueJobs,
   runSupervisionScan,
-  seedDemoJurisdiction,
 } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import type { FastifyInstance } from 'fastify'
@@ -31,6 +30,7 @@ import { startMailSink } from './test-support/mail-sink.ts'
 import { postIdOf } from './test-support/post-id-of.ts'
 import { departmentIdOf, signInAs } from './test-support/sign-in-as.ts'
 import { TEST_SECOND_FACTOR } from './test-support/test-authenticator.ts'
+import { demoSeed } from './test-support/use-demo-server.ts'
 
 // 消息中心 (issue 12 part 2) on 钟山区's demo roster: messages written with the act, read by the
 // post's holder and whoever acts for it, never by others; 催办 by e-mail exactly once whatever the
@@ -46,8 +46,7 @@ let sink: Awaited<ReturnType<typeof startMailSink>>
 const as = (username: string) => signInAs(app, username)
 
 before(async () => {
-  handle = await openTestDatabase()
-  await seedDemoJurisdiction(handle.db, { now: () => MONDAY, passwords: TEST_PASSWORDS })
+  handle = await openTestDatabase({ seed: demoSeed(MONDAY) })
   app = await buildServer({
     library: testLibrary(),
     sessions: {

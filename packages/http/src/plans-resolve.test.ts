@@ -17,7 +17,7 @@ import { openTestDatabase } from '@zhengling/db/test-support'
 import { DOCUMENT_SUBJECTS, type DocumentSubject } from '@zhengling/rules'
 import { createRulesPort } from './rules-port.ts'
 import { testLibrary } from './test-support/build-test-server.ts'
-import { DEMO_ROSTERS, importDemoRosters } from './test-support/demo-rosters.ts'
+import { DEMO_ROSTERS, rostersSeed } from './test-support/demo-rosters.ts'
 
 // No dead ends, proved by enumeration (issue #11): for every jurisdiction with a demo roster,
 // every plan the documents flow would run — outgoing: issuing prefix × 文种 × direction × the
@@ -106,9 +106,8 @@ const rules = memoised(createRulesPort(testLibrary()))
 const organisations = new Map<string, RoutingOrganisation>()
 
 before(async () => {
-  handle = await openTestDatabase()
+  handle = await openTestDatabase({ seed: rostersSeed(ON) })
   const r = createRepositories(handle.db)
-  await importDemoRosters(handle.db, ON)
   for (const roster of ROSTERS) {
     const id = roster.jurisdiction.id
     organisations.set(id, await loadRoutingOrganisation(r.organisation, id, ON))

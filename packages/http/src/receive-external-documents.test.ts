@@ -6,15 +6,15 @@ import {
   DEMO_JURISDICTIONS,
   type DemoJurisdiction,
   demoRoster,
-  seedDemoJurisdiction,
 } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import type { FastifyInstance } from 'fastify'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
-import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { buildTestServer } from './test-support/build-test-server.ts'
 import { departmentIdOf } from './test-support/sign-in-as.ts'
 import { openTaskHolders } from './test-support/task-holders.ts'
 import { type FilePart, signInForFiles } from './test-support/upload.ts'
+import { demoSeed } from './test-support/use-demo-server.ts'
 
 // 来文 as the office receives it (issue 12 part 3), in all five demo counties on one database:
 // the desk the rulebook names for 签收登记 registers a document from a 上级机关 with its scanned
@@ -74,13 +74,7 @@ let app: FastifyInstance
 let clock = MONDAY
 
 before(async () => {
-  handle = await openTestDatabase()
-  for (const jurisdiction of DEMO_JURISDICTIONS)
-    await seedDemoJurisdiction(handle.db, {
-      now: () => MONDAY,
-      passwords: TEST_PASSWORDS,
-      jurisdiction,
-    })
+  handle = await openTestDatabase({ seed: demoSeed(MONDAY, 'all') })
   app = await buildTestServer(handle, () => clock)
 })
 after(async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { sm3Hasher } from '@zhengling/app'
-import { type DatabaseHandle, seedDemoJurisdiction } from '@zhengling/db'
+import { type DatabaseHandle } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import type { FastifyInstance } from 'fastify'
 import { strFromU8, unzipSync } from 'fflate'
@@ -10,6 +10,7 @@ import { TEST_PASSWORDS, testLibrary } from './test-support/build-test-server.ts
 import { postIdOf } from './test-support/post-id-of.ts'
 import { departmentIdOf } from './test-support/sign-in-as.ts'
 import { signInForFiles } from './test-support/upload.ts'
+import { demoSeed } from './test-support/use-demo-server.ts'
 
 // The secrecy matrix (issue 13 part 7): readers of every clearance (公开, 内部, 秘密, 机密) ×
 // records of every level a record may carry (内部, 秘密, 机密; 绝密 is never stored) × every GET
@@ -190,8 +191,7 @@ const records: MatrixRecord[] = []
 const as = (username: string) => signInForFiles(app, username)
 
 before(async () => {
-  handle = await openTestDatabase()
-  await seedDemoJurisdiction(handle.db, { now: () => MONDAY, passwords: TEST_PASSWORDS })
+  handle = await openTestDatabase({ seed: demoSeed(MONDAY) })
   app = await buildServer({
     library: testLibrary(),
     // The PDF route answers after its access check; a converter that echoes keeps it offline.

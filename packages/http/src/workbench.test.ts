@@ -5,12 +5,12 @@ import {
   type DatabaseHandle,
   type DemoJurisdiction,
   demoRoster,
-  seedDemo,
 } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import type { FastifyInstance } from 'fastify'
-import { buildTestServer, TEST_PASSWORDS } from './test-support/build-test-server.ts'
+import { buildTestServer } from './test-support/build-test-server.ts'
 import { signInAs } from './test-support/sign-in-as.ts'
+import { demoSeed } from './test-support/use-demo-server.ts'
 
 // 待我办理 (the workbench): in every demo county, a 请示 walked from 报送 to 办结, a ledger item
 // (督办) through an extension request, and an agenda item (议题) put forward: at each step, every
@@ -22,8 +22,7 @@ let app: FastifyInstance
 let clock = MONDAY
 
 before(async () => {
-  handle = await openTestDatabase()
-  await seedDemo(handle.db, { now: () => MONDAY, passwords: TEST_PASSWORDS })
+  handle = await openTestDatabase({ seed: demoSeed(MONDAY, 'all') })
   app = await buildTestServer(handle, () => clock)
 })
 after(async () => {

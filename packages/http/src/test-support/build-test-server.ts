@@ -1,6 +1,6 @@
 import { createScryptHasher, type PasswordHasher, sm3Hasher } from '@zhengling/app'
-import type { DatabaseHandle } from '@zhengling/db'
-import { loadLibrary, type RulebookLibrary } from '@zhengling/rulebooks'
+import { cacheDir, type DatabaseHandle } from '@zhengling/db'
+import { loadCachedLibrary, type RulebookLibrary } from '@zhengling/rulebooks'
 import type { FastifyInstance } from 'fastify'
 import { buildServer } from '../build-server.ts'
 import { TEST_SECOND_FACTOR } from './test-authenticator.ts'
@@ -10,9 +10,9 @@ export const TEST_PASSWORDS: PasswordHasher = createScryptHasher(2 ** 12)
 
 let library: RulebookLibrary | undefined
 
-/** The rulebook library, loaded once per test process. */
+/** The rulebook library, loaded once per test process (parsed once per change: ADR 0028). */
 export function testLibrary(): RulebookLibrary {
-  library ??= loadLibrary()
+  library ??= loadCachedLibrary({ cacheDir: cacheDir() })
   return library
 }
 

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { importRoster, parseRosterFile, type RosterFile, sm3Hasher } from '@zhengling/app'
 import { createRepositories, type Database } from '@zhengling/db'
+import type { TestSeed } from '@zhengling/db/test-support'
 import type { Kysely } from 'kysely'
 
 const DEMO = join(import.meta.dirname, '..', '..', '..', 'db', 'demo')
@@ -35,4 +36,9 @@ export async function importDemoRosters(db: Kysely<Database>, on: string): Promi
       roster,
       { via: 'test' },
     )
+}
+
+/** importDemoRosters as a test database's seed, kept as a template per day (ADR 0028). */
+export function rostersSeed(on: string): TestSeed {
+  return { key: `demo rosters on ${on}`, run: (db) => importDemoRosters(db, on) }
 }
