@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import type { DatabaseHandle } from './open-database.ts'
 import { createRepositories } from './repositories.ts'
+import { countStatements } from './statement-counter.ts'
 import { openTestDatabase } from './test-support/open-test-database.ts'
 
 let handle: DatabaseHandle
@@ -70,5 +71,22 @@ describe('收文编号 sequences', () => {
     )
     assert.equal(await documents.receiptNumberFormat(jurisdictionId), '测府收〔{year}〕{serial}号')
     await assert.rejects(roster.setReceiptNumberFormat(jurisdictionId, '测收〔{year}〕号'), /check/)
+  })
+
+  it('takes the next serial with the format in one statement, as 签收登记 does', async () => {
+    const jurisdictionId = await buildJurisdiction()
+    const { documents, roster } = createRepositories(handle.db)
+    assert.deepEqual(await documents.nextReceiptNumber(jurisdictionId, 2026), {
+      serial: 1,
+      format: null,
+    })
+    await roster.setReceiptNumberFormat(jurisdictionId, '测收〔{year}〕{serial}号')
+    const counter = countStatements(handle.db)
+    assert.deepEqual(await documents.nextReceiptNumber(jurisdictionId, 2026), {
+      serial: 2,
+      format: '测收〔{year}〕{serial}号',
+    })
+    counter.stop()
+    assert.equal(counter.count, 1)
   })
 })

@@ -32,6 +32,6 @@ export async function assignReceiptNumber(
   today: string,
 ): Promise<string> {
   const year = Number(today.slice(0, 4))
-  const serial = await r.documents.nextReceiptSerial(jurisdictionId, year)
-  return formatReceiptNumber(await r.documents.receiptNumberFormat(jurisdictionId), year, serial)
+  const { serial, format } = await r.documents.nextReceiptNumber(jurisdictionId, year)
+  return formatReceiptNumber(format, year, serial)
 }
