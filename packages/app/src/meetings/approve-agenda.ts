@@ -4,7 +4,12 @@ import { InvalidInputError, NotFoundError, RuleRefusedError } from '../errors.ts
 import type { SessionRecord } from '../identity/log-in.ts'
 import { actOnMeeting, assertMeetingState, type MeetingDeps } from './act-on-meeting.ts'
 import { agendaGateOf, stepConditions } from './agenda-gate.ts'
-import { describeHoldings, loadRecorderContext, postsNamed } from './agenda-recorders.ts'
+import {
+  describeHoldings,
+  loadMeetingRoster,
+  postsNamed,
+  recorderContextOf,
+} from './agenda-recorders.ts'
 import type { AgendaItemRecord } from './meeting.ts'
 import { meetingDateOf } from './meeting-types.ts'
 
@@ -25,6 +30,12 @@ export function approveAgenda(
     const rulebook = deps.rules.rulebook(meeting.jurisdictionId, meetingDateOf(meeting))
     if (!rulebook) throw new NotFoundError('RULEBOOK_NOT_FOUND', '本辖区没有生效的规则库')
     const items = await r.meetings.items(meeting.id)
+    // The roster once for the act, whatever the number of items approved.
+    const roster = await loadMeetingRoster(r, {
+      rulebook,
+      jurisdictionId: meeting.jurisdictionId,
+      on: today,
+    })
     let ahead = items.filter((item) => item.state === 'approved' || item.state === 'decided').length
     const citations: Citation[] = []
     const approved: AgendaItemRecord[] = []
@@ -32,13 +43,10 @@ export function approveAgenda(
       const item = items.find((candidate) => candidate.id === itemId)
       if (!item || item.state !== 'submitted')
         throw new InvalidInputError('ITEM_NOT_PENDING', '所选议题不存在或不在待审定状态')
-      const context = await loadRecorderContext(r, {
-        rulebook,
-        jurisdictionId: meeting.jurisdictionId,
+      const context = recorderContextOf(roster, {
         presiderPostId: meeting.presiderPostId,
         submittingDepartmentId: item.submittingDepartmentId,
         portfolioDeputyPostId: item.portfolioDeputyPostId,
-        on: today,
       })
       // Approving is itself the approver's step (报县长审批同意): a step the rulebook has a post
       // the approver holds record — by that post itself, not by a relation to the item (分管副职,
