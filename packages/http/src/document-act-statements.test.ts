@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { countStatements } from '@zhengling/db'
+import { actStatements, statementList } from './test-support/act-statements.ts'
 import { useDemoServer } from './test-support/use-demo-server.ts'
 import { departmentIdOf, signInAs } from './test-support/sign-in-as.ts'
 
@@ -30,22 +30,15 @@ interface Act {
 async function walk(id: string, acts: Act[]) {
   const counts: Record<string, number> = {}
   for (const act of acts) {
-    const counter = countStatements(server.handle.db, { keepSql: true })
-    const response = await act.by.post(`/api/documents/${id}/${act.path}`, act.body ?? {})
-    counter.stop()
-    assert.equal(response.statusCode, 200, `${act.name}: ${response.body}`)
-    const statements = counter.statements
-    const begin = statements.indexOf('begin')
-    const commit = statements.indexOf('commit', begin)
-    assert.ok(begin >= 0 && commit > begin, `${act.name}: no transaction`)
-    const inAct = statements.slice(begin, commit + 1)
+    let answer: Awaited<ReturnType<Desk['post']>> | undefined
+    const { inAct } = await actStatements(server.handle.db, async () => {
+      answer = await act.by.post(`/api/documents/${id}/${act.path}`, act.body ?? {})
+      assert.equal(answer.statusCode, 200, `${act.name}: ${answer.body}`)
+      return answer
+    })
+    const response = answer!
     const budget = act.budget ?? BUDGET
-    assert.ok(
-      inAct.length <= budget,
-      `${act.name}: ${inAct.length} statements (budget ${budget}):\n${inAct
-        .map((statement) => `  ${statement.replace(/\s+/g, ' ').slice(0, 140)}`)
-        .join('\n')}`,
-    )
+    assert.ok(inAct.length <= budget, statementList(act.name, inAct, budget))
     counts[act.name] = inAct.length
     // The answer from the state in hand is what a fresh read answers.
     const read = await act.by.get(`/api/documents/${id}`)

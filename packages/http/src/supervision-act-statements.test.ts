@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { countStatements } from '@zhengling/db'
+import { actStatements } from './test-support/act-statements.ts'
 import { postIdOf } from './test-support/post-id-of.ts'
 import { departmentIdOf, signInAs } from './test-support/sign-in-as.ts'
 import { useDemoServer } from './test-support/use-demo-server.ts'
@@ -11,19 +11,6 @@ const BUDGET = 10
 const MONDAY = new Date('2026-03-02T01:00:00Z')
 const server = useDemoServer({ startsAt: MONDAY })
 const as = (username: string) => signInAs(server.app, username)
-
-/** The statements of the act's own transaction (begin … commit) while `send` runs. */
-async function actStatements(send: () => Promise<{ statusCode: number; body: string }>) {
-  const counter = countStatements(server.handle.db, { keepSql: true })
-  const response = await send()
-  counter.stop()
-  assert.equal(response.statusCode < 300, true, response.body)
-  const all = counter.statements.map((text) => text.trim().toLowerCase())
-  const begin = all.findIndex((text) => text.startsWith('begin'))
-  const commit = all.findIndex((text, index) => index > begin && text.startsWith('commit'))
-  assert.ok(begin >= 0 && commit > begin, all.join('\n'))
-  return { inAct: all.slice(begin, commit + 1), inRequest: all.length }
-}
 
 describe('statements per act on a ledger item', () => {
   it('each act of an item’s life stays within the budget', async () => {
@@ -62,7 +49,7 @@ describe('statements per act on a ledger item', () => {
     ]
     const counts: Record<string, number> = {}
     for (const [name, send] of acts) {
-      const { inAct } = await actStatements(send)
+      const { inAct } = await actStatements(server.handle.db, send)
       counts[name] = inAct.length
       if (process.env.SHOW_STATEMENTS)
         console.log(
