@@ -492,20 +492,6 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
       return row.last_number
     },
 
-    async nextReceiptSerial(jurisdictionId, year) {
-      const row = await db
-        .insertInto('receipt_number_sequences')
-        .values({ jurisdiction_id: jurisdictionId, year, last_number: 1 })
-        .onConflict((conflict) =>
-          conflict
-            .columns(['jurisdiction_id', 'year'])
-            .doUpdateSet({ last_number: sql`receipt_number_sequences.last_number + 1` }),
-        )
-        .returning('last_number')
-        .executeTakeFirstOrThrow()
-      return row.last_number
-    },
-
     async nextReceiptNumber(jurisdictionId, year) {
       // The serial and the jurisdiction's format in one statement (ADR 0030).
       const row = await db
@@ -523,15 +509,6 @@ export function createDocumentRepository(db: Kysely<Database>): DocumentReposito
         ])
         .executeTakeFirstOrThrow()
       return { serial: row.last_number, format: row.template }
-    },
-
-    async receiptNumberFormat(jurisdictionId) {
-      const row = await db
-        .selectFrom('receipt_number_formats')
-        .select('template')
-        .where('jurisdiction_id', '=', jurisdictionId)
-        .executeTakeFirst()
-      return row?.template ?? null
     },
 
     async externalSenders(viewer, page) {

@@ -25,7 +25,10 @@ async function buildJurisdiction() {
 /** One transaction taking the next 收文编号 serial, as 签收登记 does; `fail` rolls it back. */
 function takeOne(jurisdictionId: string, year: number, fail = false) {
   return handle.db.transaction().execute(async (trx) => {
-    const serial = await createRepositories(trx).documents.nextReceiptSerial(jurisdictionId, year)
+    const { serial } = await createRepositories(trx).documents.nextReceiptNumber(
+      jurisdictionId,
+      year,
+    )
     if (fail) throw new Error('登记撤销')
     return serial
   })
@@ -56,7 +59,7 @@ describe('收文编号 sequences', () => {
   it('reads the jurisdiction’s own format, and refuses one without {serial}', async () => {
     const jurisdictionId = await buildJurisdiction()
     const { documents, roster } = createRepositories(handle.db)
-    assert.equal(await documents.receiptNumberFormat(jurisdictionId), null)
+    assert.equal((await documents.nextReceiptNumber(jurisdictionId, 2026)).format, null)
     assert.deepEqual(
       await roster.setReceiptNumberFormat(jurisdictionId, '测收〔{year}〕{serial}号'),
       {
@@ -69,7 +72,10 @@ describe('收文编号 sequences', () => {
         created: false,
       },
     )
-    assert.equal(await documents.receiptNumberFormat(jurisdictionId), '测府收〔{year}〕{serial}号')
+    assert.equal(
+      (await documents.nextReceiptNumber(jurisdictionId, 2026)).format,
+      '测府收〔{year}〕{serial}号',
+    )
     await assert.rejects(roster.setReceiptNumberFormat(jurisdictionId, '测收〔{year}〕号'), /check/)
   })
 

@@ -153,15 +153,14 @@ export interface DocumentRepository {
   tasksById(documentId: string, ids: readonly string[]): Promise<DocumentTask[]>
   /** The next serial of a numbering prefix in a year: gapless, serialised by a row lock. */
   nextSerial(jurisdictionId: string, prefix: string, year: number): Promise<number>
-  /** The next 收文编号 serial of the jurisdiction in a year: gapless, serialised by a row lock. */
-  nextReceiptSerial(jurisdictionId: string, year: number): Promise<number>
-  /** The next 收文编号 serial with the jurisdiction's format of it (null: the default), at once. */
+  /**
+   * The next 收文编号 serial of the jurisdiction in a year (gapless, serialised by a row lock),
+   * with the jurisdiction's own format of it ({year}, {serial}; null: the default), at once.
+   */
   nextReceiptNumber(
     jurisdictionId: string,
     year: number,
   ): Promise<{ serial: number; format: string | null }>
-  /** The jurisdiction's own 收文编号 format ({year}, {serial}), if it has set one. */
-  receiptNumberFormat(jurisdictionId: string): Promise<string | null>
   /** 来文单位 the office has written on documents it registered, most used first. */
   externalSenders(viewer: Viewer, page: { limit: number }): Promise<string[]>
 }
