@@ -15,7 +15,7 @@ import { createMeetingRepository } from './meeting-repository.ts'
 import { createNotificationRepository, withTaskNotifications } from './notification-repository.ts'
 import { createSupervisionRepository } from './supervision-repository.ts'
 import { createInstructionPhraseRepository } from './instruction-phrase-repository.ts'
-import { scheduleJob, scheduleJobs } from './job-queue.ts'
+import { scheduleJob } from './job-queue.ts'
 import { createOrganisationDirectory } from './organisation-directory.ts'
 import { createOrganisationRepository } from './organisation-repository.ts'
 import { createRosterRepository } from './roster-repository.ts'
@@ -38,7 +38,6 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     recipients: createDocumentRecipientRepository(db),
     jobs: {
       schedule: (timer) => scheduleJob(db, timer),
-      scheduleAll: (timers) => scheduleJobs(db, timers),
     },
     attachments: createDocumentAttachmentRepository(db),
     bodyVersions: createDocumentBodyVersionRepository(db),

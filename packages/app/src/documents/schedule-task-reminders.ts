@@ -1,6 +1,5 @@
 import { addDays } from '@zhengling/rules'
 import type { ScheduledTimer } from '../jobs/job-scheduler.ts'
-import type { Repositories } from '../unit-of-work.ts'
 import type { DocumentTask } from './document.ts'
 
 /** Kinds of the durable timers behind 催办: the due day, then the first day overdue. */
@@ -11,26 +10,10 @@ export const TASK_OVERDUE_REMINDER = 'documentTaskOverdue'
 const morningOf = (date: string) => `${date}T09:00:00+08:00`
 
 /**
- * Schedules the 催办 of a task with a time limit: a reminder on its due day and, if it is still
- * open the day after, an escalation to the desk that follows documents up (条例第二十四条).
+ * The 催办 of tasks with a time limit: a reminder on the due day and, if the task is still open
+ * the day after, an escalation to the desk that follows documents up (条例第二十四条). The act
+ * that opens the tasks schedules these timers in its own statement (open-tasks.ts).
  */
-export async function scheduleTaskReminders(
-  r: Pick<Repositories, 'jobs'>,
-  task: Pick<DocumentTask, 'id' | 'documentId' | 'jurisdictionId' | 'dueDate'>,
-): Promise<void> {
-  await scheduleRemindersOf(r, [task])
-}
-
-/** The 催办 timers of several tasks, in one statement. */
-export async function scheduleRemindersOf(
-  r: Pick<Repositories, 'jobs'>,
-  tasks: readonly Pick<DocumentTask, 'id' | 'documentId' | 'jurisdictionId' | 'dueDate'>[],
-): Promise<void> {
-  const timers = remindersOf(tasks)
-  if (timers.length > 0) await r.jobs.scheduleAll(timers)
-}
-
-/** The 催办 timers of tasks with a time limit: the due day's and the first overdue day's. */
 export function remindersOf(
   tasks: readonly Pick<DocumentTask, 'id' | 'documentId' | 'jurisdictionId' | 'dueDate'>[],
 ): ScheduledTimer[] {

@@ -11,6 +11,4 @@ export interface ScheduledTimer {
 
 export interface JobScheduler {
   schedule(timer: ScheduledTimer): Promise<void>
-  /** Several timers in one statement (an act's tasks' 催办). */
-  scheduleAll(timers: readonly ScheduledTimer[]): Promise<void>
 }
