@@ -80,6 +80,18 @@ const SupervisionCircularsPage = lazy(() =>
   })),
 )
 
+const AbsencesPage = lazy(() =>
+  import('./pages/absences-page.tsx').then((m) => ({ default: m.AbsencesPage })),
+)
+const NewAbsencePage = lazy(() =>
+  import('./pages/absences/new-absence-page.tsx').then((m) => ({ default: m.NewAbsencePage })),
+)
+const AbsencePage = lazy(() =>
+  import('./pages/absences/absence-page.tsx').then((m) => ({ default: m.AbsencePage })),
+)
+const ActingDutyPage = lazy(() =>
+  import('./pages/acting-duty-page.tsx').then((m) => ({ default: m.ActingDutyPage })),
+)
 const NotificationsPage = lazy(() =>
   import('./pages/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })),
 )
@@ -136,6 +148,10 @@ export function AppRoutes() {
           element={<Lazy page={<SupervisionCircularsPage />} />}
         />
         <Route path="supervision/:id" element={<Lazy page={<SupervisionItemPage />} />} />
+        <Route path="absences" element={<Lazy page={<AbsencesPage />} />} />
+        <Route path="absences/new" element={<Lazy page={<NewAbsencePage />} />} />
+        <Route path="absences/:id" element={<Lazy page={<AbsencePage />} />} />
+        <Route path="acting-duty" element={<Lazy page={<ActingDutyPage />} />} />
         <Route path="notifications" element={<Lazy page={<NotificationsPage />} />} />
         <Route path="account/second-factor" element={<Lazy page={<SecondFactorPage />} />} />
         <Route path="account/password" element={<Lazy page={<ChangePasswordPage />} />} />

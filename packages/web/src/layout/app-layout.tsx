@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BookOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   ContainerOutlined,
   DashboardOutlined,
   EditOutlined,
@@ -12,6 +13,7 @@ import {
   InboxOutlined,
   NotificationOutlined,
   ProfileOutlined,
+  SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
 import { ConfigProvider, Drawer, Layout, Menu, type MenuProps, theme, Typography } from 'antd'
@@ -133,6 +135,22 @@ export function AppLayout() {
                 </MenuCount>
               </Link>
             ),
+          },
+        ]
+      : []),
+    // 请销假 and 代行职责: leaders and heads of units ask leave and file trips; who acts while they
+    // are away follows from the rulebook. The server decides what each list shows.
+    ...(me.adminRole === null && me.posts.length > 0
+      ? [
+          {
+            key: '/absences',
+            icon: <CarryOutOutlined aria-hidden />,
+            label: <Link to="/absences">请销假</Link>,
+          },
+          {
+            key: '/acting-duty',
+            icon: <SwapOutlined aria-hidden />,
+            label: <Link to="/acting-duty">代行职责</Link>,
           },
         ]
       : []),

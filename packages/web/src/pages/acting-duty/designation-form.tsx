@@ -1,0 +1,144 @@
+import { App, Button, Card, Col, DatePicker, Input, Row, Select, Typography } from 'antd'
+import type { Dayjs } from 'dayjs'
+import { designateActing } from '../../api/acting-duty.ts'
+import type { OrganisationPost } from '../../api/types.ts'
+import { useSubmit } from '../../api/use-submit.ts'
+import { Form } from '../../components/form.tsx'
+import { SubmitError } from '../../components/submit-error.tsx'
+
+const DATE_FORMAT = 'YYYY-MM-DD'
+
+interface DesignationValues {
+  postId: string
+  actingPostId: string
+  from: Dayjs
+  to: Dayjs
+  reason: string
+}
+
+/**
+ * 指定代行: where the rule leaves the choice to the head (钟山 第六条: the deputy the 区长
+ * designates), the office director records it. The server refuses it where the rule names the
+ * acting post itself, with the article, and audits it.
+ */
+export function DesignationForm({
+  posts,
+  onDone,
+}: {
+  posts: OrganisationPost[]
+  onDone: () => void
+}) {
+  const [form] = Form.useForm<DesignationValues>()
+  const { message } = App.useApp()
+  const { submitting, error, submit } = useSubmit()
+  const options = posts.map((post) => ({
+    value: post.postId,
+    label: post.holders.length
+      ? `${post.title}（${post.holders.map((holder) => holder.name).join('、')}）`
+      : post.title,
+  }))
+
+  function handleFinish(values: DesignationValues) {
+    void submit(async () => {
+      await designateActing({
+        postId: values.postId,
+        actingPostId: values.actingPostId,
+        from: values.from.format(DATE_FORMAT),
+        to: values.to.format(DATE_FORMAT),
+        reason: values.reason.trim(),
+      })
+      message.success('已指定代行')
+      form.resetFields()
+      onDone()
+    })
+  }
+
+  return (
+    <Card title="指定代行" role="region" aria-label="指定代行">
+      <Typography.Paragraph type="secondary">
+        规则由主要负责人确定代行人员的（如主要负责人和常务副职同时外出），由办公室主任按其委托登记；登记记入审计日志。
+      </Typography.Paragraph>
+      <Form<DesignationValues>
+        form={form}
+        name="designation"
+        layout="vertical"
+        onFinish={handleFinish}
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label="被代行职务"
+              name="postId"
+              rules={[{ required: true, message: '请选择被代行的职务' }]}
+            >
+              <Select showSearch={{ optionFilterProp: 'label' }} options={options} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label="代行职务"
+              name="actingPostId"
+              dependencies={['postId']}
+              rules={[
+                { required: true, message: '请选择代行的职务' },
+                ({ getFieldValue }) => ({
+                  validator(_, value?: string) {
+                    return value && value === getFieldValue('postId')
+                      ? Promise.reject(new Error('代行职务不能是被代行职务本身'))
+                      : Promise.resolve()
+                  },
+                }),
+              ]}
+            >
+              <Select showSearch={{ optionFilterProp: 'label' }} options={options} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label="开始日期"
+              name="from"
+              rules={[{ required: true, message: '请选择开始日期' }]}
+            >
+              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} inputReadOnly />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label="结束日期"
+              name="to"
+              dependencies={['from']}
+              rules={[
+                { required: true, message: '请选择结束日期' },
+                ({ getFieldValue }) => ({
+                  validator(_, value?: Dayjs) {
+                    const start = getFieldValue('from') as Dayjs | undefined
+                    return value && start && value.isBefore(start, 'day')
+                      ? Promise.reject(new Error('结束日期不能早于开始日期'))
+                      : Promise.resolve()
+                  },
+                }),
+              ]}
+            >
+              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} inputReadOnly />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          label="委托事由"
+          name="reason"
+          rules={[{ required: true, whitespace: true, message: '请填写委托事由' }]}
+        >
+          <Input.TextArea rows={2} maxLength={500} showCount />
+        </Form.Item>
+        {error && (
+          <Form.Item>
+            <SubmitError error={error} />
+          </Form.Item>
+        )}
+        <Button type="primary" htmlType="submit" loading={submitting}>
+          指定
+        </Button>
+      </Form>
+    </Card>
+  )
+}

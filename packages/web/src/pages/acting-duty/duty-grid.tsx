@@ -1,0 +1,187 @@
+import {
+  Button,
+  Card,
+  Empty,
+  List,
+  Popconfirm,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd'
+import type { ActingDutyAssignment, ActingDutyDay, ActingGap } from '../../api/acting-duty.ts'
+import { RuleBasis } from '../../components/rule-basis.tsx'
+import { useNarrow } from '../../layout/use-narrow.ts'
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
+
+const SOURCE_LABELS: Record<string, { label: string; color: string }> = {
+  rule: { label: '按规则', color: 'blue' },
+  designation: { label: '指定', color: 'purple' },
+  standIn: { label: '主持工作', color: 'cyan' },
+  roster: { label: '名册', color: 'default' },
+}
+
+/** 12-07（一）: a day as a column heading. */
+export function dayLabel(date: string): string {
+  return `${date.slice(5)}（${WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]}）`
+}
+
+type Cell = { assignment: ActingDutyAssignment } | { gap: ActingGap }
+
+interface PostRow {
+  postId: string
+  postTitle: string
+  cells: Record<string, Cell[]>
+}
+
+/** Rows: every post away on some day of the span; cells: who acts that day, or a gap. */
+function rowsOf(days: ActingDutyDay[]): PostRow[] {
+  const rows = new Map<string, PostRow>()
+  const rowOf = (postId: string, postTitle: string) => {
+    let row = rows.get(postId)
+    if (!row) rows.set(postId, (row = { postId, postTitle, cells: {} }))
+    return row
+  }
+  for (const day of days) {
+    for (const assignment of day.assignments)
+      (rowOf(assignment.postId, assignment.postTitle).cells[day.date] ??= []).push({ assignment })
+    for (const gap of day.gaps)
+      (rowOf(gap.postId, gap.postTitle).cells[day.date] ??= []).push({ gap })
+  }
+  return [...rows.values()]
+}
+
+function designationIdOf(assignment: ActingDutyAssignment): string | null {
+  return assignment.source === 'designation'
+    ? (assignment.designationId ?? assignment.id ?? null)
+    : null
+}
+
+function CellContent({ cell, onRemove }: { cell: Cell; onRemove: ((id: string) => void) | null }) {
+  if ('gap' in cell)
+    return (
+      <Space orientation="vertical" size={0}>
+        <Tag color="red">无人代行</Tag>
+        <RuleBasis
+          ruleIds={cell.gap.citations.map((citation) => citation.ruleId)}
+          citations={cell.gap.citations}
+        />
+      </Space>
+    )
+  const { assignment } = cell
+  const source = SOURCE_LABELS[assignment.source] ?? { label: assignment.source, color: 'default' }
+  const designation = designationIdOf(assignment)
+  return (
+    <Space orientation="vertical" size={0}>
+      <Typography.Text>
+        {assignment.actingHolders.join('、') || '（空缺）'}（{assignment.actingPostTitle}）
+      </Typography.Text>
+      <Space size={4} wrap>
+        <Tag color={source.color}>{source.label}</Tag>
+        {designation && onRemove && (
+          <Popconfirm
+            title="撤销这项指定？"
+            okText="撤销"
+            cancelText="取消"
+            onConfirm={() => onRemove(designation)}
+          >
+            <Button size="small" type="link" danger>
+              撤销
+            </Button>
+          </Popconfirm>
+        )}
+      </Space>
+      <RuleBasis
+        ruleIds={assignment.citations.map((citation) => citation.ruleId)}
+        citations={assignment.citations}
+      />
+    </Space>
+  )
+}
+
+/**
+ * 代行职责 over the span: posts × days on a wide screen (a row per post whose holder is away on
+ * some day), day by day on a phone. A gap — nobody may act — shows in red with its article.
+ */
+export function DutyGrid({
+  days,
+  loading,
+  onRemove,
+}: {
+  days: ActingDutyDay[]
+  loading: boolean
+  onRemove: ((id: string) => void) | null
+}) {
+  const narrow = useNarrow()
+  const rows = rowsOf(days)
+  if (narrow)
+    return (
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        {days.map((day) => {
+          const cells = [
+            ...day.assignments.map((assignment) => ({
+              title: assignment.postTitle,
+              cell: { assignment } as Cell,
+            })),
+            ...day.gaps.map((gap) => ({ title: gap.postTitle, cell: { gap } as Cell })),
+          ]
+          return (
+            <Card key={day.date} size="small" title={dayLabel(day.date)}>
+              {cells.length === 0 ? (
+                <Typography.Text type="secondary">领导均在岗，无代行</Typography.Text>
+              ) : (
+                <List
+                  size="small"
+                  split={false}
+                  dataSource={cells}
+                  renderItem={({ title, cell }) => (
+                    <List.Item style={{ paddingInline: 0, alignItems: 'start' }}>
+                      <Space orientation="vertical" size={0}>
+                        <Typography.Text strong>{title}</Typography.Text>
+                        <CellContent cell={cell} onRemove={onRemove} />
+                      </Space>
+                    </List.Item>
+                  )}
+                />
+              )}
+            </Card>
+          )
+        })}
+      </Space>
+    )
+  const columns: TableColumnsType<PostRow> = [
+    { title: '外出职务', dataIndex: 'postTitle', key: 'post', fixed: 'left', width: 160 },
+    ...days.map((day) => ({
+      title: dayLabel(day.date),
+      key: day.date,
+      render: (_: unknown, row: PostRow) => {
+        const cells = row.cells[day.date] ?? []
+        return cells.length === 0 ? (
+          <Typography.Text type="secondary">在岗</Typography.Text>
+        ) : (
+          <Space orientation="vertical" size={4}>
+            {cells.map((cell, index) => (
+              <CellContent key={index} cell={cell} onRemove={onRemove} />
+            ))}
+          </Space>
+        )
+      },
+    })),
+  ]
+  return (
+    <Table
+      aria-label="代行职责表"
+      rowKey="postId"
+      size="small"
+      bordered
+      columns={columns}
+      dataSource={rows}
+      loading={loading}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: <Empty description="本周领导均在岗，无代行安排" /> }}
+    />
+  )
+}
