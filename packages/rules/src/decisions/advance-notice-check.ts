@@ -60,9 +60,10 @@ export const advanceNoticeCheck = defineDecision({
         latestWorkingDay: check.latestWorkingDay,
         onTime: check.onTime,
         before: rule.params.before,
+        inPrinciple: rule.params.inPrinciple,
       },
       summary: advanceNoticeSummary(
-        `${rule.params.act.label}应提前${formatPeriod(rule.params.before)}，最迟 ${check.latest}`,
+        `${rule.params.act.label}${rule.params.inPrinciple ? '原则上' : ''}应提前${formatPeriod(rule.params.before)}，最迟 ${check.latest}`,
         check,
         input.given,
       ),

@@ -286,6 +286,201 @@ describe('leave-approval', () => {
   })
 })
 
+describe('leave-approval: filing, informing, lead time, the rule for the category', () => {
+  const context = buildContext({
+    rules: [
+      rule(
+        'deputies-report',
+        'leaveApproval',
+        { mode: 'filing', fileWith: ['principal'], inform: ['officeDirector'] },
+        { when: { posts: ['deputy'], categories: ['businessTrip', 'vacation'] } },
+      ),
+      rule(
+        'heads-trip',
+        'leaveApproval',
+        { approver: ['principal'], advance: '3 days', inPrinciple: true },
+        { when: { posts: ['departmentHead'], categories: ['businessTrip', 'abroad'] } },
+      ),
+      rule(
+        'heads-strict',
+        'leaveApproval',
+        { approver: ['principal'], advance: '3 days' },
+        { when: { posts: ['executiveDeputy'], categories: ['businessTrip'] } },
+      ),
+      rule(
+        'heads-out',
+        'leaveApproval',
+        { approver: ['portfolioDeputy'], fileWith: ['secretariat'], reportBackTo: ['principal'] },
+        { when: { posts: ['departmentHead'], categories: ['businessTrip', 'abroad', 'vacation'] } },
+      ),
+      rule(
+        'heads-abroad',
+        'leaveApproval',
+        { approver: ['officeDirector'], via: ['portfolioDeputy', 'principal'] },
+        { when: { posts: ['departmentHead'], categories: ['abroad'] } },
+      ),
+    ],
+  })
+  const ask = (input: Record<string, unknown>) => decide(context, 'leave-approval', input)
+
+  it('a filing has no approver: it is reported, and the office informs', () => {
+    const result = ask({ post: 'deputy', days: 2, category: 'vacation' })
+    assert.equal(result.outcome.mode, 'filing')
+    assert.deepEqual(result.outcome.approver, [])
+    assert.deepEqual(result.outcome.fileWith, ['principal'])
+    assert.deepEqual(result.outcome.inform, ['officeDirector'])
+    assert.match(result.summary, /报备，无需审批/)
+    assert.equal(
+      ask({ post: 'departmentHead', days: 2, category: 'vacation' }).outcome.mode,
+      'approval',
+    )
+  })
+
+  it('提前3天: the day of departure is not counted; the latest day is three days before it', () => {
+    // Departure Tuesday 2026-03-10: 9th, 8th and 7th are the three days, so the 7th is the last.
+    const onTime = ask({
+      post: 'departmentHead',
+      days: 2,
+      category: 'businessTrip',
+      from: '2026-03-10',
+      filedOn: '2026-03-07',
+    })
+    assert.equal(onTime.outcome.latestFiling, '2026-03-07')
+    assert.equal(onTime.outcome.filedInTime, true)
+    assert.equal(onTime.outcome.advance, '3日')
+    assert.ok(onTime.citations.some((c) => c.article === '第二百零一条'))
+    const late = ask({
+      post: 'departmentHead',
+      days: 2,
+      category: 'businessTrip',
+      from: '2026-03-10',
+      filedOn: '2026-03-08',
+    })
+    assert.equal(late.outcome.filedInTime, false)
+    assert.equal(late.outcome.inPrinciple, true)
+    assert.equal(late.citations[0]?.ruleId, 'testland.heads-trip')
+    assert.match(late.summary, /已逾期（原则性规定，可受理但记为迟报）/)
+  })
+
+  it('a latest day on a rest day names the last working day before it, without moving the latest', () => {
+    // Departure Tuesday 2026-03-17: three days before is Saturday the 14th; Friday the 13th works.
+    const result = ask({
+      post: 'departmentHead',
+      days: 1,
+      category: 'businessTrip',
+      from: '2026-03-17',
+    })
+    assert.equal(result.outcome.latestFiling, '2026-03-14')
+    assert.equal(result.outcome.latestFilingWorkingDay, '2026-03-13')
+    assert.equal(result.outcome.filedInTime, null)
+    assert.match(result.summary, /不迟于 2026-03-13/)
+  })
+
+  it('a lead time not in principle is a bar: the late answer does not say it may be accepted', () => {
+    const late = ask({
+      post: 'executiveDeputy',
+      days: 1,
+      category: 'businessTrip',
+      from: '2026-03-10',
+      filedOn: '2026-03-09',
+    })
+    assert.equal(late.outcome.filedInTime, false)
+    assert.equal(late.outcome.inPrinciple, false)
+    assert.doesNotMatch(late.summary, /可受理/)
+  })
+
+  it('without a lead time or a departure day, nothing is said about lateness', () => {
+    const result = ask({
+      post: 'departmentHead',
+      days: 1,
+      category: 'vacation',
+      from: '2026-03-10',
+    })
+    assert.equal(result.outcome.latestFiling, null)
+    assert.equal(result.outcome.filedInTime, null)
+    assert.equal(result.outcome.advance, null)
+  })
+
+  it('the rule for the category alone decides the approval; the broader rules add 备案, 销假 and the lead time', () => {
+    const result = ask({
+      post: 'departmentHead',
+      days: 3,
+      category: 'abroad',
+      from: '2026-03-10',
+      filedOn: '2026-03-01',
+    })
+    assert.deepEqual(result.outcome.approver, ['officeDirector'])
+    assert.deepEqual(result.outcome.via, ['portfolioDeputy', 'principal'])
+    assert.deepEqual(result.outcome.fileWith, ['secretariat'])
+    assert.deepEqual(result.outcome.reportBackTo, ['principal'])
+    assert.equal(result.outcome.latestFiling, '2026-03-07')
+    assert.deepEqual(
+      result.citations.map((c) => c.ruleId).filter((id) => !id.startsWith('national')),
+      ['testland.heads-abroad', 'testland.heads-trip', 'testland.heads-out'],
+    )
+  })
+
+  it('refuses a filing rule that names an approver, and an approval without one', () => {
+    assert.throws(() =>
+      buildContext({
+        rules: [
+          rule('bad-filing', 'leaveApproval', {
+            mode: 'filing',
+            approver: ['principal'],
+            fileWith: ['principal'],
+          }),
+        ],
+      }),
+    )
+    assert.throws(() => buildContext({ rules: [rule('bad-approval', 'leaveApproval', {})] }))
+    assert.throws(() =>
+      buildContext({ rules: [rule('bad-filing2', 'leaveApproval', { mode: 'filing' })] }),
+    )
+  })
+})
+
+describe('advance-notice and limit-check: 原则上', () => {
+  const context = buildContext({
+    rules: [
+      rule('plan', 'advanceNotice', {
+        act: { code: 'governmentMeetingPlan', label: '上报会议方案' },
+        before: '10 days',
+        inPrinciple: true,
+      }),
+      rule('cap', 'limit', {
+        subject: { code: 'departmentCountywideMeeting', label: '部门全县性会议' },
+        max: 1,
+        inclusive: true,
+        unit: '次',
+        per: '1 year',
+        inPrinciple: true,
+      }),
+    ],
+  })
+
+  it('says the lead time is a principle', () => {
+    const result = decide(context, 'advance-notice', {
+      act: 'governmentMeetingPlan',
+      event: '2026-03-20',
+      given: '2026-03-15',
+    })
+    assert.equal(result.outcome.inPrinciple, true)
+    assert.equal(result.outcome.onTime, false)
+    assert.match(result.summary, /原则上应提前10日/)
+  })
+
+  it('says a cap exceeded departs from a principle rather than breaking a ban', () => {
+    const result = decide(context, 'limit-check', {
+      subject: 'departmentCountywideMeeting',
+      value: 2,
+      on: '2026-05-01',
+    })
+    assert.equal(result.outcome.within, false)
+    assert.equal(result.outcome.inPrinciple, true)
+    assert.match(result.summary, /与原则性规定不符/)
+  })
+})
+
 describe('leave-conflict', () => {
   const context = buildContext({
     rules: [

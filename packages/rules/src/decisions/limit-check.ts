@@ -57,7 +57,7 @@ export const limitCheck = defineDecision({
       (r) => r.params.subject.code === input.subject,
     )
     if (!rule) throw noRule(context, `"${input.subject}"的数量限制`)
-    const { max, min, inclusive, unit, subject, per } = rule.params
+    const { max, min, inclusive, unit, subject, per, inPrinciple } = rule.params
     const belowMax = max === undefined || (inclusive ? input.value <= max : input.value < max)
     const aboveMin = min === undefined || (inclusive ? input.value >= min : input.value > min)
     const within = belowMax && aboveMin
@@ -76,10 +76,11 @@ export const limitCheck = defineDecision({
         inclusive,
         per: per ? frequencyText(per) : null,
         window,
+        inPrinciple,
       },
       summary:
-        `${subject.label}应${per ? frequencyText(per) : ''}${inclusive ? bounds : bounds.replaceAll('不超过', '少于').replaceAll('不少于', '多于')}；` +
-        `本次${window ? `（${window.from}至${window.to}）` : ''} ${input.value}${unit}，${within ? '符合' : '不符合'}规定`,
+        `${subject.label}${inPrinciple ? '原则上' : ''}应${per ? frequencyText(per) : ''}${inclusive ? bounds : bounds.replaceAll('不超过', '少于').replaceAll('不少于', '多于')}；` +
+        `本次${window ? `（${window.from}至${window.to}）` : ''} ${input.value}${unit}，${within ? '符合规定' : inPrinciple ? '与原则性规定不符，须有特殊情况' : '不符合规定'}`,
       citations: cite(rule, numberWordingRule(context)),
       warnings: [],
     }

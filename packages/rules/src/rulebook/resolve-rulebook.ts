@@ -43,6 +43,7 @@ const POST_FIELDS = new Set([
   'order',
   'approver',
   'fileWith',
+  'inform',
   'via',
   'reportBackTo',
   'posts',

@@ -147,26 +147,78 @@ export const ruleParams = {
       path: ['issueWhen'],
     }),
   /** Advance notice or material circulation before a meeting or event. */
-  advanceNotice: z.strictObject({ act: labelled, before: periodSchema, by: posts.optional() }),
-  /** Who presides or acts when a post-holder is away, in order of precedence. */
-  acting: z.strictObject({ absent: post, order: posts.min(1), decidedBy: posts.optional() }),
-  /** Who approves leave for a post, by length of absence. */
-  leaveApproval: z.strictObject({
-    /** Applies when the absence is longer than (`moreThan`) or at least (`atLeast`) this many days. */
-    days: z
-      .strictObject({
-        count: z.number().int().nonnegative(),
-        comparison: z.enum(['moreThan', 'atLeast']),
-      })
-      .optional(),
-    approver: posts.min(1),
-    /** Through whom the request goes to the approver (向办公室主任请假，经报请县长批准, 延津 二十四). */
-    via: posts.default([]),
-    fileWith: posts.default([]),
-    reportBackTo: posts.default([]),
-    /** The request must name who attends in one's place (钟山 第四十七条 “并明确代会人员”). */
-    substituteRequired: z.boolean().default(false),
+  advanceNotice: z.strictObject({
+    act: labelled,
+    before: periodSchema,
+    by: posts.optional(),
+    /**
+     * 原则上提前10天 (钟山 第四十九条): the lead time is the default, not a bar; a late act is
+     * accepted with the departure said and recorded rather than refused.
+     */
+    inPrinciple: z.boolean().default(false),
   }),
+  /**
+   * Who presides or acts when a post-holder is away, in order of precedence. `rankedDeputy` in
+   * `order` is the deputies in roster order (依次, 二连浩特 八); a relational post such as
+   * `designatedDeputy` (受区长委托的副区长, 钟山 第六条) is named by `decidedBy`.
+   */
+  acting: z.strictObject({
+    absent: post,
+    order: posts.min(1),
+    decidedBy: posts.optional(),
+    /**
+     * The absence categories that bring the rule into play (县长离延出差、出访和学习期间, 延津 五:
+     * not 休假). Absent: any absence of the post-holder.
+     */
+    during: z.array(code).min(1).optional(),
+  }),
+  /** Who approves leave for a post, by length of absence. */
+  leaveApproval: z
+    .strictObject({
+      /** Applies when the absence is longer than (`moreThan`) or at least (`atLeast`) this many days. */
+      days: z
+        .strictObject({
+          count: z.number().int().nonnegative(),
+          comparison: z.enum(['moreThan', 'atLeast']),
+        })
+        .optional(),
+      /**
+       * approval: someone must agree (请示、请假、报告同意、审批). filing: the article asks only that
+       * the absence be reported (报告、报备): filed, it is in force at once and has no approver.
+       */
+      mode: z.enum(['approval', 'filing']).default('approval'),
+      /** Who approves: any one of them (向市长或主持会议的常务副市长请假). Empty for a filing. */
+      approver: posts.default([]),
+      /**
+       * Who agrees before the approver, each in turn (经分管副县长同意后报县长, 经市长审核同意后报
+       * 自治区政府审批); also the desk the request goes through (向办公室主任请假，经报请县长批准).
+       */
+      via: posts.default([]),
+      /** Where the request is filed (备案) or, for a filing, to whom it is reported (报告县长). */
+      fileWith: posts.default([]),
+      /** Whom the office informs of the absence (由县政府办公室通报其他领导同志). */
+      inform: posts.default([]),
+      /** To whom the traveller reports back on return (销假). */
+      reportBackTo: posts.default([]),
+      /** The request must name who attends in one's place (钟山 第四十七条 “并明确代会人员”). */
+      substituteRequired: z.boolean().default(false),
+      /** How long before departure it must be filed (原则上提前3天, 钟山 第七十四条), the day of departure not counted. */
+      advance: periodSchema.optional(),
+      /** 原则上: the lead time is the default, not a bar; a late request is accepted and marked late. */
+      inPrinciple: z.boolean().default(false),
+    })
+    .refine((params) => params.mode === 'filing' || params.approver.length > 0, {
+      message: '审批（mode: approval）须写 approver（审批人）',
+      path: ['approver'],
+    })
+    .refine((params) => params.mode === 'approval' || params.approver.length === 0, {
+      message: '报备（mode: filing）没有审批人：报告对象写在 fileWith',
+      path: ['approver'],
+    })
+    .refine((params) => params.mode === 'approval' || params.fileWith.length > 0, {
+      message: '报备（mode: filing）须写 fileWith（向谁报告、报备）',
+      path: ['fileWith'],
+    }),
   /** Posts that must not be away at the same time. */
   absenceConflict: z.strictObject({
     posts: posts.min(2),
@@ -321,6 +373,8 @@ export const ruleParams = {
      * windows from 1 January; week windows run back from the date asked.
      */
     per: periodSchema.optional(),
+    /** 原则上每年不超过一次 (木里 第十九条): the default, not a bar; the answer says so. */
+    inPrinciple: z.boolean().default(false),
   }),
 } as const
 
