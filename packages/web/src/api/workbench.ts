@@ -4,8 +4,8 @@ import { request } from './client.ts'
 export interface AwaitingWork {
   kind: string
   kindLabel: string
-  section: 'documents' | 'meetings' | 'supervision'
-  target: { type: 'document' | 'meeting' | 'supervision'; id: string }
+  section: 'documents' | 'meetings' | 'supervision' | 'absences'
+  target: { type: 'document' | 'meeting' | 'supervision' | 'absence'; id: string }
   title: string
   from: string | null
   since: string
@@ -19,6 +19,8 @@ export interface AwaitingCounts {
   documents: number
   meetings: number
   supervision: number
+  /** 请销假: requests waiting on the approver, trips waiting on 销假 (issue 15). */
+  absences?: number
   overdue: number
 }
 

@@ -145,7 +145,13 @@ export function AppLayout() {
           {
             key: '/absences',
             icon: <CarryOutOutlined aria-hidden />,
-            label: <Link to="/absences">请销假</Link>,
+            label: (
+              <Link to="/absences">
+                <MenuCount count={counts?.absences} label="待办请销假事项">
+                  请销假
+                </MenuCount>
+              </Link>
+            ),
           },
           {
             key: '/acting-duty',

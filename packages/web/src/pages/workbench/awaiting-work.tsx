@@ -10,12 +10,14 @@ const SECTION_COLOURS: Record<AwaitingWork['section'], string> = {
   documents: 'blue',
   meetings: 'purple',
   supervision: 'gold',
+  absences: 'cyan',
 }
 
 const PATHS: Record<AwaitingWork['target']['type'], string> = {
   document: '/documents',
   meeting: '/meetings',
   supervision: '/supervision',
+  absence: '/absences',
 }
 
 /** The countdown on the official calendar: 剩 N 个工作日, 今日到期, 已逾期 N 个工作日 in red. */
