@@ -44,6 +44,7 @@ import { documentFileRoutes } from './routes/document-files.ts'
 import { documentReceiptRoutes } from './routes/document-receipts.ts'
 import { documentRoutes } from './routes/documents.ts'
 import { leaderDeskRoutes } from './routes/leader-desk.ts'
+import { leaderCalendarRoutes } from './routes/leader-calendar.ts'
 import { jurisdictionRoutes } from './routes/jurisdictions.ts'
 import { meetingRoutes } from './routes/meetings.ts'
 import { type NotificationRouteOptions, notificationRoutes } from './routes/notifications.ts'
@@ -230,6 +231,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       documentDistributionRoutes({ ...options.sessions, library: options.library }),
     )
     await app.register(leaderDeskRoutes({ ...options.sessions, library: options.library }))
+    await app.register(leaderCalendarRoutes({ ...options.sessions, library: options.library }))
     await app.register(meetingRoutes({ ...options.sessions, library: options.library }))
     await app.register(supervisionRoutes({ ...options.sessions, library: options.library }))
     await app.register(
