@@ -1,3 +1,4 @@
+import type { AbsenceRepository } from './absences/absence-repository.ts'
 import type { AccountAdminRepository } from './admin/account-admin-repository.ts'
 import type { AuditRepository } from './audit/audit-repository.ts'
 import type { CalendarNoticeRepository } from './calendar/calendar-notice-repository.ts'
@@ -46,6 +47,8 @@ export interface Repositories {
   supervision: SupervisionRepository
   /** Each person's 常用批示语. */
   phrases: InstructionPhraseRepository
+  /** 请销假 and 外出报备 (issue 15). */
+  absences: AbsenceRepository
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { InTransaction, Repositories } from '@zhengling/app'
 import type { Kysely } from 'kysely'
+import { createAbsenceRepository } from './absence-repository.ts'
 import { createAccountAdminRepository } from './account-admin-repository.ts'
 import { createAuditRepository } from './audit-repository.ts'
 import { auditCommitted } from './audit-sealer.ts'
@@ -45,6 +46,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     notifications,
     supervision: createSupervisionRepository(db),
     phrases: createInstructionPhraseRepository(db),
+    absences: createAbsenceRepository(db),
   }
 }
 

@@ -442,6 +442,57 @@ export interface Database {
     rule_ids: string[]
     details: ColumnType<Record<string, unknown>, string, never>
   }
+  /** 请销假 and 外出报备 (migration 0036). */
+  absences: {
+    id: string
+    jurisdiction_id: string
+    person_id: string
+    post_id: string
+    unit_id: string | null
+    category: string
+    from_date: string
+    to_date: string
+    days: number
+    destination: string
+    reason: string
+    contact: string
+    stand_in_post_id: string | null
+    mode: 'approval' | 'filing'
+    status: 'pending' | 'approved' | 'refused' | 'filed' | 'withdrawn' | 'returned'
+    approver_post_id: string | null
+    approver_post_ids: Generated<string[]>
+    via_post_ids: Generated<string[]>
+    inform_post_ids: Generated<string[]>
+    file_with_post_ids: Generated<string[]>
+    report_back_post_ids: Generated<string[]>
+    filed_at: ColumnType<Date, string, never>
+    latest_filing: string | null
+    late: Generated<boolean>
+    conflict: ColumnType<Record<string, unknown> | null, string | null, string | null>
+    decided_at: ColumnType<Date | null, string | null, string | null>
+    decided_by_post_id: string | null
+    opinion: string | null
+    returned_on: string | null
+    return_report: string | null
+    rule_ids: Generated<string[]>
+    secrecy: Generated<'public' | 'internal' | 'secret' | 'confidential'>
+    distribution_posts: Generated<string[]>
+    distribution_departments: Generated<string[]>
+    version: Generated<number>
+    created_at: ColumnType<Date, string, never>
+    updated_at: ColumnType<Date, string, string>
+  }
+  absence_events: {
+    id: Generated<string>
+    absence_id: string
+    occurred_at: ColumnType<Date, string, never>
+    actor_person_id: string | null
+    actor_post_id: string | null
+    action: string
+    text: string | null
+    rule_ids: string[]
+    details: ColumnType<Record<string, unknown>, string, never>
+  }
   supervision_circulars: {
     id: string
     jurisdiction_id: string

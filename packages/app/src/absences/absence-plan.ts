@@ -1,0 +1,285 @@
+import {
+  type Citation,
+  daysBetween,
+  findDecision,
+  knownInputCodes,
+  type ResolvedRulebook,
+} from '@zhengling/rules'
+import { ask, ruleIdsOf } from '../documents/document-rules.ts'
+import { InvalidInputError, NotFoundError, RuleRefusedError } from '../errors.ts'
+import {
+  holdingsNamed,
+  type MeetingRoster,
+  type PostHolding,
+  recorderContextOf,
+} from '../meetings/agenda-recorders.ts'
+import type { HeldPost } from '../organisation/organisation-repository.ts'
+import type { RulesPort } from '../rules-port.ts'
+import type { Repositories } from '../unit-of-work.ts'
+import {
+  ABSENCE_CATEGORY_LABELS,
+  type AbsenceCategory,
+  type AbsenceConflict,
+  type AbsenceMode,
+} from './absence.ts'
+import type { OverlappingAbsence } from './absence-repository.ts'
+
+/** The government office, as every rulebook names it: it keeps the leaders' whereabouts. */
+export const GOVERNMENT_OFFICE = 'governmentOffice'
+
+/** A post as the answer names it: on the chart with its holders, or the rulebook's word for a body. */
+export type PostRef = PostHolding | string
+
+/** What the rulebook answers for one absence before it is filed (and what filing stores). */
+export interface AbsencePlan {
+  mode: AbsenceMode
+  days: number
+  /** The posts that may decide (none for a filing). */
+  approvers: PostHolding[]
+  /**
+   * The approver the rule names is a body off the roster (区委、区人民政府): the government
+   * office registers its decision, and the answer says so.
+   */
+  approverIsBody: boolean
+  approverNames: string[]
+  via: PostRef[]
+  inform: PostRef[]
+  fileWith: PostRef[]
+  reportBackTo: PostRef[]
+  latestFiling: string | null
+  filedInTime: boolean | null
+  /** Filing late breaks a firm rule (not 原则上): refused. */
+  lateForbidden: boolean
+  conflict: (AbsenceConflict & { conflict: boolean; citations: Citation[] }) | null
+  summary: string
+  citations: Citation[]
+}
+
+/** The roster as absences read it on a day: posts, holders and their names, portfolios. */
+export interface AbsenceRoster extends MeetingRoster {
+  /** Names of the people holding a post that day, by person id. */
+  people: ReadonlyMap<string, string>
+}
+
+/** Reads the roster on a day: two statements. */
+export async function loadAbsenceRoster(
+  r: Pick<Repositories, 'organisation'>,
+  rulebook: ResolvedRulebook,
+  jurisdictionId: string,
+  on: string,
+): Promise<AbsenceRoster> {
+  const [posts, chart] = await Promise.all([
+    r.organisation.unitPosts(jurisdictionId),
+    r.organisation.organisationChart(jurisdictionId, on),
+  ])
+  if (!chart) throw new NotFoundError('JURISDICTION_NOT_FOUND', '没有这个辖区')
+  const names = new Map(chart.posts.map((post) => [post.postId, post.holders.map((h) => h.name)]))
+  const holders = new Map<string, string[]>()
+  for (const post of chart.posts) {
+    const own = names.get(post.postId) ?? []
+    // A vacant post someone acts for (代理) is held by the acting post's holders.
+    const acting = post.actedBy ? (names.get(post.actedBy.postId) ?? []) : []
+    const held = own.length ? own : acting.map((name) => `${name}（代理）`)
+    if (held.length) holders.set(post.postId, held)
+  }
+  const overseers = new Map(
+    chart.departments.map((unit) => [unit.id, unit.overseers.map((o) => o.postId)]),
+  )
+  const people = new Map(
+    chart.posts.flatMap((post) => post.holders.map((h) => [h.personId, h.name] as const)),
+  )
+  return { rulebook, posts, holders, overseers, people }
+}
+
+/** The rulebook in force on a day, or a refusal. */
+export function rulebookOn(rules: RulesPort, jurisdictionId: string, on: string): ResolvedRulebook {
+  const rulebook = rules.rulebook(jurisdictionId, on)
+  if (!rulebook) throw new NotFoundError('RULEBOOK_NOT_FOUND', '本辖区没有生效的规则库')
+  return rulebook
+}
+
+/** Whether the rules core already takes the departure and filing dates (contract C1). */
+const TAKES_DATES =
+  findDecision('leave-approval')?.input.safeParse({
+    post: 'principal',
+    days: 1,
+    from: '2026-01-01',
+    filedOn: '2026-01-01',
+  }).success ?? false
+
+interface LeaveAnswer {
+  approver: string[]
+  via?: string[]
+  fileWith?: string[]
+  reportBackTo?: string[]
+  substituteRequired?: boolean
+  mode?: AbsenceMode
+  inform?: string[]
+  latestFiling?: string | null
+  filedInTime?: boolean | null
+  inPrinciple?: boolean
+}
+
+/**
+ * What the rulebook says of this absence: approval or 报备, by whom, through whom, who is
+ * informed and filed with, to whom 销假 goes, how far ahead, and the conflicts with the other
+ * leaders' absences (leave-approval, leave-conflict), every line with its article.
+ */
+export function planAbsence(
+  rules: RulesPort,
+  jurisdictionId: string,
+  roster: MeetingRoster,
+  requester: HeldPost,
+  input: { category: AbsenceCategory; from: string; to: string; filedOn: string },
+  others: readonly OverlappingAbsence[],
+): AbsencePlan {
+  if (input.to < input.from)
+    throw new InvalidInputError('DATES_REVERSED', '结束日期不能早于开始日期', [
+      { path: 'to', message: '结束日期不能早于开始日期' },
+    ])
+  const { rulebook } = roster
+  const days = daysBetween(input.from, input.to) + 1
+  // The category is stated where the leave rules name it; elsewhere the general rule answers.
+  const question = { post: requester.role, days }
+  const known = knownInputCodes(rulebook, 'leave-approval', question)?.category
+  const stated = known?.includes(input.category) ? { category: input.category } : {}
+  const dates = TAKES_DATES ? { from: input.from, filedOn: input.filedOn } : {}
+  const answer = ask<LeaveAnswer>(rules, jurisdictionId, 'leave-approval', {
+    ...question,
+    ...stated,
+    ...dates,
+    asOf: input.filedOn,
+  })
+  const what = `${requester.title}${ABSENCE_CATEGORY_LABELS[input.category]}`
+  if (!answer)
+    throw new RuleRefusedError(
+      'LEAVE_RULE_NOT_FOUND',
+      `本辖区规则库没有规定${what}向谁请假或报备，请向政府办公室咨询`,
+      [],
+    )
+  const outcome = answer.outcome
+  const mode: AbsenceMode = outcome.mode ?? 'approval'
+  const context = recorderContextOf(roster, {
+    submittingDepartmentId: requester.departmentId ?? '',
+    presiderPostId: null,
+  })
+  const named = (ids: readonly string[] = []): PostRef[] =>
+    ids.flatMap((id): PostRef[] => {
+      const held = holdingsNamed(context, [id]).filter((p) => p.postId !== requester.postId)
+      return held.length ? held : [rulebook.posts.get(id)?.title ?? id]
+    })
+  const approverIds = mode === 'approval' ? outcome.approver : []
+  const approvers = approversOf(roster, context, requester, approverIds)
+  const conflict = conflictOf(rules, jurisdictionId, rulebook, requester, input, others)
+  const late = outcome.filedInTime === false
+  const lateForbidden = late && outcome.inPrinciple === false
+  const citations = [...answer.citations, ...(conflict?.conflict ? conflict.citations : [])]
+  return {
+    mode,
+    days,
+    approvers: approvers.posts,
+    approverIsBody: approvers.body,
+    approverNames: approverIds.map((id) => rulebook.posts.get(id)?.title ?? id),
+    via: named(outcome.via),
+    inform: named(outcome.inform),
+    fileWith: named(outcome.fileWith),
+    reportBackTo: named(outcome.reportBackTo),
+    latestFiling: outcome.latestFiling ?? null,
+    filedInTime: outcome.filedInTime ?? null,
+    lateForbidden,
+    conflict,
+    summary: [
+      answer.summary,
+      approvers.body
+        ? `${approverIds.map((id) => rulebook.posts.get(id)?.title ?? id).join('、')}的审批结果由政府办公室登记`
+        : '',
+      late
+        ? `应不迟于${outcome.latestFiling}报送，${lateForbidden ? '已逾期，不能受理' : '逾期报送将注明'}`
+        : '',
+      conflict?.conflict ? conflict.summary : '',
+    ]
+      .filter(Boolean)
+      .join('；'),
+    citations: dedupe(citations),
+  }
+}
+
+/**
+ * The concrete posts that decide: those the rule names (a unit named: its head); a body off the
+ * roster (区委、区人民政府) is registered by the government office's head. Never the requester.
+ */
+function approversOf(
+  roster: MeetingRoster,
+  context: ReturnType<typeof recorderContextOf>,
+  requester: HeldPost,
+  ids: readonly string[],
+): { posts: PostHolding[]; body: boolean } {
+  if (ids.length === 0) return { posts: [], body: false }
+  const named = holdingsNamed(context, ids).filter((post) => post.postId !== requester.postId)
+  const heads = new Set(roster.posts.filter((post) => post.headsUnit).map((post) => post.postId))
+  const unitHeads = named.filter((post) => heads.has(post.postId))
+  const unitNamed = ids.some((id) => roster.posts.some((post) => post.unitRulebookPost === id))
+  const posts = unitNamed && unitHeads.length ? unitHeads : named
+  if (posts.length) return { posts, body: false }
+  const office = roster.posts
+    .filter((post) => post.unitRulebookPost === GOVERNMENT_OFFICE && post.headsUnit)
+    .filter((post) => post.postId !== requester.postId)
+    .map((post) => ({
+      postId: post.postId,
+      title: post.title,
+      holders: [...(roster.holders.get(post.postId) ?? [])],
+    }))
+  if (office.length === 0)
+    throw new RuleRefusedError(
+      'NO_APPROVER',
+      `本辖区组织机构中没有可以审批的岗位（${ids.map((id) => roster.rulebook.posts.get(id)?.title ?? id).join('、')}），请先在组织机构中明确`,
+      [],
+    )
+  return { posts: office, body: true }
+}
+
+/** The overlap with other leaders' absences the rules forbid or advise against (leave-conflict). */
+export function conflictOf(
+  rules: RulesPort,
+  jurisdictionId: string,
+  rulebook: ResolvedRulebook,
+  requester: Pick<HeldPost, 'postId' | 'role'>,
+  input: { from: string; to: string },
+  others: readonly OverlappingAbsence[],
+): AbsencePlan['conflict'] {
+  const absences = [
+    { post: requester.role, from: input.from, to: input.to },
+    ...others
+      .filter((other) => other.postId !== requester.postId)
+      .map((other) => ({ post: other.role, from: other.from, to: other.to })),
+  ].filter((absence) => rulebook.posts.has(absence.post))
+  if (absences.length < 2 || !rulebook.posts.has(requester.role)) return null
+  const answer = ask<{ conflict: boolean; inPrinciple: boolean }>(
+    rules,
+    jurisdictionId,
+    'leave-conflict',
+    { absences },
+  )
+  if (!answer || !answer.outcome.conflict) return null
+  return {
+    conflict: true,
+    forbidden: !answer.outcome.inPrinciple,
+    summary: `与其他领导同时外出：${answer.summary}`,
+    ruleIds: ruleIdsOf(answer.citations),
+    citations: answer.citations,
+  }
+}
+
+function dedupe(citations: readonly Citation[]): Citation[] {
+  const seen = new Set<string>()
+  return citations.filter((citation) => {
+    const key = `${citation.ruleId}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** The post ids of resolved references (bodies off the roster have none). */
+export const postIdsOf = (refs: readonly PostRef[]) =>
+  refs.flatMap((ref) => (typeof ref === 'string' ? [] : [ref.postId]))
