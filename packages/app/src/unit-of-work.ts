@@ -13,6 +13,7 @@ import type { JobScheduler } from './jobs/job-scheduler.ts'
 import type { MeetingRepository } from './meetings/meeting-repository.ts'
 import type { NotificationRepository } from './notifications/notification.ts'
 import type { SupervisionRepository } from './supervision/supervision-repository.ts'
+import type { EventRequestRepository } from './event-requests/event-request.ts'
 import type { InstructionPhraseRepository } from './phrases/instruction-phrase-repository.ts'
 import type { RosterRepository } from './organisation/roster-repository.ts'
 import type {
@@ -45,6 +46,8 @@ export interface Repositories {
   notifications: NotificationRepository
   /** The supervision ledger (督查台账). */
   supervision: SupervisionRepository
+  /** 会议活动申请 in the government's name (issue 15). */
+  eventRequests: EventRequestRepository
   /** Each person's 常用批示语. */
   phrases: InstructionPhraseRepository
   /** 请销假 and 外出报备 (issue 15). */

@@ -15,6 +15,7 @@ import { createSecondFactorRepository } from './second-factor-repository.ts'
 import { createMeetingRepository } from './meeting-repository.ts'
 import { createNotificationRepository, withTaskNotifications } from './notification-repository.ts'
 import { createSupervisionRepository } from './supervision-repository.ts'
+import { createEventRequestRepository } from './event-request-repository.ts'
 import { createInstructionPhraseRepository } from './instruction-phrase-repository.ts'
 import { scheduleJob } from './job-queue.ts'
 import { createOrganisationDirectory } from './organisation-directory.ts'
@@ -45,6 +46,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     meetings: createMeetingRepository(db),
     notifications,
     supervision: createSupervisionRepository(db),
+    eventRequests: createEventRequestRepository(db),
     phrases: createInstructionPhraseRepository(db),
     absences: createAbsenceRepository(db),
   }

@@ -580,4 +580,43 @@ export interface Database {
     created_at: ColumnType<Date, string, never>
     sent_at: ColumnType<Date | null, never, string | null>
   }
+  /** 会议活动申请 (migration 0038). */
+  event_requests: {
+    id: string
+    jurisdiction_id: string
+    kind: 'meeting' | 'event' | 'leaderInvitation' | 'foreignGuest'
+    scope: 'countywide' | 'other'
+    title: string
+    event_date: string
+    event_time: string
+    place: string
+    unit_id: string
+    invited_post_ids: string[]
+    filed_by_person_id: string
+    filed_by_post_id: string
+    filed_on: string
+    status: 'pending' | 'approved' | 'refused' | 'withdrawn'
+    late: boolean
+    checks: ColumnType<unknown[], string, string>
+    rule_ids: string[]
+    decided_at: ColumnType<Date | null, string | null, string | null>
+    decided_by_post_id: string | null
+    opinion: string | null
+    secrecy: 'public' | 'internal' | 'secret' | 'confidential'
+    distribution_posts: string[]
+    distribution_departments: string[]
+    created_at: ColumnType<Date, string, never>
+    updated_at: ColumnType<Date, string, string>
+  }
+  event_request_events: {
+    id: Generated<string>
+    request_id: string
+    occurred_at: ColumnType<Date, string, never>
+    actor_person_id: string | null
+    actor_post_id: string | null
+    action: string
+    text: string | null
+    rule_ids: string[]
+    details: ColumnType<Record<string, unknown>, string, never>
+  }
 }

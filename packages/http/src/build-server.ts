@@ -49,6 +49,7 @@ import { jurisdictionRoutes } from './routes/jurisdictions.ts'
 import { meetingRoutes } from './routes/meetings.ts'
 import { type NotificationRouteOptions, notificationRoutes } from './routes/notifications.ts'
 import { supervisionRoutes } from './routes/supervision.ts'
+import { eventRequestRoutes } from './routes/event-requests.ts'
 import { absenceRoutes } from './routes/absences.ts'
 import { workbenchRoutes } from './routes/workbench.ts'
 import { organisationRoutes } from './routes/organisation.ts'
@@ -235,6 +236,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(leaderCalendarRoutes({ ...options.sessions, library: options.library }))
     await app.register(meetingRoutes({ ...options.sessions, library: options.library }))
     await app.register(supervisionRoutes({ ...options.sessions, library: options.library }))
+    await app.register(eventRequestRoutes({ ...options.sessions, library: options.library }))
     await app.register(absenceRoutes({ ...options.sessions, library: options.library }))
     await app.register(
       notificationRoutes({ ...options.sessions, notifications: options.notifications }),
