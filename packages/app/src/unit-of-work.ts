@@ -1,4 +1,5 @@
 import type { AbsenceRepository } from './absences/absence-repository.ts'
+import type { ActingRepository } from './acting/acting-repository.ts'
 import type { AccountAdminRepository } from './admin/account-admin-repository.ts'
 import type { AuditRepository } from './audit/audit-repository.ts'
 import type { CalendarNoticeRepository } from './calendar/calendar-notice-repository.ts'
@@ -50,6 +51,8 @@ export interface Repositories {
   eventRequests: EventRequestRepository
   /** Each person's 常用批示语. */
   phrases: InstructionPhraseRepository
+  /** Acting duty computed from absences and the acting rules; the office's designations. */
+  acting: ActingRepository
   /** 请销假 and 外出报备 (issue 15). */
   absences: AbsenceRepository
 }

@@ -1,4 +1,5 @@
 import {
+  actorLabel,
   type DocumentRecord,
   type DocumentRepository,
   type DocumentTask,
@@ -108,9 +109,7 @@ function toEvent(row: Selectable<Database['document_events']> & EventNames) {
     opinion: row.opinion,
     ruleIds: row.rule_ids,
     details: row.details,
-    actor: row.actor_name
-      ? `${row.actor_name}${row.actor_post ? `（${row.actor_post}）` : ''}`
-      : null,
+    actor: actorLabel(row.actor_name, row.actor_post, row.details),
   }
 }
 

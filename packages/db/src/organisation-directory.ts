@@ -32,7 +32,7 @@ const rankOf = (role: string) => {
   const rank = ROSTER_ORDER.indexOf(role)
   return rank === -1 ? ROSTER_ORDER.length : rank
 }
-const byRoster = (a: { role: string; title: string }, b: { role: string; title: string }) =>
+export const byRoster = (a: { role: string; title: string }, b: { role: string; title: string }) =>
   rankOf(a.role) - rankOf(b.role) || byTitle(a, b)
 
 // A post as a HeldPost needs these columns of posts joined with its unit (departments).
@@ -81,7 +81,7 @@ const POST_JSON = sql`json_build_object('id', p.id, 'title', p.title, 'role', p.
 export function heldPostsJson(
   personId: Expression<string | null> | string,
   on: string,
-): RawBuilder<{ held: PostRow[]; acting: PostRow[] }> {
+): RawBuilder<{ held: PostRow[]; acting: ActingRow[] }> {
   const holdsOn = (alias: string) =>
     sql`${sql.ref(`${alias}.person_id`)} = ${personId} and ${sql.ref(`${alias}.from_date`)} <= ${on}
       and (${sql.ref(`${alias}.to_date`)} is null or ${on} <= ${sql.ref(`${alias}.to_date`)})`
@@ -92,25 +92,47 @@ export function heldPostsJson(
       left join departments d on d.id = p.department_id
       where ${holdsOn('h')}), '[]'::json),
     'acting', coalesce((
-      select json_agg(${POST_JSON})
+      select json_agg(${POST_JSON}::jsonb || jsonb_build_object('acting_rule_id', a.rule_id,
+          'acting_note', a.note, 'acting_by_title', ap.title)
+        order by a.source = 'roster', a.from_date desc)
       from acting_assignments a join posts p on p.id = a.post_id
+      join posts ap on ap.id = a.acting_post_id
       left join departments d on d.id = p.department_id
       where a.from_date <= ${on} and a.to_date >= ${on}
         and a.acting_post_id in (select o.post_id from post_holdings o where ${holdsOn('o')})),
       '[]'::json))`
 }
 
-/** The held posts in roster order, then the posts they act for that are not already held. */
-export function heldPostsOf(json: { held: PostRow[]; acting: PostRow[] }): HeldPost[] {
+/** An acting row: the post acted for, with the rule, the note and the acting post's title. */
+type ActingRow = PostRow & {
+  acting_rule_id?: string | null
+  acting_note?: string | null
+  acting_by_title?: string | null
+}
+
+/**
+ * The held posts in roster order, then the posts they act for that are not already held (one
+ * entry per post: a computed row, which carries its article, before a roster row).
+ */
+export function heldPostsOf(json: { held: PostRow[]; acting: ActingRow[] }): HeldPost[] {
   const own = json.held.map((row) => toHeldPost(row, null)).sort(byRoster)
   // Acting for a post one already holds adds nothing to choose from.
-  const ownIds = new Set(own.map((post) => post.postId))
-  return [
-    ...own,
-    ...json.acting
-      .filter((row) => !ownIds.has(row.id))
-      .map((row) => toHeldPost(row, { postId: row.id, title: row.title })),
-  ]
+  const seen = new Set(own.map((post) => post.postId))
+  const acting: HeldPost[] = []
+  for (const row of json.acting) {
+    if (seen.has(row.id)) continue
+    seen.add(row.id)
+    acting.push(
+      toHeldPost(row, {
+        postId: row.id,
+        title: row.title,
+        ruleId: row.acting_rule_id ?? null,
+        note: row.acting_note ?? null,
+        byTitle: row.acting_by_title ?? null,
+      }),
+    )
+  }
+  return [...own, ...acting]
 }
 
 /** The organisation as people and screens read it: held posts, jurisdictions, the whole chart. */

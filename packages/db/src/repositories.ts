@@ -1,6 +1,7 @@
 import type { InTransaction, Repositories } from '@zhengling/app'
 import type { Kysely } from 'kysely'
 import { createAbsenceRepository } from './absence-repository.ts'
+import { createActingRepository } from './acting-repository.ts'
 import { createAccountAdminRepository } from './account-admin-repository.ts'
 import { createAuditRepository } from './audit-repository.ts'
 import { auditCommitted } from './audit-sealer.ts'
@@ -48,6 +49,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     supervision: createSupervisionRepository(db),
     eventRequests: createEventRequestRepository(db),
     phrases: createInstructionPhraseRepository(db),
+    acting: createActingRepository(db),
     absences: createAbsenceRepository(db),
   }
 }

@@ -73,6 +73,33 @@ export interface Database {
     from_date: string
     to_date: string
     rule_id: string | null
+    /** Where the row comes from (migration 0037): typed in the roster, or computed. */
+    source: ColumnType<
+      'roster' | 'rule' | 'designation' | 'standIn',
+      'roster' | 'rule' | 'designation' | 'standIn' | undefined,
+      'roster' | 'rule' | 'designation' | 'standIn'
+    >
+    absence_id: ColumnType<string | null, string | null | undefined, string | null>
+    designated_by: ColumnType<string | null, string | null | undefined, string | null>
+    reason: ColumnType<string | null, string | null | undefined, string | null>
+    /** 代行区长职责 — 第六条 */
+    note: ColumnType<string | null, string | null | undefined, string | null>
+  }
+  /** The office's explicit designations of who acts (migration 0037). */
+  acting_designations: {
+    id: string
+    jurisdiction_id: string
+    post_id: string
+    acting_post_id: string
+    from_date: string
+    to_date: string
+    reason: string
+    rule_id: string | null
+    designated_by: string
+    designated_by_post_id: string | null
+    designated_at: ColumnType<Date, string, never>
+    revoked_at: ColumnType<Date | null, never, string>
+    revoked_by: ColumnType<string | null, never, string>
   }
   audit_records: {
     id: Generated<string>

@@ -44,6 +44,7 @@ import { documentFileRoutes } from './routes/document-files.ts'
 import { documentReceiptRoutes } from './routes/document-receipts.ts'
 import { documentRoutes } from './routes/documents.ts'
 import { leaderDeskRoutes } from './routes/leader-desk.ts'
+import { actingDutyRoutes } from './routes/acting-duty.ts'
 import { leaderCalendarRoutes } from './routes/leader-calendar.ts'
 import { jurisdictionRoutes } from './routes/jurisdictions.ts'
 import { meetingRoutes } from './routes/meetings.ts'
@@ -233,6 +234,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       documentDistributionRoutes({ ...options.sessions, library: options.library }),
     )
     await app.register(leaderDeskRoutes({ ...options.sessions, library: options.library }))
+    await app.register(actingDutyRoutes({ ...options.sessions, library: options.library }))
     await app.register(leaderCalendarRoutes({ ...options.sessions, library: options.library }))
     await app.register(meetingRoutes({ ...options.sessions, library: options.library }))
     await app.register(supervisionRoutes({ ...options.sessions, library: options.library }))

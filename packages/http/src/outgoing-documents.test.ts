@@ -150,7 +150,8 @@ describe('outgoing documents in 钟山区', () => {
     )
     const signed = await executive.post(`/api/documents/${id}/sign`)
     assert.equal(signed.statusCode, 200, signed.body)
-    assert.equal(signed.json().events.at(-1).actor, '李红梅（区长）')
+    // The history says the act was done acting, with the article (issue 15).
+    assert.equal(signed.json().events.at(-1).actor, '李红梅（常务副区长，代行区长职责 — 第六条）')
   })
 
   it('lists the jurisdiction’s numbering prefixes with the article naming them', async () => {

@@ -1,5 +1,6 @@
 import type { Viewer } from '../access/can-see.ts'
 import { viewerOfSession } from '../access/viewer-of-session.ts'
+import { actorLabel, articleOfRule, withActing } from '../acting/acting-note.ts'
 import { type ActDeps, type ActFrame, runAct, type SubjectStore } from '../acts/act-kernel.ts'
 import { NotFoundError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
@@ -136,8 +137,12 @@ function documentStore<T>(
         postId: frame.actor.currentPost.postId,
         action: outcome.action,
         opinion: outcome.opinion,
-        ruleIds: outcome.ruleIds,
-        details: outcome.details,
+        // Done in an acting post: the history and the audit say so, with the article (代行…).
+        ...withActing(
+          frame.actor.currentPost,
+          outcome,
+          articleOfRule(deps.rules, document.jurisdictionId, frame.today),
+        ),
       })
       return { document: after, tasks: [...loaded.tasks], events: [...loaded.events] }
     },
@@ -179,10 +184,7 @@ function keepingFlow(documents: DocumentRepository, loaded: DocumentForAct): Doc
       if (event.documentId !== id) return
       const post = event.actorPostId ? loaded.postTitles[event.actorPostId] : undefined
       const name = event.actorPersonId === null ? null : loaded.personName
-      loaded.events = [
-        ...loaded.events,
-        { ...event, actor: name ? `${name}${post ? `（${post}）` : ''}` : null },
-      ]
+      loaded.events = [...loaded.events, { ...event, actor: actorLabel(name, post, event.details) }]
     },
   }
 }

@@ -1,3 +1,4 @@
+import { articleOfRule, withActing } from '../acting/acting-note.ts'
 import type { Viewer } from '../access/can-see.ts'
 import { type ActDeps, runAct, type SubjectStore } from '../acts/act-kernel.ts'
 import { auditEntry, digestOf } from '../audit/audit-record.ts'
@@ -55,12 +56,12 @@ export async function actOnMeeting<T>(
 
 /** Meetings as the act kernel handles them: the meeting record is what an act reads. */
 function meetings<T>(
-  deps: Pick<MeetingDeps, 'hasher'>,
+  deps: Pick<MeetingDeps, 'hasher' | 'rules'>,
 ): SubjectStore<MeetingRecord, MeetingActOutcome<T>, MeetingRecord> {
   return {
     lock: ({ r, actor }, id) => r.meetings.visible(actor, id, { forUpdate: true }),
     notFound: () => new NotFoundError('MEETING_NOT_FOUND', '没有这次会议，或您无权查看'),
-    async apply({ r, actor, at }, meeting, outcome) {
+    async apply({ r, actor, at, today }, meeting, outcome) {
       await recordMeetingAct(r, deps, {
         meetingId: meeting.id,
         jurisdictionId: meeting.jurisdictionId,
@@ -68,6 +69,12 @@ function meetings<T>(
         personId: actor.personId,
         postId: actor.currentPost.postId,
         ...outcome,
+        // Done in an acting post: the history and the audit say so, with the article (代行…).
+        ...withActing(
+          actor.currentPost,
+          outcome,
+          articleOfRule(deps.rules, meeting.jurisdictionId, today),
+        ),
       })
       await notifyMeetingAct(r, meeting, { action: outcome.action, at, details: outcome.details })
       return meeting
@@ -113,7 +120,10 @@ export async function recordMeetingAct(
       subject: act.meetingId,
       afterDigest: digestOf({ text: act.text ?? null, details: act.details ?? {} }, deps.hasher),
       ruleIds: act.ruleIds,
-      details: { agendaItemId: act.agendaItemId ?? null },
+      details: {
+        agendaItemId: act.agendaItemId ?? null,
+        ...(act.details?.acting ? { acting: act.details.acting } : {}),
+      },
     }),
     deps.hasher,
   )

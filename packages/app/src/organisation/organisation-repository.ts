@@ -33,8 +33,17 @@ export interface HeldPost {
   unitRulebookPost: string | null
   /** The post heads its unit (主要负责人), as the roster says. */
   headsUnit: boolean
-  /** The absent post's id and title when this entry is an acting assignment. */
-  actingFor: { postId: string; title: string } | null
+  /**
+   * The absent post's id and title when this entry is an acting assignment; with the rule it
+   * follows, the note every act shows (代行区长职责 — 第六条) and the actor's own acting post.
+   */
+  actingFor: {
+    postId: string
+    title: string
+    ruleId?: string | null
+    note?: string | null
+    byTitle?: string | null
+  } | null
 }
 
 export interface JurisdictionSummary {

@@ -1,3 +1,4 @@
+import { articleOfRule, withActing } from '../acting/acting-note.ts'
 import type { Viewer } from '../access/can-see.ts'
 import { type ActDeps, runAct, type SubjectStore } from '../acts/act-kernel.ts'
 import { auditEntry, digestOf } from '../audit/audit-record.ts'
@@ -54,13 +55,13 @@ export async function actOnSupervisionItem(
 
 /** Ledger items as the act kernel handles them: the item alone is what an act reads. */
 function supervisionItems(
-  deps: Pick<SupervisionDeps, 'hasher'>,
+  deps: Pick<SupervisionDeps, 'hasher' | 'rules'>,
 ): SubjectStore<SupervisionItem, SupervisionActOutcome, SupervisionItem> {
   return {
     lock: ({ r, actor }, id) => r.supervision.visible(actor, id, { forUpdate: true }),
     notFound: () =>
       new NotFoundError('SUPERVISION_ITEM_NOT_FOUND', '没有这个督办事项，或您无权查看'),
-    async apply({ r, actor, at }, item, outcome) {
+    async apply({ r, actor, at, today }, item, outcome) {
       if (outcome.changes) await r.supervision.update(item.id, outcome.changes, at)
       const after = { ...item, ...outcome.changes, updatedAt: at }
       await recordSupervisionAct(r, deps, {
@@ -69,6 +70,12 @@ function supervisionItems(
         personId: actor.personId,
         postId: actor.currentPost.postId,
         ...outcome,
+        // Done in an acting post: the history and the audit say so, with the article (代行…).
+        ...withActing(
+          actor.currentPost,
+          outcome,
+          articleOfRule(deps.rules, item.jurisdictionId, today),
+        ),
       })
       return after
     },
@@ -124,7 +131,10 @@ export async function recordSupervisionAct(
         deps.hasher,
       ),
       ruleIds: act.ruleIds,
-      details: { title: act.item.title },
+      details: {
+        title: act.item.title,
+        ...(act.details?.acting ? { acting: act.details.acting } : {}),
+      },
     }),
     deps.hasher,
   )

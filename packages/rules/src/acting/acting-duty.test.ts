@@ -8,7 +8,7 @@ import {
   actingDutyOver,
   actingSpansOf,
   type AwayPost,
-  daysBetween,
+  datesFromTo,
 } from './acting-duty.ts'
 
 const library = loadCachedLibrary()
@@ -206,13 +206,13 @@ describe('acting duty over the five rulebooks', () => {
 
 describe('acting duty over days', () => {
   it('days between two dates, both ends included, across a month end', () => {
-    assert.deepEqual(daysBetween('2026-02-27', '2026-03-02'), [
+    assert.deepEqual(datesFromTo('2026-02-27', '2026-03-02'), [
       '2026-02-27',
       '2026-02-28',
       '2026-03-01',
       '2026-03-02',
     ])
-    assert.deepEqual(daysBetween('2026-03-02', '2026-03-01'), [])
+    assert.deepEqual(datesFromTo('2026-03-02', '2026-03-01'), [])
   })
 
   it('the day the head returns the deputy acts no more; overlapping absences are spans', () => {

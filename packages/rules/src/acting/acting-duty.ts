@@ -215,7 +215,7 @@ export interface DesignationSpan extends ActingDesignation {
 }
 
 /** Each day from `from` to `to`, inclusive (ISO dates). */
-export function daysBetween(from: string, to: string): string[] {
+export function datesFromTo(from: string, to: string): string[] {
   const days: string[] = []
   const end = Date.parse(`${to}T00:00:00Z`)
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= end; t += 86_400_000)
@@ -228,11 +228,14 @@ export function actingDutyOver(input: {
   rulebookOn: (date: string) => ResolvedRulebook | undefined
   from: string
   to: string
-  posts: readonly ActingPost[]
+  /** The posts in roster order, or the posts as they are on each day (who holds them). */
+  posts: readonly ActingPost[] | ((date: string) => readonly ActingPost[])
   away: readonly AwaySpan[]
   designations: readonly DesignationSpan[]
 }): ActingDay[] {
-  return daysBetween(input.from, input.to)
+  const postsOn = input.posts
+  const postsOf = typeof postsOn === 'function' ? postsOn : () => postsOn
+  return datesFromTo(input.from, input.to)
     .slice(0, 366)
     .flatMap((date) => {
       const rulebook = input.rulebookOn(date)
@@ -242,7 +245,7 @@ export function actingDutyOver(input: {
         actingDutyOn({
           rulebook,
           date,
-          posts: input.posts,
+          posts: postsOf(date),
           away: input.away.filter(covers),
           designations: input.designations.filter(covers),
         }),
