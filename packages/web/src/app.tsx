@@ -92,6 +92,9 @@ const AbsencePage = lazy(() =>
 const ActingDutyPage = lazy(() =>
   import('./pages/acting-duty-page.tsx').then((m) => ({ default: m.ActingDutyPage })),
 )
+const LeaderCalendarPage = lazy(() =>
+  import('./pages/leader-calendar-page.tsx').then((m) => ({ default: m.LeaderCalendarPage })),
+)
 const NotificationsPage = lazy(() =>
   import('./pages/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })),
 )
@@ -137,6 +140,7 @@ export function AppRoutes() {
         <Route path="calendar" element={<Lazy page={<CalendarPage />} />} />
         <Route path="meetings" element={<Lazy page={<MeetingsPage />} />} />
         <Route path="meetings/:id" element={<Lazy page={<MeetingPage />} />} />
+        <Route path="leader-calendar" element={<Lazy page={<LeaderCalendarPage />} />} />
         <Route path="supervision" element={<Lazy page={<SupervisionPage />} />} />
         <Route path="supervision/new" element={<Lazy page={<NewSupervisionItemPage />} />} />
         <Route

@@ -50,7 +50,8 @@ h1 { font-family: "SimHei", "黑体", "STHeiti", sans-serif; font-size: 20pt; fo
 p.meta { font-size: 10.5pt; margin: 0 0 2mm; display: flex; justify-content: space-between; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 10.5pt; }
 th, td { border: 1px solid #000; padding: 1.5mm; vertical-align: top; word-break: break-all; }
-th { font-family: "SimHei", "黑体", sans-serif; font-weight: normal; background: #f2f2f2; }
+th { font-family: "SimHei", "黑体", sans-serif; font-weight: normal; background: #f2f2f2;
+  vertical-align: middle; }
 th.leader { width: 11%; }
 td.leader { text-align: center; vertical-align: middle; }
 td.leader .name { display: block; margin-top: 1mm; }

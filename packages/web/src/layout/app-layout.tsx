@@ -13,6 +13,7 @@ import {
   InboxOutlined,
   NotificationOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
@@ -135,6 +136,12 @@ export function AppLayout() {
                 </MenuCount>
               </Link>
             ),
+          },
+          // 领导活动安排: the leadership's week, printable as the weekly table.
+          {
+            key: '/leader-calendar',
+            icon: <ScheduleOutlined aria-hidden />,
+            label: <Link to="/leader-calendar">领导活动安排</Link>,
           },
         ]
       : []),
