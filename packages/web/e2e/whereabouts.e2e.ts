@@ -352,7 +352,7 @@ for (const county of COUNTIES) {
         const page = await openAs(county.acting, '/acting-duty', phone)
         const week = page.getByRole('region', { name: '本周代行职责' })
         await week.getByText(acting).first().waitFor()
-        await week.getByText(`依据：`).first().waitFor()
+        await week.getByText(county.actingArticle, { exact: true }).first().waitFor()
         await screenshot(page, `whereabouts-${county.jurisdiction}-acting-${size}`)
         await page.context().close()
       }

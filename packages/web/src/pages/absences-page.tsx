@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons'
 import { Button, Card, Flex, Tabs, Typography } from 'antd'
-import { Link, useSearchParams } from 'react-router-dom'
+import { useNavigate, useSearchParams } from 'react-router-dom'
 import { type AbsenceScope, fetchAbsences } from '../api/absences.ts'
 import { useLoad } from '../api/use-load.ts'
 import { ForbiddenResult } from '../components/forbidden-result.tsx'
@@ -26,6 +26,7 @@ export function AbsencesPage() {
  * closed by 销假 show as overdue. The server decides which requests each list may show.
  */
 function Absences() {
+  const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
   const scope = SCOPES.find((entry) => entry.key === params.get('scope')) ?? SCOPES[0]!
   const list = useLoad(`absences:${scope.key}`, (signal) =>
@@ -41,11 +42,13 @@ function Absences() {
             领导干部和部门、乡镇（街道）负责人出差、出访、休假、请假及离开辖区外出，按本辖区工作规则报批或报备，返回后销假。
           </Typography.Paragraph>
         </div>
-        <Link to="/absences/new">
-          <Button type="primary" icon={<PlusOutlined aria-hidden />}>
-            请假报备
-          </Button>
-        </Link>
+        <Button
+          type="primary"
+          icon={<PlusOutlined aria-hidden />}
+          onClick={() => navigate('/absences/new')}
+        >
+          请假报备
+        </Button>
       </Flex>
       <Card>
         <Tabs

@@ -1,5 +1,5 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons'
-import { App, Button, Card, DatePicker, Flex, Space, Typography } from 'antd'
+import { App, Button, Card, DatePicker, Flex, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { fetchActingDuty, removeDesignation } from '../api/acting-duty.ts'
@@ -10,6 +10,7 @@ import { ForbiddenResult } from '../components/forbidden-result.tsx'
 import { LoadError } from '../components/load-error.tsx'
 import { PageTitle } from '../components/page-title.tsx'
 import { RuleIdSwitch } from '../components/rule-basis.tsx'
+import { useNarrow } from '../layout/use-narrow.ts'
 import { useMe } from '../session/session-context.ts'
 import { DesignationForm } from './acting-duty/designation-form.tsx'
 import { DutyGrid } from './acting-duty/duty-grid.tsx'
@@ -34,6 +35,7 @@ export function ActingDutyPage() {
  */
 function ActingDuty() {
   const me = useMe()
+  const narrow = useNarrow()
   const { message } = App.useApp()
   const [week, setWeek] = useState<Dayjs>(() => mondayOf(dayjs()))
   const from = week.format(DATE_FORMAT)
@@ -65,33 +67,33 @@ function ActingDuty() {
         </Typography.Paragraph>
       </div>
       <Card
-        title={
-          <Space wrap>
-            <Button
-              aria-label="上一周"
-              icon={<LeftOutlined aria-hidden />}
-              onClick={() => setWeek(week.subtract(7, 'day'))}
-            />
-            <DatePicker
-              picker="week"
-              value={week}
-              allowClear={false}
-              inputReadOnly
-              format={() => `${from} 至 ${to}`}
-              onChange={(value) => value && setWeek(mondayOf(value))}
-              aria-label="选择周"
-            />
-            <Button
-              aria-label="下一周"
-              icon={<RightOutlined aria-hidden />}
-              onClick={() => setWeek(week.add(7, 'day'))}
-            />
-          </Space>
-        }
-        extra={<RuleIdSwitch />}
+        title={narrow ? undefined : '本周代行职责'}
+        extra={narrow ? undefined : <RuleIdSwitch />}
         role="region"
         aria-label="本周代行职责"
       >
+        <Flex gap={8} align="center" style={{ marginBottom: 16, maxWidth: 420 }}>
+          <Button
+            aria-label="上一周"
+            icon={<LeftOutlined aria-hidden />}
+            onClick={() => setWeek(week.subtract(7, 'day'))}
+          />
+          <DatePicker
+            picker="week"
+            value={week}
+            allowClear={false}
+            inputReadOnly
+            format={() => `${from} 至 ${to}`}
+            onChange={(value) => value && setWeek(mondayOf(value))}
+            aria-label="选择周"
+            style={{ flex: 1 }}
+          />
+          <Button
+            aria-label="下一周"
+            icon={<RightOutlined aria-hidden />}
+            onClick={() => setWeek(week.add(7, 'day'))}
+          />
+        </Flex>
         {duty.error && <LoadError error={duty.error} onRetry={duty.reload} />}
         {gaps > 0 && (
           <Typography.Paragraph type="danger">

@@ -17,9 +17,7 @@ export function ActingSpans({ spans, empty }: { spans: ActingSpan[]; empty: stri
       dataSource={spans}
       renderItem={(span) => {
         const articles = actingArticles(span.citations)
-        const who = span.actingHolders.length
-          ? `${span.actingHolders.join('、')}（${span.actingPostTitle}）`
-          : span.actingPostTitle
+        const who = `${span.actingPostTitle}${span.actingHolders.join('、')}`
         return (
           <List.Item style={{ paddingInline: 0 }}>
             <div>

@@ -20,6 +20,7 @@ import { ForbiddenResult } from '../../components/forbidden-result.tsx'
 import { Form } from '../../components/form.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { SubmitError } from '../../components/submit-error.tsx'
+import { useNarrow } from '../../layout/use-narrow.ts'
 import { useMe } from '../../session/session-context.ts'
 import { CATEGORY_OPTIONS } from './absence-labels.ts'
 import { PreviewCard } from './preview-card.tsx'
@@ -54,6 +55,7 @@ function NewAbsence() {
   const { message } = App.useApp()
   const [form] = Form.useForm<AbsenceValues>()
   const { submitting, error, submit } = useSubmit()
+  const narrow = useNarrow()
   // Posts held, not those acted for: a person asks leave from what they hold.
   const ownPosts = me.posts.filter((post) => post.actingFor === null)
   const current = ownPosts.find((post) => post.postId === me.currentPostId) ?? ownPosts[0]
@@ -78,6 +80,14 @@ function NewAbsence() {
       value: post.postId,
       label: `${post.title}（${post.holders.map((holder) => holder.name).join('、')}）`,
     }))
+
+  const previewCard = (
+    <PreviewCard
+      preview={asked ? preview.data : undefined}
+      error={asked ? preview.error : undefined}
+      loading={preview.loading}
+    />
+  )
 
   function handleFinish(values: AbsenceValues) {
     if (!values.from || !values.to) return
@@ -112,7 +122,7 @@ function NewAbsence() {
         </Typography.Paragraph>
       </div>
       <Row gutter={[24, 24]}>
-        <Col xs={24} xl={13}>
+        <Col xs={24} lg={13}>
           <Form<AbsenceValues>
             form={form}
             name="new-absence"
@@ -204,6 +214,8 @@ function NewAbsence() {
                 options={standInOptions}
               />
             </Form.Item>
+            {/* On a phone the rule's answer comes before the button, not below it. */}
+            {narrow && <Form.Item>{previewCard}</Form.Item>}
             {error && (
               <Form.Item>
                 <SubmitError error={error} />
@@ -217,13 +229,11 @@ function NewAbsence() {
             </Space>
           </Form>
         </Col>
-        <Col xs={24} xl={11}>
-          <PreviewCard
-            preview={asked ? preview.data : undefined}
-            error={asked ? preview.error : undefined}
-            loading={preview.loading}
-          />
-        </Col>
+        {!narrow && (
+          <Col xs={24} lg={11}>
+            {previewCard}
+          </Col>
+        )}
       </Row>
     </Space>
   )

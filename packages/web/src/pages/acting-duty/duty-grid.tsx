@@ -4,6 +4,7 @@ import {
   Empty,
   List,
   Popconfirm,
+  Popover,
   Space,
   Table,
   type TableColumnsType,
@@ -11,7 +12,9 @@ import {
   Typography,
 } from 'antd'
 import type { ActingDutyAssignment, ActingDutyDay, ActingGap } from '../../api/acting-duty.ts'
-import { RuleBasis } from '../../components/rule-basis.tsx'
+import type { Citation } from '../../api/types.ts'
+import { useShowRuleIds } from '../../components/rule-basis.tsx'
+import { Mono } from '../../components/mono.tsx'
 import { useNarrow } from '../../layout/use-narrow.ts'
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
@@ -53,6 +56,41 @@ function rowsOf(days: ActingDutyDay[]): PostRow[] {
   return [...rows.values()]
 }
 
+/**
+ * 依据第六条: the articles of a cell, short enough for a week's columns; each one's words on hover
+ * or tap, its rule id with 显示规则编号 on.
+ */
+function Articles({ citations }: { citations: Citation[] }) {
+  const showIds = useShowRuleIds()
+  if (citations.length === 0) return null
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      依据
+      {citations.map((citation, index) => (
+        <span key={citation.ruleId}>
+          {index > 0 && '、'}
+          <Popover
+            title={`${citation.source}${citation.article}`}
+            content={
+              <div style={{ maxWidth: 360, whiteSpace: 'pre-wrap' }}>{citation.excerpt}</div>
+            }
+          >
+            <Typography.Text type="secondary" underline style={{ fontSize: 12, cursor: 'help' }}>
+              {citation.article}
+            </Typography.Text>
+          </Popover>
+          {showIds && (
+            <>
+              {' '}
+              <Mono small>{citation.ruleId}</Mono>
+            </>
+          )}
+        </span>
+      ))}
+    </Typography.Text>
+  )
+}
+
 function designationIdOf(assignment: ActingDutyAssignment): string | null {
   return assignment.source === 'designation'
     ? (assignment.designationId ?? assignment.id ?? null)
@@ -64,10 +102,7 @@ function CellContent({ cell, onRemove }: { cell: Cell; onRemove: ((id: string) =
     return (
       <Space orientation="vertical" size={0}>
         <Tag color="red">无人代行</Tag>
-        <RuleBasis
-          ruleIds={cell.gap.citations.map((citation) => citation.ruleId)}
-          citations={cell.gap.citations}
-        />
+        <Articles citations={cell.gap.citations} />
       </Space>
     )
   const { assignment } = cell
@@ -76,7 +111,8 @@ function CellContent({ cell, onRemove }: { cell: Cell; onRemove: ((id: string) =
   return (
     <Space orientation="vertical" size={0}>
       <Typography.Text>
-        {assignment.actingHolders.join('、') || '（空缺）'}（{assignment.actingPostTitle}）
+        {assignment.actingPostTitle}
+        {assignment.actingHolders.join('、')}
       </Typography.Text>
       <Space size={4} wrap>
         <Tag color={source.color}>{source.label}</Tag>
@@ -93,10 +129,7 @@ function CellContent({ cell, onRemove }: { cell: Cell; onRemove: ((id: string) =
           </Popconfirm>
         )}
       </Space>
-      <RuleBasis
-        ruleIds={assignment.citations.map((citation) => citation.ruleId)}
-        citations={assignment.citations}
-      />
+      <Articles citations={assignment.citations} />
     </Space>
   )
 }
