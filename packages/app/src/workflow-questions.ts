@@ -41,4 +41,13 @@ export const WORKFLOW_QUESTIONS: readonly WorkflowQuestion[] = [
   { decision: 'responsible-posts', code: 'supervisionReminder' },
   { decision: 'responsible-posts', code: 'supervisionItemOverdue' },
   { decision: 'responsible-posts', code: 'supervisionAccountability' },
+  // 会议活动申请 (issue 15): lead times, the no-meeting week (holdMeeting above), the yearly cap.
+  { decision: 'advance-notice', code: 'governmentMeetingPlan' },
+  { decision: 'advance-notice', code: 'citywideMeetingApproval' },
+  { decision: 'advance-notice', code: 'countywideMeetingReport' },
+  { decision: 'advance-notice', code: 'eventPlanToStandingMeeting' },
+  { decision: 'advance-notice', code: 'leaderInvitation' },
+  { decision: 'advance-notice', code: 'foreignGuestInvitation' },
+  { decision: 'advance-notice', code: 'memberAttendanceRequest' },
+  { decision: 'limit-check', code: 'departmentCountywideMeeting' },
 ]

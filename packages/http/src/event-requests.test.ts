@@ -178,7 +178,7 @@ describe('会议活动申请: the lead time, the day in time and the day after',
       const isNotice = (c: { code: string; citations: { ruleId: string }[] }) =>
         c.code.startsWith('notice:') && c.citations.some((cited) => cited.ruleId === b.ruleId)
       const check = inTime.json().checks.find(isNotice)
-      assert.ok(check, `${b.check} asked: ${inTime.body}`)
+      assert.ok(check, `the lead time of ${b.article} asked: ${inTime.body}`)
       assert.equal(check.passed, true, check.summary)
       assert.equal(check.citations[0].article, b.article)
 
