@@ -6,6 +6,7 @@ import {
   TASK_OVERDUE_REMINDER,
 } from '@zhengling/app'
 import type { Kysely } from 'kysely'
+import { absenceTimerHandlers } from './absence-timers.ts'
 import { type JobHandler, runDueJobs } from './job-queue.ts'
 import { createRepositories } from './repositories.ts'
 import { type DeliveryDeps, notificationDeliveryHandlers } from './notification-delivery.ts'
@@ -46,7 +47,11 @@ export function startTimerWorker(
     now: deps.now,
     publicUrl: deps.publicUrl,
   })
-  const handlers = { ...documentTimerHandlers(deps), ...notifications.handlers }
+  const handlers = {
+    ...documentTimerHandlers(deps),
+    ...absenceTimerHandlers(deps),
+    ...notifications.handlers,
+  }
   let running: Promise<unknown> = Promise.resolve()
   const limit = deps.limit ?? 100
   // The supervision ledger is scanned on the same beat: reminders follow due dates that

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createScryptHasher, logIn, sm3Hasher, verifyAuditTrail } from '@zhengling/app'
+import { addDays } from '@zhengling/rules'
+import { DEMO_ABSENCES } from '../demo/demo-absences.ts'
 import { createAuditRepository } from './audit-repository.ts'
 import { createInTransaction } from './repositories.ts'
 import type { DatabaseHandle } from './open-database.ts'
@@ -119,6 +121,71 @@ describe('demo jurisdiction', () => {
     assert.equal((await seedDemo(handle.db, { now, passwords })).created, false)
     assert.equal(hashes, 1, 'nothing new, nothing hashed')
   })
+
+  // Seeded on 2026-03-02 (Shanghai): each jurisdiction has a leader away now, a request waiting for
+  // its approver, and a trip over without 销假 — with their history and the office's 知悉范围.
+  for (const jurisdiction of DEMO_JURISDICTIONS)
+    it(`seeds ${jurisdiction}'s absences on dates counted from the seed day`, async () => {
+      const rows = await handle.db
+        .selectFrom('absences as a')
+        .innerJoin('posts as p', 'p.id', 'a.post_id')
+        .leftJoin('posts as ap', 'ap.id', 'a.approver_post_id')
+        .select([
+          'a.id',
+          'p.title',
+          'a.status',
+          'a.from_date',
+          'a.to_date',
+          'a.returned_on',
+          'ap.title as approver',
+          'a.rule_ids',
+          'a.distribution_departments',
+        ])
+        .where('a.jurisdiction_id', '=', jurisdiction)
+        .orderBy('a.from_date')
+        .execute()
+      const today = '2026-03-02'
+      const away = rows.filter(
+        (r) => r.status === 'approved' && r.from_date <= today && today <= r.to_date,
+      )
+      const pending = rows.filter((r) => r.status === 'pending' && r.from_date > today)
+      const overdue = rows.filter(
+        (r) => r.status === 'approved' && r.to_date < today && !r.returned_on,
+      )
+      assert.deepEqual(
+        [away.length, pending.length, overdue.length, rows.length],
+        [1, 1, 1, 3],
+        JSON.stringify(rows),
+      )
+      const demo = DEMO_ABSENCES[jurisdiction] ?? []
+      for (const row of rows) {
+        const entry = demo.find((d) => d.post === row.title)
+        assert.ok(entry, row.title)
+        assert.equal(row.from_date, addDays(today, entry.from))
+        assert.equal(row.to_date, addDays(today, entry.to))
+        assert.equal(row.approver, entry.approver ?? null)
+        assert.deepEqual(row.rule_ids, entry.ruleIds)
+        assert.equal(row.distribution_departments.length, 1, 'the government office sees it')
+      }
+      const events = await handle.db
+        .selectFrom('absence_events')
+        .select(['absence_id', 'action', 'actor_person_id'])
+        .where(
+          'absence_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+      for (const row of rows)
+        assert.deepEqual(
+          events.filter((e) => e.absence_id === row.id).map((e) => e.action),
+          row.status === 'approved' ? ['request', 'approve'] : ['request'],
+        )
+      assert.ok(
+        events.every((e) => e.actor_person_id),
+        'every step by its holder',
+      )
+    })
 })
 
 describe('demo jurisdiction 木里藏族自治县', () => {

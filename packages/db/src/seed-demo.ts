@@ -11,7 +11,8 @@ import {
   sm3Hasher,
 } from '@zhengling/app'
 import { addDays, shanghaiDateOf } from '@zhengling/rules'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
+import { DEMO_ABSENCES } from '../demo/demo-absences.ts'
 import { createRepositories } from './repositories.ts'
 import type { Database } from './schema.ts'
 
@@ -147,13 +148,18 @@ export async function seedDemoJurisdiction(
           adminRole,
         })
       }
+    const absences = await seedDemoAbsences(trx, jurisdiction, options.now())
     await repositories.audit.append(
       auditEntry({
         jurisdictionId: jurisdiction,
         occurredAt: options.now().toISOString(),
         action: 'demo.seed',
         subject: jurisdiction,
-        details: { accounts: people.length + (withAdministrators ? 3 : 0), seededOn: today },
+        details: {
+          accounts: people.length + (withAdministrators ? 3 : 0),
+          absences,
+          seededOn: today,
+        },
       }),
       sm3Hasher,
     )
@@ -163,4 +169,142 @@ export async function seedDemoJurisdiction(
       accounts: withAdministrators ? [...usernames, ...Object.keys(ADMIN_TITLES)] : usernames,
     }
   })
+}
+
+/**
+ * The jurisdiction's demo absences (demo/demo-absences.ts) on dates counted from the seed day: a
+ * leader away now, a request waiting for its approver, a trip over without 销假. Each with its
+ * history (申请, and 批准 by the approver when approved), visible as the file act makes it (the
+ * requester, the approver, the government office). Two statements; answers how many.
+ */
+async function seedDemoAbsences(
+  trx: Transaction<Database>,
+  jurisdiction: DemoJurisdiction,
+  now: Date,
+): Promise<number> {
+  const demo = DEMO_ABSENCES[jurisdiction] ?? []
+  if (demo.length === 0) return 0
+  const today = shanghaiDateOf(now.getTime())
+  const [posts, people, offices] = await Promise.all([
+    trx
+      .selectFrom('posts')
+      .leftJoin('post_holdings', (join) =>
+        join
+          .onRef('post_holdings.post_id', '=', 'posts.id')
+          .on('post_holdings.to_date', 'is', null),
+      )
+      .select(['posts.id', 'posts.title', 'posts.department_id', 'post_holdings.person_id'])
+      .where('posts.jurisdiction_id', '=', jurisdiction)
+      .execute(),
+    trx
+      .selectFrom('people')
+      .select(['id', 'roster_key'])
+      .where('jurisdiction_id', '=', jurisdiction)
+      .execute(),
+    trx
+      .selectFrom('departments')
+      .select('id')
+      .where('jurisdiction_id', '=', jurisdiction)
+      .where('rulebook_post', '=', 'governmentOffice')
+      .execute(),
+  ])
+  const postOf = (title: string) => {
+    const post = posts.find((p) => p.title === title)
+    if (!post) throw new Error(`demo absences of ${jurisdiction}: no post ${title}`)
+    return post
+  }
+  const personOf = (key: string) => {
+    const person = people.find((p) => p.roster_key === key)
+    if (!person) throw new Error(`demo absences of ${jurisdiction}: no person ${key}`)
+    return person.id
+  }
+  const instant = (day: number, time: string) => {
+    const at = new Date(`${addDays(today, day)}T${time}:00+08:00`)
+    return (at < now ? at : now).toISOString()
+  }
+  const rows = demo.map((absence) => {
+    const post = postOf(absence.post)
+    const approver = absence.approver ? postOf(absence.approver) : undefined
+    const from = addDays(today, absence.from)
+    const to = addDays(today, absence.to)
+    const decided = absence.status === 'approved'
+    const filedAt =
+      absence.status === 'pending' ? now.toISOString() : instant(absence.from - 3, '09:00')
+    const decidedAt = decided ? instant(absence.from - 2, '10:00') : null
+    return {
+      absence: {
+        id: randomUUID(),
+        jurisdiction_id: jurisdiction,
+        person_id: personOf(absence.person),
+        post_id: post.id,
+        unit_id: post.department_id,
+        category: absence.category,
+        from_date: from,
+        to_date: to,
+        days: absence.to - absence.from + 1,
+        destination: absence.destination,
+        reason: absence.reason,
+        contact: absence.contact,
+        mode: absence.mode,
+        status: absence.status,
+        approver_post_id: approver?.id ?? null,
+        approver_post_ids: approver ? [approver.id] : [],
+        filed_at: filedAt,
+        decided_at: decidedAt,
+        decided_by_post_id: decided ? (approver?.id ?? null) : null,
+        rule_ids: absence.ruleIds,
+        stand_in_post_id: null,
+        latest_filing: null,
+        conflict: null,
+        opinion: null,
+        returned_on: null,
+        return_report: null,
+        distribution_posts: [post.id, ...(approver ? [approver.id] : [])],
+        distribution_departments: offices.map((office) => office.id),
+        created_at: filedAt,
+        updated_at: decidedAt ?? filedAt,
+      },
+      approver,
+      decidedAt,
+    }
+  })
+  await trx
+    .insertInto('absences')
+    .values(rows.map((row) => row.absence))
+    .execute()
+  await trx
+    .insertInto('absence_events')
+    .values(
+      rows.flatMap(({ absence, approver, decidedAt }) => {
+        const event = {
+          absence_id: absence.id,
+          rule_ids: absence.rule_ids,
+          details: JSON.stringify({ days: absence.days, demo: true }),
+        }
+        return [
+          {
+            ...event,
+            occurred_at: absence.filed_at,
+            actor_person_id: absence.person_id,
+            actor_post_id: absence.post_id,
+            action: absence.mode === 'filing' ? 'file' : 'request',
+            text: absence.reason,
+          },
+          ...(decidedAt
+            ? [
+                {
+                  ...event,
+                  occurred_at: decidedAt,
+                  actor_person_id: approver?.person_id ?? null,
+                  actor_post_id: approver?.id ?? null,
+                  action: 'approve',
+                  text: '同意',
+                },
+              ]
+            : []),
+        ]
+      }),
+    )
+    .execute()
+  return rows.length
 }
