@@ -321,7 +321,7 @@ for (const county of COUNTIES) {
         // 受区长委托的副区长: the office director records the head's designation.
         const page = await openAs(county.designatedBy, '/acting-duty')
         await page.getByRole('heading', { name: '代行职责' }).waitFor()
-        const form = page.getByRole('region', { name: '指定代行' })
+        const form = page.getByRole('region', { name: '明确代行人选' })
         await form.getByLabel('被代行职务').click()
         await settled(page)
         await page
@@ -338,8 +338,8 @@ for (const county of COUNTIES) {
         await pickDate(page, '开始日期', AWAY_FROM)
         await pickDate(page, '结束日期', AWAY_TO)
         await form.getByLabel('委托事由').fill('区长、常务副区长均外出，委托主持工作')
-        await form.getByRole('button', { name: '指定' }).click()
-        await page.getByText('已指定代行').waitFor()
+        await form.getByRole('button', { name: '明确代行' }).click()
+        await page.getByText('已明确代行人选').waitFor()
         await page.context().close()
       }
 

@@ -8,19 +8,18 @@ import type { Citation } from './types.ts'
  */
 
 /** rule: the rulebook's order; designation: named by the office; standIn: named by the traveller. */
-export type ActingSource = 'rule' | 'designation' | 'standIn' | 'roster'
+export type ActingSource = 'rule' | 'designation' | 'standIn'
 
 export interface ActingDutyAssignment {
-  /** Set on a designation, for removing it. */
-  id?: string | null
-  designationId?: string | null
   postId: string
   postTitle: string
   holders: string[]
   actingPostId: string
   actingPostTitle: string
   actingHolders: string[]
-  source: ActingSource | string
+  source: ActingSource
+  /** 代行区长职责 — 第六条 */
+  note: string
   citations: Citation[]
 }
 
@@ -28,6 +27,7 @@ export interface ActingDutyAssignment {
 export interface ActingGap {
   postId: string
   postTitle: string
+  summary: string
   citations: Citation[]
 }
 
@@ -37,8 +37,27 @@ export interface ActingDutyDay {
   gaps: ActingGap[]
 }
 
+/** 办公室明确: who the office director named to act for a post over some days. */
+export interface ActingDesignation {
+  id: string
+  postId: string
+  postTitle: string
+  actingPostId: string
+  actingPostTitle: string
+  from: string
+  to: string
+  reason: string
+}
+
 export interface ActingDuty {
+  from: string
+  to: string
   days: ActingDutyDay[]
+  designations: ActingDesignation[]
+  /** Posts whose acting rule leaves the choice to the head (decidedBy), with the article. */
+  designable: { postId: string; postTitle: string; citations: Citation[] }[]
+  /** The current post may designate (the office director). */
+  canDesignate: boolean
 }
 
 export interface NewDesignation {
@@ -53,7 +72,7 @@ export const fetchActingDuty = (from: string, to: string, signal?: AbortSignal) 
   request<ActingDuty>('GET', '/api/acting-duty', { query: { from, to }, signal })
 
 export const designateActing = (input: NewDesignation) =>
-  request<unknown>('POST', '/api/acting-designations', { body: input })
+  request<{ id: string }>('POST', '/api/acting-designations', { body: input })
 
 export const removeDesignation = (id: string) =>
-  request<unknown>('DELETE', `/api/acting-designations/${encodeURIComponent(id)}`)
+  request<{ id: string }>('DELETE', `/api/acting-designations/${encodeURIComponent(id)}`)

@@ -13,6 +13,7 @@ import { RuleIdSwitch } from '../components/rule-basis.tsx'
 import { useNarrow } from '../layout/use-narrow.ts'
 import { useMe } from '../session/session-context.ts'
 import { DesignationForm } from './acting-duty/designation-form.tsx'
+import { DesignationsTable } from './acting-duty/designations-table.tsx'
 import { DutyGrid } from './acting-duty/duty-grid.tsx'
 
 const DATE_FORMAT = 'YYYY-MM-DD'
@@ -41,7 +42,8 @@ function ActingDuty() {
   const from = week.format(DATE_FORMAT)
   const to = week.add(6, 'day').format(DATE_FORMAT)
   const duty = useLoad(`acting-duty:${from}`, (signal) => fetchActingDuty(from, to, signal))
-  const designates = me.posts.some((post) => post.role === 'officeDirector' && !post.actingFor)
+  // The server says whether the current post may designate (the office director).
+  const designates = duty.data?.canDesignate ?? false
   const chart = useLoad(designates ? `organisation:${me.jurisdiction?.id}` : null, (signal) =>
     fetchOrganisation(me.jurisdiction?.id ?? '', undefined, signal),
   )
@@ -51,7 +53,7 @@ function ActingDuty() {
   function remove(id: string) {
     removeDesignation(id).then(
       () => {
-        message.success('已撤销指定')
+        message.success('已撤销代行安排')
         duty.reload()
       },
       (error: unknown) => message.error(asApiError(error).message),
@@ -100,14 +102,21 @@ function ActingDuty() {
             本周有 {gaps} 处无人代行：请办公室按规则报请主要负责人指定。
           </Typography.Paragraph>
         )}
-        {!duty.error && (
-          <DutyGrid days={days} loading={duty.loading} onRemove={designates ? remove : null} />
-        )}
+        {!duty.error && <DutyGrid days={days} loading={duty.loading} />}
       </Card>
+      {(designates || (duty.data?.designations.length ?? 0) > 0) && (
+        <Card title="办公室明确的代行安排" role="region" aria-label="办公室明确的代行安排">
+          <DesignationsTable
+            designations={duty.data?.designations ?? []}
+            onRevoke={designates ? remove : null}
+          />
+        </Card>
+      )}
       {designates && chart.error && <LoadError error={chart.error} onRetry={chart.reload} />}
-      {designates && chart.data && (
+      {designates && chart.data && duty.data && (
         <DesignationForm
           posts={chart.data.posts.filter((post) => !post.vacant)}
+          designable={duty.data.designable}
           onDone={duty.reload}
         />
       )}

@@ -1,6 +1,6 @@
 import { App, Button, Card, Col, DatePicker, Input, Row, Select, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { designateActing } from '../../api/acting-duty.ts'
+import { type ActingDuty, designateActing } from '../../api/acting-duty.ts'
 import type { OrganisationPost } from '../../api/types.ts'
 import { useSubmit } from '../../api/use-submit.ts'
 import { Form } from '../../components/form.tsx'
@@ -17,15 +17,18 @@ interface DesignationValues {
 }
 
 /**
- * 指定代行: where the rule leaves the choice to the head (钟山 第六条: the deputy the 区长
+ * 明确代行人选: where the rule leaves the choice to the head (钟山 第六条: the deputy the 区长
  * designates), the office director records it. The server refuses it where the rule names the
  * acting post itself, with the article, and audits it.
  */
 export function DesignationForm({
   posts,
+  designable,
   onDone,
 }: {
   posts: OrganisationPost[]
+  /** Posts whose acting rule leaves the choice to the head, with the article. */
+  designable: ActingDuty['designable']
   onDone: () => void
 }) {
   const [form] = Form.useForm<DesignationValues>()
@@ -47,17 +50,28 @@ export function DesignationForm({
         to: values.to.format(DATE_FORMAT),
         reason: values.reason.trim(),
       })
-      message.success('已指定代行')
+      message.success('已明确代行人选')
       form.resetFields()
       onDone()
     })
   }
 
   return (
-    <Card title="指定代行" role="region" aria-label="指定代行">
+    <Card title="明确代行人选" role="region" aria-label="明确代行人选">
       <Typography.Paragraph type="secondary">
-        规则由主要负责人确定代行人员的（如主要负责人和常务副职同时外出），由办公室主任按其委托登记；登记记入审计日志。
+        规则交由主要负责人委托的（如主要负责人和常务副职均外出），或规则未作规定、出现无人代行的日子，由办公室主任按委托明确代行人选；记入审计日志。
       </Typography.Paragraph>
+      {designable.length > 0 && (
+        <Typography.Paragraph>
+          由主要负责人委托：
+          {designable.map((post, index) => (
+            <span key={post.postId}>
+              {index > 0 && '；'}
+              {post.postTitle}（{post.citations.map((citation) => citation.article).join('、')}）
+            </span>
+          ))}
+        </Typography.Paragraph>
+      )}
       <Form<DesignationValues>
         form={form}
         name="designation"
@@ -136,7 +150,7 @@ export function DesignationForm({
           </Form.Item>
         )}
         <Button type="primary" htmlType="submit" loading={submitting}>
-          指定
+          明确代行
         </Button>
       </Form>
     </Card>

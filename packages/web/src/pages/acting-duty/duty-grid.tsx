@@ -1,17 +1,21 @@
 import {
-  Button,
   Card,
   Empty,
   List,
-  Popconfirm,
   Popover,
   Space,
   Table,
   type TableColumnsType,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd'
-import type { ActingDutyAssignment, ActingDutyDay, ActingGap } from '../../api/acting-duty.ts'
+import type {
+  ActingDutyAssignment,
+  ActingDutyDay,
+  ActingGap,
+  ActingSource,
+} from '../../api/acting-duty.ts'
 import type { Citation } from '../../api/types.ts'
 import { useShowRuleIds } from '../../components/rule-basis.tsx'
 import { Mono } from '../../components/mono.tsx'
@@ -19,11 +23,10 @@ import { useNarrow } from '../../layout/use-narrow.ts'
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
-const SOURCE_LABELS: Record<string, { label: string; color: string }> = {
+const SOURCE_LABELS: Record<ActingSource, { label: string; color: string }> = {
   rule: { label: '按规则', color: 'blue' },
-  designation: { label: '指定', color: 'purple' },
-  standIn: { label: '主持工作', color: 'cyan' },
-  roster: { label: '名册', color: 'default' },
+  designation: { label: '办公室明确', color: 'purple' },
+  standIn: { label: '在家主持工作', color: 'cyan' },
 }
 
 /** 12-07（一）: a day as a column heading. */
@@ -91,44 +94,27 @@ function Articles({ citations }: { citations: Citation[] }) {
   )
 }
 
-function designationIdOf(assignment: ActingDutyAssignment): string | null {
-  return assignment.source === 'designation'
-    ? (assignment.designationId ?? assignment.id ?? null)
-    : null
-}
-
-function CellContent({ cell, onRemove }: { cell: Cell; onRemove: ((id: string) => void) | null }) {
+function CellContent({ cell }: { cell: Cell }) {
   if ('gap' in cell)
     return (
       <Space orientation="vertical" size={0}>
-        <Tag color="red">无人代行</Tag>
+        <Tooltip title={cell.gap.summary}>
+          <Tag color="red">无人代行</Tag>
+        </Tooltip>
         <Articles citations={cell.gap.citations} />
       </Space>
     )
   const { assignment } = cell
-  const source = SOURCE_LABELS[assignment.source] ?? { label: assignment.source, color: 'default' }
-  const designation = designationIdOf(assignment)
+  const source = SOURCE_LABELS[assignment.source]
   return (
     <Space orientation="vertical" size={0}>
       <Typography.Text>
         {assignment.actingPostTitle}
         {assignment.actingHolders.join('、')}
       </Typography.Text>
-      <Space size={4} wrap>
+      <Tooltip title={assignment.note}>
         <Tag color={source.color}>{source.label}</Tag>
-        {designation && onRemove && (
-          <Popconfirm
-            title="撤销这项指定？"
-            okText="撤销"
-            cancelText="取消"
-            onConfirm={() => onRemove(designation)}
-          >
-            <Button size="small" type="link" danger>
-              撤销
-            </Button>
-          </Popconfirm>
-        )}
-      </Space>
+      </Tooltip>
       <Articles citations={assignment.citations} />
     </Space>
   )
@@ -138,15 +124,7 @@ function CellContent({ cell, onRemove }: { cell: Cell; onRemove: ((id: string) =
  * 代行职责 over the span: posts × days on a wide screen (a row per post whose holder is away on
  * some day), day by day on a phone. A gap — nobody may act — shows in red with its article.
  */
-export function DutyGrid({
-  days,
-  loading,
-  onRemove,
-}: {
-  days: ActingDutyDay[]
-  loading: boolean
-  onRemove: ((id: string) => void) | null
-}) {
+export function DutyGrid({ days, loading }: { days: ActingDutyDay[]; loading: boolean }) {
   const narrow = useNarrow()
   const rows = rowsOf(days)
   if (narrow)
@@ -173,7 +151,7 @@ export function DutyGrid({
                     <List.Item style={{ paddingInline: 0, alignItems: 'start' }}>
                       <Space orientation="vertical" size={0}>
                         <Typography.Text strong>{title}</Typography.Text>
-                        <CellContent cell={cell} onRemove={onRemove} />
+                        <CellContent cell={cell} />
                       </Space>
                     </List.Item>
                   )}
@@ -196,7 +174,7 @@ export function DutyGrid({
         ) : (
           <Space orientation="vertical" size={4}>
             {cells.map((cell, index) => (
-              <CellContent key={index} cell={cell} onRemove={onRemove} />
+              <CellContent key={index} cell={cell} />
             ))}
           </Space>
         )
