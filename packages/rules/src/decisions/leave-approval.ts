@@ -117,7 +117,8 @@ export const leaveApproval = defineDecision({
       ? `；${inPrinciple ? '原则上' : ''}应提前${formatPeriod(advance)}报送` +
         (latestFiling
           ? `，最迟 ${latestFiling}` +
-            (latestFilingWorkingDay && latestFilingWorkingDay !== latestFiling
+            // Once filed in time, the advice to file by the working day before no longer applies.
+            (latestFilingWorkingDay && latestFilingWorkingDay !== latestFiling && !filedInTime
               ? `（该日为休息日，应不迟于 ${latestFilingWorkingDay} 报送）`
               : '') +
             (filedInTime === false
