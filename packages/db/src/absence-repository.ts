@@ -7,6 +7,7 @@ import type {
   AbsenceStatus,
 } from '@zhengling/app'
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely'
+import { jobValues, type ScheduledJob } from './job-queue.ts'
 import type { Database } from './schema.ts'
 import { visibleTo } from './visible-to.ts'
 
@@ -106,9 +107,24 @@ const toEvent = (row: HistoryJson): AbsenceEvent => ({
   details: row.details ?? {},
 })
 
+/** Adds the act's timers to a statement as one more insert (a retried act keeps one of each). */
+function withTimers<Q extends { with: Kysely<Database>['with'] }>(
+  query: Q,
+  timers: readonly ScheduledJob[],
+): Q {
+  if (timers.length === 0) return query
+  return query.with('timers', (w) =>
+    w
+      .insertInto('jobs')
+      .values(timers.map(jobValues))
+      .onConflict((conflict) => conflict.column('dedupe_key').doNothing())
+      .returning('id'),
+  ) as unknown as Q
+}
+
 export function createAbsenceRepository(db: Kysely<Database>): AbsenceRepository {
   return {
-    async insert(record, event) {
+    async insert(record, event, timers = []) {
       const values = {
         id: record.id,
         jurisdiction_id: record.jurisdictionId,
@@ -148,9 +164,11 @@ export function createAbsenceRepository(db: Kysely<Database>): AbsenceRepository
         created_at: record.createdAt,
         updated_at: record.updatedAt,
       }
-      // The absence and its first history entry in one statement.
-      await db
-        .with('inserted', (w) => w.insertInto('absences').values(values).returning('id'))
+      // The absence, its first history entry and its timers in one statement.
+      await withTimers(
+        db.with('inserted', (w) => w.insertInto('absences').values(values).returning('id')),
+        timers,
+      )
         .insertInto('absence_events')
         .columns([
           'absence_id',
@@ -217,7 +235,7 @@ export function createAbsenceRepository(db: Kysely<Database>): AbsenceRepository
       }
     },
 
-    async update(id, changes, at, event) {
+    async update(id, changes, at, event, timers = []) {
       const set: Record<string, unknown> = { updated_at: at }
       if (changes.status !== undefined) set.status = changes.status
       if (changes.approverPostId !== undefined) set.approver_post_id = changes.approverPostId
@@ -227,15 +245,17 @@ export function createAbsenceRepository(db: Kysely<Database>): AbsenceRepository
       if (changes.returnedOn !== undefined) set.returned_on = changes.returnedOn
       if (changes.returnReport !== undefined) set.return_report = changes.returnReport
       if (changes.ruleIds !== undefined) set.rule_ids = changes.ruleIds
-      // The change and its history entry in one statement.
-      await db
-        .with('changed', (w) =>
+      // The change, its history entry and its timers in one statement.
+      await withTimers(
+        db.with('changed', (w) =>
           w
             .updateTable('absences')
             .set({ ...set, version: sql`version + 1` })
             .where('id', '=', id)
             .returning('id'),
-        )
+        ),
+        timers,
+      )
         .insertInto('absence_events')
         .columns([
           'absence_id',

@@ -1,4 +1,5 @@
 import type { Viewer } from '../access/can-see.ts'
+import type { ScheduledTimer } from '../jobs/job-scheduler.ts'
 import type { AbsenceRecord, AbsenceStatus, LoadedAbsence } from './absence.ts'
 
 /** The fields an act may change on an absence (the version moves with every change). */
@@ -62,8 +63,12 @@ export interface AbsenceLine {
 
 /** 请销假 storage, bound to the command's transaction. */
 export interface AbsenceRepository {
-  /** The new absence and its first history entry, in one statement. */
-  insert(record: AbsenceRecord, event: Omit<NewAbsenceEvent, 'absenceId'>): Promise<void>
+  /** The new absence, its first history entry and its timers, in one statement. */
+  insert(
+    record: AbsenceRecord,
+    event: Omit<NewAbsenceEvent, 'absenceId'>,
+    timers?: readonly ScheduledTimer[],
+  ): Promise<void>
   /**
    * The absence if the viewer may see it, with its names and history (locked when asked), and
    * the acting person's name for the entry an act adds: one statement.
@@ -73,8 +78,14 @@ export interface AbsenceRepository {
     id: string,
     options?: { forUpdate?: boolean; actorPersonId?: string },
   ): Promise<(LoadedAbsence & { actorName: string | null }) | undefined>
-  /** Writes the changes and the history entry of one act, in one statement. */
-  update(id: string, changes: AbsenceChanges, at: string, event: NewAbsenceEvent): Promise<void>
+  /** Writes the changes, the history entry and the timers of one act, in one statement. */
+  update(
+    id: string,
+    changes: AbsenceChanges,
+    at: string,
+    event: NewAbsenceEvent,
+    timers?: readonly ScheduledTimer[],
+  ): Promise<void>
   /** The absences in force or pending of the jurisdiction that touch [from, to], but `exceptId`. */
   overlapping(
     jurisdictionId: string,

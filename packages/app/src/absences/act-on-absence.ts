@@ -6,6 +6,7 @@ import type { SessionRecord } from '../identity/log-in.ts'
 import type { NewNotification } from '../notifications/notification.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import { recomputeActingAfterAbsence } from './acting-duty-hooks.ts'
+import { absenceRemindersOf } from './absence-reminders.ts'
 import {
   ABSENCE_STATUS_LABELS,
   type AbsenceRecord,
@@ -73,16 +74,22 @@ function absenceStore(
         updatedAt: at,
       }
       const details = { ...outcome.details, ...actingDetails(actor) }
-      await r.absences.update(before.id, outcome.changes, at, {
-        absenceId: before.id,
-        occurredAt: at,
-        actorPersonId: actor.personId,
-        actorPostId: actor.currentPost.postId,
-        action: outcome.action,
-        text: outcome.text,
-        ruleIds: outcome.ruleIds,
-        details,
-      })
+      await r.absences.update(
+        before.id,
+        outcome.changes,
+        at,
+        {
+          absenceId: before.id,
+          occurredAt: at,
+          actorPersonId: actor.personId,
+          actorPostId: actor.currentPost.postId,
+          action: outcome.action,
+          text: outcome.text,
+          ruleIds: outcome.ruleIds,
+          details,
+        },
+        timersOf(record, at),
+      )
       await sendAll(r, outcome.notify(record, at))
       await auditAbsence(r, deps, { record, before, at, actor, ...outcome, details })
       if (changesWhoIsAway(before.status, record.status))
@@ -117,6 +124,19 @@ function absenceStore(
       }
     },
   }
+}
+
+/** The durable timers the absence needs after an act (absence-reminders.ts): written with it. */
+export function timersOf(record: AbsenceRecord, at: string) {
+  return absenceRemindersOf({
+    id: record.id,
+    jurisdictionId: record.jurisdictionId,
+    status: record.status,
+    mode: record.mode,
+    fromDate: record.from,
+    toDate: record.to,
+    at,
+  })
 }
 
 /** An act done in a post the actor acts for (代行) says so in its history and audit record. */

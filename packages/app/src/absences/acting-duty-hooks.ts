@@ -1,34 +1,59 @@
+import type { Citation } from '@zhengling/rules'
+import { previewActingDuty, recomputeActingDuty } from '../acting/recompute-acting-duty.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
 
 /**
  * Where 请销假 meets acting duty (issue 15, contract C4): after an absence comes into force, ends
  * or is withdrawn, the acting assignments over its span are computed again in the act's
- * transaction. Acting duty is its own module (packages/app/src/acting/); until it lands this
- * computes nothing.
+ * transaction (acting/recompute-acting-duty.ts).
  */
-export async function recomputeActingAfterAbsence(
-  _r: Repositories,
-  _rules: RulesPort,
-  _jurisdictionId: string,
-  _from: string,
-  _to: string,
-): Promise<void> {}
+export function recomputeActingAfterAbsence(
+  r: Repositories,
+  rules: RulesPort,
+  jurisdictionId: string,
+  from: string,
+  to: string,
+): Promise<void> {
+  return recomputeActingDuty(r, rules, jurisdictionId, from, to)
+}
 
-/** Who would act for whom if the absence were approved (previewActingDuty); none until it lands. */
+/** Who would act for the absent post over a span (a gap: nobody can, the office must name someone). */
 export interface ActingSpan {
   from: string
   to: string
   postTitle: string
+  /** '' for a gap. */
   actingPostTitle: string
   actingHolders: string[]
-  citations: import('@zhengling/rules').Citation[]
+  gap: boolean
+  /** 代行区长职责 — 第六条, or why nobody can act. */
+  note: string
+  citations: Citation[]
 }
 
+/** Who would act for whom if the absence were approved (previewActingDuty), as the form shows it. */
 export async function previewActingAfterAbsence(
-  _r: Repositories,
-  _rules: RulesPort,
-  _absence: { jurisdictionId: string; postId: string; from: string; to: string },
+  r: Repositories,
+  rules: RulesPort,
+  absence: {
+    jurisdictionId: string
+    postId: string
+    from: string
+    to: string
+    standInPostId?: string | null
+    category: string
+  },
 ): Promise<ActingSpan[]> {
-  return []
+  const lines = await previewActingDuty(r, rules, absence.jurisdictionId, absence)
+  return lines.map((line) => ({
+    from: line.from,
+    to: line.to,
+    postTitle: line.postTitle,
+    actingPostTitle: line.actingPostTitle ?? '',
+    actingHolders: line.actingHolders,
+    gap: line.actingPostId === null,
+    note: line.note,
+    citations: line.citations,
+  }))
 }

@@ -4,7 +4,7 @@ import { InvalidInputError, RuleRefusedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import { recomputeActingAfterAbsence } from './acting-duty-hooks.ts'
 import { ABSENCE_CATEGORY_LABELS, type AbsenceRecord } from './absence.ts'
-import { auditAbsence, messagesTo, sendAll } from './act-on-absence.ts'
+import { auditAbsence, messagesTo, sendAll, timersOf } from './act-on-absence.ts'
 import { GOVERNMENT_OFFICE, postIdsOf } from './absence-plan.ts'
 import { type AbsenceRequestInput, prepareAbsence } from './absence-request.ts'
 import { type AbsenceView, absenceViewOf } from './view-absence.ts'
@@ -143,7 +143,7 @@ export function fileAbsenceRequest(
       ruleIds: record.ruleIds,
       details,
     }
-    await r.absences.insert(record, event)
+    await r.absences.insert(record, event, timersOf(record, at))
     const who = `${requester.title}${roster.people.get(actor.personId) ?? ''}`
     const what = `${who}${ABSENCE_CATEGORY_LABELS[prepared.category]}（${record.from}至${record.to}，${destination}）`
     await sendAll(r, [

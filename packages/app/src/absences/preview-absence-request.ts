@@ -13,7 +13,7 @@ import { type AbsenceRequestInput, prepareAbsence } from './absence-request.ts'
 export function previewAbsenceRequest(
   deps: { inTransaction: InTransaction; now: () => Date; rules: RulesPort },
   session: SessionRecord,
-  input: AbsenceRequestInput,
+  input: AbsenceRequestInput & { standInPostId?: string | null },
 ) {
   return deps.inTransaction(async (r) => {
     const { plan, actor, requester } = await prepareAbsence(
@@ -28,6 +28,8 @@ export function previewAbsenceRequest(
       postId: requester.postId,
       from: input.from,
       to: input.to,
+      standInPostId: input.standInPostId ?? null,
+      category: input.category,
     })
     return {
       mode: plan.mode,

@@ -18,14 +18,17 @@ export const absenceStatus = z.enum([
 
 export const absenceParams = z.object({ id })
 
-export const previewBody = z.object({
+const requestFields = z.object({
   postId: id,
   category: absenceCategory,
   from: civilDate,
   to: civilDate,
 })
 
-export const fileBody = previewBody.extend({
+/** The preview may name the stand-in too (在家主持工作: who would act). */
+export const previewBody = requestFields.extend({ standInPostId: id.nullish() })
+
+export const fileBody = requestFields.extend({
   destination: z.string().trim().min(1, '请填写外出地点（去向）').max(200),
   reason: z.string().trim().min(1, '请填写事由').max(500),
   contact: z.string().trim().min(1, '请填写联系方式').max(100),
@@ -63,6 +66,8 @@ const actingSpan = z.object({
   postTitle: z.string(),
   actingPostTitle: z.string(),
   actingHolders: z.array(z.string()),
+  gap: z.boolean(),
+  note: z.string(),
   citations: z.array(citation),
 })
 
