@@ -32,3 +32,10 @@ create table acting_designations (
   check (acting_post_id <> post_id)
 );
 create index acting_designations_by_dates on acting_designations (jurisdiction_id, from_date, to_date);
+
+-- The posts' order as the roster lists them: the precedence 依次 follows (二连浩特 八 其他副市长依次
+-- 主持工作). Written by the roster import; a post without one comes after those with one.
+create table post_ranks (
+  post_id uuid primary key references posts (id),
+  rank integer not null
+);

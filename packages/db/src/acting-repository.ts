@@ -17,6 +17,7 @@ export function createActingRepository(db: Kysely<Database>): ActingRepository {
       const { rows } = await sql<{
         posts: (Omit<ActingInputs['posts'][number], 'holdings'> & {
           holdings: ActingInputs['posts'][number]['holdings'] | null
+          rank: number | null
         })[]
         away: ActingInputs['away']
         designations: ActingInputs['designations']
@@ -24,6 +25,7 @@ export function createActingRepository(db: Kysely<Database>): ActingRepository {
         select
           coalesce((select json_agg(json_build_object('postId', p.id, 'role', p.role,
               'title', p.title, 'unitRulebookPost', d.rulebook_post,
+              'rank', (select k.rank from post_ranks k where k.post_id = p.id),
               'holdings', (select json_agg(json_build_object('name', pe.name,
                   'from', h.from_date, 'to', h.to_date) order by h.from_date)
                 from post_holdings h join people pe on pe.id = h.person_id
@@ -32,7 +34,7 @@ export function createActingRepository(db: Kysely<Database>): ActingRepository {
             from posts p left join departments d on d.id = p.department_id
             where p.jurisdiction_id = ${jurisdictionId}), '[]') as posts,
           coalesce((select json_agg(json_build_object('postId', a.post_id, 'absenceId', a.id,
-              'standInPostId', a.stand_in_post_id, 'from', a.from_date, 'to', ${awayUntil})
+              'standInPostId', a.stand_in_post_id, 'category', a.category, 'from', a.from_date, 'to', ${awayUntil})
               order by a.from_date, a.id)
             from absences a
             where a.jurisdiction_id = ${jurisdictionId} and a.status in ${AWAY_STATUSES}
@@ -46,7 +48,14 @@ export function createActingRepository(db: Kysely<Database>): ActingRepository {
               and g.from_date <= ${to} and g.to_date >= ${from}), '[]') as designations`.execute(db)
       const row = rows[0] ?? { posts: [], away: [], designations: [] }
       return {
-        posts: row.posts.map((post) => ({ ...post, holdings: post.holdings ?? [] })).sort(byRoster),
+        // The roster's order (依次), then the chart's order for posts the roster did not rank.
+        posts: row.posts
+          .sort(
+            (a, b) =>
+              (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
+              byRoster(a, b),
+          )
+          .map(({ rank: _rank, ...post }) => ({ ...post, holdings: post.holdings ?? [] })),
         away: row.away,
         designations: row.designations,
       }

@@ -214,6 +214,14 @@ export function createRosterRepository(db: Kysely<Database>): RosterRepository {
       return { created: inserted.inserted }
     },
 
+    async rankPosts(postIdsInOrder) {
+      if (postIdsInOrder.length === 0) return
+      await sql`
+        insert into post_ranks (post_id, rank)
+        select id, rank from unnest(${sql.val(postIdsInOrder)}::uuid[]) with ordinality as r(id, rank)
+        on conflict (post_id) do update set rank = excluded.rank`.execute(db)
+    },
+
     async upsertActing(acting) {
       const existing = await db
         .selectFrom('acting_assignments')

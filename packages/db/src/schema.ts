@@ -85,6 +85,8 @@ export interface Database {
     /** 代行区长职责 — 第六条 */
     note: ColumnType<string | null, string | null | undefined, string | null>
   }
+  /** The posts' order as the roster lists them (migration 0037). */
+  post_ranks: { post_id: string; rank: number }
   /** The office's explicit designations of who acts (migration 0037). */
   acting_designations: {
     id: string

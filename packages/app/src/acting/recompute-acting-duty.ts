@@ -103,7 +103,14 @@ export async function previewActingDuty(
   r: Pick<Repositories, 'acting'>,
   rules: RulesPort,
   jurisdictionId: string,
-  absence: { postId: string; from: string; to: string; standInPostId?: string | null },
+  absence: {
+    postId: string
+    from: string
+    to: string
+    standInPostId?: string | null
+    /** The category asked (a rule with `during` follows only some); unknown: every rule. */
+    category?: string | null
+  },
 ): Promise<ActingPreviewLine[]> {
   const inputs = await r.acting.inputs(jurisdictionId, absence.from, absence.to)
   const days = actingDaysOf(rules, jurisdictionId, inputs, absence.from, absence.to, [
@@ -111,6 +118,7 @@ export async function previewActingDuty(
       postId: absence.postId,
       absenceId: null,
       standInPostId: absence.standInPostId ?? null,
+      category: absence.category ?? null,
       from: absence.from,
       to: absence.to,
     },
@@ -164,4 +172,37 @@ export function previewLinesOf(
       })
   }
   return lines
+}
+
+/** A day and post nobody can act for, with the rule that leaves it open (the office must fill it). */
+export interface ActingGapLine {
+  date: string
+  postId: string
+  postTitle: string
+  summary: string
+  citations: Citation[]
+}
+
+/**
+ * The days from `from` to `to` on which an away post's duty has nobody to act (the acting-gap
+ * reminder, contract C5): one statement.
+ */
+export async function actingGaps(
+  r: Pick<Repositories, 'acting'>,
+  rules: RulesPort,
+  jurisdictionId: string,
+  from: string,
+  to: string,
+): Promise<ActingGapLine[]> {
+  const inputs = await r.acting.inputs(jurisdictionId, from, to)
+  const titleOf = new Map(inputs.posts.map((post) => [post.postId, post.title]))
+  return actingDaysOf(rules, jurisdictionId, inputs, from, to).flatMap((day) =>
+    day.gaps.map((gap) => ({
+      date: day.date,
+      postId: gap.postId,
+      postTitle: titleOf.get(gap.postId) ?? '',
+      summary: gap.summary,
+      citations: gap.citations,
+    })),
+  )
 }

@@ -94,6 +94,8 @@ export function importRoster(
         count('portfolios', result)
       }
     }
+    // The roster's order is the leaders' precedence (依次): kept for acting duty.
+    await store.rankPosts(roster.posts.map((post) => postIds.get(post.title) as string))
     for (const acting of roster.acting) {
       const result = await store.upsertActing({
         postId: postIds.get(acting.post) as string,

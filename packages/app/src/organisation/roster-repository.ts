@@ -51,6 +51,11 @@ export interface RosterRepository {
       label: string
     },
   ): Promise<{ created: boolean }>
+  /**
+   * The posts' order as the roster lists them (排列次序: 二连浩特 八 其他副市长依次), replaced for
+   * the posts given: one statement.
+   */
+  rankPosts(postIdsInOrder: readonly string[]): Promise<void>
   upsertActing(acting: {
     postId: string
     actingPostId: string

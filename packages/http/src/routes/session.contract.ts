@@ -11,7 +11,18 @@ const heldPost = z.object({
   role: z.string(),
   /** The unit of the post: tasks sent to a unit are this person's too. */
   departmentId: z.string().nullable(),
-  actingFor: z.object({ postId: z.string(), title: z.string() }).nullable(),
+  /**
+   * The post acted for, when this is an acting post: with the note every act shows
+   * (代行区长职责 — 第六条) and the rule it follows (issue 15).
+   */
+  actingFor: z
+    .object({
+      postId: z.string(),
+      title: z.string(),
+      note: z.string().nullable().optional(),
+      ruleId: z.string().nullable().optional(),
+    })
+    .nullable(),
 })
 
 /** Who is signed in, the posts they may act in today, and the one they act in. */

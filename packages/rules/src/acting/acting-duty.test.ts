@@ -42,10 +42,15 @@ const POSTS: ActingPost[] = [
   post('townshipDeputy', 'townshipDeputy'),
 ]
 
-const away = (postId: string, standInPostId: string | null = null): AwayPost => ({
+const away = (
+  postId: string,
+  standInPostId: string | null = null,
+  category: string | null = 'businessTrip',
+): AwayPost => ({
   postId,
   absenceId: `absence-${postId}`,
   standInPostId,
+  category,
 })
 
 function duty(
@@ -194,6 +199,24 @@ describe('acting duty over the five rulebooks', () => {
     }
   })
 
+  // 钟山 第六条 因公出区 and 延津 五 离延出差、出访和学习: the rule follows those absences only
+  // (during); 木里, 托克逊, 二连浩特 say 外出 — any absence.
+  for (const county of COUNTIES) {
+    const only = county === 'zhongshan' || county === 'yanjin'
+    for (const category of ['businessTrip', 'abroad', 'study', 'vacation', 'personalLeave']) {
+      const applies = !only || ['businessTrip', 'abroad', 'study'].includes(category)
+      it(`${county}: the head away on ${category} → ${applies ? 'the rule' : 'the named stand-in, no article'}`, () => {
+        const day = duty(county, [away('head', 'deputy3', category)])
+        assert.equal(actingFor(day, 'head'), applies ? 'exec' : 'deputy3')
+        assert.equal(day.assignments[0]?.source, applies ? 'rule' : 'standIn')
+      })
+    }
+  }
+
+  it('an unknown category brings every rule into play', () => {
+    assert.equal(actingFor(duty('zhongshan', [away('head', null, null)]), 'head'), 'exec')
+  })
+
   it('钟山: a deputy away with no acting rule → the named stand-in, without an article', () => {
     const day = duty('zhongshan', [away('deputy1', 'deputy2')])
     assert.equal(actingFor(day, 'deputy1'), 'deputy2')
@@ -215,7 +238,7 @@ describe('acting duty over days', () => {
     assert.deepEqual(datesFromTo('2026-03-02', '2026-03-01'), [])
   })
 
-  it('the day the head returns the deputy acts no more; overlapping absences are spans', () => {
+  it('overlapping absences: consecutive days merge into spans, a day both are away with no designation is a gap', () => {
     const rulebook = rulebookOf('zhongshan')
     const days = actingDutyOver({
       rulebookOn: () => rulebook,

@@ -43,6 +43,11 @@ export interface AwayPost {
   postId: string
   absenceId: string | null
   standInPostId: string | null
+  /**
+   * The absence category (businessTrip…): a rule with `during` applies only to those (钟山 第六条
+   * 因公出区, 延津 五 离延出差、出访和学习). Unknown (null or absent): every rule applies.
+   */
+  category?: string | null
 }
 
 /** An explicit designation (办公室明确) covering the day: `actingPostId` acts for `postId`. */
@@ -89,13 +94,19 @@ function fills(rulebook: ResolvedRulebook, post: ActingPost, rulebookPost: strin
   return postsIncludedBy(rulebook, rulebookPost).includes(post.role)
 }
 
-/** The acting rule for a post: one naming its own role first, then a group it belongs to. */
+/**
+ * The acting rule for a post: one naming its own role first, then its unit's post, then a group
+ * it belongs to; only rules whose `during` covers the absence's category, when it is known.
+ */
 export function actingRuleFor(
   rulebook: ResolvedRulebook,
   post: Pick<ActingPost, 'role' | 'unitRulebookPost'>,
   on?: string,
+  category?: string | null,
 ): (ResolvedRule & { kind: 'acting' }) | undefined {
-  const rules = rulesOfKind(rulebook, 'acting', on)
+  const rules = rulesOfKind(rulebook, 'acting', on).filter(
+    (rule) => !category || !rule.params.during || rule.params.during.includes(category),
+  )
   return (
     rules.find((rule) => rule.params.absent === post.role) ??
     rules.find((rule) => rule.params.absent === post.unitRulebookPost) ??
@@ -136,7 +147,7 @@ export function actingDutyOn(input: {
     const absent = byId.get(away.postId)
     if (!absent) continue
     const designation = input.designations.find((d) => d.postId === absent.postId)
-    const rule = actingRuleFor(rulebook, absent, date)
+    const rule = actingRuleFor(rulebook, absent, date, away.category)
     const assign = (acting: ActingPost, source: ActingSource, rules: ResolvedRule[]) => {
       const citations = rules.map(citationOf)
       assignments.push({

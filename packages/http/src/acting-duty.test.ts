@@ -1,0 +1,414 @@
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { describe, it } from 'node:test'
+import { recomputeActingDuty } from '@zhengling/app'
+import { createInTransaction, type Database } from '@zhengling/db'
+import type { Kysely } from 'kysely'
+import { createRulesPort } from './rules-port.ts'
+import { testLibrary } from './test-support/build-test-server.ts'
+import { postIdOf } from './test-support/post-id-of.ts'
+import { signInAs } from './test-support/sign-in-as.ts'
+import { type DemoServer, useDemoServer } from './test-support/use-demo-server.ts'
+
+// Acting duty the whole product follows (issue 15, H3): computed from approved absences and the
+// acting rules, and every act done in the acting post says so with its article. The seed's own
+// acting week (钟山, from the seed day) is over by the days these tests use.
+const MONDAY = new Date('2026-03-02T01:00:00Z')
+const at = (date: string) => new Date(`${date}T01:00:00Z`)
+
+interface HeldPost {
+  postId: string
+  title: string
+  actingFor: { postId: string; title: string; note?: string | null } | null
+}
+
+/**
+ * An absence in force (approved) as 请销假 writes it, then acting duty recomputed over its days
+ * in one transaction, as the absence acts do (contract C4).
+ */
+async function away(
+  server: DemoServer,
+  jurisdictionId: string,
+  absence: {
+    post: string
+    from: string
+    to: string
+    category?: string
+    standIn?: string
+    status?: 'approved' | 'filed' | 'returned' | 'pending'
+    returnedOn?: string
+  },
+) {
+  const db = server.handle.db as Kysely<Database>
+  const postId = await postIdOf(db, absence.post)
+  const holder = await db
+    .selectFrom('post_holdings')
+    .select('person_id')
+    .where('post_id', '=', postId)
+    .executeTakeFirstOrThrow()
+  const now = new Date().toISOString()
+  await db
+    .insertInto('absences')
+    .values({
+      id: randomUUID(),
+      jurisdiction_id: jurisdictionId,
+      person_id: holder.person_id,
+      post_id: postId,
+      category: absence.category ?? 'businessTrip',
+      from_date: absence.from,
+      to_date: absence.to,
+      days: 1,
+      destination: '北京',
+      reason: '参加会议',
+      contact: '13800000000',
+      stand_in_post_id: absence.standIn ? await postIdOf(db, absence.standIn) : null,
+      mode: 'approval',
+      status: absence.status ?? 'approved',
+      filed_at: now,
+      returned_on: absence.returnedOn ?? null,
+      created_at: now,
+      updated_at: now,
+    } as never)
+    .execute()
+  await createInTransaction(db)((r) =>
+    recomputeActingDuty(
+      r,
+      createRulesPort(testLibrary()),
+      jurisdictionId,
+      absence.from,
+      absence.to,
+    ),
+  )
+}
+
+/** The posts a person may act in on the server's day, with the acting notes. */
+async function postsOf(server: DemoServer, username: string): Promise<HeldPost[]> {
+  return (await signInAs(server.app, username)).me.posts
+}
+
+interface DutyDay {
+  date: string
+  assignments: {
+    postTitle: string
+    actingPostTitle: string
+    actingHolders: string[]
+    source: string
+    note: string
+    citations: { article: string }[]
+  }[]
+  gaps: { postTitle: string; summary: string; citations: { article: string }[] }[]
+}
+
+/** Who acts for `title` each day (a gap shows as 'GAP'; nobody as '—'). */
+function actingByDay(days: DutyDay[], title: string): Record<string, string> {
+  return Object.fromEntries(
+    days.map((day) => {
+      const assignment = day.assignments.find((a) => a.postTitle === title)
+      const gap = day.gaps.find((g) => g.postTitle === title)
+      return [day.date, assignment ? assignment.actingPostTitle : gap ? 'GAP' : '—']
+    }),
+  )
+}
+
+describe('acting duty in 钟山区 (第六条)', () => {
+  const server = useDemoServer({ startsAt: MONDAY, jurisdiction: 'zhongshan' })
+  const as = (username: string) => signInAs(server.app, username)
+
+  it('the head and the executive deputy away: a gap until the office designates, then the designated deputy signs the head’s document, saying so with 第六条', async () => {
+    // A 钟府发 document reviewed up to the head's 签发 (第三十二条), while everyone is in.
+    server.clock = at('2026-03-09')
+    const bureau = await as('zs-departmentHead-9')
+    const drafted = await bureau.post('/api/documents/outgoing', {
+      prefix: '钟府发',
+      kind: '通知',
+      title: '关于开展防汛安全检查的通知',
+      body: '各有关单位：……',
+      mainRecipients: ['各乡（镇、街道）'],
+      secrecy: '公开',
+    })
+    assert.equal(drafted.statusCode, 201, drafted.body)
+    const id = drafted.json().document.id
+    for (const username of ['zs-departmentHead-9', 'zs-officeDirector', 'zs-executiveDeputy']) {
+      const reviewed = await (
+        await as(username)
+      ).post(`/api/documents/${id}/review`, {
+        opinion: '同意',
+      })
+      assert.equal(reviewed.statusCode, 200, `${username}: ${reviewed.body}`)
+    }
+
+    // The head on a trip 16–20 March, the executive deputy 16–18 March (因公出区).
+    await away(server, 'zhongshan', { post: '区长', from: '2026-03-16', to: '2026-03-20' })
+    await away(server, 'zhongshan', { post: '常务副区长', from: '2026-03-16', to: '2026-03-18' })
+    server.clock = at('2026-03-16')
+    const office = await as('zs-officeDirector')
+    const before = await office.get('/api/acting-duty?from=2026-03-15&to=2026-03-21')
+    assert.equal(before.statusCode, 200, before.body)
+    assert.deepEqual(actingByDay(before.json().days, '区长'), {
+      '2026-03-15': '—',
+      '2026-03-16': 'GAP',
+      '2026-03-17': 'GAP',
+      '2026-03-18': 'GAP',
+      '2026-03-19': '常务副区长',
+      '2026-03-20': '常务副区长',
+      '2026-03-21': '—',
+    })
+    const gap = before.json().days[1].gaps[0]
+    assert.deepEqual(
+      gap.citations.map((c: { article: string }) => c.article),
+      ['第六条'],
+    )
+    assert.match(gap.summary, /须由办公室明确/)
+    const rule = before.json().days[4].assignments[0]
+    assert.equal(rule.note, '代行区长职责 — 第六条')
+    assert.deepEqual(rule.actingHolders, ['李红梅'])
+    assert.equal(before.json().canDesignate, true)
+    assert.ok(
+      before.json().designable.some((d: { postTitle: string }) => d.postTitle === '区长'),
+      '第六条 leaves the deputy to the head (受区长委托)',
+    )
+
+    // Nobody acts on the gap days: the head's post is nobody's to act in yet.
+    assert.ok(!(await postsOf(server, 'zs-deputy-2')).some((p) => p.title === '区长'))
+
+    // Only the office director designates; the office director does, with a reason (audited).
+    const deputy2 = await postIdOf(server.handle.db, '副区长（教育）')
+    const head = await postIdOf(server.handle.db, '区长')
+    const designation = {
+      postId: head,
+      actingPostId: deputy2,
+      from: '2026-03-16',
+      to: '2026-03-18',
+      reason: '区长委托副区长（教育）主持工作',
+    }
+    const refused = await (await as('zs-deputy-3')).post('/api/acting-designations', designation)
+    assert.equal(refused.statusCode, 403, refused.body)
+    assert.equal(refused.json().error.code, 'NOT_OFFICE_DIRECTOR')
+    const designated = await office.post('/api/acting-designations', designation)
+    assert.equal(designated.statusCode, 201, designated.body)
+    const audit = await server.handle.db
+      .selectFrom('audit_records')
+      .select(['rule_ids', 'actor_post_id'])
+      .where('action', '=', 'acting.designate')
+      .executeTakeFirstOrThrow()
+    assert.deepEqual(audit.rule_ids, ['zhongshan.acting.principal'])
+    const after = (await office.get('/api/acting-duty?from=2026-03-16&to=2026-03-19')).json()
+    assert.deepEqual(actingByDay(after.days, '区长'), {
+      '2026-03-16': '副区长（教育）',
+      '2026-03-17': '副区长（教育）',
+      '2026-03-18': '副区长（教育）',
+      '2026-03-19': '常务副区长',
+    })
+    assert.equal(after.days[0].assignments[0].source, 'designation')
+    assert.equal(after.designations.length, 1)
+
+    // The designated deputy acts in the head's post: the head's 签发 waits in that workbench.
+    const acting = await as('zs-deputy-2')
+    const headPost = (acting.me.posts as HeldPost[]).find((p) => p.title === '区长')
+    assert.ok(headPost, 'the designated deputy may act in the head’s post today')
+    assert.equal(headPost.actingFor?.note, '代行区长职责 — 第六条')
+    assert.equal(
+      (await acting.put('/api/session/post', { postId: headPost.postId })).statusCode,
+      200,
+    )
+    const work = (await acting.get('/api/workbench')).json().items as {
+      target: { id: string }
+      kind: string
+    }[]
+    assert.ok(
+      work.some((row) => row.target.id === id),
+      `the head's 签发 shows to the acting deputy: ${JSON.stringify(work)}`,
+    )
+    const signed = await acting.post(`/api/documents/${id}/sign`, { opinion: '同意印发' })
+    assert.equal(signed.statusCode, 200, signed.body)
+    assert.equal(signed.json().document.state, 'signed')
+    const entry = signed.json().events.at(-1)
+    assert.equal(entry.actor, '张志强（副区长（教育），代行区长职责 — 第六条）')
+    assert.equal(entry.details.acting.note, '代行区长职责 — 第六条')
+    assert.ok(entry.ruleIds.includes('zhongshan.acting.principal'))
+    // The page reads the same history afresh.
+    const page = (await acting.get(`/api/documents/${id}`)).json()
+    assert.equal(page.events.at(-1).actor, '张志强（副区长（教育），代行区长职责 — 第六条）')
+    const signAudit = await server.handle.db
+      .selectFrom('audit_records')
+      .select(['rule_ids', 'details'])
+      .where('action', '=', 'document.sign')
+      .where('subject', '=', id)
+      .executeTakeFirstOrThrow()
+    assert.ok(signAudit.rule_ids.includes('zhongshan.acting.principal'))
+    assert.equal(
+      (signAudit.details as { acting?: { note: string } }).acting?.note,
+      '代行区长职责 — 第六条',
+    )
+
+    // 19 March: the executive deputy is back and acts; the designated deputy no longer does.
+    server.clock = at('2026-03-19')
+    const executive = (await postsOf(server, 'zs-executiveDeputy')).find((p) => p.title === '区长')
+    assert.equal(executive?.actingFor?.note, '代行区长职责 — 第六条')
+    assert.ok(!(await postsOf(server, 'zs-deputy-2')).some((p) => p.title === '区长'))
+    // 21 March: the head is back; nobody acts for the head.
+    server.clock = at('2026-03-21')
+    assert.ok(!(await postsOf(server, 'zs-executiveDeputy')).some((p) => p.title === '区长'))
+  })
+
+  it('a vacation is not 因公出区 (第六条): nobody acts by the rule; a withdrawn designation reopens the gap', async () => {
+    await away(server, 'zhongshan', {
+      post: '区长',
+      from: '2026-04-06',
+      to: '2026-04-07',
+      category: 'vacation',
+    })
+    server.clock = at('2026-04-06')
+    const office = await as('zs-officeDirector')
+    const days = (await office.get('/api/acting-duty?from=2026-04-06&to=2026-04-07')).json().days
+    assert.deepEqual(actingByDay(days, '区长'), { '2026-04-06': '—', '2026-04-07': '—' })
+    assert.ok(!(await postsOf(server, 'zs-executiveDeputy')).some((p) => p.title === '区长'))
+
+    // Both away on a trip, designated, then the designation withdrawn: the gap is back.
+    await away(server, 'zhongshan', { post: '区长', from: '2026-04-13', to: '2026-04-14' })
+    await away(server, 'zhongshan', { post: '常务副区长', from: '2026-04-13', to: '2026-04-14' })
+    const designated = await office.post('/api/acting-designations', {
+      postId: await postIdOf(server.handle.db, '区长'),
+      actingPostId: await postIdOf(server.handle.db, '副区长（城建）'),
+      from: '2026-04-13',
+      to: '2026-04-14',
+      reason: '区长委托',
+    })
+    assert.equal(designated.statusCode, 201, designated.body)
+    const withdrawn = await server.app.inject({
+      method: 'DELETE',
+      url: `/api/acting-designations/${designated.json().id}`,
+      headers: office.headers,
+    })
+    assert.equal(withdrawn.statusCode, 200, withdrawn.body)
+    const gap = (await office.get('/api/acting-duty?from=2026-04-13&to=2026-04-13')).json()
+    assert.deepEqual(actingByDay(gap.days, '区长'), { '2026-04-13': 'GAP' })
+    assert.deepEqual(gap.designations, [])
+    server.clock = at('2026-04-13')
+    assert.ok(!(await postsOf(server, 'zs-deputy-3')).some((p) => p.title === '区长'))
+  })
+
+  it('refuses a span out of bounds and a designation for a post with no acting rule', async () => {
+    server.clock = at('2026-03-09')
+    const office = await as('zs-officeDirector')
+    const long = await office.get('/api/acting-duty?from=2026-01-01&to=2026-12-31')
+    assert.equal(long.statusCode, 422, long.body)
+    assert.equal(long.json().error.code, 'ACTING_SPAN')
+    const backwards = await office.get('/api/acting-duty?from=2026-03-10&to=2026-03-09')
+    assert.equal(backwards.statusCode, 422, backwards.body)
+    const noRule = await office.post('/api/acting-designations', {
+      postId: await postIdOf(server.handle.db, '副区长（法治）'),
+      actingPostId: await postIdOf(server.handle.db, '副区长（城建）'),
+      from: '2026-03-10',
+      to: '2026-03-11',
+      reason: '试',
+    })
+    assert.equal(noRule.statusCode, 422, noRule.body)
+    assert.equal(noRule.json().error.code, 'NO_ACTING_RULE')
+  })
+})
+
+describe('acting duty in 二连浩特市 (八: 其他副市长依次)', () => {
+  const server = useDemoServer({ startsAt: MONDAY, jurisdiction: 'erlianhaote' })
+  const as = (username: string) => signInAs(server.app, username)
+
+  it('the 市长 and the 常务副市长 away: the deputies in the roster’s order, skipping those away', async () => {
+    await away(server, 'erlianhaote', { post: '市长', from: '2026-03-16', to: '2026-03-20' })
+    await away(server, 'erlianhaote', { post: '常务副市长', from: '2026-03-16', to: '2026-03-19' })
+    await away(server, 'erlianhaote', {
+      post: '副市长（口岸、外事、合作区）',
+      from: '2026-03-18',
+      to: '2026-03-18',
+    })
+    server.clock = at('2026-03-16')
+    const office = await as('el-officeDirector')
+    const duty = await office.get('/api/acting-duty?from=2026-03-16&to=2026-03-21')
+    assert.equal(duty.statusCode, 200, duty.body)
+    assert.deepEqual(actingByDay(duty.json().days, '市长'), {
+      '2026-03-16': '副市长（口岸、外事、合作区）',
+      '2026-03-17': '副市长（口岸、外事、合作区）',
+      '2026-03-18': '副市长（教育）',
+      '2026-03-19': '副市长（口岸、外事、合作区）',
+      '2026-03-20': '常务副市长',
+      '2026-03-21': '—',
+    })
+    for (const day of duty.json().days as DutyDay[])
+      for (const assignment of day.assignments)
+        assert.deepEqual(
+          assignment.citations.map((c) => c.article),
+          ['八'],
+        )
+    // 依次 is the order itself: nothing is left to designate.
+    assert.ok(!duty.json().designable.some((d: { postTitle: string }) => d.postTitle === '市长'))
+    const fixed = await office.post('/api/acting-designations', {
+      postId: await postIdOf(server.handle.db, '市长'),
+      actingPostId: await postIdOf(server.handle.db, '副市长（农牧、苏木）'),
+      from: '2026-03-16',
+      to: '2026-03-17',
+      reason: '试',
+    })
+    assert.equal(fixed.statusCode, 422, fixed.body)
+    assert.equal(fixed.json().error.code, 'ACTING_ORDER_FIXED')
+    assert.ok(fixed.json().error.citations.some((c: { article: string }) => c.article === '八'))
+
+    const first = (await postsOf(server, 'el-deputy-2')).find((p) => p.title === '市长')
+    assert.equal(first?.actingFor?.note, '代行市长职责 — 八')
+    server.clock = at('2026-03-18')
+    assert.ok(!(await postsOf(server, 'el-deputy-2')).some((p) => p.title === '市长'))
+    const second = (await postsOf(server, 'el-deputy-3')).find((p) => p.title === '市长')
+    assert.equal(second?.actingFor?.note, '代行市长职责 — 八')
+  })
+
+  it('a deputy away names a stand-in (no rule in 八): the 批示 waiting on the deputy is given by the stand-in, saying so', async () => {
+    server.clock = at('2026-03-23')
+    const township = await as('el-townshipHead-gerileaodu')
+    const submitted = await township.post('/api/documents/incoming', {
+      kind: '请示',
+      title: '关于申请牧区饮水安全工程资金的请示',
+      body: '请予支持。妥否，请批示。',
+      secrecy: '内部',
+      mainRecipients: ['二连浩特市人民政府'],
+      signatories: ['那日苏'],
+    })
+    assert.equal(submitted.statusCode, 201, submitted.body)
+    const id = submitted.json().document.id
+    const steps: [string, string, object][] = [
+      ['el-secretariat', 'register', {}],
+      ['el-secretariat', 'screen', { findings: {} }],
+      ['el-officeDirector', 'propose', { opinion: '拟请分管领导审批' }],
+    ]
+    for (const [username, path, payload] of steps) {
+      const done = await (await as(username)).post(`/api/documents/${id}/${path}`, payload)
+      assert.equal(done.statusCode, 200, `${path}: ${done.body}`)
+    }
+    // The deputy overseeing the 苏木 is away and names the 口岸 deputy to stand in.
+    await away(server, 'erlianhaote', {
+      post: '副市长（农牧、苏木）',
+      from: '2026-03-24',
+      to: '2026-03-25',
+      category: 'personalLeave',
+      standIn: '副市长（口岸、外事、合作区）',
+    })
+    server.clock = at('2026-03-24')
+    const standIn = await as('el-deputy-2')
+    const post = (standIn.me.posts as HeldPost[]).find((p) => p.title === '副市长（农牧、苏木）')
+    assert.ok(post, 'the stand-in may act in the away deputy’s post')
+    assert.equal(post.actingFor?.note, '代行副市长（农牧、苏木）职责（请假人指定）')
+    await standIn.put('/api/session/post', { postId: post.postId })
+    const work = (await standIn.get('/api/workbench')).json().items as {
+      target: { id: string }
+    }[]
+    assert.ok(
+      work.some((row) => row.target.id === id),
+      JSON.stringify(work),
+    )
+    const instructed = await standIn.post(`/api/documents/${id}/instruct`, {
+      text: '同意，请抓紧办理',
+    })
+    assert.equal(instructed.statusCode, 200, instructed.body)
+    assert.equal(
+      instructed.json().events.at(-1).actor,
+      '其木格（副市长（口岸、外事、合作区），代行副市长（农牧、苏木）职责（请假人指定））',
+    )
+  })
+})
