@@ -92,6 +92,19 @@ const AbsencePage = lazy(() =>
 const ActingDutyPage = lazy(() =>
   import('./pages/acting-duty-page.tsx').then((m) => ({ default: m.ActingDutyPage })),
 )
+const EventRequestsPage = lazy(() =>
+  import('./pages/event-requests-page.tsx').then((m) => ({ default: m.EventRequestsPage })),
+)
+const NewEventRequestPage = lazy(() =>
+  import('./pages/event-requests/new-event-request-page.tsx').then((m) => ({
+    default: m.NewEventRequestPage,
+  })),
+)
+const EventRequestPage = lazy(() =>
+  import('./pages/event-requests/event-request-page.tsx').then((m) => ({
+    default: m.EventRequestPage,
+  })),
+)
 const LeaderCalendarPage = lazy(() =>
   import('./pages/leader-calendar-page.tsx').then((m) => ({ default: m.LeaderCalendarPage })),
 )
@@ -156,6 +169,9 @@ export function AppRoutes() {
         <Route path="absences/new" element={<Lazy page={<NewAbsencePage />} />} />
         <Route path="absences/:id" element={<Lazy page={<AbsencePage />} />} />
         <Route path="acting-duty" element={<Lazy page={<ActingDutyPage />} />} />
+        <Route path="event-requests" element={<Lazy page={<EventRequestsPage />} />} />
+        <Route path="event-requests/new" element={<Lazy page={<NewEventRequestPage />} />} />
+        <Route path="event-requests/:id" element={<Lazy page={<EventRequestPage />} />} />
         <Route path="notifications" element={<Lazy page={<NotificationsPage />} />} />
         <Route path="account/second-factor" element={<Lazy page={<SecondFactorPage />} />} />
         <Route path="account/password" element={<Lazy page={<ChangePasswordPage />} />} />

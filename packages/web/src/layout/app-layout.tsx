@@ -9,6 +9,7 @@ import {
   EditOutlined,
   FileAddOutlined,
   FileDoneOutlined,
+  FlagOutlined,
   HomeOutlined,
   InboxOutlined,
   NotificationOutlined,
@@ -164,6 +165,12 @@ export function AppLayout() {
             key: '/acting-duty',
             icon: <SwapOutlined aria-hidden />,
             label: <Link to="/acting-duty">代行职责</Link>,
+          },
+          // 会议活动申请: a department asks; the government office decides.
+          {
+            key: '/event-requests',
+            icon: <FlagOutlined aria-hidden />,
+            label: <Link to="/event-requests">会议活动申请</Link>,
           },
         ]
       : []),
