@@ -37,6 +37,10 @@ export interface ActingSpan {
   postTitle: string
   actingPostTitle: string
   actingHolders: string[]
+  /** Nobody may act on these days: the office must fill the gap. */
+  gap: boolean
+  /** 代行区长职责 — 第六条 */
+  note: string
   citations: Citation[]
 }
 
@@ -53,17 +57,23 @@ export interface AbsencePreviewInput {
   category: AbsenceCategory
   from: string
   to: string
+  /** 在家主持工作: who the traveller names to act (the preview's acting follows it). */
+  standInPostId?: string
 }
 
 /** What the rulebook answers for a request before it is filed, every line with its article. */
 export interface AbsencePreview {
   mode: AbsenceMode
+  /** Calendar days away, both ends counted. */
+  days: number
   approvers: PostHolders[]
+  /** The approver is a body off the roster (区委、区政府…), named by the rulebook. */
+  approverIsBody: boolean
   /** Posts the request passes through on its way (经…同意后报…). */
   via: PostRef[]
   inform: PostRef[]
-  fileWith: PostRef[] | PostRef | null
-  reportBackTo: PostRef[] | PostRef | null
+  fileWith: PostRef[]
+  reportBackTo: PostRef[]
   /** The last day the request may be filed in time; null when the rule sets no lead time. */
   latestFiling: string | null
   /** Whether filing today is in time; null when the rule sets no lead time. */
@@ -78,7 +88,6 @@ export interface NewAbsence extends AbsencePreviewInput {
   destination: string
   reason: string
   contact: string
-  standInPostId?: string
 }
 
 export interface AbsenceHistoryEntry {
@@ -103,22 +112,32 @@ export interface AbsenceSummary {
   categoryLabel: string
   from: string
   to: string
+  days: number
   destination: string
   mode: AbsenceMode
-  status: AbsenceStatus | string
+  status: AbsenceStatus
   statusLabel: string
   late: boolean
   returnOverdue: boolean
-  returnedOn?: string | null
-  approver?: PostRef | null
+  returnedOn: string | null
+  /** The approver's post title (the one that decided, or the first that may). */
+  approver: string | null
 }
 
 export interface AbsenceView extends AbsenceSummary {
   reason: string
   contact: string
-  standIn: PostRef | null
-  approver: PostRef | null
-  returnedOn: string | null
+  /** 在家主持工作: the post the traveller named. */
+  standIn: string | null
+  approvers: string[]
+  via: string[]
+  inform: string[]
+  fileWith: string[]
+  reportBackTo: string[]
+  filedAt: string
+  latestFiling: string | null
+  conflict: (AbsenceConflict & { ruleIds: string[] }) | null
+  opinion: string | null
   returnReport: string | null
   history: AbsenceHistoryEntry[]
   acting: ActingSpan[]
@@ -173,9 +192,9 @@ export const refuseAbsence = (id: string, reason: string) =>
   })
 
 /** 销假: the day the traveller came back and the report the article asks for. */
-export const reportAbsenceReturn = (id: string, returnedOn: string, report: string) =>
+export const reportAbsenceReturn = (id: string, returnedOn: string, report?: string) =>
   request<AbsenceView>('POST', `/api/absences/${encodeURIComponent(id)}/return`, {
-    body: { returnedOn, report },
+    body: report ? { returnedOn, report } : { returnedOn },
   })
 
 export const withdrawAbsence = (id: string) =>

@@ -105,7 +105,7 @@ function DecideForm({ view, onDone }: { view: AbsenceView; onDone: (view: Absenc
 
 interface ReturnValues {
   returnedOn: Dayjs
-  report: string
+  report?: string
 }
 
 /** 销假: the day of return and the report the article asks for. */
@@ -122,7 +122,7 @@ function ReturnForm({ view, onDone }: { view: AbsenceView; onDone: (view: Absenc
             reportAbsenceReturn(
               view.id,
               values.returnedOn.format(DATE_FORMAT),
-              values.report.trim(),
+              values.report?.trim() || undefined,
             ),
           '已销假',
         )
@@ -141,10 +141,13 @@ function ReturnForm({ view, onDone }: { view: AbsenceView; onDone: (view: Absenc
       <Form.Item
         label="销假报告"
         name="report"
-        rules={[{ required: true, whitespace: true, message: '请填写外出情况的报告' }]}
-        extra="简要报告外出期间的工作情况。"
+        extra={
+          view.reportBackTo.length > 0
+            ? `按规定向${view.reportBackTo.join('、')}报告外出期间的情况。`
+            : '简要报告外出期间的情况（可选）。'
+        }
       >
-        <Input.TextArea rows={3} maxLength={2000} showCount />
+        <Input.TextArea rows={3} maxLength={5000} showCount />
       </Form.Item>
       {error && (
         <Form.Item>

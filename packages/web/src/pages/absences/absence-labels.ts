@@ -28,9 +28,3 @@ export function statusColor(status: string): string {
 export function modeLabel(mode: string): string {
   return mode === 'filing' ? '报备' : '审批'
 }
-
-/** 代行区长职责 — 第六条: the acting note of an acting span, with its articles. */
-export function actingArticles(citations: { source: string; article: string }[]): string {
-  const names = new Set(citations.map((citation) => citation.article))
-  return [...names].join('、')
-}

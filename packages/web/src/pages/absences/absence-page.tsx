@@ -1,7 +1,7 @@
-import { Breadcrumb, Card, Col, Descriptions, Row, Space, Typography } from 'antd'
+import { Alert, Breadcrumb, Card, Col, Descriptions, Row, Space, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { Link, useParams } from 'react-router-dom'
-import { type AbsenceView, fetchAbsence, postNames } from '../../api/absences.ts'
+import { type AbsenceView, fetchAbsence } from '../../api/absences.ts'
 import { useLoad } from '../../api/use-load.ts'
 import { CitationList } from '../../components/citation-list.tsx'
 import { ForbiddenResult } from '../../components/forbidden-result.tsx'
@@ -83,19 +83,31 @@ function Summary({ view }: { view: AbsenceView }) {
     { key: 'destination', label: '前往地点', children: view.destination },
     { key: 'reason', label: '事由', children: view.reason },
     { key: 'contact', label: '联系方式', children: view.contact },
-    { key: 'mode', label: '办理方式', children: modeLabel(view.mode) },
+    { key: 'mode', label: '办理方式', children: `${modeLabel(view.mode)}（共 ${view.days} 天）` },
     ...(view.mode === 'approval'
-      ? [{ key: 'approver', label: '审批人', children: postNames(view.approver) || '—' }]
+      ? [{ key: 'approver', label: '审批人', children: view.approvers.join('、') || '—' }]
       : []),
-    ...(view.standIn
-      ? [{ key: 'standIn', label: '在家主持工作', children: postNames(view.standIn) }]
+    ...listed('via', '经由', view.via),
+    ...listed('fileWith', '报备', view.fileWith),
+    ...listed('inform', '告知', view.inform),
+    ...listed('reportBackTo', '销假报告', view.reportBackTo),
+    ...(view.latestFiling
+      ? [
+          {
+            key: 'latestFiling',
+            label: '最迟提交',
+            children: `${view.latestFiling}${view.late ? '（迟报）' : ''}`,
+          },
+        ]
       : []),
+    ...(view.standIn ? [{ key: 'standIn', label: '在家主持工作', children: view.standIn }] : []),
+    ...(view.opinion ? [{ key: 'opinion', label: '审批意见', children: view.opinion }] : []),
     ...(view.returnedOn
       ? [
           { key: 'returnedOn', label: '销假日期', children: view.returnedOn },
           {
             key: 'returnReport',
-            label: '销假报告',
+            label: '外出情况报告',
             children: (
               <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>
                 {view.returnReport ?? ''}
@@ -107,7 +119,22 @@ function Summary({ view }: { view: AbsenceView }) {
   ]
   return (
     <Card title="申请内容" role="region" aria-label="申请内容">
-      <Descriptions size="small" column={{ xs: 1, md: 2 }} items={items} />
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Descriptions size="small" column={{ xs: 1, md: 2 }} items={items} />
+        {view.conflict && (
+          <Alert
+            type="warning"
+            showIcon
+            title={`外出时间冲突：${view.conflict.summary}`}
+            description={<CitationList citations={view.conflict.citations} />}
+          />
+        )}
+      </Space>
     </Card>
   )
+}
+
+/** A line naming posts, left out when there are none. */
+function listed(key: string, label: string, posts: string[]) {
+  return posts.length > 0 ? [{ key, label, children: posts.join('、') }] : []
 }

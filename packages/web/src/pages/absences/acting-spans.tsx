@@ -2,7 +2,6 @@ import { List, Typography } from 'antd'
 import type { ActingSpan } from '../../api/absences.ts'
 import { RuleBasis } from '../../components/rule-basis.tsx'
 import { formatDateRange } from '../../format.ts'
-import { actingArticles } from './absence-labels.ts'
 
 /**
  * 代行职责 while the traveller is away: who acts for which post on which days, each line with the
@@ -16,15 +15,21 @@ export function ActingSpans({ spans, empty }: { spans: ActingSpan[]; empty: stri
       split={false}
       dataSource={spans}
       renderItem={(span) => {
-        const articles = actingArticles(span.citations)
         const who = `${span.actingPostTitle}${span.actingHolders.join('、')}`
         return (
           <List.Item style={{ paddingInline: 0 }}>
             <div>
-              <Typography.Text>
-                {formatDateRange(span.from, span.to)}：{who}代行{span.postTitle}职责
-                {articles ? ` — ${articles}` : ''}
-              </Typography.Text>
+              {span.gap ? (
+                <Typography.Text type="danger">
+                  {formatDateRange(span.from, span.to)}：{span.postTitle}
+                  无人代行，须由办公室报请明确
+                </Typography.Text>
+              ) : (
+                <Typography.Text>
+                  {formatDateRange(span.from, span.to)}：{who}
+                  {span.note}
+                </Typography.Text>
+              )}
               <div>
                 <RuleBasis
                   ruleIds={span.citations.map((citation) => citation.ruleId)}

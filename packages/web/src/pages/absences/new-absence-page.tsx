@@ -64,9 +64,16 @@ function NewAbsence() {
   const category = Form.useWatch('category', form)
   const from = Form.useWatch('from', form)
   const to = Form.useWatch('to', form)
+  const standInPostId = Form.useWatch('standInPostId', form)
   const asked =
     postId && category && from && to && !to.isBefore(from, 'day')
-      ? { postId, category, from: from.format(DATE_FORMAT), to: to.format(DATE_FORMAT) }
+      ? {
+          postId,
+          category,
+          from: from.format(DATE_FORMAT),
+          to: to.format(DATE_FORMAT),
+          ...(standInPostId ? { standInPostId } : {}),
+        }
       : null
   const preview = useLoad(asked ? `absence-preview:${JSON.stringify(asked)}` : null, (signal) =>
     previewAbsence(asked!, signal),

@@ -50,6 +50,7 @@ function PreviewBody({ preview }: { preview: AbsencePreview }) {
         <Space size={4} wrap>
           <Tag color={filing ? 'cyan' : 'gold'}>{modeLabel(preview.mode)}</Tag>
           {filing ? '报备后即生效，无需审批' : '经批准后方可离开'}
+          <Typography.Text type="secondary">（共 {preview.days} 天）</Typography.Text>
         </Space>
       ),
     },
