@@ -1,12 +1,14 @@
 import type { LeaderCalendarRepository, LeaderMeetingRow, LeaderRow } from '@zhengling/app'
-import { type Kysely, sql } from 'kysely'
+import { expressionBuilder, type Kysely, sql } from 'kysely'
 import type { Database } from './schema.ts'
+import { awayDuring } from './absence-repository.ts'
 import { visibleTo } from './visible-to.ts'
 
 type LeaderJson = {
   post_id: string
   role: string
   title: string
+  rank: number | null
   holders: { name: string; from: string; to: string | null }[]
   absences: {
     id: string
@@ -19,12 +21,14 @@ type LeaderJson = {
     rule_ids: string[] | null
   }[]
   acting: { post_title: string; from: string; to: string; rule_id: string | null }[]
+  events: { id: string; kind: string; title: string; date: string; time: string; place: string }[]
 }
 
 const toLeaderRow = (row: LeaderJson): LeaderRow => ({
   postId: row.post_id,
   role: row.role,
   title: row.title,
+  rosterRank: row.rank,
   holders: row.holders,
   absences: row.absences.map((absence) => ({
     id: absence.id,
@@ -42,24 +46,27 @@ const toLeaderRow = (row: LeaderJson): LeaderRow => ({
     to: acting.to,
     ruleId: acting.rule_id,
   })),
-  // EXTENSION POINT (issue 15 H5, 会议活动申请): the approved events the leader is invited to.
-  events: [],
+  events: row.events,
 })
 
 /**
  * The leaders' activity calendar's reads (领导活动安排): each one statement with the related rows
- * as JSON sub-selects. Absences are those in force (C2 of issue 15: approved, filed or returned,
- * up to the day of 销假).
+ * as JSON sub-selects. Absences are those in force (awayDuring: approved, filed or returned, up
+ * to the day of 销假), events the approved requests the post is invited to; both, like meetings,
+ * through the access rule (visibleTo) of their table.
  */
 export function createLeaderCalendarRepository(db: Kysely<Database>): LeaderCalendarRepository {
   return {
-    async leaders(jurisdictionId, roles, week) {
+    async leaders(viewer, roles, week) {
       const from = sql`${week.from}::date`
       const to = sql`${week.to}::date`
+      // The access rule on the sub-selects' own table (its columns are the nearest in scope).
+      const absenceVisible = visibleTo(viewer)(expressionBuilder<Database, 'absences'>())
+      const eventVisible = visibleTo(viewer)(expressionBuilder<Database, 'event_requests'>())
       const { rows } = await sql<{ jurisdiction_name: string; leaders: LeaderJson[] }>`
         select j.name as jurisdiction_name,
           coalesce((select json_agg(json_build_object(
-              'post_id', p.id, 'role', p.role, 'title', p.title,
+              'post_id', p.id, 'role', p.role, 'title', p.title, 'rank', pr.rank,
               'holders', coalesce((select json_agg(json_build_object('name', pe.name,
                   'from', h.from_date, 'to', h.to_date) order by h.from_date)
                 from post_holdings h join people pe on pe.id = h.person_id
@@ -70,19 +77,23 @@ export function createLeaderCalendarRepository(db: Kysely<Database>): LeaderCale
                   'returned_on', a.returned_on, 'destination', a.destination,
                   'status', a.status, 'rule_ids', a.rule_ids) order by a.from_date)
                 from absences a
-                where a.post_id = p.id and a.jurisdiction_id = j.id
-                  and a.status in ('approved', 'filed', 'returned')
-                  and a.from_date <= ${to}
-                  and least(a.to_date, coalesce(a.returned_on, a.to_date)) >= ${from}), '[]'::json),
+                where a.post_id = p.id and ${absenceVisible}
+                  and ${awayDuring(week.from, week.to, 'a')}), '[]'::json),
               'acting', coalesce((select json_agg(json_build_object('post_title', ap.title,
                   'from', x.from_date, 'to', x.to_date, 'rule_id', x.rule_id) order by x.from_date)
                 from acting_assignments x join posts ap on ap.id = x.post_id
                 where x.acting_post_id = p.id and x.from_date <= ${to}
-                  and x.to_date >= ${from}), '[]'::json)))
-            from posts p
+                  and x.to_date >= ${from}), '[]'::json),
+              'events', coalesce((select json_agg(json_build_object('id', e.id, 'kind', e.kind,
+                  'title', e.title, 'date', e.event_date, 'time', e.event_time, 'place', e.place)
+                  order by e.event_date, e.event_time)
+                from event_requests e
+                where e.status = 'approved' and p.id = any(e.invited_post_ids) and ${eventVisible}
+                  and e.event_date between ${from} and ${to}), '[]'::json)))
+            from posts p left join post_ranks pr on pr.post_id = p.id
             where p.jurisdiction_id = j.id and p.role = any(${sql.val([...roles])}::text[])),
             '[]'::json) as leaders
-        from jurisdictions j where j.id = ${jurisdictionId}`.execute(db)
+        from jurisdictions j where j.id = ${viewer.jurisdictionId}`.execute(db)
       const row = rows[0]
       return {
         jurisdictionName: row?.jurisdiction_name ?? '',

@@ -8,7 +8,7 @@ import { createRulesPort } from './rules-port.ts'
 import { testLibrary } from './test-support/build-test-server.ts'
 import { DEMO_ROSTERS } from './test-support/demo-rosters.ts'
 import { postIdOf } from './test-support/post-id-of.ts'
-import { signInAs } from './test-support/sign-in-as.ts'
+import { departmentIdOf, signInAs } from './test-support/sign-in-as.ts'
 import { useDemoServer } from './test-support/use-demo-server.ts'
 
 // 领导活动安排 in 钟山区, the week of Monday 2026-03-02: the demo seeds the executive deputy acting
@@ -19,28 +19,36 @@ const MONDAY = new Date('2026-03-02T01:00:00Z') // 09:00 in Asia/Shanghai
 const server = useDemoServer({ startsAt: MONDAY })
 const as = (username: string) => signInAs(server.app, username)
 const postId = (title: string) => postIdOf(server.handle.db, title)
+const departmentId = (name: string) => departmentIdOf(server.handle.db, name)
+const FILED_AT = '2026-02-20T01:00:00Z'
 
-/**
- * The absences table as issue 15's contract C2 gives it, for a tree where the absence requests'
- * migration has not landed yet; a no-op once it has.
- */
-async function ensureAbsencesTable() {
-  await sql`create table if not exists absences (
-    id uuid primary key,
-    jurisdiction_id text not null references jurisdictions (id),
-    person_id uuid not null references people (id),
-    post_id uuid not null references posts (id),
-    category text not null,
-    from_date date not null, to_date date not null,
-    destination text not null, reason text not null, contact text not null,
-    stand_in_post_id uuid references posts (id),
-    mode text not null,
-    status text not null,
-    approver_post_id uuid references posts (id),
-    filed_at timestamptz not null, late boolean not null default false,
-    decided_at timestamptz, returned_on date, return_report text,
-    rule_ids text[] not null default '{}',
-    version integer not null default 1)`.execute(server.handle.db)
+/** An approved (or other) 会议活动申请 inviting leaders, as its module keeps it. */
+async function addEventRequest(request: {
+  kind: string
+  title: string
+  date: string
+  time: string
+  place: string
+  status: string
+  invited: string[]
+  distribution?: string[]
+}) {
+  const filer = await server.handle.db
+    .selectFrom('post_holdings')
+    .select(['person_id', 'post_id'])
+    .where('post_id', '=', await postId('区教育局局长'))
+    .executeTakeFirstOrThrow()
+  const invited = await Promise.all(request.invited.map(postId))
+  const distribution = await Promise.all((request.distribution ?? []).map(postId))
+  await sql`insert into event_requests (id, jurisdiction_id, kind, scope, title, event_date,
+      event_time, place, unit_id, invited_post_ids, filed_by_person_id, filed_by_post_id, filed_on,
+      status, distribution_posts, created_at, updated_at)
+    values (${randomUUID()}, 'zhongshan', ${request.kind}, 'other', ${request.title},
+      ${request.date}, ${request.time}, ${request.place}, ${await departmentId('区教育局')},
+      ${sql.val(invited)}::uuid[], ${filer.person_id}, ${filer.post_id}, '2026-02-20',
+      ${request.status}, ${sql.val(distribution)}::uuid[], ${FILED_AT}, ${FILED_AT})`.execute(
+    server.handle.db,
+  )
 }
 
 async function addAbsence(
@@ -53,6 +61,8 @@ async function addAbsence(
     destination?: string
     returnedOn?: string
     ruleIds?: string[]
+    /** 知悉范围 by post title and unit name (empty: the whole jurisdiction). */
+    distribution?: { posts: string[]; departments: string[] }
   },
 ) {
   const post = await postId(title)
@@ -62,13 +72,19 @@ async function addAbsence(
     .where('post_id', '=', post)
     .executeTakeFirstOrThrow()
   const id = randomUUID()
+  const distribution = absence.distribution ?? { posts: [], departments: [] }
+  const posts = await Promise.all(distribution.posts.map(postId))
+  const departments = await Promise.all(distribution.departments.map(departmentId))
   await sql`insert into absences (id, jurisdiction_id, person_id, post_id, category, from_date,
-      to_date, destination, reason, contact, mode, status, filed_at, returned_on, rule_ids)
+      to_date, days, destination, reason, contact, mode, status, filed_at, returned_on, rule_ids,
+      distribution_posts, distribution_departments, created_at, updated_at)
     values (${id}, 'zhongshan', ${holder.person_id}, ${post}, ${absence.category},
-      ${absence.from}, ${absence.to}, ${absence.destination ?? ''}, '因公', '13800000000',
+      ${absence.from}, ${absence.to}, 1, ${absence.destination ?? '本地'}, '因公', '13800000000',
       ${absence.status === 'filed' ? 'filing' : 'approval'}, ${absence.status},
-      ${'2026-02-20T01:00:00Z'}, ${absence.returnedOn ?? null},
-      ${sql.val(absence.ruleIds ?? [])}::text[])`.execute(server.handle.db)
+      ${FILED_AT}, ${absence.returnedOn ?? null}, ${sql.val(absence.ruleIds ?? [])}::text[],
+      ${sql.val(posts)}::uuid[], ${sql.val(departments)}::uuid[], ${FILED_AT}, ${FILED_AT})`.execute(
+    server.handle.db,
+  )
   return id
 }
 
@@ -147,7 +163,12 @@ const linesOf = (view: View) =>
 let restricted = ''
 
 async function seedWeek() {
-  await ensureAbsencesTable()
+  // The demo's own whereabouts (a current trip, a pending request…) make way for the week below.
+  await sql`delete from acting_assignments where absence_id is not null`.execute(server.handle.db)
+  await sql`delete from absence_events`.execute(server.handle.db)
+  await sql`delete from absences`.execute(server.handle.db)
+  await sql`delete from event_request_events`.execute(server.handle.db)
+  await sql`delete from event_requests`.execute(server.handle.db)
   // In force: approved, filed, returned (up to the day of 销假); others are not on the calendar.
   await addAbsence('副区长（教育）', {
     category: 'businessTrip',
@@ -199,6 +220,36 @@ async function seedWeek() {
     to: '2026-03-03',
     status: 'approved',
     destination: '北京',
+  })
+
+  // 知悉范围 of the trip: the deputy, the head who approves, and the office; no other deputy.
+  await addAbsence('常务副区长', {
+    category: 'abroad',
+    from: '2026-03-07',
+    to: '2026-03-07',
+    status: 'approved',
+    destination: '蒙古国',
+    distribution: { posts: ['常务副区长', '区长'], departments: ['区人民政府办公室'] },
+  })
+  for (const status of ['approved', 'pending', 'refused'])
+    await addEventRequest({
+      kind: 'leaderInvitation',
+      title: `全区春季植树活动（${status}）`,
+      date: '2026-03-06',
+      time: '上午9:30',
+      place: '区体育馆',
+      status,
+      invited: ['区长', '副区长（教育）', '区教育局局长'],
+    })
+  await addEventRequest({
+    kind: 'foreignGuest',
+    title: '接待外宾',
+    date: '2026-03-05',
+    time: '',
+    place: '',
+    status: 'approved',
+    invited: ['区长'],
+    distribution: ['区长', '区人民政府办公室主任'],
   })
 
   await addMeeting({
@@ -259,21 +310,23 @@ describe('领导活动安排：一周', () => {
         '2026-03-08 周日',
       ],
     )
-    // The leadership asked of the rulebook (区人民政府领导 + the office director), not titles.
+    // The leadership asked of the rulebook (区人民政府领导 + the office director), not titles, in
+    // the roster's order.
     assert.deepEqual(
       view.leaders.map((leader) => `${leader.title} ${leader.holders.join('、')}`),
       [
         '区长 王建国',
         '常务副区长 李红梅',
+        '副区长（教育） 张志强',
         '副区长（城建） 刘晓燕',
         '副区长（法治） 陈立新',
-        '副区长（教育） 张志强',
         '区人民政府办公室主任 杨帆',
       ],
     )
     const acting = (date: string) => `常务副区长 | ${date} | acting |  | 代行区长职责 | 第六条`
     assert.deepEqual(linesOf(view), [
       '区长 | 2026-03-04 | meeting | 09:00 | 主持区人民政府第12次常务会议 | ',
+      '区长 | 2026-03-06 | event | 上午9:30 | 全区春季植树活动（approved） | 应邀出席',
       acting('2026-03-02'),
       acting('2026-03-03'),
       acting('2026-03-04'),
@@ -283,14 +336,15 @@ describe('领导活动安排：一周', () => {
       acting('2026-03-07'),
       acting('2026-03-08'),
       '常务副区长 | 2026-03-08 | meeting | 23:30 | 主持周末安全生产调度会 | ',
-      '副区长（城建） | 2026-03-02 | absence |  | 外出（六盘水市区） | 已报备',
-      '副区长（法治） | 2026-03-04 | absence |  | 学习（省委党校） | 已销假（2026-03-06）',
-      '副区长（法治） | 2026-03-05 | absence |  | 学习（省委党校） | 已销假（2026-03-06）',
-      '副区长（法治） | 2026-03-06 | absence |  | 学习（省委党校） | 已销假（2026-03-06）',
       '副区长（教育） | 2026-03-03 | absence |  | 出差（贵阳） | ',
       '副区长（教育） | 2026-03-04 | absence |  | 出差（贵阳） | ',
       '副区长（教育） | 2026-03-04 | meeting | 09:00 | 出席区人民政府第12次常务会议 | 已请假',
       '副区长（教育） | 2026-03-05 | absence |  | 出差（贵阳） | ',
+      '副区长（教育） | 2026-03-06 | event | 上午9:30 | 全区春季植树活动（approved） | 应邀出席',
+      '副区长（城建） | 2026-03-02 | absence |  | 外出（六盘水市区） | 已报备',
+      '副区长（法治） | 2026-03-04 | absence |  | 学习（省委党校） | 已销假（2026-03-06）',
+      '副区长（法治） | 2026-03-05 | absence |  | 学习（省委党校） | 已销假（2026-03-06）',
+      '副区长（法治） | 2026-03-06 | absence |  | 学习（省委党校） | 已销假（2026-03-06）',
       '区人民政府办公室主任 | 2026-03-04 | meeting | 09:00 | 列席区人民政府第12次常务会议 | ',
       '区人民政府办公室主任 | 2026-03-06 | absence |  | 请假 | ',
     ])
@@ -346,6 +400,24 @@ describe('领导活动安排：一周', () => {
       )
       assert.equal(refused.statusCode, 404, title)
       assert.equal(refused.json().error.code, 'LEADER_NOT_FOUND')
+    }
+  })
+
+  it('lays out only the absences and events the viewer may see (their 知悉范围)', async () => {
+    const linesFor = async (username: string) =>
+      linesOf((await (await as(username)).get('/api/leader-calendar?week=2026-03-02')).json())
+    const abroad = '常务副区长 | 2026-03-07 | absence |  | 出访（蒙古国） | '
+    const guests = '区长 | 2026-03-05 | event |  | 接待外宾 | 外事接待'
+    for (const [username, sees] of [
+      ['zs-principal', [true, true]],
+      ['zs-officeDirector', [true, true]],
+      ['zs-executiveDeputy', [true, true]],
+      ['zs-deputy-2', [false, false]],
+      ['zs-deputy-4', [false, false]],
+      ['zs-departmentHead-10', [false, false]],
+    ] as const) {
+      const lines = await linesFor(username)
+      assert.deepEqual([lines.includes(abroad), lines.includes(guests)], sees, username)
     }
   })
 

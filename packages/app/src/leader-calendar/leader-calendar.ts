@@ -14,6 +14,8 @@ export interface LeaderRow {
   postId: string
   role: string
   title: string
+  /** The post's place in the roster (post_ranks), or null when the roster gave none. */
+  rosterRank: number | null
   /** Holders of the post during the week (a change of holder mid-week lists both). */
   holders: { name: string; from: string; to: string | null }[]
   /** Absences of the post in force (approved, filed, returned) overlapping the week. */
@@ -30,17 +32,17 @@ export interface LeaderRow {
   /** Days the post's holder acts for another post (代行职责), overlapping the week. */
   acting: { postTitle: string; from: string; to: string; ruleId: string | null }[]
   /**
-   * Events the leader takes part in (活动). EXTENSION POINT for the meeting and event requests in
-   * the government's name (会议活动申请, issue 15 part H5): their approved events by the posts
-   * invited. Empty until that table exists; the view already lays them out.
+   * Approved meeting and event requests in the government's name (会议活动申请) the post is
+   * invited to, dated in the week.
    */
   events: {
     id: string
+    kind: string
     title: string
     date: string
-    time: string | null
+    /** 时间 as the request wrote it (上午9:00), or empty. */
+    time: string
     place: string
-    target: string | null
   }[]
 }
 
@@ -55,13 +57,14 @@ export interface LeaderMeetingRow {
 }
 
 /**
- * Storage port: each read is one statement, access by jurisdiction (leaders) and by the access
- * rule of the meetings table (a meeting the viewer may not see is not laid out).
+ * Storage port: each read is one statement. Leaders are the posts of the viewer's jurisdiction;
+ * absences, events and meetings go through the access rule of their tables (visible-to): a
+ * record the viewer may not see is not laid out.
  */
 export interface LeaderCalendarRepository {
   /** The jurisdiction's name and its posts of the given roles, with their week. */
   leaders(
-    jurisdictionId: string,
+    viewer: Viewer,
     roles: readonly string[],
     week: { from: string; to: string },
   ): Promise<{ jurisdictionName: string; leaders: LeaderRow[] }>
@@ -136,6 +139,14 @@ export const CALENDAR_ABSENCE_LABELS: Readonly<Record<string, string>> = {
   personalLeave: '请假',
   leaveArea: '外出',
   meetingAbsence: '请假',
+}
+
+/** The kinds of 会议活动申请 as a leader's day names them. */
+export const CALENDAR_EVENT_LABELS: Readonly<Record<string, string>> = {
+  meeting: '会议',
+  event: '活动',
+  leaderInvitation: '应邀出席',
+  foreignGuest: '外事接待',
 }
 
 /** Categories whose destination is work and is shown; leave and holidays show no place. */

@@ -14,6 +14,7 @@ import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import {
   CALENDAR_ABSENCE_LABELS,
+  CALENDAR_EVENT_LABELS,
   CALENDAR_CATEGORIES_WITH_PLACE,
   type LeaderCalendarEntry,
   type LeaderCalendarRepository,
@@ -25,7 +26,8 @@ import {
 } from './leader-calendar.ts'
 
 // Display order of the leadership, as a government lists it: the head, the executive deputy, the
-// deputies, the head's assistants, then the office director. Display only; no rule depends on it.
+// deputies, the head's assistants, then the office director; within a role, the roster's order
+// (post_ranks). Display only; no rule depends on it.
 const LEADER_ORDER = [
   'principal',
   'executiveDeputy',
@@ -53,6 +55,8 @@ export function leaderRolesOf(rulebook: Pick<ResolvedRulebook, 'posts'> | undefi
     (role) => role !== 'governmentLeader' && rulebook?.posts.get(role)?.type !== 'relational',
   )
 }
+
+const UNRANKED = Number.MAX_SAFE_INTEGER
 
 const rankOf = (role: string) => {
   const rank = LEADER_ORDER.indexOf(role)
@@ -166,21 +170,19 @@ function meetingEntries(postId: string, meetings: readonly LeaderMeetingRow[]) {
   })
 }
 
-function eventEntries(row: LeaderRow, week: { from: string; to: string }) {
-  return row.events
-    .filter((event) => week.from <= event.date && event.date <= week.to)
-    .map((event): LeaderCalendarEntry => ({
-      date: event.date,
-      kind: 'event',
-      title: event.title,
-      from: event.date,
-      to: event.date,
-      time: event.time,
-      place: event.place || null,
-      target: event.target,
-      note: null,
-      citations: [],
-    }))
+function eventEntries(row: LeaderRow) {
+  return row.events.map((event): LeaderCalendarEntry => ({
+    date: event.date,
+    kind: 'event',
+    title: event.title,
+    from: event.date,
+    to: event.date,
+    time: event.time || null,
+    place: event.place || null,
+    target: `/event-requests/${event.id}`,
+    note: CALENDAR_EVENT_LABELS[event.kind] ?? null,
+    citations: [],
+  }))
 }
 
 // Within a day: whole-day entries (away, acting) first, then by time.
@@ -191,7 +193,8 @@ const byDayThenTime = (a: LeaderCalendarEntry, b: LeaderCalendarEntry) =>
  * One week of the leaders' activities (领导活动安排), for the whole leadership or one leader
  * (`postId`). The week is the one holding `week` (any day of it; today when absent). Reads two
  * statements besides the session's facts: the leaders with their absences, acting days and
- * events; the meetings the viewer may see that a leader presides over or takes part in.
+ * approved event requests; the meetings a leader presides over or takes part in. Absences, events
+ * and meetings are those the viewer may see (their distribution): the office sees every one.
  */
 export async function viewLeaderCalendar(
   r: Pick<Repositories, 'organisation'>,
@@ -206,7 +209,7 @@ export async function viewLeaderCalendar(
   const rulebook = deps.rules.rulebook(actor.jurisdictionId, weekStart)
   const roles = leaderRolesOf(rulebook)
   const [{ jurisdictionName, leaders }, meetings] = await Promise.all([
-    deps.calendar.leaders(actor.jurisdictionId, roles, week),
+    deps.calendar.leaders(actor, roles, week),
     deps.calendar.meetings(actor, roles, {
       from: `${week.from}T00:00:00+08:00`,
       before: `${addDays(week.to, 1)}T00:00:00+08:00`,
@@ -224,7 +227,12 @@ export async function viewLeaderCalendar(
     days: weekDays(week.from),
     scope: query.postId ? 'leader' : 'leadership',
     leaders: [...shown]
-      .sort((a, b) => rankOf(a.role) - rankOf(b.role) || a.title.localeCompare(b.title, 'zh-CN'))
+      .sort(
+        (a, b) =>
+          rankOf(a.role) - rankOf(b.role) ||
+          (a.rosterRank ?? UNRANKED) - (b.rosterRank ?? UNRANKED) ||
+          a.title.localeCompare(b.title, 'zh-CN'),
+      )
       .map((row) => ({
         postId: row.postId,
         role: row.role,
@@ -234,7 +242,7 @@ export async function viewLeaderCalendar(
           ...absenceEntries(row, week, rulebook),
           ...actingEntries(row, week, rulebook),
           ...meetingEntries(row.postId, meetings),
-          ...eventEntries(row, week),
+          ...eventEntries(row),
         ]
           .filter((entry) => week.from <= entry.date && entry.date <= week.to)
           .sort(byDayThenTime),
