@@ -15,7 +15,7 @@ export const monthDay = (date: string) =>
   `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
 
 /**
- * One entry: its kind, time, what (a link to the meeting), place and note; an entry done under
+ * One entry: its kind, time, what (a link to the meeting or the event's request), place and note; an entry done under
  * an article (代行区长职责) shows the article, its words on hover. A span of days (a trip) says
  * from … to … on its first day in the week.
  */
@@ -26,7 +26,7 @@ export function EntryLine({ entry, weekStart }: { entry: LeaderCalendarEntry; we
   const span =
     first && entry.from !== entry.to ? `${monthDay(entry.from)}至${monthDay(entry.to)}` : null
   const title =
-    entry.target && entry.kind === 'meeting' ? (
+    entry.target && (entry.kind === 'meeting' || entry.kind === 'event') ? (
       <Link to={entry.target}>{entry.title}</Link>
     ) : (
       entry.title
