@@ -2,9 +2,10 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { describe, it } from 'node:test'
 import { recomputeActingDuty } from '@zhengling/app'
-import { createInTransaction, type Database } from '@zhengling/db'
+import { countStatements, createInTransaction, type Database } from '@zhengling/db'
 import type { Kysely } from 'kysely'
 import { createRulesPort } from './rules-port.ts'
+import { actStatements, statementList } from './test-support/act-statements.ts'
 import { testLibrary } from './test-support/build-test-server.ts'
 import { postIdOf } from './test-support/post-id-of.ts'
 import { signInAs } from './test-support/sign-in-as.ts'
@@ -305,6 +306,55 @@ describe('acting duty in 钟山区 (第六条)', () => {
     })
     assert.equal(noRule.statusCode, 422, noRule.body)
     assert.equal(noRule.json().error.code, 'NO_ACTING_RULE')
+  })
+})
+
+describe('statements per acting act (issue 14: ≤ 10)', () => {
+  const server = useDemoServer({ startsAt: MONDAY, jurisdiction: 'zhongshan' })
+
+  it('designating, withdrawing and the recompute an absence act runs stay within the budget', async () => {
+    await away(server, 'zhongshan', { post: '区长', from: '2026-05-11', to: '2026-05-12' })
+    await away(server, 'zhongshan', { post: '常务副区长', from: '2026-05-11', to: '2026-05-12' })
+    server.clock = at('2026-05-04')
+    const office = await signInAs(server.app, 'zs-officeDirector')
+    const body = {
+      postId: await postIdOf(server.handle.db, '区长'),
+      actingPostId: await postIdOf(server.handle.db, '副区长（教育）'),
+      from: '2026-05-11',
+      to: '2026-05-12',
+      reason: '区长委托',
+    }
+    let id = ''
+    const designate = await actStatements(server.handle.db, async () => {
+      const response = await office.post('/api/acting-designations', body)
+      id = response.json().id
+      return response
+    })
+    const withdraw = await actStatements(server.handle.db, () =>
+      server.app.inject({
+        method: 'DELETE',
+        url: `/api/acting-designations/${id}`,
+        headers: office.headers,
+      }),
+    )
+    const counter = countStatements(server.handle.db)
+    await createInTransaction(server.handle.db)((r) =>
+      recomputeActingDuty(
+        r,
+        createRulesPort(testLibrary()),
+        'zhongshan',
+        '2026-05-11',
+        '2026-05-12',
+      ),
+    )
+    counter.stop()
+    // begin, the inputs, the replace, commit.
+    assert.equal(counter.count, 4)
+    for (const [name, { inAct }] of [
+      ['designate', designate],
+      ['withdraw', withdraw],
+    ] as const)
+      assert.ok(inAct.length <= 10, statementList(name, inAct, 10))
   })
 })
 
