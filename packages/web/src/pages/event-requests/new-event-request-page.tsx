@@ -30,6 +30,7 @@ import { Form } from '../../components/form.tsx'
 import { LoadError } from '../../components/load-error.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { SubmitError } from '../../components/submit-error.tsx'
+import { useNarrow } from '../../layout/use-narrow.ts'
 import { useMe } from '../../session/session-context.ts'
 import { EventRequestChecks } from './event-request-parts.tsx'
 
@@ -63,6 +64,7 @@ function NewEventRequest() {
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
   const { submitting, error, submit } = useSubmit()
+  const narrow = useNarrow()
   const kind = Form.useWatch('kind', form)
   const scope = Form.useWatch('scope', form)
   const date = Form.useWatch('date', form)
@@ -91,6 +93,31 @@ function NewEventRequest() {
       label: `${post.title}（${post.holders.map((holder) => holder.name).join('、')}）`,
     }))
 
+  const checksCard = (
+    <Card
+      title="规则检查（按工作规则）"
+      role="region"
+      aria-label="规则检查"
+      loading={preview.loading && !preview.data}
+    >
+      {!asked && (
+        <Typography.Text type="secondary">
+          选择类别和日期后，这里显示须提前多久报送、是否在无会周、年度次数等规定及所依据的条款。
+        </Typography.Text>
+      )}
+      {asked && preview.error && <LoadError error={preview.error} />}
+      {asked && !preview.error && preview.data && (
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Typography.Text strong>{preview.data.summary}</Typography.Text>
+          <EventRequestChecks
+            checks={preview.data.checks}
+            empty="本辖区工作规则对此类申请未规定提前时限或其他限制"
+          />
+        </Space>
+      )}
+    </Card>
+  )
+
   function handleFinish(values: Values) {
     if (!values.date) return
     void submit(async () => {
@@ -118,7 +145,7 @@ function NewEventRequest() {
       />
       <PageTitle>提出会议活动申请</PageTitle>
       <Row gutter={[24, 24]}>
-        <Col xs={24} lg={13}>
+        <Col xs={24} lg={narrow ? 24 : 13}>
           <Card>
             <Form<Values>
               form={form}
@@ -177,6 +204,8 @@ function NewEventRequest() {
                   optionFilterProp="label"
                 />
               </Form.Item>
+              {/* On a phone the rules come before the button, not after the whole form. */}
+              {narrow && <Form.Item>{checksCard}</Form.Item>}
               {error && (
                 <Form.Item>
                   <SubmitError error={error} />
@@ -191,30 +220,11 @@ function NewEventRequest() {
             </Form>
           </Card>
         </Col>
-        <Col xs={24} lg={11}>
-          <Card
-            title="规则检查（按工作规则）"
-            role="region"
-            aria-label="规则检查"
-            loading={preview.loading && !preview.data}
-          >
-            {!asked && (
-              <Typography.Text type="secondary">
-                选择类别和日期后，这里显示须提前多久报送、是否在无会周、年度次数等规定及所依据的条款。
-              </Typography.Text>
-            )}
-            {asked && preview.error && <LoadError error={preview.error} />}
-            {asked && !preview.error && preview.data && (
-              <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-                <Typography.Text strong>{preview.data.summary}</Typography.Text>
-                <EventRequestChecks
-                  checks={preview.data.checks}
-                  empty="本辖区工作规则对此类申请未规定提前时限或其他限制"
-                />
-              </Space>
-            )}
-          </Card>
-        </Col>
+        {!narrow && (
+          <Col xs={24} lg={11}>
+            {checksCard}
+          </Col>
+        )}
       </Row>
     </Space>
   )
