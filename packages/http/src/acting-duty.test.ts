@@ -289,6 +289,67 @@ describe('acting duty in 钟山区 (第六条)', () => {
     assert.ok(!(await postsOf(server, 'zs-deputy-3')).some((p) => p.title === '区长'))
   })
 
+  it('the head away: the executive deputy approves the agenda of the meeting the head presides, as acting head with 第六条', async () => {
+    server.clock = at('2026-04-15')
+    const scheduled = await (
+      await as('zs-secretariat')
+    ).post('/api/meetings', {
+      meetingType: 'standing',
+      startsAt: '2026-04-23T09:00:00+08:00',
+      location: '区政府三楼会议室',
+    })
+    assert.equal(scheduled.statusCode, 201, scheduled.body)
+    const meeting = scheduled.json().meeting
+    const item = await (
+      await as('zs-departmentHead-10')
+    ).post(`/api/meetings/${meeting.id}/items`, {
+      title: '关于新建第三实验小学的议题',
+      completed: [{ code: 'investigation' }, { code: 'feasibilityAssessment' }],
+    })
+    assert.equal(item.json().gate.admitted, true, item.body)
+
+    await away(server, 'zhongshan', { post: '区长', from: '2026-04-20', to: '2026-04-21' })
+    server.clock = at('2026-04-20')
+    const executive = await as('zs-executiveDeputy')
+    // In his own post the executive deputy may not approve (第四十五条: the head does).
+    const own = await executive.post(`/api/meetings/${meeting.id}/agenda/approve`, {
+      itemIds: [item.json().item.id],
+    })
+    assert.equal(own.statusCode, 422, own.body)
+    const head = (executive.me.posts as HeldPost[]).find((p) => p.title === '区长')
+    assert.equal(head?.actingFor?.note, '代行区长职责 — 第六条')
+    await executive.put('/api/session/post', { postId: head?.postId })
+    const approved = await executive.post(`/api/meetings/${meeting.id}/agenda/approve`, {
+      itemIds: [item.json().item.id],
+    })
+    assert.equal(approved.statusCode, 200, approved.body)
+    assert.equal(approved.json().meeting.state, 'agendaApproved')
+    const entry = await server.handle.db
+      .selectFrom('meeting_events')
+      .select(['rule_ids', 'details'])
+      .where('meeting_id', '=', meeting.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
+    assert.equal(
+      (entry.details as { acting?: { note: string } }).acting?.note,
+      '代行区长职责 — 第六条',
+    )
+    assert.ok(entry.rule_ids.includes('zhongshan.acting.principal'))
+    const audit = await server.handle.db
+      .selectFrom('audit_records')
+      .select(['details'])
+      .where('subject', '=', meeting.id)
+      .orderBy('occurred_at', 'desc')
+      .executeTakeFirstOrThrow()
+    assert.equal(
+      (audit.details as { acting?: { note: string } }).acting?.note,
+      '代行区长职责 — 第六条',
+    )
+    // 22 April: the head is back and the executive deputy no longer holds the head's post.
+    server.clock = at('2026-04-22')
+    assert.ok(!(await postsOf(server, 'zs-executiveDeputy')).some((p) => p.title === '区长'))
+  })
+
   it('refuses a span out of bounds and a designation for a post with no acting rule', async () => {
     server.clock = at('2026-03-09')
     const office = await as('zs-officeDirector')
