@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { rulesOfKind } from '../rulebook/resolve-rulebook.ts'
-import { localDateInput } from './inputs.ts'
+import { categoriesNamed, localDateInput } from './inputs.ts'
 import { cite, defineDecision, noRule } from './decision.ts'
 import { postTitle } from './post-titles.ts'
 
@@ -16,14 +16,31 @@ export const actingPresider = defineDecision({
     /** Whose duties need covering; the head (principal) unless stated. */
     for: z.string().default('principal'),
     away: z.array(z.string()).min(1),
+    /**
+     * Why the post-holder is away (businessTrip…): a rule with `during` covers only those
+     * categories (钟山 第六条 因公出区, 延津 五 离延出差、出访和学习). Unstated: every rule.
+     */
+    category: z.string().optional(),
     asOf: localDateInput.optional(),
   }),
   codes(rulebook, input) {
-    if (!rulesOfKind(rulebook, 'acting', input.asOf).length) return undefined
-    return { away: { known: new Set(rulebook.posts.keys()), what: '规则库的岗位' } }
+    const rules = rulesOfKind(rulebook, 'acting', input.asOf)
+    if (!rules.length) return undefined
+    // The absence categories are the leave rules' vocabulary (and whatever `during` names).
+    const categories = categoriesNamed(rulesOfKind(rulebook, 'leaveApproval', input.asOf))
+    for (const rule of rules) for (const code of rule.params.during ?? []) categories.add(code)
+    return {
+      away: { known: new Set(rulebook.posts.keys()), what: '规则库的岗位' },
+      category: { known: categories, what: '外出类别' },
+    }
   },
   decide(context, input) {
-    const rules = rulesOfKind(context.rulebook, 'acting', input.asOf)
+    const rules = rulesOfKind(context.rulebook, 'acting', input.asOf).filter(
+      (rule) =>
+        input.category === undefined ||
+        !rule.params.during ||
+        rule.params.during.includes(input.category),
+    )
     const away = new Set(input.away)
     const used: typeof rules = []
     const visited = new Set<string>()
@@ -41,7 +58,10 @@ export const actingPresider = defineDecision({
       return undefined
     }
     if (!rules.some((r) => r.params.absent === input.for)) {
-      throw noRule(context, `${postTitle(context.rulebook, input.for)}外出时由谁主持工作`)
+      throw noRule(
+        context,
+        `${postTitle(context.rulebook, input.for)}${input.category ? '此类' : ''}外出时由谁主持工作`,
+      )
     }
     const presider = away.has(input.for) ? resolve(input.for) : input.for
     const conflict = presider === undefined

@@ -177,6 +177,36 @@ describe('acting-presider', () => {
     )
   })
 
+  it('a rule with `during` covers only those absences (因公出区: not a vacation)', () => {
+    const official = buildContext({
+      rules: [
+        rule('acting-head', 'acting', {
+          absent: 'principal',
+          order: ['executiveDeputy'],
+          during: ['businessTrip'],
+        }),
+        rule(
+          'leave',
+          'leaveApproval',
+          { mode: 'filing', fileWith: ['officeDirector'] },
+          { when: { posts: ['principal'], categories: ['businessTrip', 'vacation'] } },
+        ),
+      ],
+    })
+    const ask = (category?: string) =>
+      runDecision(official, 'acting-presider', { away: ['principal'], category })
+    const trip = ask('businessTrip')
+    assert.ok(
+      trip.ok && (trip.result.outcome as { presider: string }).presider === 'executiveDeputy',
+    )
+    const vacation = ask('vacation')
+    assert.ok(!vacation.ok && vacation.error.code === 'RULE_NOT_FOUND')
+    const misspelt = ask('holiday')
+    assert.ok(!misspelt.ok && misspelt.error.code === 'INVALID_INPUT')
+    const unstated = ask()
+    assert.ok(unstated.ok)
+  })
+
   it('the head in office presides, citing the acting rule', () => {
     const result = decide(context, 'acting-presider', { away: ['deputy'] })
     assert.equal(result.outcome.presider, 'principal')
