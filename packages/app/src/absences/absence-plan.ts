@@ -1,5 +1,6 @@
 import {
   type Citation,
+  type DecisionResult,
   daysBetween,
   findDecision,
   knownInputCodes,
@@ -59,6 +60,11 @@ export interface AbsencePlan {
 export interface AbsenceRoster extends MeetingRoster {
   /** Names of the people holding a post that day, by person id. */
   people: ReadonlyMap<string, string>
+  /**
+   * The rulebook group a unit's head belongs to, by unit: 部门主要负责人 (departmentHead) for a
+   * department or desk, 乡镇主要负责人 (townshipHead) for a township.
+   */
+  headGroups: ReadonlyMap<string, string>
 }
 
 /** Reads the roster on a day: two statements. */
@@ -88,7 +94,13 @@ export async function loadAbsenceRoster(
   const people = new Map(
     chart.posts.flatMap((post) => post.holders.map((h) => [h.personId, h.name] as const)),
   )
-  return { rulebook, posts, holders, overseers, people }
+  const headGroups = new Map(
+    chart.departments.map((unit) => [
+      unit.id,
+      unit.kind === 'township' ? 'townshipHead' : 'departmentHead',
+    ]),
+  )
+  return { rulebook, posts, holders, overseers, people, headGroups }
 }
 
 /** The rulebook in force on a day, or a refusal. */
@@ -128,7 +140,7 @@ interface LeaveAnswer {
 export function planAbsence(
   rules: RulesPort,
   jurisdictionId: string,
-  roster: MeetingRoster,
+  roster: AbsenceRoster,
   requester: HeldPost,
   input: { category: AbsenceCategory; from: string; to: string; filedOn: string },
   others: readonly OverlappingAbsence[],
@@ -140,16 +152,25 @@ export function planAbsence(
   const { rulebook } = roster
   const days = daysBetween(input.from, input.to) + 1
   // The category is stated where the leave rules name it; elsewhere the general rule answers.
-  const question = { post: requester.role, days }
-  const known = knownInputCodes(rulebook, 'leave-approval', question)?.category
-  const stated = known?.includes(input.category) ? { category: input.category } : {}
-  const dates = TAKES_DATES ? { from: input.from, filedOn: input.filedOn } : {}
-  const answer = ask<LeaveAnswer>(rules, jurisdictionId, 'leave-approval', {
-    ...question,
-    ...stated,
-    ...dates,
-    asOf: input.filedOn,
-  })
+  // The post's own role first; a post heading its unit is also the rules' 部门（乡镇）主要负责人.
+  const group = requester.headsUnit
+    ? roster.headGroups.get(requester.departmentId ?? '')
+    : undefined
+  const asked = [requester.role, ...(group && rulebook.posts.has(group) ? [group] : [])]
+  let answer: DecisionResult<LeaveAnswer> | undefined
+  for (const post of asked) {
+    const question = { post, days }
+    const known = knownInputCodes(rulebook, 'leave-approval', question)?.category
+    const stated = known?.includes(input.category) ? { category: input.category } : {}
+    const dates = TAKES_DATES ? { from: input.from, filedOn: input.filedOn } : {}
+    answer = ask<LeaveAnswer>(rules, jurisdictionId, 'leave-approval', {
+      ...question,
+      ...stated,
+      ...dates,
+      asOf: input.filedOn,
+    })
+    if (answer) break
+  }
   const what = `${requester.title}${ABSENCE_CATEGORY_LABELS[input.category]}`
   if (!answer)
     throw new RuleRefusedError(
