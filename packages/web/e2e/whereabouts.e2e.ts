@@ -282,11 +282,11 @@ for (const county of COUNTIES) {
       await page
         .getByRole('link', { name: new RegExp(nameOf(county.jurisdiction, county.traveller)) })
         .click()
-      await page.getByRole('region', { name: '办理' }).waitFor()
+      await page.getByRole('region', { name: '办理', exact: true }).waitFor()
       await page.getByLabel('审批意见').fill('同意，注意安全。')
       await page.getByRole('button', { name: '同意', exact: true }).click()
       await page.locator('.ant-tag', { hasText: '已批准' }).waitFor()
-      await page.getByText('同意，注意安全。').waitFor()
+      await page.getByRole('region', { name: '办理记录' }).getByText('同意，注意安全。').waitFor()
       await page.context().close()
 
       // Whom the office is to inform (C1 inform / fileWith): each holder has the message.
@@ -327,10 +327,11 @@ for (const county of COUNTIES) {
         await form.getByLabel('被代行职务').click()
         await settled(page)
         await page
-          .locator('.ant-select-item-option:visible', { hasText: county.headTitle })
-          .first()
+          .locator('.ant-select-item-option:visible', {
+            hasText: new RegExp(`^${county.headTitle}（`),
+          })
           .click()
-        await form.getByLabel('代行职务').click()
+        await form.getByLabel('代行职务', { exact: true }).click()
         await settled(page)
         await page
           .locator('.ant-select-item-option:visible', {
@@ -377,7 +378,7 @@ for (const county of COUNTIES) {
     it('销假 on a phone closes the trip', async () => {
       clock = BACK_DAY
       const page = await openAs(county.traveller, `/absences/${tripId}`, true)
-      await page.getByRole('region', { name: '办理' }).waitFor()
+      await page.getByRole('region', { name: '办理', exact: true }).waitFor()
       await page.getByLabel('销假报告').fill('已按期返回，会议精神已向区政府报告。')
       await page.getByRole('button', { name: '销假', exact: true }).tap()
       await page.locator('.ant-tag', { hasText: '已销假' }).waitFor()
