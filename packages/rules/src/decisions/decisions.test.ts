@@ -340,7 +340,12 @@ describe('leave-approval: filing, informing, lead time, the rule for the categor
       rule(
         'heads-out',
         'leaveApproval',
-        { approver: ['portfolioDeputy'], fileWith: ['secretariat'], reportBackTo: ['principal'] },
+        {
+          approver: ['portfolioDeputy'],
+          fileWith: ['secretariat'],
+          reportBackTo: ['principal'],
+          returnReport: true,
+        },
         { when: { posts: ['departmentHead'], categories: ['businessTrip', 'abroad', 'vacation'] } },
       ),
       rule(
@@ -443,6 +448,8 @@ describe('leave-approval: filing, informing, lead time, the rule for the categor
     assert.deepEqual(result.outcome.via, ['portfolioDeputy', 'principal'])
     assert.deepEqual(result.outcome.fileWith, ['secretariat'])
     assert.deepEqual(result.outcome.reportBackTo, ['principal'])
+    assert.equal(result.outcome.returnReport, true)
+    assert.match(result.summary, /销假并报告有关情况/)
     assert.equal(result.outcome.latestFiling, '2026-03-07')
     assert.deepEqual(
       result.citations.map((c) => c.ruleId).filter((id) => !id.startsWith('national')),

@@ -89,6 +89,7 @@ export const leaveApproval = defineDecision({
     const inform = union(all.map((r) => r.params.inform))
     const reportBackTo = union(all.map((r) => r.params.reportBackTo))
     const substituteRequired = all.some((r) => r.params.substituteRequired)
+    const returnReport = all.some((r) => r.params.returnReport)
     const timed = all.find((r) => r.params.advance)
     const advance = timed?.params.advance
     const check =
@@ -138,6 +139,7 @@ export const leaveApproval = defineDecision({
         fileWith,
         inform,
         reportBackTo,
+        returnReport,
         substituteRequired,
         advance: advance ? formatPeriod(advance) : null,
         inPrinciple,
@@ -150,7 +152,9 @@ export const leaveApproval = defineDecision({
         (substituteRequired ? '，并明确代会人员' : '') +
         (inform.length ? `；由办公室通报${postTitles(rb, inform)}` : '') +
         lead +
-        (reportBackTo.length ? `；返回后向${postTitles(rb, reportBackTo)}销假` : ''),
+        (reportBackTo.length
+          ? `；返回后向${postTitles(rb, reportBackTo)}销假${returnReport ? '并报告有关情况' : ''}`
+          : ''),
       // The rule with the lead time first when the request is late: the refusal or mark cites it.
       citations: cite(
         ...(filedInTime === false && timed ? [timed, rule] : [rule]),

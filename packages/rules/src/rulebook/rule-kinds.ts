@@ -200,6 +200,8 @@ export const ruleParams = {
       inform: posts.default([]),
       /** To whom the traveller reports back on return (销假). */
       reportBackTo: posts.default([]),
+      /** 销假 comes with a report on the trip (返回后应向市长销假并报告有关情况, 二连浩特 七十四). */
+      returnReport: z.boolean().default(false),
       /** The request must name who attends in one's place (钟山 第四十七条 “并明确代会人员”). */
       substituteRequired: z.boolean().default(false),
       /** How long before departure it must be filed (原则上提前3天, 钟山 第七十四条), the day of departure not counted. */
