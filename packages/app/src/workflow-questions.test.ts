@@ -24,6 +24,15 @@ const SELECTOR_FIELD: Record<string, string> = {
 }
 
 /**
+ * Computations of the rules core that walk a kind's rules themselves instead of through ask(), by
+ * the decision they answer over many days: acting duty (actingDutyOver) is acting-presider for
+ * every day and away post, run by every act that changes an absence or a designation.
+ */
+const COMPUTED: Record<string, WorkflowQuestion> = {
+  actingDutyOver: { decision: 'acting-presider' },
+}
+
+/**
  * Where a call forwards its caller's question (responsibleFor asks for the matter it is given):
  * the callers are read instead.
  */
@@ -93,6 +102,8 @@ function askedInSource(): WorkflowQuestion[] {
     const text = readFileSync(file, 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/^\s*\/\/.*$/gm, '')
+    for (const [call, question] of Object.entries(COMPUTED))
+      if (new RegExp(`(?<!function )\\b${call}\\s*\\(`).test(text)) asked.push(question)
     for (const match of text.matchAll(/(?<!function )\b(ask|responsibleFor)\s*(<[^(]*>)?\s*\(/g)) {
       const args = argumentsOf(balanced(text, (match.index ?? 0) + match[0].length - 1))
       if (match[1] === 'responsibleFor') {

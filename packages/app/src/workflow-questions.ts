@@ -41,6 +41,12 @@ export const WORKFLOW_QUESTIONS: readonly WorkflowQuestion[] = [
   { decision: 'responsible-posts', code: 'supervisionReminder' },
   { decision: 'responsible-posts', code: 'supervisionItemOverdue' },
   { decision: 'responsible-posts', code: 'supervisionAccountability' },
+  // 请销假 (issue 15): who approves or is filed with, by post, category and dates (the lead time,
+  // 超过半个月); leaders away at the same time.
+  { decision: 'leave-approval' },
+  { decision: 'leave-conflict' },
+  // 代行: who acts for an away post on each day (acting duty, recomputed by every absence act).
+  { decision: 'acting-presider' },
   // 会议活动申请 (issue 15): lead times, the no-meeting week (holdMeeting above), the yearly cap.
   { decision: 'advance-notice', code: 'governmentMeetingPlan' },
   { decision: 'advance-notice', code: 'citywideMeetingApproval' },

@@ -145,13 +145,10 @@ describe('demo jurisdiction', () => {
         .orderBy('a.from_date')
         .execute()
       const today = '2026-03-02'
-      const away = rows.filter(
-        (r) => r.status === 'approved' && r.from_date <= today && today <= r.to_date,
-      )
+      const inForce = (r: { status: string }) => r.status === 'approved' || r.status === 'filed'
+      const away = rows.filter((r) => inForce(r) && r.from_date <= today && today <= r.to_date)
       const pending = rows.filter((r) => r.status === 'pending' && r.from_date > today)
-      const overdue = rows.filter(
-        (r) => r.status === 'approved' && r.to_date < today && !r.returned_on,
-      )
+      const overdue = rows.filter((r) => inForce(r) && r.to_date < today && !r.returned_on)
       assert.deepEqual(
         [away.length, pending.length, overdue.length, rows.length],
         [1, 1, 1, 3],
@@ -179,7 +176,9 @@ describe('demo jurisdiction', () => {
       for (const row of rows)
         assert.deepEqual(
           events.filter((e) => e.absence_id === row.id).map((e) => e.action),
-          row.status === 'approved' ? ['request', 'approve'] : ['request'],
+          ({ approved: ['request', 'approve'], filed: ['file'] } as Record<string, string[]>)[
+            row.status
+          ] ?? ['request'],
         )
       assert.ok(
         events.every((e) => e.actor_person_id),
