@@ -380,6 +380,19 @@ describe('领导活动安排：一周', () => {
       '区长 | 2026-03-09 | meeting | 00:00 | 主持下周一早会 | ',
       '区长 | 2026-03-10 | absence |  | 休假 | ',
     ])
+    // Past its end and not closed by 销假: 逾期未销假 (the office's 未销假 list, on the calendar too).
+    server.clock = new Date('2026-03-11T01:00:00Z')
+    try {
+      const later = (
+        await (await as('zs-deputy-3')).get('/api/leader-calendar?week=2026-03-09')
+      ).json() as View
+      assert.deepEqual(linesOf(later).slice(0, 2), [
+        '区长 | 2026-03-09 | absence |  | 休假 | 逾期未销假',
+        '区长 | 2026-03-09 | meeting | 00:00 | 主持下周一早会 | ',
+      ])
+    } finally {
+      server.clock = MONDAY
+    }
     for (const bad of ['2026-02-30', '2026-3-2', 'next'])
       assert.equal((await deputy.get(`/api/leader-calendar?week=${bad}`)).statusCode, 400, bad)
   })

@@ -82,10 +82,19 @@ function citationsOf(rulebook: ResolvedRulebook | undefined, ruleIds: readonly s
   return citations
 }
 
+/** What a day away adds: filed only (报备), closed by 销假, or past its end and not closed. */
+function absenceNote(absence: LeaderRow['absences'][number], today: string): string | null {
+  if (absence.status === 'returned') return `已销假（${absence.returnedOn}）`
+  const overdue = absence.to < today ? '逾期未销假' : null
+  if (absence.status === 'filed') return overdue ? `已报备，${overdue}` : '已报备'
+  return overdue
+}
+
 function absenceEntries(
   row: LeaderRow,
   week: { from: string; to: string },
   rulebook: ResolvedRulebook | undefined,
+  today: string,
 ): LeaderCalendarEntry[] {
   return row.absences.flatMap((absence) => {
     // Away until 销假: a return before the planned end ends the absence that day (C2).
@@ -94,12 +103,7 @@ function absenceEntries(
     const label = CALENDAR_ABSENCE_LABELS[absence.category] ?? '外出'
     const place = CALENDAR_CATEGORIES_WITH_PLACE.has(absence.category) ? absence.destination : null
     const title = place ? `${label}（${place}）` : label
-    const note =
-      absence.status === 'filed'
-        ? '已报备'
-        : absence.status === 'returned'
-          ? `已销假（${absence.returnedOn}）`
-          : null
+    const note = absenceNote(absence, today)
     const citations = citationsOf(rulebook, absence.ruleIds)
     return daysInWeek(absence.from, until, week).map((date) => ({
       date,
@@ -204,7 +208,8 @@ export async function viewLeaderCalendar(
 ): Promise<LeaderCalendarView> {
   const now = deps.now()
   const actor = await actorOfSession(r, session, now)
-  const weekStart = weekStartOf(query.week ?? shanghaiDateOf(now.getTime()))
+  const today = shanghaiDateOf(now.getTime())
+  const weekStart = weekStartOf(query.week ?? today)
   const week = { from: weekStart, to: addDays(weekStart, 6) }
   const rulebook = deps.rules.rulebook(actor.jurisdictionId, weekStart)
   const roles = leaderRolesOf(rulebook)
@@ -239,7 +244,7 @@ export async function viewLeaderCalendar(
         title: row.title,
         holders: [...new Set(row.holders.map((holder) => holder.name))],
         entries: [
-          ...absenceEntries(row, week, rulebook),
+          ...absenceEntries(row, week, rulebook, today),
           ...actingEntries(row, week, rulebook),
           ...meetingEntries(row.postId, meetings),
           ...eventEntries(row),
