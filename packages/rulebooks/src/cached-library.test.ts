@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
@@ -65,6 +73,28 @@ describe('the rulebook library kept in the cache', () => {
       loadCachedLibrary({ root, cacheDir }).jurisdictions.get('muli')?.[0]?.book.title,
       '只在缓存里的标题',
     )
+  })
+
+  it('is not kept when a file changes while it is parsed (what was parsed is not what the name says)', () => {
+    const file = join(root, 'jurisdictions', 'muli', 'rulebook.yaml')
+    const text = readFileSync(file, 'utf8')
+    const keptBefore = kept()
+    const library = loadCachedLibrary({
+      root,
+      cacheDir: join(work, 'cache-race'),
+      load: (at) => {
+        const parsed = loadLibrary(at)
+        writeFileSync(
+          file,
+          text.replace('title: 木里藏族自治县人民政府工作规则', 'title: 解析时改的标题'),
+        )
+        return parsed
+      },
+    })
+    writeFileSync(file, text)
+    assert.ok(library.jurisdictions.get('muli')?.length)
+    assert.equal(existsSync(join(work, 'cache-race')), false)
+    assert.deepEqual(kept(), keptBefore)
   })
 
   it('is parsed again when any file of the library changes, and the old file removed', () => {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { createHash, type Hash, randomUUID } from 'node:crypto'
 import {
   mkdirSync,
   readdirSync,
@@ -26,17 +26,27 @@ import { DEFAULT_ROOT, loadLibrary, type RulebookLibrary } from './load-library.
  * first time something asks for it.
  */
 export function loadCachedLibrary(
-  options: { root?: string; cacheDir?: string } = {},
+  options: {
+    root?: string
+    cacheDir?: string
+    /** How the library is parsed when not kept (loadLibrary; a test may slip an edit in). */
+    load?: (root: string) => RulebookLibrary
+  } = {},
 ): RulebookLibrary {
   const root = options.root ?? DEFAULT_ROOT
-  if (!options.cacheDir) return loadLibrary(root)
-  const file = join(options.cacheDir, `rulebooks-${libraryVersion(root)}.v8`)
+  const load = options.load ?? loadLibrary
+  if (!options.cacheDir) return load(root)
+  const version = libraryVersion(root)
+  const file = join(options.cacheDir, `rulebooks-${version}.v8`)
   try {
     return withLazySources(deserialize(readFileSync(file)) as RulebookLibrary)
   } catch {
     // Not kept yet (or unreadable): parsed below.
   }
-  const library = loadLibrary(root)
+  const library = load(root)
+  // A file edited while it was parsed (others edit the rulebooks as tests run): what was parsed
+  // is not what the name says, so it is not kept under that name.
+  if (libraryVersion(root) !== version) return library
   try {
     mkdirSync(options.cacheDir, { recursive: true })
     const aside = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`
@@ -53,19 +63,28 @@ export function loadCachedLibrary(
 
 const RULES_CODE = dirname(fileURLToPath(import.meta.resolve('@zhengling/rules')))
 
+function hashFiles(hash: Hash, dir: string): Hash {
+  for (const name of readdirSync(dir).sort()) {
+    if (name === 'node_modules') continue
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) hashFiles(hash, path)
+    else hash.update(`\0${path}\0`).update(readFileSync(path))
+  }
+  return hash
+}
+
+/**
+ * The rules core's code as this process runs it, hashed when the process loaded it: a process
+ * started before the schemas changed parses with the old ones, so it must not name what it
+ * parsed after the new code (it would keep a library the new code rejects under the new name).
+ */
+const RULES_CODE_VERSION = hashFiles(createHash('sha256'), RULES_CODE).digest('hex')
+
 /** A hash of everything the library is made of (see loadCachedLibrary). */
 export function libraryVersion(root: string = DEFAULT_ROOT): string {
   const hash = createHash('sha256').update(`${process.version}\0${process.cwd()}\0${root}\0`)
-  const visit = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      if (name === 'node_modules') continue
-      const path = join(dir, name)
-      if (statSync(path).isDirectory()) visit(path)
-      else hash.update(`\0${path}\0`).update(readFileSync(path))
-    }
-  }
-  visit(root)
-  visit(RULES_CODE)
+  hashFiles(hash, root)
+  hash.update(`\0${RULES_CODE_VERSION}`)
   return hash.digest('hex').slice(0, 16)
 }
 
