@@ -367,11 +367,14 @@ for (const county of COUNTIES) {
       await confirmAct(page, '签发')
       await page.getByText('已办理').first().waitFor()
       // The history says in whose place he signed, and under which article.
-      await page
+      const note = page
         .getByText(new RegExp(`代行${county.headTitle}职责.*${county.actingArticle}`))
         .first()
-        .waitFor()
-      await screenshot(page, `whereabouts-${county.jurisdiction}-signed-as-acting`)
+      await note.waitFor()
+      await note.scrollIntoViewIfNeeded()
+      await screenshot(page, `whereabouts-${county.jurisdiction}-signed-as-acting`, {
+        fullPage: false,
+      })
       await page.context().close()
     })
 

@@ -91,7 +91,13 @@ function PreviewBody({ preview }: { preview: AbsencePreview }) {
       {preview.summary && (
         <Typography.Paragraph style={{ margin: 0 }}>{preview.summary}</Typography.Paragraph>
       )}
-      <Descriptions size="small" column={1} bordered items={lines} />
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        items={lines}
+        styles={{ label: { whiteSpace: 'nowrap', width: 96 } }}
+      />
       {preview.conflict?.conflict && (
         <Alert
           type={preview.conflict.forbidden ? 'error' : 'warning'}
@@ -105,7 +111,9 @@ function PreviewBody({ preview }: { preview: AbsencePreview }) {
         />
       )}
       <div>
-        <Typography.Text strong>外出期间代行职责</Typography.Text>
+        <Typography.Paragraph strong style={{ marginBottom: 4 }}>
+          外出期间代行职责
+        </Typography.Paragraph>
         <ActingSpans spans={preview.acting} empty="该职务外出期间规则未安排他人代行。" />
       </div>
       {preview.citations.length > 0 && <CitationList citations={preview.citations} />}
