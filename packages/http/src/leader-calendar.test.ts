@@ -261,6 +261,8 @@ async function seedWeek() {
       { title: '区长', role: 'member', attendance: 'invited' },
       { title: '常务副区长', role: 'member' },
       { title: '副区长（教育）', role: 'member', attendance: 'onLeave' },
+      // Away that day (学习) without a leave for the meeting: 外出期间.
+      { title: '副区长（法治）', role: 'member' },
       { title: '区人民政府办公室主任', role: 'attendee' },
       { title: '区财政局局长', role: 'attendee' },
     ],
@@ -343,6 +345,7 @@ describe('领导活动安排：一周', () => {
       '副区长（教育） | 2026-03-06 | event | 上午9:30 | 全区春季植树活动（approved） | 应邀出席',
       '副区长（城建） | 2026-03-02 | absence |  | 外出（六盘水市区） | 已报备',
       '副区长（法治） | 2026-03-04 | absence |  | 学习（省委党校） | 已销假（2026-03-06）',
+      '副区长（法治） | 2026-03-04 | meeting | 09:00 | 出席区人民政府第12次常务会议 | 外出期间',
       '副区长（法治） | 2026-03-05 | absence |  | 学习（省委党校） | 已销假（2026-03-06）',
       '副区长（法治） | 2026-03-06 | absence |  | 学习（省委党校） | 已销假（2026-03-06）',
       '区人民政府办公室主任 | 2026-03-04 | meeting | 09:00 | 列席区人民政府第12次常务会议 | ',
@@ -377,7 +380,7 @@ describe('领导活动安排：一周', () => {
     const next = (await deputy.get('/api/leader-calendar?week=2026-03-09')).json() as View
     assert.deepEqual(linesOf(next).slice(0, 3), [
       '区长 | 2026-03-09 | absence |  | 休假 | ',
-      '区长 | 2026-03-09 | meeting | 00:00 | 主持下周一早会 | ',
+      '区长 | 2026-03-09 | meeting | 00:00 | 主持下周一早会 | 外出期间',
       '区长 | 2026-03-10 | absence |  | 休假 | ',
     ])
     // Past its end and not closed by 销假: 逾期未销假 (the office's 未销假 list, on the calendar too).
@@ -388,7 +391,7 @@ describe('领导活动安排：一周', () => {
       ).json() as View
       assert.deepEqual(linesOf(later).slice(0, 2), [
         '区长 | 2026-03-09 | absence |  | 休假 | 逾期未销假',
-        '区长 | 2026-03-09 | meeting | 00:00 | 主持下周一早会 | ',
+        '区长 | 2026-03-09 | meeting | 00:00 | 主持下周一早会 | 外出期间',
       ])
     } finally {
       server.clock = MONDAY

@@ -189,6 +189,19 @@ function eventEntries(row: LeaderRow) {
   }))
 }
 
+/**
+ * A meeting on a day the leader is away, without a leave asked for it (会议请假), says 外出期间: the
+ * office sees what to settle (a leave request, another presider) before the day.
+ */
+function flagAwayMeetings(entries: LeaderCalendarEntry[]): LeaderCalendarEntry[] {
+  const away = new Set(entries.filter((e) => e.kind === 'absence').map((e) => e.date))
+  return entries.map((entry) =>
+    entry.kind === 'meeting' && away.has(entry.date) && entry.note === null
+      ? { ...entry, note: '外出期间' }
+      : entry,
+  )
+}
+
 // Within a day: whole-day entries (away, acting) first, then by time.
 const byDayThenTime = (a: LeaderCalendarEntry, b: LeaderCalendarEntry) =>
   a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? '')
@@ -243,12 +256,12 @@ export async function viewLeaderCalendar(
         role: row.role,
         title: row.title,
         holders: [...new Set(row.holders.map((holder) => holder.name))],
-        entries: [
+        entries: flagAwayMeetings([
           ...absenceEntries(row, week, rulebook, today),
           ...actingEntries(row, week, rulebook),
           ...meetingEntries(row.postId, meetings),
           ...eventEntries(row),
-        ]
+        ])
           .filter((entry) => week.from <= entry.date && entry.date <= week.to)
           .sort(byDayThenTime),
       })),
