@@ -1,11 +1,18 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { type DatabaseHandle, DEMO_JURISDICTIONS, type DemoJurisdiction } from '@zhengling/db'
+import {
+  absenceTimerHandlers,
+  type DatabaseHandle,
+  DEMO_JURISDICTIONS,
+  type DemoJurisdiction,
+  runDueJobs,
+} from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import { addDays } from '@zhengling/rules'
 import type { FastifyInstance } from 'fastify'
 import { DEMO_ABSENCES } from '../../db/demo/demo-absences.ts'
-import { buildTestServer } from './test-support/build-test-server.ts'
+import { createRulesPort } from './rules-port.ts'
+import { buildTestServer, testLibrary } from './test-support/build-test-server.ts'
 import { signInAs } from './test-support/sign-in-as.ts'
 import { demoSeed } from './test-support/use-demo-server.ts'
 
@@ -103,5 +110,193 @@ describe('the demo absences', () => {
       }
       assert.deepEqual(answered, seeded)
       for (const entry of DEMO_ABSENCES[jurisdiction] ?? []) assert.ok(entry.ruleIds.length > 0)
+    })
+})
+
+const rules = createRulesPort(testLibrary())
+const fire = () =>
+  runDueJobs(server.handle.db, {
+    handlers: absenceTimerHandlers({ now: () => server.clock, rules }),
+    now: () => server.clock,
+  })
+
+/**
+ * Where each 副县长 is acted for by their partner (延津 五 工作互补): the executive deputy filed
+ * without naming one, so their days away are a gap too.
+ */
+const PARTNERED: readonly DemoJurisdiction[] = ['yanjin']
+
+/** Where the acting rule leaves the head's stand-in to the head (decidedBy): the office may designate. */
+const DESIGNABLE: readonly DemoJurisdiction[] = ['zhongshan', 'toksun', 'yanjin']
+
+const PREFIX: Record<DemoJurisdiction, string> = {
+  zhongshan: 'zs',
+  toksun: 'tks',
+  muli: 'ml',
+  yanjin: 'yj',
+  erlianhaote: 'el',
+}
+
+// When the head and the executive deputy are both away: 二连浩特 八 names the other deputies in
+// order (依次); 钟山 第六条 leaves it to the deputy the 区长 designates; 木里 第七条, 托克逊 五 and
+// 延津 五 do not provide for it — a gap the office must fill. Each with the article acting cites.
+const BOTH_AWAY: Record<DemoJurisdiction, { acting: string | null; article: string }> = {
+  zhongshan: { acting: null, article: '第六条' },
+  toksun: { acting: null, article: '五' },
+  muli: { acting: null, article: '第七条' },
+  yanjin: { acting: null, article: '五' },
+  erlianhaote: { acting: '副市长（口岸、外事、合作区）', article: '八' },
+}
+
+type ActingDay = {
+  date: string
+  assignments: {
+    postTitle: string
+    actingPostTitle: string
+    source: string
+    citations: { article: string }[]
+  }[]
+  gaps: { postTitle: string; citations: { article: string }[] }[]
+}
+
+describe('acting duty for the head, over the five jurisdictions', () => {
+  for (const jurisdiction of DEMO_JURISDICTIONS)
+    it(`${jurisdiction}: the head away, then the executive deputy too, then the head back early (销假)`, async () => {
+      const prefix = PREFIX[jurisdiction]
+      const posts = await postsOf(jurisdiction)
+      const byRole = (role: string) => {
+        const post = posts.find((p) => p.role === role)
+        assert.ok(post, role)
+        return post
+      }
+      const head = byRole('principal')
+      const executive = byRole('executiveDeputy')
+      const file = async (post: typeof head, from: string, to: string) => {
+        const filed = await (
+          await signInAs(server.app, post.username)
+        ).post('/api/absences', {
+          postId: post.postId,
+          category: 'businessTrip',
+          from,
+          to,
+          destination: '省会城市',
+          reason: '参加全省工作会议',
+          contact: '13800000000',
+        })
+        assert.equal(filed.statusCode, 201, `${post.title}: ${filed.body}`)
+        const absence = filed.json() as { id: string; status: string; acts: string[] }
+        if (absence.status === 'pending') {
+          // Approved by whoever the rule names (the head, for the executive deputy's trip).
+          const approved = await (
+            await signInAs(server.app, head.username)
+          ).post(`/api/absences/${absence.id}/approve`, {})
+          assert.equal(approved.statusCode, 200, `${post.title} approved: ${approved.body}`)
+        }
+        return absence.id
+      }
+      const duty = async () => {
+        const office = await signInAs(server.app, `${prefix}-officeDirector`)
+        const view = await office.get('/api/acting-duty?from=2026-03-16&to=2026-03-20')
+        assert.equal(view.statusCode, 200, view.body)
+        return (view.json() as { days: ActingDay[] }).days.map((day) => {
+          const assignment = day.assignments.find((a) => a.postTitle === head.title)
+          const gap = day.gaps.find((g) => g.postTitle === head.title)
+          return [
+            day.date,
+            assignment ? assignment.actingPostTitle : gap ? 'GAP' : null,
+            (assignment?.citations ?? gap?.citations ?? []).map((c) => c.article).join(),
+          ]
+        })
+      }
+
+      server.clock = at('2026-03-09')
+      const headTrip = await file(head, '2026-03-16', '2026-03-20')
+      await file(executive, '2026-03-18', '2026-03-19')
+      const both = BOTH_AWAY[jurisdiction]
+      const exec = [executive.title, both.article]
+      const bothAway = [both.acting ?? 'GAP', both.article]
+      assert.deepEqual(await duty(), [
+        ['2026-03-16', ...exec],
+        ['2026-03-17', ...exec],
+        ['2026-03-18', ...bothAway],
+        ['2026-03-19', ...bothAway],
+        ['2026-03-20', ...exec],
+      ])
+
+      // The acts wrote their timers: the acting-gap check tells the government office, once, of the
+      // days nobody can act for the head — where the article leaves such days.
+      const fired = await fire()
+      assert.ok(fired > 0)
+      const gapMessages = await server.handle.db
+        .selectFrom('notifications')
+        .select(['title', 'body'])
+        .where('jurisdiction_id', '=', jurisdiction)
+        .where('title', 'like', '代行职责空缺%')
+        .execute()
+      assert.deepEqual(
+        gapMessages.map((m) => m.title),
+        both.acting
+          ? []
+          : [
+              `代行职责空缺：2026-03-18起 2 天${[head.title, ...(PARTNERED.includes(jurisdiction) ? [executive.title] : [])].join('、')}无人代行，请明确主持工作的负责人`,
+            ],
+      )
+      for (const message of gapMessages)
+        assert.ok(message.body.includes(both.article), message.body)
+
+      // Where the rule leaves it to the head (受…委托), the office director designates a deputy for
+      // the gap: those days follow the designation; where the article fixes the order, it may not.
+      const office = await signInAs(server.app, `${prefix}-officeDirector`)
+      const view = (await office.get('/api/acting-duty?from=2026-03-16&to=2026-03-20')).json() as {
+        designable: { postTitle: string }[]
+      }
+      const designable = view.designable.some((d) => d.postTitle === head.title)
+      assert.equal(designable, DESIGNABLE.includes(jurisdiction), JSON.stringify(view.designable))
+      if (designable) {
+        const deputy = byRole('deputy')
+        const designated = await office.post('/api/acting-designations', {
+          postId: head.postId,
+          actingPostId: deputy.postId,
+          from: '2026-03-18',
+          to: '2026-03-19',
+          reason: `${head.title}委托${deputy.title}主持工作`,
+        })
+        assert.equal(designated.statusCode, 201, designated.body)
+        const days = await duty()
+        assert.deepEqual(
+          days.map(([date, acting]) => [date, acting]),
+          [
+            ['2026-03-16', executive.title],
+            ['2026-03-17', executive.title],
+            ['2026-03-18', deputy.title],
+            ['2026-03-19', deputy.title],
+            ['2026-03-20', executive.title],
+          ],
+        )
+        // Revoked again: the days return to the rule's answer.
+        const revoked = await server.app.inject({
+          method: 'DELETE',
+          url: `/api/acting-designations/${(designated.json() as { id: string }).id}`,
+          headers: office.headers,
+        })
+        assert.ok(revoked.statusCode < 300, revoked.body)
+      }
+
+      // The head is back on the 18th (销假): away that day still, nobody acts for them after it.
+      server.clock = at('2026-03-18', '18:00')
+      const returned = await (
+        await signInAs(server.app, head.username)
+      ).post(`/api/absences/${headTrip}/return`, {
+        returnedOn: '2026-03-18',
+        report: '会议精神已向县（区、市）政府领导班子通报',
+      })
+      assert.equal(returned.statusCode, 200, returned.body)
+      assert.deepEqual(await duty(), [
+        ['2026-03-16', ...exec],
+        ['2026-03-17', ...exec],
+        ['2026-03-18', ...bothAway],
+        ['2026-03-19', null, ''],
+        ['2026-03-20', null, ''],
+      ])
     })
 })
