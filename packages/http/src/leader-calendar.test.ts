@@ -492,9 +492,14 @@ describe('领导活动安排：一周', () => {
     ])
       assert.ok(html.includes(text), text)
     assert.ok(!html.includes('<专题>'))
-    // Signed in only.
-    const anonymous = await server.app.inject({ method: 'GET', url: '/api/leader-calendar/print' })
-    assert.equal(anonymous.statusCode, 401)
+    // Signed in only, and as a post-holder: the administrators handle no government business.
+    for (const url of ['/api/leader-calendar', '/api/leader-calendar/print']) {
+      const anonymous = await server.app.inject({ method: 'GET', url })
+      assert.equal(anonymous.statusCode, 401, url)
+      const admin = await (await as('systemAdmin')).get(url)
+      assert.equal(admin.statusCode, 403, url)
+      assert.equal(admin.json().error.code, 'NOT_A_POST_HOLDER')
+    }
   })
 })
 
