@@ -81,7 +81,7 @@ function toRecord(row: AbsenceRow): AbsenceRecord {
 /** Every post id a record names, for the titles read with it. */
 const NAMED_POSTS = sql`array[a.post_id, a.stand_in_post_id, a.approver_post_id, a.decided_by_post_id]
   || a.approver_post_ids || a.via_post_ids || a.inform_post_ids || a.file_with_post_ids
-  || a.report_back_post_ids`
+  || a.report_back_post_ids || a.distribution_posts`
 
 interface HistoryJson {
   occurred_at: string
@@ -239,6 +239,7 @@ export function createAbsenceRepository(db: Kysely<Database>): AbsenceRepository
       const set: Record<string, unknown> = { updated_at: at }
       if (changes.status !== undefined) set.status = changes.status
       if (changes.approverPostId !== undefined) set.approver_post_id = changes.approverPostId
+      if (changes.approverPostIds !== undefined) set.approver_post_ids = changes.approverPostIds
       if (changes.decidedAt !== undefined) set.decided_at = changes.decidedAt
       if (changes.decidedByPostId !== undefined) set.decided_by_post_id = changes.decidedByPostId
       if (changes.opinion !== undefined) set.opinion = changes.opinion

@@ -157,4 +157,37 @@ describe('请销假 in 木里县 (第一百零八条)', () => {
     )
     assert.equal(apart.json().conflict, null, apart.body)
   })
+
+  it('a bureau head’s trip goes first to the 分管副县长, then to the 县长 (第二十八条（五）)', async () => {
+    const finance = await as('ml-departmentHead-finance')
+    const input = await trip(finance, '县财政局局长', '2026-04-06', '2026-04-07')
+    const plan = await finance.post('/api/absences/preview', preview(input))
+    assert.equal(plan.statusCode, 200, plan.body)
+    assert.deepEqual(
+      plan.json().stages.map((stage: { label: string }) => stage.label),
+      ['分管副县长', '县长'],
+      plan.body,
+    )
+    const filed = await finance.post('/api/absences', input)
+    assert.equal(filed.statusCode, 201, filed.body)
+    assert.equal(filed.json().approver, '常务副县长')
+    const head = await as('ml-principal')
+    const early = await head.post(`/api/absences/${filed.json().id}/approve`, {})
+    assert.equal(early.statusCode, 422, early.body)
+    assert.equal(early.json().error.code, 'NOT_ABSENCE_APPROVER')
+    const deputy = await as('ml-executiveDeputy')
+    const passed = await deputy.post(`/api/absences/${filed.json().id}/approve`, {
+      opinion: '同意',
+    })
+    assert.equal(passed.statusCode, 200, passed.body)
+    assert.equal(passed.json().status, 'pending')
+    assert.equal(passed.json().approver, '县长')
+    const approved = await head.post(`/api/absences/${filed.json().id}/approve`, {})
+    assert.equal(approved.statusCode, 200, approved.body)
+    assert.equal(approved.json().status, 'approved')
+    assert.deepEqual(
+      approved.json().history.map((entry: { action: string }) => entry.action),
+      ['request', 'pass', 'approve'],
+    )
+  })
 })

@@ -43,6 +43,11 @@ export interface AbsencePlan {
    */
   approverIsBody: boolean
   approverNames: string[]
+  /**
+   * The steps in turn (经…审核同意后报…): each 'via' post, then the approver. A request waits on
+   * one step at a time; a filing has none.
+   */
+  stages: AbsenceStage[]
   via: PostRef[]
   inform: PostRef[]
   fileWith: PostRef[]
@@ -54,6 +59,14 @@ export interface AbsencePlan {
   conflict: (AbsenceConflict & { conflict: boolean; citations: Citation[] }) | null
   summary: string
   citations: Citation[]
+}
+
+/** One step of a request's way: who decides it (the office for a body off the roster). */
+export interface AbsenceStage {
+  /** The rulebook's word for the step: 分管副市长, 市长, 自治区人民政府… */
+  label: string
+  posts: PostHolding[]
+  byOffice: boolean
 }
 
 /** The roster as absences read it on a day: posts, holders and their names, portfolios. */
@@ -191,6 +204,21 @@ export function planAbsence(
     })
   const approverIds = mode === 'approval' ? outcome.approver : []
   const approvers = approversOf(roster, context, requester, approverIds)
+  const titleOf = (id: string) => rulebook.posts.get(id)?.title ?? id
+  const stages: AbsenceStage[] =
+    mode === 'approval'
+      ? [
+          ...(outcome.via ?? []).map((id) => {
+            const step = approversOf(roster, context, requester, [id])
+            return { label: titleOf(id), posts: step.posts, byOffice: step.body }
+          }),
+          {
+            label: approverIds.map(titleOf).join('或'),
+            posts: approvers.posts,
+            byOffice: approvers.body,
+          },
+        ]
+      : []
   const conflict = conflictOf(rules, jurisdictionId, rulebook, requester, input, others)
   const late = outcome.filedInTime === false
   const lateForbidden = late && outcome.inPrinciple === false
@@ -200,7 +228,8 @@ export function planAbsence(
     days,
     approvers: approvers.posts,
     approverIsBody: approvers.body,
-    approverNames: approverIds.map((id) => rulebook.posts.get(id)?.title ?? id),
+    approverNames: approverIds.map(titleOf),
+    stages,
     via: named(outcome.via),
     inform: named(outcome.inform),
     fileWith: named(outcome.fileWith),

@@ -8,6 +8,7 @@ export type AbsenceChanges = Partial<
     AbsenceRecord,
     | 'status'
     | 'approverPostId'
+    | 'approverPostIds'
     | 'decidedAt'
     | 'decidedByPostId'
     | 'opinion'

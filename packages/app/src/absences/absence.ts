@@ -31,6 +31,7 @@ export const ABSENCE_STATUS_LABELS: Record<AbsenceStatus, string> = {
 export const ABSENCE_ACTION_LABELS: Record<string, string> = {
   request: '提交请假（外出）申请',
   file: '外出报备',
+  pass: '审核同意（转报）',
   approve: '批准',
   refuse: '不予批准',
   return: '销假',

@@ -1,7 +1,7 @@
 import { citationsOf } from '../documents/document-rules.ts'
 import { RuleRefusedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
-import { ABSENCE_CATEGORY_LABELS, type AbsenceRecord } from './absence.ts'
+import { ABSENCE_CATEGORY_LABELS, type AbsenceEvent, type AbsenceRecord } from './absence.ts'
 import {
   type AbsenceDeps,
   actOnAbsence,
@@ -11,6 +11,17 @@ import {
 } from './act-on-absence.ts'
 import { conflictOf, rulebookOn } from './absence-plan.ts'
 import { type AbsenceView, absenceViewOf } from './view-absence.ts'
+
+/** A request's steps as filed (the request's history entry keeps them), else its one approver step. */
+export function stagesOf(
+  record: AbsenceRecord,
+  history: readonly AbsenceEvent[],
+): { label: string; postIds: string[]; byOffice: boolean }[] {
+  const filed = history.find((entry) => entry.action === 'request')?.details.stages
+  if (Array.isArray(filed) && filed.length > 0)
+    return filed as { label: string; postIds: string[]; byOffice: boolean }[]
+  return [{ label: '', postIds: record.approverPostIds, byOffice: false }]
+}
 
 /** Refuses an actor whose post is not among those that may decide, naming them and the article. */
 export function assertAbsenceApprover(
@@ -43,9 +54,35 @@ export async function approveAbsenceRequest(
     deps,
     session,
     input.absenceId,
-    async ({ r, actor, at }, { record, postTitles }) => {
+    async ({ r, actor, at }, { record, postTitles, history }) => {
       assertAbsenceStatus(record, ['pending'], '审批')
       assertAbsenceApprover(deps, record, postTitles, actor.currentPost, '审批')
+      // 经…审核同意后报…: a step before the last passes the request on to the next.
+      const stages = stagesOf(record, history)
+      const passed = history.filter((entry) => entry.action === 'pass').length
+      const next = stages[passed + 1]
+      if (next) {
+        const title = `请审批：${postTitles[record.postId] ?? ''}${record.from}至${record.to}的请假（外出）（${stages[passed]?.label ?? ''}已审核同意）`
+        return {
+          action: 'pass',
+          text: opinion,
+          ruleIds: record.ruleIds,
+          details: {
+            step: stages[passed]?.label ?? null,
+            next: next.label,
+            byOffice: next.byOffice,
+          },
+          changes: { approverPostIds: next.postIds, approverPostId: next.postIds[0] ?? null },
+          notify: (after) => [
+            ...messagesTo(next.postIds, after, at, { kind: 'task', title, key: `pass${passed}` }),
+            messageToRequester(after, at, {
+              kind: 'approval',
+              title: `${stages[passed]?.label ?? ''}已审核同意，转报${next.label}`,
+              key: `pass${passed}`,
+            }),
+          ],
+        }
+      }
       const rulebook = rulebookOn(deps.rules, record.jurisdictionId, record.filedAt.slice(0, 10))
       const rows = await r.absences.overlapping(record.jurisdictionId, record.from, record.to, {
         statuses: ['approved', 'filed', 'returned', 'pending'],

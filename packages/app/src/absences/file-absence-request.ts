@@ -65,7 +65,13 @@ export function fileAbsenceRequest(
       )
     const filing = plan.mode === 'filing'
     const office = roster.posts.filter((p) => p.unitRulebookPost === GOVERNMENT_OFFICE)
-    const approverPostIds = postIdsOf(plan.approvers)
+    // A request waits on its first step (经…): the via posts in turn, then the approver.
+    const stages = plan.stages.map((stage) => ({
+      label: stage.label,
+      postIds: postIdsOf(stage.posts),
+      byOffice: stage.byOffice,
+    }))
+    const approverPostIds = stages[0]?.postIds ?? []
     const record: AbsenceRecord = {
       id: deps.newId(),
       jurisdictionId: actor.jurisdictionId,
@@ -115,7 +121,7 @@ export function fileAbsenceRequest(
     record.distributionPosts = [
       ...new Set([
         record.postId,
-        ...approverPostIds,
+        ...stages.flatMap((stage) => stage.postIds),
         ...record.viaPostIds,
         ...record.informPostIds,
         ...record.fileWithPostIds,
@@ -132,6 +138,7 @@ export function fileAbsenceRequest(
       late: record.late,
       latestFiling: plan.latestFiling,
       approverIsBody: plan.approverIsBody,
+      stages,
       conflict: record.conflict?.summary ?? null,
     }
     const event = {
@@ -151,14 +158,12 @@ export function fileAbsenceRequest(
         ? []
         : messagesTo(approverPostIds, record, at, {
             kind: 'task',
-            title: `请审批：${what}`,
+            title: `请${stages.length > 1 ? '审核' : '审批'}：${what}`,
             body: plan.summary,
             key: 'request',
           })),
       ...messagesTo(
-        filing
-          ? [...record.viaPostIds, ...record.informPostIds, ...record.fileWithPostIds]
-          : record.viaPostIds,
+        filing ? [...record.viaPostIds, ...record.informPostIds, ...record.fileWithPostIds] : [],
         record,
         at,
         {

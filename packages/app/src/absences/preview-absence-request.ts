@@ -36,6 +36,7 @@ export function previewAbsenceRequest(
       days: plan.days,
       approvers: plan.approvers,
       approverIsBody: plan.approverIsBody,
+      stages: plan.stages,
       via: plan.via,
       inform: plan.inform,
       fileWith: plan.fileWith,

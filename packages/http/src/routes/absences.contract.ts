@@ -83,6 +83,10 @@ export const previewResponse = z.object({
   days: z.number().int(),
   approvers: z.array(postHolders),
   approverIsBody: z.boolean(),
+  /** The steps in turn (经…审核同意后报…), the approver last; a filing has none. */
+  stages: z.array(
+    z.object({ label: z.string(), posts: z.array(postHolders), byOffice: z.boolean() }),
+  ),
   via: z.array(postRef),
   inform: z.array(postRef),
   fileWith: z.array(postRef),
