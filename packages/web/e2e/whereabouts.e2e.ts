@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { DEMO_PASSWORD, type DemoJurisdiction, demoRoster } from '@zhengling/db'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, screenshot } from './support/launch-browser.ts'
-import { PHONE } from './support/phone.ts'
+import { overflowOf, PHONE } from './support/phone.ts'
 import { signIn as signInAs } from './support/sign-in.ts'
 import { startDemoServer } from './support/start-demo-server.ts'
 import type { AbsencePreview, AbsenceView } from '../src/api/absences.ts'
@@ -41,6 +41,8 @@ interface County {
   actingArticle: string
   /** 钟山 第六条 leaves the deputy to the head: the office director records the designation. */
   designatedBy: string | null
+  /** The government office's director, who follows the trips not closed by 销假. */
+  office: string
   /** An outgoing document the head signs (钟山 第三十二条 钟府发; 二连浩特 五十 上行文). */
   document: { by: string; prefix: string; direction: string; recipients: string[] }
 }
@@ -56,6 +58,7 @@ const COUNTIES: County[] = [
     acting: 'zs-deputy-2',
     actingArticle: '第六条',
     designatedBy: 'zs-officeDirector',
+    office: 'zs-officeDirector',
     document: {
       by: 'zs-departmentHead-9',
       prefix: '钟府发',
@@ -73,6 +76,7 @@ const COUNTIES: County[] = [
     acting: 'el-deputy-2',
     actingArticle: '八',
     designatedBy: null,
+    office: 'el-officeDirector',
     document: {
       by: 'el-departmentHead-housing',
       prefix: '二政发',
@@ -356,6 +360,7 @@ for (const county of COUNTIES) {
         const week = page.getByRole('region', { name: '本周代行职责' })
         await week.getByText(acting).first().waitFor()
         await week.getByText(county.actingArticle, { exact: true }).first().waitFor()
+        if (phone) assert.equal(await overflowOf(page), 0, 'the week fits a phone')
         await screenshot(page, `whereabouts-${county.jurisdiction}-acting-${size}`)
         await page.context().close()
       }
@@ -378,13 +383,22 @@ for (const county of COUNTIES) {
       await page.context().close()
     })
 
-    it('销假 on a phone closes the trip', async () => {
+    it('the day after, the office sees it 逾期未销假; 销假 on a phone closes it', async () => {
       clock = BACK_DAY
+      const office = await openAs(county.office, '/absences?scope=office')
+      const trip = office
+        .getByRole('row')
+        .filter({ hasText: nameOf(county.jurisdiction, county.traveller) })
+        .filter({ hasText: AWAY_FROM })
+      await trip.getByText('逾期未销假').waitFor()
+      await office.context().close()
+
       const page = await openAs(county.traveller, `/absences/${tripId}`, true)
       await page.getByRole('region', { name: '办理', exact: true }).waitFor()
       await page.getByLabel('销假报告').fill('已按期返回，会议精神已向区政府报告。')
       await page.getByRole('button', { name: '销假', exact: true }).tap()
       await page.locator('.ant-tag', { hasText: '已销假' }).waitFor()
+      assert.equal(await overflowOf(page), 0, 'the request fits a phone')
       await screenshot(page, `whereabouts-${county.jurisdiction}-returned-390`)
       await page.context().close()
     })

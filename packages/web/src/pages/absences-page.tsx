@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Flex, Tabs, Typography } from 'antd'
+import { Button, Card, Flex, Switch, Tabs, Typography } from 'antd'
+import { useState } from 'react'
 import { useNavigate, useSearchParams } from 'react-router-dom'
 import { type AbsenceScope, fetchAbsences } from '../api/absences.ts'
 import { useLoad } from '../api/use-load.ts'
@@ -32,6 +33,10 @@ function Absences() {
   const list = useLoad(`absences:${scope.key}`, (signal) =>
     fetchAbsences({ scope: scope.key }, signal),
   )
+  // 逾期未销假: the trips over and not closed, which the office follows up.
+  const [overdueOnly, setOverdueOnly] = useState(false)
+  const items = list.data?.items ?? []
+  const overdue = items.filter((absence) => absence.returnOverdue)
 
   return (
     <Flex vertical gap={16}>
@@ -57,10 +62,22 @@ function Absences() {
           items={SCOPES.map((entry) => ({ key: entry.key, label: entry.label }))}
         />
         {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+        {!list.error && overdue.length > 0 && (
+          <Flex align="center" gap={8} wrap style={{ marginBottom: 12 }}>
+            <Typography.Text type="danger">{overdue.length} 项逾期未销假</Typography.Text>
+            <Switch
+              size="small"
+              checked={overdueOnly}
+              onChange={setOverdueOnly}
+              aria-label="只看逾期未销假"
+            />
+            <Typography.Text type="secondary">只看逾期未销假</Typography.Text>
+          </Flex>
+        )}
         {!list.error && (
           <AbsenceTable
             label={scope.label}
-            items={list.data?.items ?? []}
+            items={overdueOnly && overdue.length > 0 ? overdue : items}
             loading={list.loading}
             empty={scope.empty}
           />

@@ -60,7 +60,7 @@ function rowsOf(days: ActingDutyDay[]): PostRow[] {
 }
 
 /**
- * 依据第六条: the articles of a cell, short enough for a week's columns; each one's words on hover
+ * 依据：第六条: the articles of a cell, short enough for a week's columns; each one's words on hover
  * or tap, its rule id with 显示规则编号 on.
  */
 function Articles({ citations }: { citations: Citation[] }) {
@@ -68,7 +68,7 @@ function Articles({ citations }: { citations: Citation[] }) {
   if (citations.length === 0) return null
   return (
     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-      依据
+      依据：
       {citations.map((citation, index) => (
         <span key={citation.ruleId}>
           {index > 0 && '、'}
@@ -141,7 +141,7 @@ export function DutyGrid({ days, loading }: { days: ActingDutyDay[]; loading: bo
           return (
             <Card key={day.date} size="small" title={dayLabel(day.date)}>
               {cells.length === 0 ? (
-                <Typography.Text type="secondary">领导均在岗，无代行</Typography.Text>
+                <Typography.Text type="secondary">当日无代行安排</Typography.Text>
               ) : (
                 <List
                   size="small"
@@ -192,7 +192,7 @@ export function DutyGrid({ days, loading }: { days: ActingDutyDay[]; loading: bo
       loading={loading}
       pagination={false}
       scroll={{ x: 'max-content' }}
-      locale={{ emptyText: <Empty description="本周领导均在岗，无代行安排" /> }}
+      locale={{ emptyText: <Empty description="本周无代行安排" /> }}
     />
   )
 }
