@@ -303,6 +303,19 @@ describe('会议活动申请: the office decides', () => {
       'approve',
       'refuse',
     ])
+    // 待我办理: the office's workbench has it, due by the day of the event.
+    const waiting = (await office.get('/api/workbench')).json().items
+    const work = waiting.find((item: { target: { id: string } }) => item.target.id === id)
+    assert.deepEqual(
+      { kind: work?.kind, section: work?.section, type: work?.target.type, due: work?.dueDate },
+      { kind: 'decideEventRequest', section: 'events', type: 'eventRequest', due: '2026-04-20' },
+    )
+    assert.equal(
+      (await office.get('/api/workbench/counts')).json().events,
+      waiting.filter((item: { section: string }) => item.section === 'events').length,
+    )
+    const bureauWork = (await bureau.get('/api/workbench')).json().items
+    assert.ok(!bureauWork.some((item: { target: { id: string } }) => item.target.id === id))
     // A bureau does not decide; the leader cannot either.
     const byBureau = await bureau.post(`/api/event-requests/${id}/approve`, {})
     assert.equal(byBureau.statusCode, 403, byBureau.body)
@@ -320,6 +333,8 @@ describe('会议活动申请: the office decides', () => {
     const again = await office.post(`/api/event-requests/${id}/approve`, {})
     assert.equal(again.statusCode, 403, again.body)
     assert.equal(again.json().error.code, 'WRONG_STATE')
+    const after = (await office.get('/api/workbench')).json().items
+    assert.ok(!after.some((item: { target: { id: string } }) => item.target.id === id))
     const told = await principal.get('/api/notifications')
     assert.match(told.body, /活动安排：2026-04-20/)
   })

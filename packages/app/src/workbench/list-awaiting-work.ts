@@ -18,9 +18,10 @@ import type { HeldPost } from '../organisation/organisation-repository.ts'
 import type { RulesPort } from '../rules-port.ts'
 import { supervisionItemHolders } from '../supervision/supervision-item-holders.ts'
 import type { Repositories } from '../unit-of-work.ts'
+import { isEventRequestOffice } from '../event-requests/act-on-event-request.ts'
 
 /** The menu section an item belongs to (待办, 会议, 督查), for the badges. */
-export type WorkSection = 'documents' | 'meetings' | 'supervision'
+export type WorkSection = 'documents' | 'meetings' | 'supervision' | 'events'
 
 /** One piece of work waiting on the current post, as the workbench lists it. */
 export interface AwaitingWork {
@@ -30,7 +31,7 @@ export interface AwaitingWork {
   kindLabel: string
   section: WorkSection
   /** The record to open: a document, a meeting, a ledger item. */
-  target: { type: 'document' | 'meeting' | 'supervision'; id: string }
+  target: { type: 'document' | 'meeting' | 'supervision' | 'eventRequest'; id: string }
   title: string
   /** From whom it comes: the sending unit, the submitting unit, the requesting post. */
   from: string | null
@@ -55,6 +56,7 @@ const STEP_LABELS: Record<string, string> = {
   carryOut: '督办落实',
   decideExtension: '审核延期申请',
   reviewClosure: '审核办结申请',
+  decideEventRequest: '审核会议活动申请',
 }
 
 /** The most documents, ledger items and meetings read for one list: a desk's whole day. */
@@ -85,12 +87,13 @@ export async function listAwaitingWork(
     holding.postId
       ? holding.postId === post.postId
       : holding.departmentId !== null && holding.departmentId === post.departmentId
-  const [documents, meetings, supervision] = await Promise.all([
+  const [documents, meetings, supervision, events] = await Promise.all([
     documentWork(r, viewer, post),
     meetingWork(r, deps.rules, viewer, post, today, directory, waitsOnPost),
     supervisionWork(r, viewer, post, today, directory, waitsOnPost),
+    eventRequestWork(r, viewer, post),
   ])
-  const items = [...documents, ...meetings, ...supervision].map((work) =>
+  const items = [...documents, ...meetings, ...supervision, ...events].map((work) =>
     dated(deps.rules, viewer.jurisdictionId, today, work),
   )
   return { today, items: items.sort(mostUrgentFirst) }
@@ -108,6 +111,7 @@ export async function countAwaitingWork(
     documents: count('documents'),
     meetings: count('meetings'),
     supervision: count('supervision'),
+    events: count('events'),
     overdue: items.filter((item) => item.overdue).length,
   }
 }
@@ -352,4 +356,27 @@ async function supervisionWork(
       },
     ]
   })
+}
+
+/**
+ * 会议活动申请 waiting on the government office: its pending requests, due by the day of the
+ * meeting or event itself.
+ */
+async function eventRequestWork(
+  r: Repositories,
+  viewer: Viewer,
+  post: HeldPost,
+): Promise<Undated[]> {
+  if (!isEventRequestOffice(post)) return []
+  const pending = await r.eventRequests.list(viewer, { status: 'pending', limit: LIMIT })
+  return pending.map((request) => ({
+    kind: 'decideEventRequest',
+    kindLabel: STEP_LABELS.decideEventRequest ?? '审核会议活动申请',
+    section: 'events' as const,
+    target: { type: 'eventRequest' as const, id: request.id },
+    title: request.title,
+    from: request.unitName,
+    since: request.createdAt,
+    dueDate: request.date,
+  }))
 }

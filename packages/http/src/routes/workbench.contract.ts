@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { civilDateOut, id } from './contract-fields.ts'
 
-const section = z.enum(['documents', 'meetings', 'supervision'])
+const section = z.enum(['documents', 'meetings', 'supervision', 'events'])
 
 /** A missing-calendar warning: the count crosses a year whose holiday notice is not loaded. */
 const calendarWarning = z.object({ code: z.string(), year: z.number(), message: z.string() })
@@ -16,7 +16,10 @@ export const awaitingWorkResponse = z.object({
       /** 批示, 签发, 核稿, 审定议题, 督办落实… */
       kindLabel: z.string(),
       section,
-      target: z.object({ type: z.enum(['document', 'meeting', 'supervision']), id }),
+      target: z.object({
+        type: z.enum(['document', 'meeting', 'supervision', 'eventRequest']),
+        id,
+      }),
       title: z.string(),
       from: z.string().nullable(),
       since: z.string(),
@@ -34,5 +37,7 @@ export const awaitingCountsResponse = z.object({
   documents: z.number().int(),
   meetings: z.number().int(),
   supervision: z.number().int(),
+  /** 会议活动申请 waiting on the government office (issue 15). */
+  events: z.number().int(),
   overdue: z.number().int(),
 })

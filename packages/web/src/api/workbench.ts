@@ -4,8 +4,8 @@ import { request } from './client.ts'
 export interface AwaitingWork {
   kind: string
   kindLabel: string
-  section: 'documents' | 'meetings' | 'supervision' | 'absences'
-  target: { type: 'document' | 'meeting' | 'supervision' | 'absence'; id: string }
+  section: 'documents' | 'meetings' | 'supervision' | 'absences' | 'events'
+  target: { type: 'document' | 'meeting' | 'supervision' | 'absence' | 'eventRequest'; id: string }
   title: string
   from: string | null
   since: string
@@ -21,6 +21,8 @@ export interface AwaitingCounts {
   supervision: number
   /** 请销假: requests waiting on the approver, trips waiting on 销假 (issue 15). */
   absences?: number
+  /** 会议活动申请 waiting on the government office (issue 15). */
+  events?: number
   overdue: number
 }
 

@@ -170,7 +170,13 @@ export function AppLayout() {
           {
             key: '/event-requests',
             icon: <FlagOutlined aria-hidden />,
-            label: <Link to="/event-requests">会议活动申请</Link>,
+            label: (
+              <Link to="/event-requests">
+                <MenuCount count={counts?.events} label="待审核会议活动申请">
+                  会议活动申请
+                </MenuCount>
+              </Link>
+            ),
           },
         ]
       : []),

@@ -11,6 +11,7 @@ const SECTION_COLOURS: Record<AwaitingWork['section'], string> = {
   meetings: 'purple',
   supervision: 'gold',
   absences: 'cyan',
+  events: 'geekblue',
 }
 
 const PATHS: Record<AwaitingWork['target']['type'], string> = {
@@ -18,6 +19,7 @@ const PATHS: Record<AwaitingWork['target']['type'], string> = {
   meeting: '/meetings',
   supervision: '/supervision',
   absence: '/absences',
+  eventRequest: '/event-requests',
 }
 
 /** The countdown on the official calendar: 剩 N 个工作日, 今日到期, 已逾期 N 个工作日 in red. */
