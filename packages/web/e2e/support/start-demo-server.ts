@@ -1,5 +1,6 @@
 import { createScryptHasher, type NotificationChannel, sm3Hasher } from '@zhengling/app'
 import {
+  absenceTimerHandlers,
   documentTimerHandlers,
   notificationDeliveryHandlers,
   runDueJobs,
@@ -60,6 +61,7 @@ export async function startDemoServer(
   const deliveries = notificationDeliveryHandlers({ channels: options.channels ?? [], now })
   const handlers = {
     ...documentTimerHandlers({ hasher: sm3Hasher, now, newId: randomUUID, rules }),
+    ...absenceTimerHandlers({ now, rules }),
     ...deliveries.handlers,
   }
   await app.listen({ port: 0, host: '127.0.0.1' })
