@@ -198,6 +198,8 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
           from_date: string
           to_date: string
           rule_id: string
+          source: 'roster' | 'rule' | 'designation' | 'standIn'
+          note: string | null
         }[]
       }>`
         select j.id, j.name, j.level, j.rulebook_version,
@@ -221,7 +223,8 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
             where fp.jurisdiction_id = j.id), '[]') as portfolios,
           coalesce((select json_agg(json_build_object('id', a.id, 'post_id', a.post_id,
               'acting_post_id', a.acting_post_id, 'from_date', a.from_date, 'to_date', a.to_date,
-              'rule_id', a.rule_id) order by a.from_date desc)
+              'rule_id', a.rule_id, 'source', a.source, 'note', a.note)
+              order by a.source = 'roster', a.from_date desc)
             from acting_assignments a join posts ap on ap.id = a.post_id
             where ap.jurisdiction_id = j.id), '[]') as acting
         from jurisdictions j where j.id = ${jurisdictionId}`.execute(db)
@@ -245,6 +248,8 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
         from: row.from_date,
         to: row.to_date,
         ruleId: row.rule_id,
+        source: row.source,
+        note: row.note,
       }))
       return {
         jurisdiction,
@@ -285,6 +290,8 @@ export function createOrganisationDirectory(db: Kysely<Database>): OrganisationD
                     from: actedBy.from,
                     to: actedBy.to,
                     ruleId: actedBy.ruleId,
+                    source: actedBy.source,
+                    note: actedBy.note,
                   }
                 : null,
             }

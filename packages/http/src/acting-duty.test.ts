@@ -9,6 +9,7 @@ import { actStatements, statementList } from './test-support/act-statements.ts'
 import { testLibrary } from './test-support/build-test-server.ts'
 import { postIdOf } from './test-support/post-id-of.ts'
 import { signInAs } from './test-support/sign-in-as.ts'
+import { openTaskHolders } from './test-support/task-holders.ts'
 import { type DemoServer, useDemoServer } from './test-support/use-demo-server.ts'
 
 // Acting duty the whole product follows (issue 15, H3): computed from approved absences and the
@@ -202,6 +203,18 @@ describe('acting duty in 钟山区 (第六条)', () => {
     })
     assert.equal(after.days[0].assignments[0].source, 'designation')
     assert.equal(after.designations.length, 1)
+
+    // 当前办理 on the document's page: the head, away, and who acts with the article.
+    const waiting = (await (await as('zs-officeDirector')).get(`/api/documents/${id}`)).json()
+      .holders
+    const signing = waiting.find((h: { kind: string }) => h.kind === 'sign')
+    assert.deepEqual(signing.holders, ['王建国'])
+    assert.deepEqual(signing.acting, {
+      postId: deputy2,
+      title: '副区长（教育）',
+      holders: ['张志强'],
+      note: '代行区长职责 — 第六条',
+    })
 
     // The designated deputy acts in the head's post: the head's 签发 waits in that workbench.
     const acting = await as('zs-deputy-2')
@@ -468,6 +481,59 @@ describe('acting duty in 二连浩特市 (八: 其他副市长依次)', () => {
     assert.ok(!(await postsOf(server, 'el-deputy-2')).some((p) => p.title === '市长'))
     const second = (await postsOf(server, 'el-deputy-3')).find((p) => p.title === '市长')
     assert.equal(second?.actingFor?.note, '代行市长职责 — 八')
+  })
+
+  it('the ranked deputy signs the 市长’s 上行文 as acting 市长, saying so with 八', async () => {
+    server.clock = at('2026-04-01')
+    const bureau = await as('el-departmentHead-housing')
+    const drafted = await bureau.post('/api/documents/outgoing', {
+      prefix: '二政字',
+      kind: '请示',
+      title: '关于申请城市更新项目资金的请示',
+      body: '请予支持。妥否，请批示。',
+      direction: 'upward',
+      mainRecipients: ['锡林郭勒盟行政公署'],
+      secrecy: '内部',
+    })
+    assert.equal(drafted.statusCode, 201, drafted.body)
+    const id = drafted.json().document.id
+    assert.deepEqual(drafted.json().document.plan.signer, ['principal'])
+    // 核稿 along the plan, each step by whoever holds it.
+    for (let step = 0; step < 5; step += 1) {
+      const review = (await openTaskHolders(server.handle.db, id)).find((t) => t.kind === 'review')
+      if (!review) break
+      const reviewer = review.usernames[0] as string
+      const done = await (
+        await as(reviewer)
+      ).post(`/api/documents/${id}/review`, {
+        opinion: '同意',
+      })
+      assert.equal(done.statusCode, 200, `${reviewer}: ${done.body}`)
+    }
+    assert.equal(
+      (await bureau.get(`/api/documents/${id}`)).json().document.state,
+      'awaitingSignature',
+    )
+
+    await away(server, 'erlianhaote', { post: '市长', from: '2026-04-06', to: '2026-04-07' })
+    await away(server, 'erlianhaote', { post: '常务副市长', from: '2026-04-06', to: '2026-04-07' })
+    server.clock = at('2026-04-06')
+    const acting = await as('el-deputy-2')
+    const mayor = (acting.me.posts as HeldPost[]).find((p) => p.title === '市长')
+    assert.equal(mayor?.actingFor?.note, '代行市长职责 — 八')
+    await acting.put('/api/session/post', { postId: mayor?.postId })
+    const work = (await acting.get('/api/workbench')).json().items as { target: { id: string } }[]
+    assert.ok(
+      work.some((row) => row.target.id === id),
+      JSON.stringify(work),
+    )
+    const signed = await acting.post(`/api/documents/${id}/sign`, { opinion: '同意上报' })
+    assert.equal(signed.statusCode, 200, signed.body)
+    assert.equal(
+      signed.json().events.at(-1).actor,
+      '其木格（副市长（口岸、外事、合作区），代行市长职责 — 八）',
+    )
+    assert.ok(signed.json().events.at(-1).ruleIds.includes('erlianhaote.acting.principal'))
   })
 
   it('a deputy away names a stand-in (no rule in 八): the 批示 waiting on the deputy is given by the stand-in, saying so', async () => {

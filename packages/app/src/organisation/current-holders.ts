@@ -18,8 +18,11 @@ export interface Holding {
   unitName: string | null
   /** Who holds the post today (for a unit's work, its head). */
   holders: string[]
-  /** The post acting for it today, when nobody holds it (代理), and who holds that post. */
-  acting: { postId: string; title: string; holders: string[] } | null
+  /**
+   * The post acting for it today, when nobody holds it (代理) or its holder is away (代行, with
+   * the article: `note`), and who holds that post.
+   */
+  acting: { postId: string; title: string; holders: string[]; note?: string | null } | null
   /** Nobody holds the post today and nobody acts for it: the work is stuck until reassigned. */
   vacant: boolean
   /** The instant the work reached its holder. */
@@ -74,8 +77,18 @@ export async function holdingsDirectoryOn(
   const actingFor = (postId: string) => {
     const actedBy = posts.get(postId)?.actedBy
     return actedBy
-      ? { postId: actedBy.postId, title: actedBy.title, holders: namesOf(actedBy.postId) }
+      ? {
+          postId: actedBy.postId,
+          title: actedBy.title,
+          holders: namesOf(actedBy.postId),
+          ...(actedBy.note ? { note: actedBy.note } : {}),
+        }
       : null
+  }
+  // The holder is away today and someone acts (computed from an absence, ADR 0035).
+  const holderAway = (postId: string) => {
+    const source = posts.get(postId)?.actedBy?.source
+    return source !== undefined && source !== 'roster'
   }
   const heldToday = (postId: string) =>
     namesOf(postId).length > 0 || (actingFor(postId)?.holders.length ?? 0) > 0
@@ -90,7 +103,7 @@ export async function holdingsDirectoryOn(
     }
     if (work.postId) {
       const holders = namesOf(work.postId)
-      const acting = holders.length > 0 ? null : actingFor(work.postId)
+      const acting = holders.length > 0 && !holderAway(work.postId) ? null : actingFor(work.postId)
       return {
         ...common,
         postId: work.postId,
@@ -117,7 +130,8 @@ export async function holdingsDirectoryOn(
       departmentId,
       unitName: departmentId ? (units.get(departmentId) ?? null) : null,
       holders,
-      acting: head && holders.length === 0 ? actingFor(head.postId) : null,
+      acting:
+        head && (holders.length === 0 || holderAway(head.postId)) ? actingFor(head.postId) : null,
       // A unit's work waits on the unit: stuck only when none of its posts is held.
       vacant: !unitPostIds.some(heldToday),
     }

@@ -77,6 +77,10 @@ export interface OrganisationChart {
       from: string
       to: string
       ruleId: string | null
+      /** roster: typed in; rule, designation, standIn: computed from an absence (issue 15). */
+      source?: 'roster' | 'rule' | 'designation' | 'standIn'
+      /** 代行区长职责 — 第六条 (computed rows). */
+      note?: string | null
     } | null
   }[]
   actingAssignments: {
@@ -88,6 +92,8 @@ export interface OrganisationChart {
     from: string
     to: string
     ruleId: string | null
+    source?: 'roster' | 'rule' | 'designation' | 'standIn'
+    note?: string | null
   }[]
 }
 

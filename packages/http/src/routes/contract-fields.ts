@@ -70,8 +70,14 @@ export const holding = z.object({
   departmentId: z.string().nullable(),
   unitName: z.string().nullable(),
   holders: z.array(z.string()),
+  /** Who acts: for a vacant post (代理), or for an away holder (代行, `note` with the article). */
   acting: z
-    .object({ postId: z.string(), title: z.string(), holders: z.array(z.string()) })
+    .object({
+      postId: z.string(),
+      title: z.string(),
+      holders: z.array(z.string()),
+      note: z.string().nullable().optional(),
+    })
     .nullable(),
   vacant: z.boolean(),
   since: z.string(),

@@ -364,8 +364,11 @@ export interface Holding {
   /** The unit when the work was sent to a unit as a whole. */
   unitName: string | null
   holders: string[]
-  /** The post acting for a post nobody holds today (代理). */
-  acting: { postId: string; title: string; holders: string[] } | null
+  /**
+   * The post acting for a post nobody holds today (代理), or whose holder is away (代行, with
+   * the article in `note`: 代行区长职责 — 第六条).
+   */
+  acting: { postId: string; title: string; holders: string[]; note?: string | null } | null
   /** Nobody holds the post and nobody acts for it. */
   vacant: boolean
   since: string

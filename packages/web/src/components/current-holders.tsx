@@ -5,6 +5,9 @@ import { DueDate } from './due-date.tsx'
 
 /** The people only: the holders, the acting post's holders (代理), or 空缺. */
 export function holderNames(holding: Holding): string {
+  // The holder away, someone acting (代行, issue 15): the acting post's holders act.
+  if (holding.holders.length > 0 && holding.acting)
+    return `${holding.acting.holders.join('、')}（代行）`
   if (holding.holders.length > 0) return holding.holders.join('、')
   if (holding.acting) return `${holding.acting.holders.join('、')}（代理）`
   return '空缺'
@@ -13,6 +16,8 @@ export function holderNames(holding: Holding): string {
 /** Who: the unit (for a unit's work), the post, and its holders or the post acting for it. */
 export function holderText(holding: Holding): string {
   const post = [holding.unitName, holding.postTitle].filter(Boolean).join(' ')
+  if (holding.holders.length > 0 && holding.acting)
+    return `${post} ${holding.holders.join('、')}（外出，由${holding.acting.title} ${holding.acting.holders.join('、')}${holding.acting.note ?? '代行'}）`
   if (holding.holders.length > 0) return `${post} ${holding.holders.join('、')}`
   if (holding.acting)
     return `${post}（空缺，由${holding.acting.title} ${holding.acting.holders.join('、')}代理）`
