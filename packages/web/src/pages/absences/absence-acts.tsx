@@ -69,7 +69,7 @@ function DecideForm({ view, onDone }: { view: AbsenceView; onDone: (view: Absenc
     }
     form.setFields([{ name: 'text', errors: [] }])
     if (approve) act(() => approveAbsence(view.id, text), '已同意')
-    else act(() => refuseAbsence(view.id, text!), '已退回')
+    else act(() => refuseAbsence(view.id, text!), '已不予批准')
   }
 
   return (

@@ -200,14 +200,14 @@ function NewAbsence() {
               name="reason"
               rules={[{ required: true, whitespace: true, message: '请填写事由' }]}
             >
-              <Input.TextArea rows={3} maxLength={2000} showCount />
+              <Input.TextArea rows={3} maxLength={500} showCount />
             </Form.Item>
             <Form.Item
               label="联系方式"
               name="contact"
               rules={[{ required: true, whitespace: true, message: '请填写外出期间的联系方式' }]}
             >
-              <Input maxLength={200} />
+              <Input maxLength={100} />
             </Form.Item>
             <Form.Item
               label="在家主持工作（可选）"
