@@ -155,7 +155,7 @@ export function AppLayout() {
             icon: <CarryOutOutlined aria-hidden />,
             label: (
               <Link to="/absences">
-                <MenuCount count={counts?.absences} label="待办请销假事项">
+                <MenuCount count={counts?.absences} label="待处理请销假">
                   请销假
                 </MenuCount>
               </Link>
