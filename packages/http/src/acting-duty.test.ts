@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { describe, it } from 'node:test'
-import { recomputeActingDuty } from '@zhengling/app'
-import { countStatements, createInTransaction, type Database } from '@zhengling/db'
+import { actingGaps, previewActingDuty, recomputeActingDuty } from '@zhengling/app'
+import {
+  countStatements,
+  createInTransaction,
+  createRepositories,
+  type Database,
+} from '@zhengling/db'
 import type { Kysely } from 'kysely'
 import { createRulesPort } from './rules-port.ts'
 import { actStatements, statementList } from './test-support/act-statements.ts'
@@ -361,6 +366,50 @@ describe('acting duty in 钟山区 (第六条)', () => {
     // 22 April: the head is back and the executive deputy no longer holds the head's post.
     server.clock = at('2026-04-22')
     assert.ok(!(await postsOf(server, 'zs-executiveDeputy')).some((p) => p.title === '区长'))
+  })
+
+  it('previews who would act before a request is approved, and lists the gaps the office must fill', async () => {
+    await away(server, 'zhongshan', { post: '常务副区长', from: '2026-06-02', to: '2026-06-03' })
+    const r = createRepositories(server.handle.db)
+    const rules = createRulesPort(testLibrary())
+    const head = await postIdOf(server.handle.db, '区长')
+    const preview = await previewActingDuty(r, rules, 'zhongshan', {
+      postId: head,
+      from: '2026-06-01',
+      to: '2026-06-04',
+      category: 'businessTrip',
+    })
+    assert.deepEqual(
+      preview.map((line) => [line.from, line.to, line.postTitle, line.actingPostTitle, line.note]),
+      [
+        ['2026-06-01', '2026-06-01', '区长', '常务副区长', '代行区长职责 — 第六条'],
+        ['2026-06-02', '2026-06-03', '区长', null, preview[1]?.note],
+        ['2026-06-04', '2026-06-04', '区长', '常务副区长', '代行区长职责 — 第六条'],
+      ],
+    )
+    assert.match(preview[1]?.note ?? '', /须由办公室明确/)
+    assert.deepEqual(preview[0]?.actingHolders, ['李红梅'])
+    // A vacation is not 因公出区: nobody would act by 第六条.
+    assert.deepEqual(
+      await previewActingDuty(r, rules, 'zhongshan', {
+        postId: head,
+        from: '2026-06-01',
+        to: '2026-06-01',
+        category: 'vacation',
+      }),
+      [],
+    )
+    // Nothing stored by a preview; once approved, the gap days are what the reminder reads.
+    assert.deepEqual(await actingGaps(r, rules, 'zhongshan', '2026-06-01', '2026-06-04'), [])
+    await away(server, 'zhongshan', { post: '区长', from: '2026-06-01', to: '2026-06-04' })
+    const gaps = await actingGaps(r, rules, 'zhongshan', '2026-06-01', '2026-06-04')
+    assert.deepEqual(
+      gaps.map((gap) => [gap.date, gap.postTitle, gap.citations.map((c) => c.article)]),
+      [
+        ['2026-06-02', '区长', ['第六条']],
+        ['2026-06-03', '区长', ['第六条']],
+      ],
+    )
   })
 
   it('refuses a span out of bounds and a designation for a post with no acting rule', async () => {
