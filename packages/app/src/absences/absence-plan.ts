@@ -2,7 +2,6 @@ import {
   type Citation,
   type DecisionResult,
   daysBetween,
-  findDecision,
   knownInputCodes,
   type ResolvedRulebook,
 } from '@zhengling/rules'
@@ -123,15 +122,6 @@ export function rulebookOn(rules: RulesPort, jurisdictionId: string, on: string)
   return rulebook
 }
 
-/** Whether the rules core already takes the departure and filing dates (contract C1). */
-const TAKES_DATES =
-  findDecision('leave-approval')?.input.safeParse({
-    post: 'principal',
-    days: 1,
-    from: '2026-01-01',
-    filedOn: '2026-01-01',
-  }).success ?? false
-
 interface LeaveAnswer {
   approver: string[]
   via?: string[]
@@ -172,14 +162,13 @@ export function planAbsence(
   const asked = [requester.role, ...(group && rulebook.posts.has(group) ? [group] : [])]
   let answer: DecisionResult<LeaveAnswer> | undefined
   for (const post of asked) {
-    const question = { post, days }
-    const known = knownInputCodes(rulebook, 'leave-approval', question)?.category
-    const stated = known?.includes(input.category) ? { category: input.category } : {}
-    const dates = TAKES_DATES ? { from: input.from, filedOn: input.filedOn } : {}
+    const known = knownInputCodes(rulebook, 'leave-approval', { post, days })?.category
     answer = ask<LeaveAnswer>(rules, jurisdictionId, 'leave-approval', {
-      ...question,
-      ...stated,
-      ...dates,
+      post,
+      days,
+      category: known?.includes(input.category) ? input.category : undefined,
+      from: input.from,
+      filedOn: input.filedOn,
       asOf: input.filedOn,
     })
     if (answer) break
