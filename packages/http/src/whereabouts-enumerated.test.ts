@@ -300,3 +300,106 @@ describe('acting duty for the head, over the five jurisdictions', () => {
       ])
     })
 })
+
+/** A department head in each jurisdiction, and the category their request for approval is. */
+const BUREAU_TRIP: Record<DemoJurisdiction, { username: string; category: string }> = {
+  zhongshan: { username: 'zs-departmentHead-9', category: 'businessTrip' },
+  toksun: { username: 'tks-departmentHead-education', category: 'businessTrip' },
+  // 木里 第二十八条（五）: a bureau head's 出差 passes the 分管副县长 first; leaving the county for
+  // another reason goes to the 县长 alone (第一百零八条).
+  muli: { username: 'ml-departmentHead-finance', category: 'leaveArea' },
+  yanjin: { username: 'yj-departmentHead-finance', category: 'businessTrip' },
+  erlianhaote: { username: 'el-departmentHead-finance', category: 'businessTrip' },
+}
+
+describe('reminders of 请销假 through the acts, over the five jurisdictions', () => {
+  for (const jurisdiction of DEMO_JURISDICTIONS)
+    it(`${jurisdiction}: 催办 to the approver the morning after filing, 未销假 to the traveller the morning after the last day`, async () => {
+      const { username, category } = BUREAU_TRIP[jurisdiction]
+      const bureau = (await postsOf(jurisdiction)).find((p) => p.username === username)
+      assert.ok(bureau, username)
+      server.clock = at('2026-03-09', '10:00')
+      const filed = await (
+        await signInAs(server.app, username)
+      ).post('/api/absences', {
+        postId: bureau.postId,
+        category,
+        from: '2026-03-23',
+        to: '2026-03-25',
+        destination: '省会城市',
+        reason: '汇报年度重点项目',
+        contact: '13800000000',
+      })
+      assert.equal(filed.statusCode, 201, filed.body)
+      const id = (filed.json() as { id: string }).id
+      const stored = await server.handle.db
+        .selectFrom('absences')
+        .select(['status', 'approver_post_ids', 'person_id', 'rule_ids'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      assert.equal(stored.status, 'pending')
+      assert.ok(stored.approver_post_ids.length > 0)
+      const articles = rules
+        .rulebook(jurisdiction, '2026-03-09')
+        ?.rules.filter((rule) => stored.rule_ids.includes(rule.id) && rule.kind === 'leaveApproval')
+        .map((rule) => rule.article.number)
+      assert.ok(articles?.length, stored.rule_ids.join())
+      const reminders = (prefix: string) =>
+        server.handle.db
+          .selectFrom('notifications')
+          .select(['kind', 'title', 'body', 'recipient_post_id', 'recipient_person_id'])
+          .where('link', '=', `/absences/${id}`)
+          .where('title', 'like', `${prefix}%`)
+          .execute()
+
+      await fire()
+      assert.deepEqual(await reminders('催办'), [], 'not before the next morning')
+      server.clock = at('2026-03-10')
+      await fire()
+      const chased = await reminders('催办')
+      assert.deepEqual(
+        chased.map((m) => m.recipient_post_id).sort(),
+        [...stored.approver_post_ids].sort(),
+      )
+      for (const message of chased)
+        assert.ok(
+          articles.some((article) => message.body.includes(article)),
+          `${message.body} cites ${articles}`,
+        )
+
+      // Approved by the approver's holder; the trip ends on the 25th without 销假.
+      const approverHolder = await server.handle.db
+        .selectFrom('post_holdings')
+        .innerJoin('people', 'people.id', 'post_holdings.person_id')
+        .select('people.roster_key')
+        .where('post_holdings.post_id', '=', stored.approver_post_ids[0] ?? '')
+        .where('post_holdings.to_date', 'is', null)
+        .executeTakeFirstOrThrow()
+      server.clock = at('2026-03-10', '10:00')
+      const approved = await (
+        await signInAs(server.app, approverHolder.roster_key ?? '')
+      ).post(`/api/absences/${id}/approve`, {})
+      assert.equal(approved.statusCode, 200, approved.body)
+      server.clock = at('2026-03-25', '20:00')
+      await fire()
+      assert.deepEqual(await reminders('未销假'), [], 'not on the last day')
+      server.clock = at('2026-03-26')
+      await fire()
+      const unreturned = await reminders('未销假')
+      assert.deepEqual(
+        unreturned.map((m) => [m.kind, m.recipient_person_id]),
+        [['overdue', stored.person_id]],
+      )
+      assert.ok(articles.some((article) => unreturned[0]?.body.includes(article)))
+      assert.equal((await reminders('催办')).length, chased.length, 'decided: no more 催办')
+      // The office's overview shows it overdue too (C3 returnOverdue).
+      const overview = await (
+        await signInAs(server.app, `${PREFIX[jurisdiction]}-officeDirector`)
+      ).get('/api/absences?scope=office')
+      assert.equal(overview.statusCode, 200, overview.body)
+      const item = (
+        overview.json() as { items: { id: string; returnOverdue: boolean }[] }
+      ).items.find((i) => i.id === id)
+      assert.equal(item?.returnOverdue, true, overview.body.slice(0, 300))
+    })
+})
