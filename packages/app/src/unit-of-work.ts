@@ -15,6 +15,7 @@ import type { MeetingRepository } from './meetings/meeting-repository.ts'
 import type { NotificationRepository } from './notifications/notification.ts'
 import type { SupervisionRepository } from './supervision/supervision-repository.ts'
 import type { EventRequestRepository } from './event-requests/event-request.ts'
+import type { AbroadFollowUpRepository } from './abroad-follow-ups/abroad-follow-up.ts'
 import type { InstructionPhraseRepository } from './phrases/instruction-phrase-repository.ts'
 import type { RosterRepository } from './organisation/roster-repository.ts'
 import type {
@@ -49,6 +50,8 @@ export interface Repositories {
   supervision: SupervisionRepository
   /** 会议活动申请 in the government's name (issue 15). */
   eventRequests: EventRequestRepository
+  /** 因公出国(境) follow-ups after 销假 (issue 15). */
+  abroadFollowUps: AbroadFollowUpRepository
   /** Each person's 常用批示语. */
   phrases: InstructionPhraseRepository
   /** Acting duty computed from absences and the acting rules; the office's designations. */

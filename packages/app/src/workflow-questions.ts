@@ -56,4 +56,6 @@ export const WORKFLOW_QUESTIONS: readonly WorkflowQuestion[] = [
   { decision: 'advance-notice', code: 'foreignGuestInvitation' },
   { decision: 'advance-notice', code: 'memberAttendanceRequest' },
   { decision: 'limit-check', code: 'departmentCountywideMeeting' },
+  // 因公出国(境): the duties after the return (公务护照, 出访总结).
+  { decision: 'event-deadline', code: 'returnFromAbroad' },
 ]

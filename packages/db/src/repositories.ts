@@ -17,6 +17,7 @@ import { createMeetingRepository } from './meeting-repository.ts'
 import { createNotificationRepository, withTaskNotifications } from './notification-repository.ts'
 import { createSupervisionRepository } from './supervision-repository.ts'
 import { createEventRequestRepository } from './event-request-repository.ts'
+import { createAbroadFollowUpRepository } from './abroad-follow-up-repository.ts'
 import { createInstructionPhraseRepository } from './instruction-phrase-repository.ts'
 import { scheduleJob } from './job-queue.ts'
 import { createOrganisationDirectory } from './organisation-directory.ts'
@@ -48,6 +49,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     notifications,
     supervision: createSupervisionRepository(db),
     eventRequests: createEventRequestRepository(db),
+    abroadFollowUps: createAbroadFollowUpRepository(db),
     phrases: createInstructionPhraseRepository(db),
     acting: createActingRepository(db),
     absences: createAbsenceRepository(db),

@@ -648,4 +648,14 @@ export interface Database {
     rule_ids: string[]
     details: ColumnType<Record<string, unknown>, string, never>
   }
+  /** 因公出国(境) follow-ups recorded done (migration 0038_abroad_follow_ups). */
+  abroad_follow_up_completions: {
+    absence_id: string
+    rule_id: string
+    jurisdiction_id: string
+    done_on: string
+    recorded_by_person_id: string
+    recorded_by_post_id: string
+    recorded_at: ColumnType<Date, string, never>
+  }
 }

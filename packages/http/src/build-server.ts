@@ -50,8 +50,9 @@ import { jurisdictionRoutes } from './routes/jurisdictions.ts'
 import { meetingRoutes } from './routes/meetings.ts'
 import { type NotificationRouteOptions, notificationRoutes } from './routes/notifications.ts'
 import { supervisionRoutes } from './routes/supervision.ts'
-import { eventRequestRoutes } from './routes/event-requests.ts'
 import { absenceRoutes } from './routes/absences.ts'
+import { eventRequestRoutes } from './routes/event-requests.ts'
+import { abroadFollowUpRoutes } from './routes/abroad-follow-ups.ts'
 import { workbenchRoutes } from './routes/workbench.ts'
 import { organisationRoutes } from './routes/organisation.ts'
 import { rulebookRoutes } from './routes/rulebooks.ts'
@@ -238,8 +239,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(leaderCalendarRoutes({ ...options.sessions, library: options.library }))
     await app.register(meetingRoutes({ ...options.sessions, library: options.library }))
     await app.register(supervisionRoutes({ ...options.sessions, library: options.library }))
-    await app.register(eventRequestRoutes({ ...options.sessions, library: options.library }))
     await app.register(absenceRoutes({ ...options.sessions, library: options.library }))
+    await app.register(eventRequestRoutes({ ...options.sessions, library: options.library }))
+    await app.register(abroadFollowUpRoutes({ ...options.sessions, library: options.library }))
     await app.register(
       notificationRoutes({ ...options.sessions, notifications: options.notifications }),
     )
