@@ -365,6 +365,8 @@ describe('leave-approval: filing, informing, lead time, the rule for the categor
     assert.deepEqual(result.outcome.fileWith, ['principal'])
     assert.deepEqual(result.outcome.inform, ['officeDirector'])
     assert.match(result.summary, /报备，无需审批/)
+    // A trip or a vacation takes the person away (外出); a meeting or a day off excuses them (请假).
+    assert.match(result.summary, /^deputy外出2天/)
     assert.equal(
       ask({ post: 'departmentHead', days: 2, category: 'vacation' }).outcome.mode,
       'approval',

@@ -15,6 +15,9 @@ const breadth = (rule: LeaveRule) => rule.when?.categories?.length ?? Number.POS
 
 const union = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat())]
 
+/** Absences that take the person away (出差、出访、休假、学习、外出) rather than excuse them (请假). */
+const AWAY = new Set(['businessTrip', 'abroad', 'vacation', 'study', 'leaveArea'])
+
 /**
  * Who approves a post-holder's absence, or to whom it is only reported (报备); whom the office
  * informs; by when it must be filed; to whom the traveller reports back (销假). Longer absences may
@@ -148,7 +151,7 @@ export const leaveApproval = defineDecision({
         filedInTime,
       },
       summary:
-        `${title}请假${input.days}天，${route}` +
+        `${title}${input.category && AWAY.has(input.category) ? '外出' : '请假'}${input.days}天，${route}` +
         (substituteRequired ? '，并明确代会人员' : '') +
         (inform.length ? `；由办公室通报${postTitles(rb, inform)}` : '') +
         lead +
