@@ -11,6 +11,12 @@ const awayUntil = sql`least(a.to_date, coalesce(a.returned_on, a.to_date))`
 /** Acting duty as stored (migration 0037): computed rows and the office's designations. */
 export function createActingRepository(db: Kysely<Database>): ActingRepository {
   return {
+    async lock(jurisdictionId) {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${'zhengling.acting:'} || ${jurisdictionId}, 0))`.execute(
+        db,
+      )
+    },
+
     async inputs(jurisdictionId, from, to) {
       // One statement: the posts with their holdings over the span, the absences that make a
       // post away on a day of it, and the designations in force on one.

@@ -471,8 +471,8 @@ describe('statements per acting act (issue 14: ≤ 10)', () => {
       ),
     )
     counter.stop()
-    // begin, the inputs, the replace, commit.
-    assert.equal(counter.count, 4)
+    // begin, the lock, the inputs, the replace, commit.
+    assert.equal(counter.count, 5)
     for (const [name, { inAct }] of [
       ['designate', designate],
       ['withdraw', withdraw],

@@ -44,6 +44,12 @@ export interface ActingDesignationRecord {
 
 /** Acting duty as stored: computed rows, and the office's designations. */
 export interface ActingRepository {
+  /**
+   * Waits for, and holds to the end of the transaction, the jurisdiction's acting lock: two
+   * recomputes over overlapping days then run one after the other, the second reading what the
+   * first committed (a transaction-scoped lock: PgBouncer transaction mode is fine).
+   */
+  lock(jurisdictionId: string): Promise<void>
   inputs(jurisdictionId: string, from: string, to: string): Promise<ActingInputs>
   /**
    * Replaces the computed rows ('rule', 'designation', 'standIn') over the days from `from` to

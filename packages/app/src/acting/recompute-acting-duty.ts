@@ -51,8 +51,9 @@ export function actingDaysOf(
 /**
  * Rewrites who acts for whom over the days from `from` to `to` (issue 15, contract C4): called
  * in the transaction of every act that changes an absence (approve, file, return, withdraw) or a
- * designation. Three statements: the inputs read, then the computed rows of those days replaced
- * (designations themselves stay; roster rows stay).
+ * designation. Three statements: the jurisdiction's acting lock (concurrent recomputes over
+ * overlapping days run in turn, each reading what the other committed), the inputs read, then
+ * the computed rows of those days replaced (designations themselves stay; roster rows stay).
  */
 export async function recomputeActingDuty(
   r: Pick<Repositories, 'acting'>,
@@ -61,6 +62,7 @@ export async function recomputeActingDuty(
   from: string,
   to: string,
 ): Promise<void> {
+  await r.acting.lock(jurisdictionId)
   const inputs = await r.acting.inputs(jurisdictionId, from, to)
   const days = actingDaysOf(rules, jurisdictionId, inputs, from, to)
   await r.acting.replaceComputed(
