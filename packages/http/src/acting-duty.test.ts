@@ -412,6 +412,41 @@ describe('acting duty in 钟山区 (第六条)', () => {
     )
   })
 
+  it('a recompute over some days keeps the computed rows’ parts outside them; roster rows stay', async () => {
+    const db = server.handle.db as Kysely<Database>
+    const head = await postIdOf(db, '区长')
+    const rows = async () =>
+      (
+        await db
+          .selectFrom('acting_assignments')
+          .innerJoin('posts', 'posts.id', 'acting_assignments.acting_post_id')
+          .select(['posts.title', 'from_date', 'to_date', 'source'])
+          .where('post_id', '=', head)
+          .where('from_date', '>=', '2026-07-01')
+          .orderBy('from_date')
+          .execute()
+      ).map((row) => [row.title, row.from_date, row.to_date, row.source])
+    const rosterRows = () =>
+      db
+        .selectFrom('acting_assignments')
+        .select(['post_id', 'acting_post_id', 'from_date', 'to_date'])
+        .where('source', '=', 'roster')
+        .orderBy('from_date')
+        .execute()
+    const rosterBefore = await rosterRows()
+    await away(server, 'zhongshan', { post: '区长', from: '2026-07-01', to: '2026-07-10' })
+    assert.deepEqual(await rows(), [['常务副区长', '2026-07-01', '2026-07-10', 'rule']])
+    // The executive deputy away 5–6 July: recomputed over those days only (as that absence's
+    // act does), the head's row is cut around them, and those days are a gap (no row).
+    await away(server, 'zhongshan', { post: '常务副区长', from: '2026-07-05', to: '2026-07-06' })
+    assert.deepEqual(await rows(), [
+      ['常务副区长', '2026-07-01', '2026-07-04', 'rule'],
+      ['常务副区长', '2026-07-07', '2026-07-10', 'rule'],
+    ])
+    // Roster rows (the seed's acting week) are untouched.
+    assert.deepEqual(await rosterRows(), rosterBefore)
+  })
+
   it('refuses a span out of bounds and a designation for a post with no acting rule', async () => {
     server.clock = at('2026-03-09')
     const office = await as('zs-officeDirector')
