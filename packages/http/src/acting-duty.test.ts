@@ -620,6 +620,51 @@ describe('acting duty in 二连浩特市 (八: 其他副市长依次)', () => {
     assert.ok(signed.json().events.at(-1).ruleIds.includes('erlianhaote.acting.principal'))
   })
 
+  it('the ranked deputy approves the agenda the 市长 approves (四十一), as acting 市长 with 八', async () => {
+    server.clock = at('2026-04-08')
+    const scheduled = await (
+      await as('el-secretariat')
+    ).post('/api/meetings', {
+      meetingType: 'standing',
+      startsAt: '2026-04-16T09:00:00+08:00',
+      location: '政府常务会议室',
+    })
+    assert.equal(scheduled.statusCode, 201, scheduled.body)
+    const meetingId = scheduled.json().meeting.id
+    const submitted = await (
+      await as('el-departmentHead-port')
+    ).post(`/api/meetings/${meetingId}/items`, { title: '关于口岸货运通道扩能改造的议题' })
+    assert.equal(submitted.statusCode, 201, submitted.body)
+    const itemId = submitted.json().item.id
+    const step = await (
+      await as('el-deputy-2')
+    ).post(`/api/meetings/${meetingId}/items/${itemId}/steps`, { code: 'portfolioDeputyReview' })
+    assert.equal(step.statusCode, 200, step.body)
+
+    await away(server, 'erlianhaote', { post: '市长', from: '2026-04-13', to: '2026-04-14' })
+    await away(server, 'erlianhaote', { post: '常务副市长', from: '2026-04-13', to: '2026-04-14' })
+    server.clock = at('2026-04-13')
+    const acting = await as('el-deputy-2')
+    const own = await acting.post(`/api/meetings/${meetingId}/agenda/approve`, {
+      itemIds: [itemId],
+    })
+    assert.equal(own.statusCode, 422, own.body)
+    const mayor = (acting.me.posts as HeldPost[]).find((p) => p.title === '市长')
+    await acting.put('/api/session/post', { postId: mayor?.postId })
+    const approved = await acting.post(`/api/meetings/${meetingId}/agenda/approve`, {
+      itemIds: [itemId],
+    })
+    assert.equal(approved.statusCode, 200, approved.body)
+    const entry = await server.handle.db
+      .selectFrom('meeting_events')
+      .select(['rule_ids', 'details'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
+    assert.equal((entry.details as { acting?: { note: string } }).acting?.note, '代行市长职责 — 八')
+    assert.ok(entry.rule_ids.includes('erlianhaote.acting.principal'))
+  })
+
   it('a deputy away names a stand-in (no rule in 八): the 批示 waiting on the deputy is given by the stand-in, saying so', async () => {
     server.clock = at('2026-03-23')
     const township = await as('el-townshipHead-gerileaodu')
