@@ -73,6 +73,16 @@ describe('请销假 in 二连浩特市', () => {
       toDecide.json().items.some((item: { id: string }) => item.id === absence.id),
       toDecide.body,
     )
+    // The 市长's workbench shows it, due by the day of departure.
+    const work = await head.get('/api/workbench')
+    assert.equal(work.statusCode, 200, work.body)
+    const decide = work
+      .json()
+      .items.find((item: { target: { id: string } }) => item.target.id === absence.id)
+    assert.equal(decide?.kind, 'decideAbsence', work.body)
+    assert.equal(decide.section, 'absences')
+    assert.equal(decide.dueDate, '2026-03-04')
+    assert.ok((await head.get('/api/workbench/counts')).json().absences >= 1)
     const others = await deputy.get('/api/absences?scope=toDecide')
     assert.equal(others.json().items.length, 0, others.body)
     const approved = await head.post(`/api/absences/${absence.id}/approve`, { opinion: '同意' })
@@ -92,6 +102,12 @@ describe('请销假 in 二连浩特市', () => {
     assert.equal(line.returnOverdue, true)
 
     const deputyAgain = await as('el-deputy-2')
+    // The traveller's workbench asks for the 销假.
+    const owed = (await deputyAgain.get('/api/workbench'))
+      .json()
+      .items.find((item: { target: { id: string } }) => item.target.id === absence.id)
+    assert.equal(owed?.kind, 'reportReturn')
+    assert.equal(owed.overdue, true)
     assert.equal((await deputyAgain.get('/api/absences?scope=office')).statusCode, 403)
     const noReport = await deputyAgain.post(`/api/absences/${absence.id}/return`, {
       returnedOn: '2026-03-06',

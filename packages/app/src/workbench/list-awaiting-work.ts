@@ -19,9 +19,10 @@ import type { RulesPort } from '../rules-port.ts'
 import { supervisionItemHolders } from '../supervision/supervision-item-holders.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import { isEventRequestOffice } from '../event-requests/act-on-event-request.ts'
+import { absenceWork } from '../absences/absence-work.ts'
 
 /** The menu section an item belongs to (待办, 会议, 督查), for the badges. */
-export type WorkSection = 'documents' | 'meetings' | 'supervision' | 'events'
+export type WorkSection = 'documents' | 'meetings' | 'supervision' | 'events' | 'absences'
 
 /** One piece of work waiting on the current post, as the workbench lists it. */
 export interface AwaitingWork {
@@ -31,7 +32,10 @@ export interface AwaitingWork {
   kindLabel: string
   section: WorkSection
   /** The record to open: a document, a meeting, a ledger item. */
-  target: { type: 'document' | 'meeting' | 'supervision' | 'eventRequest'; id: string }
+  target: {
+    type: 'document' | 'meeting' | 'supervision' | 'eventRequest' | 'absence'
+    id: string
+  }
   title: string
   /** From whom it comes: the sending unit, the submitting unit, the requesting post. */
   from: string | null
@@ -57,6 +61,8 @@ const STEP_LABELS: Record<string, string> = {
   decideExtension: '审核延期申请',
   reviewClosure: '审核办结申请',
   decideEventRequest: '审核会议活动申请',
+  decideAbsence: '审批请假（外出）',
+  reportReturn: '销假',
 }
 
 /** The most documents, ledger items and meetings read for one list: a desk's whole day. */
@@ -87,13 +93,14 @@ export async function listAwaitingWork(
     holding.postId
       ? holding.postId === post.postId
       : holding.departmentId !== null && holding.departmentId === post.departmentId
-  const [documents, meetings, supervision, events] = await Promise.all([
+  const [documents, meetings, supervision, events, absences] = await Promise.all([
     documentWork(r, viewer, post),
     meetingWork(r, deps.rules, viewer, post, today, directory, waitsOnPost),
     supervisionWork(r, viewer, post, today, directory, waitsOnPost),
     eventRequestWork(r, viewer, post),
+    absenceWork(r, viewer, post, session.personId as string, today),
   ])
-  const items = [...documents, ...meetings, ...supervision, ...events].map((work) =>
+  const items = [...documents, ...meetings, ...supervision, ...events, ...absences].map((work) =>
     dated(deps.rules, viewer.jurisdictionId, today, work),
   )
   return { today, items: items.sort(mostUrgentFirst) }
@@ -112,6 +119,7 @@ export async function countAwaitingWork(
     meetings: count('meetings'),
     supervision: count('supervision'),
     events: count('events'),
+    absences: count('absences'),
     overdue: items.filter((item) => item.overdue).length,
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { civilDateOut, id } from './contract-fields.ts'
 
-const section = z.enum(['documents', 'meetings', 'supervision', 'events'])
+const section = z.enum(['documents', 'meetings', 'supervision', 'events', 'absences'])
 
 /** A missing-calendar warning: the count crosses a year whose holiday notice is not loaded. */
 const calendarWarning = z.object({ code: z.string(), year: z.number(), message: z.string() })
@@ -17,7 +17,7 @@ export const awaitingWorkResponse = z.object({
       kindLabel: z.string(),
       section,
       target: z.object({
-        type: z.enum(['document', 'meeting', 'supervision', 'eventRequest']),
+        type: z.enum(['document', 'meeting', 'supervision', 'eventRequest', 'absence']),
         id,
       }),
       title: z.string(),
@@ -39,5 +39,7 @@ export const awaitingCountsResponse = z.object({
   supervision: z.number().int(),
   /** 会议活动申请 waiting on the government office (issue 15). */
   events: z.number().int(),
+  /** 请销假: requests waiting on the post, and the traveller's 销假 not filed (issue 15). */
+  absences: z.number().int(),
   overdue: z.number().int(),
 })
