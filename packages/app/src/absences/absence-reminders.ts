@@ -1,5 +1,5 @@
 import { addDays, type Citation, citationOf, shanghaiDateOf } from '@zhengling/rules'
-import { actingDaysOf } from '../acting/recompute-acting-duty.ts'
+import { actingGaps } from '../acting/recompute-acting-duty.ts'
 import type { ScheduledTimer } from '../jobs/job-scheduler.ts'
 import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 import type { NewNotification } from '../notifications/notification.ts'
@@ -185,12 +185,8 @@ export async function remindAbsence(
     absence.returnedOn && absence.returnedOn < absence.toDate ? absence.returnedOn : absence.toDate
   if (from > to) return 'nothingToDo'
   // Acting duty over those days as the acts follow it (absences, acting rules, designations).
-  const inputs = await r.acting.inputs(absence.jurisdictionId, from, to)
-  const gaps = actingDaysOf(deps.rules, absence.jurisdictionId, inputs, from, to).flatMap((day) =>
-    day.gaps.map((gap) => ({ ...gap, date: day.date })),
-  )
+  const gaps = await actingGaps(r, deps.rules, absence.jurisdictionId, from, to)
   if (gaps.length === 0) return 'nothingToDo'
-  const titleOf = new Map(inputs.posts.map((post) => [post.postId, post.title]))
   const offices = (await r.organisation.unitPosts(absence.jurisdictionId)).filter((post) =>
     matchesRulebookPost(post, 'governmentOffice'),
   )
@@ -198,7 +194,7 @@ export async function remindAbsence(
     ...new Set(offices.flatMap((post) => (post.departmentId ? [post.departmentId] : []))),
   ]
   const days = [...new Set(gaps.map((gap) => gap.date))].sort()
-  const posts = [...new Set(gaps.map((gap) => titleOf.get(gap.postId) ?? ''))]
+  const posts = [...new Set(gaps.map((gap) => gap.postTitle))]
   // The same gap found from two absences (the head's and the executive deputy's) is told once.
   const gapKey = `${[...new Set(gaps.map((gap) => gap.postId))].sort().join(',')}:${days.join(',')}`
   await r.notifications.notifyAll(
