@@ -47,7 +47,9 @@ async function unitId(name: string): Promise<string> {
 /** Whatever the page shows once its data is in: no spinner left. */
 async function loaded(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 2 }).first().waitFor()
-  await page.waitForFunction("!document.querySelector('.ant-spin-spinning, .ant-skeleton')")
+  // A locator, not waitForFunction: a string predicate still loading at the first check is
+  // polled through eval, which the app's Content-Security-Policy refuses.
+  await page.locator('.ant-spin-spinning, .ant-skeleton').first().waitFor({ state: 'detached' })
 }
 
 async function assertNoOverflow(page: Page, where: string): Promise<void> {
