@@ -208,6 +208,30 @@ describe('acting duty in 钟山区 (第六条)', () => {
     })
     assert.equal(after.days[0].assignments[0].source, 'designation')
     assert.equal(after.designations.length, 1)
+    // The organisation chart's acting table shows the computed rows with their source and note.
+    const chart = (
+      await office.get('/api/jurisdictions/zhongshan/organisation?on=2026-03-16')
+    ).json()
+    const rows = chart.actingAssignments.filter(
+      (a: { from: string }) => a.from >= '2026-03-16' && a.from <= '2026-03-20',
+    )
+    assert.deepEqual(
+      rows
+        .map(
+          (a: {
+            actingPostTitle: string
+            from: string
+            to: string
+            source: string
+            note: string
+          }) => [a.actingPostTitle, a.from, a.to, a.source, a.note],
+        )
+        .sort(),
+      [
+        ['副区长（教育）', '2026-03-16', '2026-03-18', 'designation', '代行区长职责 — 第六条'],
+        ['常务副区长', '2026-03-19', '2026-03-20', 'rule', '代行区长职责 — 第六条'],
+      ],
+    )
 
     // 当前办理 on the document's page: the head, away, and who acts with the article.
     const waiting = (await (await as('zs-officeDirector')).get(`/api/documents/${id}`)).json()

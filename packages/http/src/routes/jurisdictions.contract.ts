@@ -14,6 +14,8 @@ export const chartQuery = z.object({
 })
 
 const postRef = z.object({ postId: z.string(), title: z.string() })
+/** roster: typed in the roster; rule, designation, standIn: computed from an absence (issue 15). */
+const actingSource = z.enum(['roster', 'rule', 'designation', 'standIn'])
 
 export const organisationChart = z.object({
   jurisdiction: jurisdictionSummary,
@@ -43,7 +45,13 @@ export const organisationChart = z.object({
       vacant: z.boolean(),
       portfolio: z.array(z.object({ departmentId: z.string(), name: z.string() })),
       actedBy: postRef
-        .extend({ from: z.string(), to: z.string(), ruleId: z.string().nullable() })
+        .extend({
+          from: z.string(),
+          to: z.string(),
+          ruleId: z.string().nullable(),
+          source: actingSource.optional(),
+          note: z.string().nullable().optional(),
+        })
         .nullable(),
     }),
   ),
@@ -57,6 +65,9 @@ export const organisationChart = z.object({
       from: z.string(),
       to: z.string(),
       ruleId: z.string().nullable(),
+      source: actingSource.optional(),
+      /** 代行区长职责 — 第六条 (computed rows). */
+      note: z.string().nullable().optional(),
     }),
   ),
 })

@@ -114,6 +114,10 @@ export interface ActingAssignment {
   from: string
   to: string
   ruleId: string | null
+  /** roster: typed in the roster; else computed from an absence (issue 15). */
+  source?: 'roster' | 'rule' | 'designation' | 'standIn'
+  /** 代行区长职责 — 第六条 */
+  note?: string | null
 }
 
 export interface OrganisationChart {
