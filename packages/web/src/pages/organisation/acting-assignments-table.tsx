@@ -56,6 +56,8 @@ export function ActingAssignmentsTable({
       dataSource={assignments}
       loading={loading}
       pagination={false}
+      // On a phone the columns scroll sideways rather than being cut off.
+      scroll={{ x: 'max-content' }}
       locale={{ emptyText: '该日没有代理安排' }}
     />
   )
