@@ -171,6 +171,13 @@ const CASES: Record<string, Case> = {
     shows: (r) => r.family === 'document' && r.registered === false,
   },
   'GET /api/workbench/counts': { list: '/api/workbench/counts', shows: () => false },
+  // 会议活动申请 and 因公出国(境) follow-ups (issue 15): 内部 always, no 密级 to choose; the lists must
+  // show none of the matrix's records.
+  'GET /api/event-requests': { list: '/api/event-requests?scope=all', shows: () => false },
+  'GET /api/event-requests/{id}': {
+    none: 'a request is 内部 with no 密级 to set; its list is read',
+  },
+  'GET /api/abroad-follow-ups': { list: '/api/abroad-follow-ups', shows: () => false },
 }
 
 /** An answer as text to look for a record in: JSON as sent, a workbook's XML, a file's bytes. */
