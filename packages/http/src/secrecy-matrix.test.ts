@@ -367,7 +367,10 @@ describe('the secrecy matrix', () => {
           leaks.push(`${clearance.name}读者 ${username} 未读数 ${unread} ≠ ${listed.items.length}`)
         const counts = (await caller.get('/api/workbench/counts')).json()
         const waiting = (await caller.get('/api/workbench')).json().items.length
-        if (counts.documents + counts.meetings + counts.supervision !== waiting)
+        if (
+          counts.documents + counts.meetings + counts.supervision + (counts.events ?? 0) !==
+          waiting
+        )
           leaks.push(
             `${clearance.name}读者 ${username} 待办数 ${JSON.stringify(counts)} ≠ ${waiting}`,
           )
