@@ -84,7 +84,7 @@ async function settled(page: Page, shown: ReturnType<Page['locator']>): Promise<
 describe('a standing meeting of 二连浩特市, from scheduling to signed minutes', () => {
   it('the 办公厅 schedules the standing meeting of its eight members', async () => {
     const page = await signIn('el-secretariat')
-    await page.getByRole('menuitem', { name: '会议' }).click()
+    await page.getByRole('menu', { name: '主导航' }).locator('a[href="/meetings"]').click()
     await region(page, '会议日历').getByRole('heading', { name: '2026年3月' }).waitFor()
     await page.getByRole('button', { name: '安排会议' }).click()
     const dialog = page.getByRole('dialog', { name: '安排会议' })

@@ -114,7 +114,7 @@ async function approveAll(head: Page): Promise<void> {
 describe('a standing meeting of 木里县, from agenda to circular', () => {
   it('the office schedules the standing meeting', async () => {
     const page = await signIn('ml-secretariat')
-    await page.getByRole('menuitem', { name: '会议' }).click()
+    await page.getByRole('menu', { name: '主导航' }).locator('a[href="/meetings"]').click()
     await region(page, '会议日历').getByRole('heading', { name: '2026年3月' }).waitFor()
     await page.getByRole('button', { name: '安排会议' }).click()
     const dialog = page.getByRole('dialog', { name: '安排会议' })

@@ -88,7 +88,7 @@ async function reviewMinutes(username: string, next: string): Promise<void> {
 describe('a standing meeting of 钟山区, from agenda to circular', () => {
   it('the office schedules the standing meeting on the calendar', async () => {
     const page = await signIn('zs-secretariat')
-    await page.getByRole('menuitem', { name: '会议' }).click()
+    await page.getByRole('menu', { name: '主导航' }).locator('a[href="/meetings"]').click()
     await page.getByRole('heading', { name: '会议', exact: true }).waitFor()
     await region(page, '会议日历').getByRole('heading', { name: '2026年3月' }).waitFor()
     await page.getByRole('button', { name: '安排会议' }).click()
@@ -112,7 +112,7 @@ describe('a standing meeting of 钟山区, from agenda to circular', () => {
     await region(page, '参会人员')
       .getByText('组成人员 6 人，至少 4 人到会方可召开；未请假的组成人员 6 人')
       .waitFor()
-    await page.getByRole('menuitem', { name: '会议' }).click()
+    await page.getByRole('menu', { name: '主导航' }).locator('a[href="/meetings"]').click()
     await region(page, '本月会议').getByRole('link', { name: MEETING }).waitFor()
     await region(page, '会议日历')
       .getByRole('link', { name: `09:00 ${MEETING}` })
