@@ -179,4 +179,44 @@ describe('请销假 in 二连浩特市', () => {
     const education = await as('el-departmentHead-education')
     assert.equal((await education.get(`/api/absences/${filed.json().id}`)).statusCode, 404)
   })
+
+  it('while the 市长 is away the acting deputy approves, and the history says so with 八', async () => {
+    server.clock = MONDAY
+    const head = await as('el-principal')
+    const own = await head.post('/api/absences', await trip('市长', '2026-03-16', '2026-03-18'))
+    assert.equal(own.statusCode, 201, own.body)
+    assert.equal(own.json().status, 'filed')
+    const deputy = await as('el-deputy-4')
+    const asked = await deputy.post(
+      '/api/absences',
+      await trip('副市长（城建、街道）', '2026-03-17', '2026-03-17'),
+    )
+    assert.equal(asked.statusCode, 201, asked.body)
+    assert.equal(asked.json().approver, '市长')
+
+    server.clock = new Date('2026-03-16T01:00:00Z')
+    const executive = await as('el-executiveDeputy')
+    const headPost = await post('市长')
+    const acting = executive.me.posts.find((p: { postId: string }) => p.postId === headPost)
+    assert.ok(
+      acting,
+      `the executive deputy acts for the 市长: ${JSON.stringify(executive.me.posts)}`,
+    )
+    const switched = await executive.put('/api/session/post', { postId: headPost })
+    assert.equal(switched.statusCode, 200, switched.body)
+    const toDecide = await executive.get('/api/absences?scope=toDecide')
+    assert.ok(
+      toDecide.json().items.some((item: { id: string }) => item.id === asked.json().id),
+      toDecide.body,
+    )
+    const approved = await executive.post(`/api/absences/${asked.json().id}/approve`, {})
+    assert.equal(approved.statusCode, 200, approved.body)
+    const entry = approved.json().history.at(-1)
+    assert.equal(entry.personName, '王海峰')
+    assert.match(entry.actingNote ?? '', /代行市长职责 — 八/, approved.body)
+    assert.ok(
+      entry.citations.some((c: { article: string }) => c.article === '八'),
+      approved.body,
+    )
+  })
 })

@@ -1,3 +1,4 @@
+import { articleOfRule, withActing } from '../acting/acting-note.ts'
 import { type ActDeps, type ActFrame, runAct, type SubjectStore } from '../acts/act-kernel.ts'
 import type { ActingActor } from '../acts/actor.ts'
 import { auditEntry, digestOf } from '../audit/audit-record.ts'
@@ -65,7 +66,7 @@ function absenceStore(
     lock: ({ r, actor }, id) =>
       r.absences.load(actor, id, { forUpdate: true, actorPersonId: actor.personId }),
     notFound: ABSENCE_NOT_FOUND,
-    async apply({ r, actor, at }, loaded, outcome) {
+    async apply({ r, actor, at, today }, loaded, outcome) {
       const before = loaded.record
       const record: AbsenceRecord = {
         ...before,
@@ -73,7 +74,12 @@ function absenceStore(
         version: before.version + 1,
         updatedAt: at,
       }
-      const details = { ...outcome.details, ...actingDetails(actor) }
+      // Done in an acting post: the history and the audit say so, with the article (代行…).
+      const { ruleIds, details } = withActing(
+        actor.currentPost,
+        outcome,
+        articleOfRule(deps.rules, before.jurisdictionId, today),
+      )
       await r.absences.update(
         before.id,
         outcome.changes,
@@ -85,13 +91,13 @@ function absenceStore(
           actorPostId: actor.currentPost.postId,
           action: outcome.action,
           text: outcome.text,
-          ruleIds: outcome.ruleIds,
+          ruleIds,
           details,
         },
         timersOf(record, at),
       )
       await sendAll(r, outcome.notify(record, at))
-      await auditAbsence(r, deps, { record, before, at, actor, ...outcome, details })
+      await auditAbsence(r, deps, { record, before, at, actor, ...outcome, ruleIds, details })
       if (changesWhoIsAway(before.status, record.status))
         await recomputeActingAfterAbsence(
           r,
@@ -117,7 +123,7 @@ function absenceStore(
             actorPostTitle: actor.currentPost.title,
             action: outcome.action,
             text: outcome.text,
-            ruleIds: outcome.ruleIds,
+            ruleIds,
             details,
           },
         ],
@@ -137,12 +143,6 @@ export function timersOf(record: AbsenceRecord, at: string) {
     toDate: record.to,
     at,
   })
-}
-
-/** An act done in a post the actor acts for (代行) says so in its history and audit record. */
-export function actingDetails(actor: ActingActor): Record<string, unknown> {
-  const acting = actor.currentPost.actingFor
-  return acting ? { actingFor: { postId: acting.postId, title: acting.title } } : {}
 }
 
 /** Whether a change of status changes who is away (and so who acts). */

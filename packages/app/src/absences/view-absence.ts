@@ -1,4 +1,5 @@
 import { shanghaiDateOf } from '@zhengling/rules'
+import type { ActingRecord } from '../acting/acting-note.ts'
 import { actorOf } from '../documents/act-on-document.ts'
 import { citationsOf } from '../documents/document-rules.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
@@ -109,14 +110,16 @@ export function absenceViewOf(
     opinion: record.opinion,
     returnReport: record.returnReport,
     history: loaded.history.map((entry) => {
-      const acting = entry.details.actingFor as { title?: string } | undefined
+      const acting = entry.details.acting as Partial<ActingRecord> | undefined
       return {
         at: entry.occurredAt,
         action: entry.action,
         actionLabel: ABSENCE_ACTION_LABELS[entry.action] ?? entry.action,
         personName: entry.actorName,
         postTitle: entry.actorPostTitle,
-        actingNote: acting?.title ? `代行${acting.title}职责` : null,
+        actingNote: acting?.note
+          ? `${acting.byTitle ? `${acting.byTitle}，` : ''}${acting.note}`
+          : null,
         opinion: entry.text,
         citations: cite(entry.ruleIds),
       }
