@@ -471,6 +471,36 @@ describe('acting duty in 钟山区 (第六条)', () => {
     assert.deepEqual(await rosterRows(), rosterBefore)
   })
 
+  it('销假 early: acting runs to the day of return (C2: away through returned_on), not to the planned end; a pending request makes nobody act', async () => {
+    await away(server, 'zhongshan', {
+      post: '区长',
+      from: '2026-08-03',
+      to: '2026-08-07',
+      status: 'returned',
+      returnedOn: '2026-08-05',
+    })
+    await away(server, 'zhongshan', {
+      post: '区长',
+      from: '2026-08-10',
+      to: '2026-08-11',
+      status: 'pending',
+    })
+    server.clock = at('2026-08-03')
+    const office = await as('zs-officeDirector')
+    const days = (await office.get('/api/acting-duty?from=2026-08-04&to=2026-08-10')).json().days
+    assert.deepEqual(actingByDay(days, '区长'), {
+      '2026-08-04': '常务副区长',
+      '2026-08-05': '常务副区长',
+      '2026-08-06': '—',
+      '2026-08-07': '—',
+      '2026-08-08': '—',
+      '2026-08-09': '—',
+      '2026-08-10': '—',
+    })
+    server.clock = at('2026-08-06')
+    assert.ok(!(await postsOf(server, 'zs-executiveDeputy')).some((p) => p.title === '区长'))
+  })
+
   it('refuses a span out of bounds and a designation for a post with no acting rule', async () => {
     server.clock = at('2026-03-09')
     const office = await as('zs-officeDirector')
