@@ -92,6 +92,21 @@ describe('因公出国(境) follow-ups after 销假', () => {
       assert.equal(item.mayRecord, true)
     }
 
+    // 待我办理: the traveller's workbench has both, the passport overdue.
+    const work = (await traveller.get('/api/workbench'))
+      .json()
+      .items.filter((item: { kind: string }) => item.kind === 'abroadFollowUp')
+    assert.deepEqual(
+      work.map((item: { dueDate: string; overdue: boolean; target: { id: string } }) => [
+        item.dueDate,
+        item.overdue,
+        item.target.id,
+      ]),
+      [
+        ['2026-03-09', true, trip],
+        ['2026-04-02', false, trip],
+      ],
+    )
     // Someone else's trip: seen (not secret) but not theirs to record.
     const other = await signInAs(app, 'el-deputy-3')
     assert.ok(
@@ -113,6 +128,13 @@ describe('因公出国(境) follow-ups after 销假', () => {
       }),
     )
     assert.ok(inAct.length <= 10, inAct.join('\n'))
+    const left = (await traveller.get('/api/workbench'))
+      .json()
+      .items.filter((item: { kind: string }) => item.kind === 'abroadFollowUp')
+    assert.deepEqual(
+      left.map((item: { dueDate: string }) => item.dueDate),
+      ['2026-04-02'],
+    )
     const again = await traveller.post('/api/abroad-follow-ups/done', {
       absenceId: trip,
       ruleId: passport.ruleId,

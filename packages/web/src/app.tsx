@@ -92,6 +92,9 @@ const AbsencePage = lazy(() =>
 const ActingDutyPage = lazy(() =>
   import('./pages/acting-duty-page.tsx').then((m) => ({ default: m.ActingDutyPage })),
 )
+const AbroadFollowUpsPage = lazy(() =>
+  import('./pages/abroad-follow-ups-page.tsx').then((m) => ({ default: m.AbroadFollowUpsPage })),
+)
 const EventRequestsPage = lazy(() =>
   import('./pages/event-requests-page.tsx').then((m) => ({ default: m.EventRequestsPage })),
 )
@@ -170,6 +173,11 @@ export function AppRoutes() {
         <Route path="absences/:id" element={<Lazy page={<AbsencePage />} />} />
         <Route path="acting-duty" element={<Lazy page={<ActingDutyPage />} />} />
         <Route path="event-requests" element={<Lazy page={<EventRequestsPage />} />} />
+        <Route path="abroad-follow-ups" element={<Lazy page={<AbroadFollowUpsPage />} />} />
+        <Route
+          path="abroad-follow-ups/:absenceId"
+          element={<Lazy page={<AbroadFollowUpsPage />} />}
+        />
         <Route path="event-requests/new" element={<Lazy page={<NewEventRequestPage />} />} />
         <Route path="event-requests/:id" element={<Lazy page={<EventRequestPage />} />} />
         <Route path="notifications" element={<Lazy page={<NotificationsPage />} />} />

@@ -10,8 +10,8 @@ import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import type { ReturnedAbroad } from './abroad-follow-up.ts'
 
-/** One duty after the return, as the rulebook answers it from the return day. */
-function followUpsOf(rules: RulesPort, trip: ReturnedAbroad) {
+/** The duties after the return, as the rulebook answers them from the return day. */
+export function followUpsOf(rules: RulesPort, trip: ReturnedAbroad) {
   const answer = ask<{ deadlines: { ruleId: string; act: string | null; due: string }[] }>(
     rules,
     trip.jurisdictionId,

@@ -20,6 +20,7 @@ import { supervisionItemHolders } from '../supervision/supervision-item-holders.
 import type { Repositories } from '../unit-of-work.ts'
 import { isEventRequestOffice } from '../event-requests/act-on-event-request.ts'
 import { absenceWork } from '../absences/absence-work.ts'
+import { abroadFollowUpWork } from '../abroad-follow-ups/abroad-follow-up-work.ts'
 
 /** The menu section an item belongs to (待办, 会议, 督查), for the badges. */
 export type WorkSection = 'documents' | 'meetings' | 'supervision' | 'events' | 'absences'
@@ -33,7 +34,7 @@ export interface AwaitingWork {
   section: WorkSection
   /** The record to open: a document, a meeting, a ledger item. */
   target: {
-    type: 'document' | 'meeting' | 'supervision' | 'eventRequest' | 'absence'
+    type: 'document' | 'meeting' | 'supervision' | 'eventRequest' | 'absence' | 'abroadFollowUp'
     id: string
   }
   title: string
@@ -93,15 +94,16 @@ export async function listAwaitingWork(
     holding.postId
       ? holding.postId === post.postId
       : holding.departmentId !== null && holding.departmentId === post.departmentId
-  const [documents, meetings, supervision, events, absences] = await Promise.all([
+  const [documents, meetings, supervision, events, absences, abroad] = await Promise.all([
     documentWork(r, viewer, post),
     meetingWork(r, deps.rules, viewer, post, today, directory, waitsOnPost),
     supervisionWork(r, viewer, post, today, directory, waitsOnPost),
     eventRequestWork(r, viewer, post),
     absenceWork(r, viewer, post, session.personId as string, today),
+    abroadFollowUpWork(r, deps.rules, viewer, session.personId as string),
   ])
-  const items = [...documents, ...meetings, ...supervision, ...events, ...absences].map((work) =>
-    dated(deps.rules, viewer.jurisdictionId, today, work),
+  const items = [...documents, ...meetings, ...supervision, ...events, ...absences, ...abroad].map(
+    (work) => dated(deps.rules, viewer.jurisdictionId, today, work),
   )
   return { today, items: items.sort(mostUrgentFirst) }
 }

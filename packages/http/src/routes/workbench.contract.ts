@@ -17,7 +17,14 @@ export const awaitingWorkResponse = z.object({
       kindLabel: z.string(),
       section,
       target: z.object({
-        type: z.enum(['document', 'meeting', 'supervision', 'eventRequest', 'absence']),
+        type: z.enum([
+          'document',
+          'meeting',
+          'supervision',
+          'eventRequest',
+          'absence',
+          'abroadFollowUp',
+        ]),
         id,
       }),
       title: z.string(),

@@ -5,7 +5,10 @@ export interface AwaitingWork {
   kind: string
   kindLabel: string
   section: 'documents' | 'meetings' | 'supervision' | 'absences' | 'events'
-  target: { type: 'document' | 'meeting' | 'supervision' | 'absence' | 'eventRequest'; id: string }
+  target: {
+    type: 'document' | 'meeting' | 'supervision' | 'absence' | 'eventRequest' | 'abroadFollowUp'
+    id: string
+  }
   title: string
   from: string | null
   since: string

@@ -20,6 +20,7 @@ const PATHS: Record<AwaitingWork['target']['type'], string> = {
   supervision: '/supervision',
   absence: '/absences',
   eventRequest: '/event-requests',
+  abroadFollowUp: '/abroad-follow-ups',
 }
 
 /** The countdown on the official calendar: 剩 N 个工作日, 今日到期, 已逾期 N 个工作日 in red. */
