@@ -6,7 +6,7 @@ import type {
   AbsenceRepository,
   AbsenceStatus,
 } from '@zhengling/app'
-import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely'
+import { type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely'
 import { jobValues, type ScheduledJob } from './job-queue.ts'
 import type { Database } from './schema.ts'
 import { visibleTo } from './visible-to.ts'
@@ -26,8 +26,12 @@ export function awayOn(day: string, alias = 'absences') {
     and ${day}::date <= least(${column('to_date')}, coalesce(${column('returned_on')}, ${column('to_date')})))`
 }
 
-/** The same condition over a span: away on some day of [from, to]. */
-export function awayDuring(from: string, to: string, alias = 'absences') {
+/** The same condition over a span: away on some day of [from, to] (dates, or date expressions). */
+export function awayDuring(
+  from: string | RawBuilder<unknown>,
+  to: string | RawBuilder<unknown>,
+  alias = 'absences',
+) {
   const column = (name: string) => sql.ref(`${alias}.${name}`)
   return sql<boolean>`(${column('status')} in ('approved', 'filed', 'returned')
     and ${column('from_date')} <= ${to}::date
@@ -82,6 +86,16 @@ function toRecord(row: AbsenceRow): AbsenceRecord {
 const NAMED_POSTS = sql`array[a.post_id, a.stand_in_post_id, a.approver_post_id, a.decided_by_post_id]
   || a.approver_post_ids || a.via_post_ids || a.inform_post_ids || a.file_with_post_ids
   || a.report_back_post_ids || a.distribution_posts`
+
+interface OverlapJson {
+  id: string
+  post_id: string
+  role: string
+  post_title: string
+  from: string
+  to: string
+  status: AbsenceStatus
+}
 
 interface HistoryJson {
   occurred_at: string
@@ -203,6 +217,15 @@ export function createAbsenceRepository(db: Kysely<Database>): AbsenceRepository
         .selectAll('a')
         .select([
           sql<string>`(select name from people where id = a.person_id)`.as('person_name'),
+          sql<string>`(select role from posts where id = a.post_id)`.as('post_role'),
+          sql<OverlapJson[]>`coalesce((select json_agg(json_build_object('id', o.id,
+              'post_id', o.post_id, 'role', p.role, 'post_title', p.title, 'from', o.from_date,
+              'to', least(o.to_date, coalesce(o.returned_on, o.to_date)), 'status', o.status))
+            from absences o join posts p on p.id = o.post_id
+            where o.jurisdiction_id = a.jurisdiction_id and o.id <> a.id
+              and ${awayDuring(sql`a.from_date`, sql`a.to_date`, 'o')}), '[]'::json)`.as(
+            'overlapping',
+          ),
           sql<
             string | null
           >`(select name from people where id = ${options.actorPersonId ?? null}::uuid)`.as(
@@ -225,10 +248,21 @@ export function createAbsenceRepository(db: Kysely<Database>): AbsenceRepository
       if (options.forUpdate) query = query.forUpdate()
       const row = await query.executeTakeFirst()
       if (!row) return undefined
-      const { person_name, actor_name, post_titles, history, ...record } = row
+      const { person_name, post_role, overlapping, actor_name, post_titles, history, ...record } =
+        row
       return {
         record: toRecord(record as AbsenceRow),
         personName: person_name,
+        postRole: post_role,
+        overlapping: overlapping.map((o) => ({
+          id: o.id,
+          postId: o.post_id,
+          role: o.role,
+          postTitle: o.post_title,
+          from: o.from,
+          to: o.to,
+          status: o.status,
+        })),
         actorName: actor_name,
         postTitles: post_titles ?? {},
         history: history.map(toEvent),

@@ -108,6 +108,21 @@ export interface AbsenceEvent {
 export interface LoadedAbsence {
   record: AbsenceRecord
   personName: string
+  /** The role of the absent post (the rulebook post the conflict rules name). */
+  postRole: string
+  /**
+   * The other absences in force touching this one's days (for the conflict check at approval),
+   * each up to its day of return.
+   */
+  overlapping: {
+    id: string
+    postId: string
+    role: string
+    postTitle: string
+    from: string
+    to: string
+    status: AbsenceStatus
+  }[]
   /** Titles of the posts the record names (its post, stand-in, approvers…), by post id. */
   postTitles: Record<string, string>
   history: AbsenceEvent[]

@@ -109,6 +109,8 @@ function absenceStore(
       return {
         record,
         personName: loaded.personName,
+        postRole: loaded.postRole,
+        overlapping: loaded.overlapping,
         postTitles: {
           ...loaded.postTitles,
           [actor.currentPost.postId]: actor.currentPost.title,

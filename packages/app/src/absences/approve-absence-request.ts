@@ -54,7 +54,7 @@ export async function approveAbsenceRequest(
     deps,
     session,
     input.absenceId,
-    async ({ r, actor, at }, { record, postTitles, history }) => {
+    async ({ actor, at }, { record, postTitles, history, postRole, overlapping }) => {
       assertAbsenceStatus(record, ['pending'], '审批')
       assertAbsenceApprover(deps, record, postTitles, actor.currentPost, '审批')
       // 经…审核同意后报…: a step before the last passes the request on to the next.
@@ -83,15 +83,16 @@ export async function approveAbsenceRequest(
           ],
         }
       }
+      // The others in force over its days came with the absence (one statement).
       const rulebook = rulebookOn(deps.rules, record.jurisdictionId, record.filedAt.slice(0, 10))
-      const rows = await r.absences.overlapping(record.jurisdictionId, record.from, record.to, {
-        statuses: ['approved', 'filed', 'returned', 'pending'],
-      })
-      const self = rows.find((row) => row.id === record.id)
-      const inForce = rows.filter((row) => row.id !== record.id && row.status !== 'pending')
-      const conflict = self
-        ? conflictOf(deps.rules, record.jurisdictionId, rulebook, self, record, inForce)
-        : null
+      const conflict = conflictOf(
+        deps.rules,
+        record.jurisdictionId,
+        rulebook,
+        { postId: record.postId, role: postRole },
+        record,
+        overlapping,
+      )
       if (conflict?.forbidden)
         throw new RuleRefusedError('ABSENCE_CONFLICT', conflict.summary, conflict.citations)
       const label = ABSENCE_CATEGORY_LABELS[record.category as keyof typeof ABSENCE_CATEGORY_LABELS]

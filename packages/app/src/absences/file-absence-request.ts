@@ -190,6 +190,8 @@ export function fileAbsenceRequest(
       {
         record,
         personName: roster.people.get(actor.personId) ?? '',
+        postRole: requester.role,
+        overlapping: [],
         postTitles: titles,
         history: [
           {
