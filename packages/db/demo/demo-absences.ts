@@ -27,6 +27,13 @@ export interface DemoAbsence {
   approver?: string
   /** The leave rules followed. */
   ruleIds: string[]
+  /** Title of the post the requester names to stand in (在家主持工作的负责人), if any. */
+  standIn?: string
+  /**
+   * Who acts for the post while away, as acting duty computes it from the rules (written with the
+   * absence, as its act would): the rule and the note every act done in the post records.
+   */
+  acting?: { post: string; source: 'rule' | 'standIn'; ruleId: string; note: string }
 }
 
 export const DEMO_ABSENCES: Record<string, readonly DemoAbsence[]> = {
@@ -173,6 +180,14 @@ export const DEMO_ABSENCES: Record<string, readonly DemoAbsence[]> = {
       status: 'filed',
       mode: 'filing',
       ruleIds: ['yanjin.leave.leaders', 'yanjin.leave.members-general'],
+      // 延津 五 工作互补: the partner the deputy names acts while away.
+      standIn: '副县长（城建、街道）',
+      acting: {
+        post: '副县长（城建、街道）',
+        source: 'standIn',
+        ruleId: 'yanjin.acting.stand-in-partner',
+        note: '代行副县长（教育、卫生健康）职责 — 五',
+      },
     },
     {
       person: 'yj-departmentHead-education',

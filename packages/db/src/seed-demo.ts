@@ -175,7 +175,8 @@ export async function seedDemoJurisdiction(
  * The jurisdiction's demo absences (demo/demo-absences.ts) on dates counted from the seed day: a
  * leader away now, a request waiting for its approver, a trip over without 销假. Each with its
  * history (申请, and 批准 by the approver when approved), visible as the file act makes it (the
- * requester, the approver, the government office). Two statements; answers how many.
+ * requester, the approver, the stand-in, the government office), and who acts for the post while
+ * away where the demo data says (the row the act's recompute would write). Answers how many.
  */
 async function seedDemoAbsences(
   trx: Transaction<Database>,
@@ -225,6 +226,7 @@ async function seedDemoAbsences(
   const rows = demo.map((absence) => {
     const post = postOf(absence.post)
     const approver = absence.approver ? postOf(absence.approver) : undefined
+    const standIn = absence.standIn ? postOf(absence.standIn) : undefined
     const from = addDays(today, absence.from)
     const to = addDays(today, absence.to)
     const decided = absence.status === 'approved'
@@ -253,25 +255,45 @@ async function seedDemoAbsences(
         decided_at: decidedAt,
         decided_by_post_id: decided ? (approver?.id ?? null) : null,
         rule_ids: absence.ruleIds,
-        stand_in_post_id: null,
+        stand_in_post_id: standIn?.id ?? null,
         latest_filing: null,
         conflict: null,
         opinion: null,
         returned_on: null,
         return_report: null,
-        distribution_posts: [post.id, ...(approver ? [approver.id] : [])],
+        distribution_posts: [
+          ...new Set([
+            post.id,
+            ...(approver ? [approver.id] : []),
+            ...(standIn ? [standIn.id] : []),
+          ]),
+        ],
         distribution_departments: offices.map((office) => office.id),
         created_at: filedAt,
         updated_at: decidedAt ?? filedAt,
       },
       approver,
       decidedAt,
+      acting: absence.acting && {
+        id: randomUUID(),
+        post_id: post.id,
+        acting_post_id: postOf(absence.acting.post).id,
+        from_date: from,
+        to_date: to,
+        rule_id: absence.acting.ruleId,
+        source: absence.acting.source,
+        note: absence.acting.note,
+      },
     }
   })
   await trx
     .insertInto('absences')
     .values(rows.map((row) => row.absence))
     .execute()
+  const acting = rows.flatMap((row) =>
+    row.acting ? [{ ...row.acting, absence_id: row.absence.id }] : [],
+  )
+  if (acting.length > 0) await trx.insertInto('acting_assignments').values(acting).execute()
   await trx
     .insertInto('absence_events')
     .values(

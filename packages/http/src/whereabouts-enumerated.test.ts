@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { recomputeActingDuty } from '@zhengling/app'
 import {
   absenceTimerHandlers,
+  createRepositories,
+  type Database,
   type DatabaseHandle,
   DEMO_JURISDICTIONS,
   type DemoJurisdiction,
@@ -10,6 +13,7 @@ import {
 import { openTestDatabase } from '@zhengling/db/test-support'
 import { addDays } from '@zhengling/rules'
 import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
 import { DEMO_ABSENCES } from '../../db/demo/demo-absences.ts'
 import { createRulesPort } from './rules-port.ts'
 import { buildTestServer, testLibrary } from './test-support/build-test-server.ts'
@@ -34,6 +38,12 @@ after(async () => {
 
 const TODAY = '2026-03-02'
 const at = (date: string, time = '09:30') => new Date(`${date}T${time}:00+08:00`)
+const rules = createRulesPort(testLibrary())
+const fire = () =>
+  runDueJobs(server.handle.db, {
+    handlers: absenceTimerHandlers({ now: () => server.clock, rules }),
+    now: () => server.clock,
+  })
 
 /** The post (and its holder's sign-in) of each title in a jurisdiction. */
 async function postsOf(jurisdiction: DemoJurisdiction) {
@@ -70,6 +80,30 @@ async function preview(
 ) {
   const response = await (await signInAs(server.app, username)).post('/api/absences/preview', input)
   return { status: response.statusCode, body: response.body, json: () => response.json() }
+}
+
+/** The computed acting rows of a jurisdiction, as (post, acting post, days, source, rule, note). */
+async function computedActing(db: Kysely<Database>, jurisdiction: string) {
+  const rows = await db
+    .selectFrom('acting_assignments as a')
+    .innerJoin('posts as p', 'p.id', 'a.post_id')
+    .innerJoin('posts as ap', 'ap.id', 'a.acting_post_id')
+    .select([
+      'p.title',
+      'ap.title as acting',
+      'a.from_date',
+      'a.to_date',
+      'a.source',
+      'a.rule_id',
+      'a.note',
+      'a.absence_id',
+    ])
+    .where('p.jurisdiction_id', '=', jurisdiction)
+    .where('a.source', 'in', ['rule', 'standIn', 'designation'])
+    .orderBy('p.title')
+    .orderBy('a.from_date')
+    .execute()
+  return rows.map((row) => Object.values(row).join(' | '))
 }
 
 describe('the demo absences', () => {
@@ -110,15 +144,32 @@ describe('the demo absences', () => {
       }
       assert.deepEqual(answered, seeded)
       for (const entry of DEMO_ABSENCES[jurisdiction] ?? []) assert.ok(entry.ruleIds.length > 0)
+
+      // Who acts while they are away, as seeded, is what acting duty recomputes from them and the
+      // rules (the recompute rolled back): 延津's deputy is acted for by the partner named (五).
+      const seededActing = await computedActing(server.handle.db, jurisdiction)
+      const recomputed = await server.handle.db
+        .transaction()
+        .execute(async (trx) => {
+          await recomputeActingDuty(
+            createRepositories(trx),
+            rules,
+            jurisdiction,
+            addDays(TODAY, -30),
+            addDays(TODAY, 30),
+          )
+          throw Object.assign(new Error('rolled back'), {
+            rows: await computedActing(trx, jurisdiction),
+          })
+        })
+        .catch((error: { rows?: string[] }) => error.rows)
+      assert.deepEqual(seededActing, recomputed)
+      assert.equal(
+        seededActing.length,
+        (DEMO_ABSENCES[jurisdiction] ?? []).filter((entry) => entry.acting).length,
+      )
     })
 })
-
-const rules = createRulesPort(testLibrary())
-const fire = () =>
-  runDueJobs(server.handle.db, {
-    handlers: absenceTimerHandlers({ now: () => server.clock, rules }),
-    now: () => server.clock,
-  })
 
 /**
  * Where each 副县长 is acted for by their partner (延津 五 工作互补): the executive deputy filed
