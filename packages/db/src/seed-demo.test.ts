@@ -278,3 +278,29 @@ describe('demo jurisdiction 木里藏族自治县', () => {
     assert.deepEqual(report, { jurisdictionId: 'muli', records: 3, problems: [] })
   })
 })
+
+// The leaders the acting and leave rules need, in every demo roster (issue 15): the head, the
+// executive deputy, deputies to rank (依次), the office director, and department and township heads.
+describe('demo rosters have the posts acting duty and 请销假 ask for', () => {
+  for (const jurisdiction of DEMO_JURISDICTIONS)
+    it(jurisdiction, () => {
+      const roster = demoRoster(jurisdiction)
+      const held = (role: string) =>
+        roster.posts.filter((post) => post.role === role && post.holders.length > 0).length
+      assert.deepEqual(
+        {
+          principal: held('principal'),
+          executiveDeputy: held('executiveDeputy'),
+          officeDirector: held('officeDirector'),
+        },
+        { principal: 1, executiveDeputy: 1, officeDirector: 1 },
+      )
+      assert.ok(held('deputy') >= 2, 'deputies to rank')
+      assert.ok(held('departmentHead') >= 2, 'department heads')
+      assert.ok(held('townshipHead') >= 2, 'township heads')
+      assert.ok(
+        roster.departments.some((unit) => unit.rulebookPost === 'governmentOffice'),
+        'the government office',
+      )
+    })
+})
