@@ -501,6 +501,33 @@ describe('acting duty in 钟山区 (第六条)', () => {
     assert.ok(!(await postsOf(server, 'zs-executiveDeputy')).some((p) => p.title === '区长'))
   })
 
+  it('受区长委托 (第六条, decidedBy): the 区长 may entrust a deputy in person and withdraw it; another deputy may not', async () => {
+    server.clock = at('2026-09-01')
+    const principal = await as('zs-principal')
+    const view = (await principal.get('/api/acting-duty?from=2026-09-07&to=2026-09-08')).json()
+    assert.equal(view.canDesignate, true)
+    assert.equal(
+      (await (await as('zs-deputy-3')).get('/api/acting-duty')).json().canDesignate,
+      false,
+    )
+    const entrusted = await principal.post('/api/acting-designations', {
+      postId: await postIdOf(server.handle.db, '区长'),
+      actingPostId: await postIdOf(server.handle.db, '副区长（法治）'),
+      from: '2026-09-07',
+      to: '2026-09-08',
+      reason: '区长与常务副区长同赴省里开会，委托副区长（法治）主持工作',
+    })
+    assert.equal(entrusted.statusCode, 201, entrusted.body)
+    const remove = (client: Awaited<ReturnType<typeof as>>) =>
+      server.app.inject({
+        method: 'DELETE',
+        url: `/api/acting-designations/${entrusted.json().id}`,
+        headers: client.headers,
+      })
+    assert.equal((await remove(await as('zs-deputy-3'))).statusCode, 403)
+    assert.equal((await remove(principal)).statusCode, 200)
+  })
+
   it('refuses a span out of bounds and a designation for a post with no acting rule', async () => {
     server.clock = at('2026-03-09')
     const office = await as('zs-officeDirector')

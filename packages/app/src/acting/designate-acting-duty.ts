@@ -1,6 +1,7 @@
 import {
   actingRuleFor,
   citationOf,
+  rulesOfKind,
   datesFromTo,
   designationAllowed,
   shanghaiDateOf,
@@ -15,10 +16,18 @@ import { actingDaysOf, recomputeActingDuty } from './recompute-acting-duty.ts'
 /** The longest a designation may run (a year). */
 const DESIGNATION_MAX_DAYS = 366
 
-/** Only the office director (办公室主任/秘书长, by the chart's role) designates. */
-function assertOfficeDirector(role: string) {
-  if (role !== 'officeDirector')
-    throw new NotPermittedError('NOT_OFFICE_DIRECTOR', '只有办公室主任（秘书长）可以明确代行人选')
+/**
+ * Who designates: the office director (办公室主任/秘书长, by the chart's role), or the post the
+ * rule leaves the choice to (`decidedBy`: 受区长委托 — the 区长 entrusts in person).
+ */
+function assertMayDesignate(role: string, decidedBy: readonly string[] = []) {
+  if (role !== 'officeDirector' && !decidedBy.includes(role))
+    throw new NotPermittedError(
+      'NOT_OFFICE_DIRECTOR',
+      decidedBy.length
+        ? '只有办公室主任（秘书长）或规则所定的委托人可以明确代行人选'
+        : '只有办公室主任（秘书长）可以明确代行人选',
+    )
 }
 
 /**
@@ -47,7 +56,12 @@ export async function designateActingDuty(
   return deps.inTransaction(async (r) => {
     const now = deps.now()
     const actor = actingIn(await actorOfSession(r, session, now))
-    assertOfficeDirector(actor.currentPost.role)
+    // Nobody but the office director or a post some acting rule leaves the choice to goes on.
+    const rulebookToday = deps.rules.rulebook(actor.jurisdictionId, input.from)
+    const deciders = rulebookToday
+      ? rulesOfKind(rulebookToday, 'acting', input.from).flatMap((r) => r.params.decidedBy ?? [])
+      : []
+    assertMayDesignate(actor.currentPost.role, deciders)
     const jurisdictionId = actor.jurisdictionId
     const today = shanghaiDateOf(now.getTime())
     const inputs = await r.acting.inputs(jurisdictionId, input.from, input.to)
@@ -65,6 +79,7 @@ export async function designateActingDuty(
     const gapDays = actingDaysOf(deps.rules, jurisdictionId, inputs, input.from, input.to).filter(
       (day) => day.gaps.some((gap) => gap.postId === post.postId),
     )
+    assertMayDesignate(actor.currentPost.role, rule.params.decidedBy)
     if (!designationAllowed(rule) && gapDays.length === 0)
       throw new RuleRefusedError(
         'ACTING_ORDER_FIXED',
@@ -124,10 +139,15 @@ export async function revokeActingDesignation(
   await deps.inTransaction(async (r) => {
     const now = deps.now()
     const actor = actingIn(await actorOfSession(r, session, now))
-    assertOfficeDirector(actor.currentPost.role)
     const designation = await r.acting.designation(designationId)
     if (!designation || designation.jurisdictionId !== actor.jurisdictionId)
       throw new NotFoundError('DESIGNATION_NOT_FOUND', '没有这项代行安排')
+    // The office director, or whoever made it (the head who entrusted).
+    if (
+      actor.currentPost.role !== 'officeDirector' &&
+      actor.currentPost.postId !== designation.designatedByPostId
+    )
+      assertMayDesignate(actor.currentPost.role)
     if (designation.revokedAt)
       throw new NotPermittedError('DESIGNATION_REVOKED', '这项代行安排已撤销')
     const at = now.toISOString()

@@ -4,6 +4,7 @@ import {
   citationOf,
   datesFromTo,
   designationAllowed,
+  rulesOfKind,
   shanghaiDateOf,
 } from '@zhengling/rules'
 import { viewerOfSession } from '../access/viewer-of-session.ts'
@@ -46,7 +47,7 @@ export interface ActingDutyView {
   }[]
   /** The posts the office may designate an acting leader for, with the article allowing it. */
   designable: { postId: string; postTitle: string; citations: Citation[] }[]
-  /** Whether the signed-in post may designate (the office director). */
+  /** Whether the signed-in post may designate (the office director, or the rule's decidedBy). */
   canDesignate: boolean
 }
 
@@ -128,6 +129,12 @@ export async function viewActingDuty(
             : []
         })
       : [],
-    canDesignate: viewer.currentPost?.role === 'officeDirector',
+    // The office director, or a post an acting rule leaves the choice to (受区长委托: the 区长).
+    canDesignate:
+      viewer.currentPost?.role === 'officeDirector' ||
+      (rulebook !== undefined &&
+        rulesOfKind(rulebook, 'acting', today).some((rule) =>
+          (rule.params.decidedBy ?? []).includes(viewer.currentPost?.role ?? ''),
+        )),
   }
 }
