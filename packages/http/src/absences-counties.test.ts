@@ -143,6 +143,16 @@ describe('请销假 in 木里县 (第一百零八条)', () => {
     const input = await trip(executive, '常务副县长', '2026-03-25', '2026-03-26')
     const plan = await executive.post('/api/absences/preview', preview(input))
     assert.equal(plan.statusCode, 200, plan.body)
+    // 由县政府办公室通报其他领导同志: the other leaders by post, with their holders, not the 常务 himself.
+    const informed = plan.json().inform as ({ title: string; holders: string[] } | string)[]
+    assert.ok(
+      informed.some((p) => typeof p !== 'string' && p.title === '县长' && p.holders.length > 0),
+      plan.body,
+    )
+    assert.ok(
+      informed.every((p) => typeof p !== 'string' && p.title !== '常务副县长'),
+      plan.body,
+    )
     assert.equal(plan.json().conflict?.conflict, true, plan.body)
     assert.equal(plan.json().conflict.forbidden, false)
     assert.ok(articles(plan.json().conflict.citations).includes('第一百零八条'), plan.body)

@@ -26,6 +26,9 @@ import type { OverlappingAbsence } from './absence-repository.ts'
 
 /** The government office, as every rulebook names it: it keeps the leaders' whereabouts. */
 export const GOVERNMENT_OFFICE = 'governmentOffice'
+/** 其他政府领导同志 (national, relational) and the group it is drawn from (every rulebook's). */
+const OTHER_LEADERS = 'otherLeaders'
+const GOVERNMENT_LEADERS = 'governmentLeader'
 
 /** A post as the answer names it: on the chart with its holders, or the rulebook's word for a body. */
 export type PostRef = PostHolding | string
@@ -188,7 +191,9 @@ export function planAbsence(
   })
   const named = (ids: readonly string[] = []): PostRef[] =>
     ids.flatMap((id): PostRef[] => {
-      const held = holdingsNamed(context, [id]).filter((p) => p.postId !== requester.postId)
+      // 其他政府领导同志 (the national relational post): the government's leaders but the one away.
+      const asked = id === OTHER_LEADERS ? GOVERNMENT_LEADERS : id
+      const held = holdingsNamed(context, [asked]).filter((p) => p.postId !== requester.postId)
       return held.length ? held : [rulebook.posts.get(id)?.title ?? id]
     })
   const approverIds = mode === 'approval' ? outcome.approver : []
