@@ -185,6 +185,17 @@ describe('planAbsence', () => {
     )
     assert.equal(chain.approverIsBody, true)
     assert.match(chain.summary, /由政府办公室登记/)
+    // A relation nobody stands in (a unit no deputy oversees) is said so, not taken for a body.
+    const unoverseen = planAbsence(
+      rulesAnswering({ approver: ['portfolioDeputy'] }),
+      'zhongshan',
+      roster,
+      DEPUTY,
+      input,
+      [],
+    )
+    assert.equal(unoverseen.approverIsBody, true)
+    assert.match(unoverseen.summary, /分管副区长（本单位无人担任）的审批结果由政府办公室登记/)
     // Nobody approves his own request: the 区长 asking for the 区长's approval finds nobody but the office.
     const own = planAbsence(
       rulesAnswering({ approver: ['principal'] }),

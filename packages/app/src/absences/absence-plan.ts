@@ -235,7 +235,14 @@ export function planAbsence(
     summary: [
       answer.summary,
       approvers.body
-        ? `${approverIds.map((id) => rulebook.posts.get(id)?.title ?? id).join('、')}的审批结果由政府办公室登记`
+        ? `${approverIds
+            .map((id) =>
+              // A relation nobody stands in (a unit no deputy oversees) says so; a body is named.
+              rulebook.posts.get(id)?.type === 'relational'
+                ? `${titleOf(id)}（本单位无人担任）`
+                : titleOf(id),
+            )
+            .join('、')}的审批结果由政府办公室登记`
         : '',
       late
         ? `应不迟于${outcome.latestFiling}报送，${lateForbidden ? '已逾期，不能受理' : '逾期报送将注明'}`
