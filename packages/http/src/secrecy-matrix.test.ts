@@ -178,6 +178,19 @@ const CASES: Record<string, Case> = {
     none: 'a request is 内部 with no 密级 to set; its list is read',
   },
   'GET /api/abroad-follow-ups': { list: '/api/abroad-follow-ups', shows: () => false },
+  // 请销假, 代行职责 and 领导活动安排 (issue 15): absences carry no 密级; the week's calendar lists
+  // meetings through the meetings' own access rule, so a meeting above the reader never shows.
+  'GET /api/absences': { list: '/api/absences?scope=office', shows: () => false },
+  'GET /api/absences/{id}': { none: 'an absence is 内部 with no 密级 to set; its list is read' },
+  'GET /api/acting-duty': {
+    list: '/api/acting-duty?from=2026-03-02&to=2026-03-08',
+    shows: () => false,
+  },
+  'GET /api/leader-calendar': { list: '/api/leader-calendar?week=2026-03-02', shows: () => false },
+  'GET /api/leader-calendar/print': {
+    list: '/api/leader-calendar/print?week=2026-03-02',
+    shows: () => false,
+  },
 }
 
 /** An answer as text to look for a record in: JSON as sent, a workbook's XML, a file's bytes. */
