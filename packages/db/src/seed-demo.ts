@@ -13,6 +13,7 @@ import {
 import { addDays, shanghaiDateOf } from '@zhengling/rules'
 import type { Kysely, Transaction } from 'kysely'
 import { DEMO_ABSENCES } from '../demo/demo-absences.ts'
+import { DEMO_ROSTER_ACTING } from '../demo/demo-roster-acting.ts'
 import { createRepositories } from './repositories.ts'
 import type { Database } from './schema.ts'
 
@@ -85,8 +86,8 @@ export async function seedDemo(
 
 /**
  * Seeds one demo jurisdiction: imports its roster and opens one account per person (sign-in
- * name = roster key). 钟山区 also gets the three administrators and the executive deputy acting
- * for the head during the coming week (第六条). Idempotent: does nothing when the jurisdiction
+ * name = roster key). The first demo jurisdiction (钟山区) also gets the three administrators; the
+ * acting typed into a roster by hand comes from demo/demo-roster-acting.ts. Idempotent: does nothing when the jurisdiction
  * exists. One transaction, audited.
  */
 export async function seedDemoJurisdiction(
@@ -104,14 +105,14 @@ export async function seedDemoJurisdiction(
   const passwordHash = await passwords.hash(DEMO_PASSWORD)
   const today = shanghaiDateOf(options.now().getTime())
   const roster = demoRoster(jurisdiction)
-  const withAdministrators = jurisdiction === 'zhongshan'
-  if (jurisdiction === 'zhongshan')
+  const withAdministrators = jurisdiction === DEMO_JURISDICTIONS[0]
+  for (const acting of DEMO_ROSTER_ACTING[jurisdiction] ?? [])
     roster.acting.push({
-      post: '区长',
-      actingPost: '常务副区长',
-      from: today,
-      to: addDays(today, 6),
-      ruleId: 'zhongshan.acting.principal',
+      post: acting.post,
+      actingPost: acting.actingPost,
+      from: addDays(today, acting.from),
+      to: addDays(today, acting.to),
+      ruleId: acting.ruleId,
     })
   return db.transaction().execute(async (trx) => {
     const repositories = createRepositories(trx)
