@@ -648,7 +648,7 @@ export interface Database {
     rule_ids: string[]
     details: ColumnType<Record<string, unknown>, string, never>
   }
-  /** 因公出国(境) follow-ups recorded done (migration 0038_abroad_follow_ups). */
+  /** 因公出国(境) follow-ups recorded done (migration 0039_abroad_follow_ups). */
   abroad_follow_up_completions: {
     absence_id: string
     rule_id: string
