@@ -97,6 +97,16 @@ interface OverlapJson {
   status: AbsenceStatus
 }
 
+/** An acting row for the absent post, as the load reads it. */
+interface ActingJson {
+  from: string
+  to: string
+  acting_post_title: string
+  note: string | null
+  rule_id: string | null
+  holders: string[]
+}
+
 interface HistoryJson {
   occurred_at: string
   actor_person_id: string | null
@@ -242,14 +252,35 @@ export function createAbsenceRepository(db: Kysely<Database>): AbsenceRepository
             left join people pe on pe.id = e.actor_person_id
             left join posts po on po.id = e.actor_post_id
             where e.absence_id = a.id), '[]'::json)`.as('history'),
+          // Who acts for the post over the days the absence is in force, as acting duty wrote it.
+          sql<ActingJson[]>`coalesce((select json_agg(json_build_object('from', x.from_date,
+              'to', x.to_date, 'acting_post_title', ap.title, 'note', x.note, 'rule_id', x.rule_id,
+              'holders', coalesce((select json_agg(pe.name order by pe.name)
+                from post_holdings h join people pe on pe.id = h.person_id
+                where h.post_id = x.acting_post_id and h.from_date <= x.to_date
+                  and (h.to_date is null or h.to_date >= x.from_date)), '[]'::json))
+              order by x.from_date)
+            from acting_assignments x join posts ap on ap.id = x.acting_post_id
+            where x.post_id = a.post_id and x.source <> 'roster'
+              and a.status in ('approved', 'filed', 'returned')
+              and x.from_date <= least(a.to_date, coalesce(a.returned_on, a.to_date))
+              and x.to_date >= a.from_date), '[]'::json)`.as('acting'),
         ])
         .where('a.id', '=', id)
         .where(visibleTo(viewer))
       if (options.forUpdate) query = query.forUpdate()
       const row = await query.executeTakeFirst()
       if (!row) return undefined
-      const { person_name, post_role, overlapping, actor_name, post_titles, history, ...record } =
-        row
+      const {
+        person_name,
+        post_role,
+        overlapping,
+        actor_name,
+        post_titles,
+        history,
+        acting,
+        ...record
+      } = row
       return {
         record: toRecord(record as AbsenceRow),
         personName: person_name,
@@ -266,6 +297,14 @@ export function createAbsenceRepository(db: Kysely<Database>): AbsenceRepository
         actorName: actor_name,
         postTitles: post_titles ?? {},
         history: history.map(toEvent),
+        acting: acting.map((x) => ({
+          from: x.from,
+          to: x.to,
+          actingPostTitle: x.acting_post_title,
+          actingHolders: x.holders,
+          note: x.note ?? '',
+          ruleId: x.rule_id,
+        })),
       }
     },
 

@@ -218,5 +218,26 @@ describe('请销假 in 二连浩特市', () => {
       entry.citations.some((c: { article: string }) => c.article === '八'),
       approved.body,
     )
+    // The 市长's own filing names who acts meanwhile, over its days, with the article.
+    const filed = await (await as('el-principal')).get(`/api/absences/${own.json().id}`)
+    assert.equal(filed.statusCode, 200, filed.body)
+    const lines = filed.json().acting as {
+      from: string
+      to: string
+      actingPostTitle: string
+      actingHolders: string[]
+      note: string
+      citations: { article: string }[]
+    }[]
+    assert.deepEqual(
+      lines.map((line) => [line.from, line.to, line.actingPostTitle, line.actingHolders]),
+      [['2026-03-16', '2026-03-18', '常务副市长', ['王海峰']]],
+      filed.body,
+    )
+    assert.match(lines[0]?.note ?? '', /代行市长职责 — 八/)
+    assert.ok(
+      lines[0]?.citations.some((c) => c.article === '八'),
+      filed.body,
+    )
   })
 })

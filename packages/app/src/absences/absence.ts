@@ -126,6 +126,16 @@ export interface LoadedAbsence {
   /** Titles of the posts the record names (its post, stand-in, approvers…), by post id. */
   postTitles: Record<string, string>
   history: AbsenceEvent[]
+  /** Who acts for the post over the days it is in force, as acting duty wrote it (none in fakes). */
+  acting?: {
+    from: string
+    to: string
+    actingPostTitle: string
+    actingHolders: string[]
+    /** 代行区长职责 — 第六条. */
+    note: string
+    ruleId: string | null
+  }[]
 }
 
 /** Whether the absence is in force and past its end without 销假 on `today`. */

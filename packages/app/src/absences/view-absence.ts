@@ -1,4 +1,4 @@
-import { shanghaiDateOf } from '@zhengling/rules'
+import { addDays, shanghaiDateOf } from '@zhengling/rules'
 import type { ActingRecord } from '../acting/acting-note.ts'
 import { actorOf } from '../documents/act-on-document.ts'
 import { citationsOf } from '../documents/document-rules.ts'
@@ -77,13 +77,43 @@ export function absenceViewOf(
   loaded: LoadedAbsence,
   actor: Pick<Actor, 'personId'> & { currentPost: HeldPost | undefined },
   today: string,
-  acting: ActingSpan[] = [],
+  actingSpans?: ActingSpan[],
 ) {
   const { record, postTitles } = loaded
   const title = (id: string | null) => (id ? (postTitles[id] ?? null) : null)
   const on = record.filedAt.slice(0, 10)
   const cite = (ruleIds: readonly string[]) =>
     citationsOf(rules, record.jurisdictionId, ruleIds, on)
+  // Who acts meanwhile: as acting duty wrote it for the days the absence is in force, the rows of
+  // consecutive days with the same stand-in and rule read as one span.
+  const acting: ActingSpan[] = actingSpans ?? []
+  if (!actingSpans) {
+    let last: (NonNullable<LoadedAbsence['acting']>[number] & { span: ActingSpan }) | undefined
+    for (const line of loaded.acting ?? []) {
+      if (
+        last &&
+        addDays(last.span.to, 1) === line.from &&
+        last.actingPostTitle === line.actingPostTitle &&
+        last.note === line.note &&
+        last.ruleId === line.ruleId
+      ) {
+        last.span.to = line.to
+        continue
+      }
+      const span: ActingSpan = {
+        from: line.from,
+        to: line.to,
+        postTitle: title(record.postId) ?? '',
+        actingPostTitle: line.actingPostTitle,
+        actingHolders: line.actingHolders,
+        gap: false,
+        note: line.note,
+        citations: line.ruleId ? cite([line.ruleId]) : [],
+      }
+      acting.push(span)
+      last = { ...line, span }
+    }
+  }
   return {
     ...absenceSummaryOf(
       {
