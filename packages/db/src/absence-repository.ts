@@ -5,6 +5,7 @@ import type {
   AbsenceRecord,
   AbsenceRepository,
   AbsenceStatus,
+  NewAbsenceEvent,
 } from '@zhengling/app'
 import { type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely'
 import { jobValues, type ScheduledJob } from './job-queue.ts'
@@ -95,6 +96,31 @@ interface OverlapJson {
   from: string
   to: string
   status: AbsenceStatus
+}
+
+/** absence_events' columns after absence_id, in the order `eventValues` gives them. */
+const EVENT_COLUMNS = [
+  'absence_id',
+  'occurred_at',
+  'actor_person_id',
+  'actor_post_id',
+  'action',
+  'text',
+  'rule_ids',
+  'details',
+] as const
+
+/** An act's history entry as the values of one row, beside the absence's id from its CTE. */
+function eventValues(event: Omit<NewAbsenceEvent, 'absenceId'>) {
+  return [
+    sql<Date>`${event.occurredAt}::timestamptz`.as('occurred_at'),
+    sql<string>`${event.actorPersonId}::uuid`.as('actor_person_id'),
+    sql<string>`${event.actorPostId}::uuid`.as('actor_post_id'),
+    sql<string>`${event.action}`.as('action'),
+    sql<string>`${event.text}::text`.as('text'),
+    sql<string[]>`${event.ruleIds}::text[]`.as('rule_ids'),
+    sql<string>`${JSON.stringify(event.details)}::jsonb`.as('details'),
+  ]
 }
 
 /** An acting row for the absent post, as the load reads it. */
@@ -194,29 +220,9 @@ export function createAbsenceRepository(db: Kysely<Database>): AbsenceRepository
         timers,
       )
         .insertInto('absence_events')
-        .columns([
-          'absence_id',
-          'occurred_at',
-          'actor_person_id',
-          'actor_post_id',
-          'action',
-          'text',
-          'rule_ids',
-          'details',
-        ])
+        .columns(EVENT_COLUMNS)
         .expression((eb) =>
-          eb
-            .selectFrom('inserted')
-            .select([
-              'inserted.id',
-              sql<Date>`${event.occurredAt}::timestamptz`.as('occurred_at'),
-              sql<string>`${event.actorPersonId}::uuid`.as('actor_person_id'),
-              sql<string>`${event.actorPostId}::uuid`.as('actor_post_id'),
-              sql<string>`${event.action}`.as('action'),
-              sql<string>`${event.text}::text`.as('text'),
-              sql<string[]>`${event.ruleIds}::text[]`.as('rule_ids'),
-              sql<string>`${JSON.stringify(event.details)}::jsonb`.as('details'),
-            ]),
+          eb.selectFrom('inserted').select(['inserted.id', ...eventValues(event)]),
         )
         .execute()
     },
@@ -331,30 +337,8 @@ export function createAbsenceRepository(db: Kysely<Database>): AbsenceRepository
         timers,
       )
         .insertInto('absence_events')
-        .columns([
-          'absence_id',
-          'occurred_at',
-          'actor_person_id',
-          'actor_post_id',
-          'action',
-          'text',
-          'rule_ids',
-          'details',
-        ])
-        .expression((eb) =>
-          eb
-            .selectFrom('changed')
-            .select([
-              'changed.id',
-              sql<Date>`${event.occurredAt}::timestamptz`.as('occurred_at'),
-              sql<string>`${event.actorPersonId}::uuid`.as('actor_person_id'),
-              sql<string>`${event.actorPostId}::uuid`.as('actor_post_id'),
-              sql<string>`${event.action}`.as('action'),
-              sql<string>`${event.text}::text`.as('text'),
-              sql<string[]>`${event.ruleIds}::text[]`.as('rule_ids'),
-              sql<string>`${JSON.stringify(event.details)}::jsonb`.as('details'),
-            ]),
-        )
+        .columns(EVENT_COLUMNS)
+        .expression((eb) => eb.selectFrom('changed').select(['changed.id', ...eventValues(event)]))
         .execute()
     },
 
