@@ -1,10 +1,10 @@
 import { shanghaiDateOf } from '@zhengling/rules'
+import { isGovernmentOfficePost } from '../organisation/government-office.ts'
 import type { ActDeps } from '../acts/act-kernel.ts'
 import { type Actor, actingIn, actorOfSession } from '../acts/actor.ts'
 import { auditEntry, digestOf } from '../audit/audit-record.ts'
 import { ask, citationsOf } from '../documents/document-rules.ts'
 import { InvalidInputError, NotFoundError, NotPermittedError } from '../errors.ts'
-import { isEventRequestOffice } from '../event-requests/act-on-event-request.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
@@ -28,7 +28,7 @@ export function followUpsOf(rules: RulesPort, trip: ReturnedAbroad) {
 /** The traveller, or the government office, may record a follow-up done. */
 const mayRecord = (actor: Actor, trip: ReturnedAbroad) =>
   actor.personId === trip.personId ||
-  (actor.currentPost !== undefined && isEventRequestOffice(actor.currentPost))
+  (actor.currentPost !== undefined && isGovernmentOfficePost(actor.currentPost))
 
 /**
  * 出访后续事项: for each trip abroad closed by 销假 (the viewer's own; the office sees all), the
@@ -42,7 +42,7 @@ export async function listAbroadFollowUps(
   const now = deps.now()
   const today = shanghaiDateOf(now.getTime())
   const actor = await actorOfSession(r, session, now)
-  const office = actor.currentPost !== undefined && isEventRequestOffice(actor.currentPost)
+  const office = actor.currentPost !== undefined && isGovernmentOfficePost(actor.currentPost)
   const trips = await r.abroadFollowUps.returnedAbroad(actor, {
     ...(office ? {} : { personId: actor.personId }),
     limit: 200,

@@ -23,9 +23,8 @@ import {
   type AbsenceMode,
 } from './absence.ts'
 import type { OverlappingAbsence } from './absence-repository.ts'
+import { GOVERNMENT_OFFICE } from '../organisation/government-office.ts'
 
-/** The government office, as every rulebook names it: it keeps the leaders' whereabouts. */
-export const GOVERNMENT_OFFICE = 'governmentOffice'
 /** 其他政府领导同志 (national, relational) and the group it is drawn from (every rulebook's). */
 const OTHER_LEADERS = 'otherLeaders'
 const GOVERNMENT_LEADERS = 'governmentLeader'

@@ -1,7 +1,7 @@
 import { addDays, type Citation, citationOf, shanghaiDateOf } from '@zhengling/rules'
+import { isGovernmentOfficePost } from '../organisation/government-office.ts'
 import { actingGaps } from '../acting/recompute-acting-duty.ts'
 import type { ScheduledTimer } from '../jobs/job-scheduler.ts'
-import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 import type { NewNotification } from '../notifications/notification.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
@@ -187,8 +187,8 @@ export async function remindAbsence(
   // Acting duty over those days as the acts follow it (absences, acting rules, designations).
   const gaps = await actingGaps(r, deps.rules, absence.jurisdictionId, from, to)
   if (gaps.length === 0) return 'nothingToDo'
-  const offices = (await r.organisation.unitPosts(absence.jurisdictionId)).filter((post) =>
-    matchesRulebookPost(post, 'governmentOffice'),
+  const offices = (await r.organisation.unitPosts(absence.jurisdictionId)).filter(
+    isGovernmentOfficePost,
   )
   const units = [
     ...new Set(offices.flatMap((post) => (post.departmentId ? [post.departmentId] : []))),

@@ -15,7 +15,7 @@ import {
   type LoadedAbsence,
 } from './absence.ts'
 import type { AbsenceChanges } from './absence-repository.ts'
-import { GOVERNMENT_OFFICE } from './absence-plan.ts'
+import { isGovernmentOfficePost } from '../organisation/government-office.ts'
 
 /** 请销假 acts take what every act takes (acts/act-kernel.ts). */
 export type AbsenceDeps = ActDeps
@@ -215,7 +215,7 @@ export function assertAbsenceStatus(
 
 /** Whether the actor works in the government office (which keeps the leaders' whereabouts). */
 export const isGovernmentOffice = (actor: Pick<ActingActor, 'currentPost'>) =>
-  actor.currentPost.unitRulebookPost === GOVERNMENT_OFFICE
+  isGovernmentOfficePost(actor.currentPost)
 
 /** Messages to posts about an absence (its page in the web app). */
 export function messagesTo(

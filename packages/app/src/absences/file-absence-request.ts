@@ -5,7 +5,8 @@ import type { SessionRecord } from '../identity/log-in.ts'
 import { recomputeActingAfterAbsence } from './acting-duty-hooks.ts'
 import { ABSENCE_CATEGORY_LABELS, type AbsenceRecord } from './absence.ts'
 import { auditAbsence, messagesTo, sendAll, timersOf } from './act-on-absence.ts'
-import { GOVERNMENT_OFFICE, postIdsOf } from './absence-plan.ts'
+import { postIdsOf } from './absence-plan.ts'
+import { isGovernmentOfficePost } from '../organisation/government-office.ts'
 import { type AbsenceRequestInput, prepareAbsence } from './absence-request.ts'
 import { type AbsenceView, absenceViewOf } from './view-absence.ts'
 
@@ -64,7 +65,7 @@ export function fileAbsenceRequest(
         plan.citations,
       )
     const filing = plan.mode === 'filing'
-    const office = roster.posts.filter((p) => p.unitRulebookPost === GOVERNMENT_OFFICE)
+    const office = roster.posts.filter(isGovernmentOfficePost)
     // A request waits on its first step (经…): the via posts in turn, then the approver.
     const stages = plan.stages.map((stage) => ({
       label: stage.label,

@@ -1,9 +1,9 @@
 import { type ActDeps, type ActFrame, runAct, type SubjectStore } from '../acts/act-kernel.ts'
+import { isGovernmentOfficePost } from '../organisation/government-office.ts'
 import { auditEntry, digestOf } from '../audit/audit-record.ts'
 import { NotFoundError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { NewNotification } from '../notifications/notification.ts'
-import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 import type { HeldPost } from '../organisation/organisation-repository.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import {
@@ -113,13 +113,8 @@ export async function recordEventRequestAct(
   )
 }
 
-/** The government office (办公室/办公厅) reviews requests made in the government's name. */
-export function isEventRequestOffice(post: Pick<HeldPost, 'postId' | 'role' | 'unitRulebookPost'>) {
-  return matchesRulebookPost(post, 'governmentOffice')
-}
-
 export function assertGovernmentOffice(post: HeldPost, what: string): void {
-  if (!isEventRequestOffice(post))
+  if (!isGovernmentOfficePost(post))
     throw new NotPermittedError(
       'NOT_GOVERNMENT_OFFICE',
       `${post.title}不是政府办公室（办公厅）的职务，不能${what}`,

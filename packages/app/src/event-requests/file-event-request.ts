@@ -1,4 +1,5 @@
 import { shanghaiDateOf } from '@zhengling/rules'
+import { isGovernmentOfficePost } from '../organisation/government-office.ts'
 import { type ActingActor, actingIn, actorOfSession } from '../acts/actor.ts'
 import { InvalidInputError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
@@ -6,7 +7,6 @@ import type { Repositories } from '../unit-of-work.ts'
 import {
   type EventRequestDeps,
   eventRequestLink,
-  isEventRequestOffice,
   recordEventRequestAct,
 } from './act-on-event-request.ts'
 import type { EventRequest, EventRequestKind, EventRequestScope } from './event-request.ts'
@@ -62,7 +62,7 @@ export async function checkedRequest(
     (window) =>
       r.eventRequests.countStanding({ unitId, kind: input.kind, scope: input.scope, ...window }),
   )
-  const offices = [...new Set(posts.filter(isEventRequestOffice).map((p) => p.departmentId))]
+  const offices = [...new Set(posts.filter(isGovernmentOfficePost).map((p) => p.departmentId))]
   return { unitId, invitedPostIds, checks, offices: offices.filter((id) => id !== null) }
 }
 

@@ -1,4 +1,5 @@
 import { shanghaiDateOf } from '@zhengling/rules'
+import { isGovernmentOfficePost } from '../organisation/government-office.ts'
 import { actingIn, actorOfSession } from '../acts/actor.ts'
 import { citationsOf } from '../documents/document-rules.ts'
 import { NotFoundError } from '../errors.ts'
@@ -6,7 +7,6 @@ import type { SessionRecord } from '../identity/log-in.ts'
 import type { HeldPost } from '../organisation/organisation-repository.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
-import { isEventRequestOffice } from './act-on-event-request.ts'
 import {
   EVENT_REQUEST_ACTION_LABELS,
   EVENT_REQUEST_KINDS,
@@ -22,7 +22,7 @@ export type EventRequestAct = 'approve' | 'refuse' | 'withdraw'
 export function actsOn(request: LoadedEventRequest, post: HeldPost): EventRequestAct[] {
   if (request.status !== 'pending') return []
   return [
-    ...(isEventRequestOffice(post) ? (['approve', 'refuse'] as const) : []),
+    ...(isGovernmentOfficePost(post) ? (['approve', 'refuse'] as const) : []),
     ...(post.departmentId === request.unitId ? (['withdraw'] as const) : []),
   ]
 }
@@ -116,7 +116,7 @@ export async function listEventRequests(
     to: query.to,
     limit: 200,
   })
-  const shown = scope === 'toDecide' && !isEventRequestOffice(post) ? [] : items
+  const shown = scope === 'toDecide' && !isGovernmentOfficePost(post) ? [] : items
   return {
     today: shanghaiDateOf(now.getTime()),
     items: shown.map((request) => eventRequestSummary(deps.rules, request, post)),

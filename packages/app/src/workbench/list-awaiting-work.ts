@@ -1,4 +1,5 @@
 import { addDays, type CalendarWarning, shanghaiDateOf } from '@zhengling/rules'
+import { isGovernmentOfficePost } from '../organisation/government-office.ts'
 import { documentTaskLabel } from '../documents/task-kinds.ts'
 import type { Viewer } from '../access/can-see.ts'
 import { actorOf } from '../documents/act-on-document.ts'
@@ -18,7 +19,6 @@ import type { HeldPost } from '../organisation/organisation-repository.ts'
 import type { RulesPort } from '../rules-port.ts'
 import { supervisionItemHolders } from '../supervision/supervision-item-holders.ts'
 import type { Repositories } from '../unit-of-work.ts'
-import { isEventRequestOffice } from '../event-requests/act-on-event-request.ts'
 import { absenceWork } from '../absences/absence-work.ts'
 import { abroadFollowUpWork } from '../abroad-follow-ups/abroad-follow-up-work.ts'
 
@@ -377,7 +377,7 @@ async function eventRequestWork(
   viewer: Viewer,
   post: HeldPost,
 ): Promise<Undated[]> {
-  if (!isEventRequestOffice(post)) return []
+  if (!isGovernmentOfficePost(post)) return []
   const pending = await r.eventRequests.list(viewer, { status: 'pending', limit: LIMIT })
   return pending.map((request) => ({
     kind: 'decideEventRequest',
