@@ -5,7 +5,7 @@ import { visibleTo } from './visible-to.ts'
 
 /**
  * 因公出国(境) follow-ups: 出访 absences closed by 销假 (absences, migration 0036, read as contract
- * C2 shapes it) with the completions recorded (migration 0038), in one statement through the
+ * C2 shapes it) with the completions recorded (migration 0039), in one statement through the
  * absences' access rule.
  */
 export function createAbroadFollowUpRepository(db: Kysely<Database>): AbroadFollowUpRepository {
