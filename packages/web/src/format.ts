@@ -23,3 +23,6 @@ export function formatShanghaiTime(instant: string): string {
 export function formatDateRange(from: string, to: string | null): string {
   return to === null ? `${from} 起` : `${from} 至 ${to}`
 }
+
+/** A civil date as the API and the date pickers exchange it (dayjs format). */
+export const DATE_FORMAT = 'YYYY-MM-DD'

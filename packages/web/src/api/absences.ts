@@ -152,10 +152,9 @@ export interface AbsenceListFilter {
   to?: string
 }
 
-/** Names of posts, whatever shape the server sent them in: 区长（王建国）、办公室. */
-export function postNames(posts: PostRef[] | PostRef | null | undefined): string {
-  const list = posts === null || posts === undefined ? [] : Array.isArray(posts) ? posts : [posts]
-  return list
+/** Names of posts, with their holders where the server sent them: 区长（王建国）、办公室. */
+export function postNames(posts: readonly PostRef[]): string {
+  return posts
     .map((post) =>
       typeof post === 'string'
         ? post

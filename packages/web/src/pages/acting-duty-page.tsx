@@ -15,8 +15,7 @@ import { useMe } from '../session/session-context.ts'
 import { DesignationForm } from './acting-duty/designation-form.tsx'
 import { DesignationsTable } from './acting-duty/designations-table.tsx'
 import { DutyGrid } from './acting-duty/duty-grid.tsx'
-
-const DATE_FORMAT = 'YYYY-MM-DD'
+import { DATE_FORMAT } from '../format.ts'
 
 /** Monday of the week `day` lies in. */
 function mondayOf(day: Dayjs): Dayjs {
@@ -99,7 +98,7 @@ function ActingDuty() {
         {duty.error && <LoadError error={duty.error} onRetry={duty.reload} />}
         {gaps > 0 && (
           <Typography.Paragraph type="danger">
-            本周有 {gaps} 处无人代行：请办公室按规则报请主要负责人指定。
+            本周有 {gaps} 处无人代行，各处依据见下表。
           </Typography.Paragraph>
         )}
         {!duty.error && <DutyGrid days={days} loading={duty.loading} />}

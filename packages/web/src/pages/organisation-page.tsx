@@ -12,8 +12,7 @@ import { ActingAssignmentsTable } from './organisation/acting-assignments-table.
 import { DepartmentsTable } from './organisation/departments-table.tsx'
 import { PostsTable } from './organisation/posts-table.tsx'
 import { Form } from '../components/form.tsx'
-
-const DATE_FORMAT = 'YYYY-MM-DD'
+import { DATE_FORMAT } from '../format.ts'
 
 export function OrganisationPage() {
   const me = useMe()

@@ -10,8 +10,7 @@ import {
 import { useSubmit } from '../../api/use-submit.ts'
 import { Form } from '../../components/form.tsx'
 import { SubmitError } from '../../components/submit-error.tsx'
-
-const DATE_FORMAT = 'YYYY-MM-DD'
+import { DATE_FORMAT } from '../../format.ts'
 
 /** One act on the request: says what was done and shows the server's answer as the new view. */
 function useAbsenceAct(onDone: (view: AbsenceView) => void) {

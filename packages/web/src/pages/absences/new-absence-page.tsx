@@ -24,8 +24,7 @@ import { useNarrow } from '../../layout/use-narrow.ts'
 import { useMe } from '../../session/session-context.ts'
 import { CATEGORY_OPTIONS } from './absence-labels.ts'
 import { PreviewCard } from './preview-card.tsx'
-
-const DATE_FORMAT = 'YYYY-MM-DD'
+import { DATE_FORMAT } from '../../format.ts'
 
 interface AbsenceValues {
   postId: string

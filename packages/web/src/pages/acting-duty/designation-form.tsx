@@ -5,8 +5,7 @@ import type { OrganisationPost } from '../../api/types.ts'
 import { useSubmit } from '../../api/use-submit.ts'
 import { Form } from '../../components/form.tsx'
 import { SubmitError } from '../../components/submit-error.tsx'
-
-const DATE_FORMAT = 'YYYY-MM-DD'
+import { DATE_FORMAT } from '../../format.ts'
 
 interface DesignationValues {
   postId: string
@@ -59,11 +58,11 @@ export function DesignationForm({
   return (
     <Card title="明确代行人选" role="region" aria-label="明确代行人选">
       <Typography.Paragraph type="secondary">
-        规则交由主要负责人委托的（如主要负责人和常务副职均外出），或规则未作规定、出现无人代行的日子，由办公室主任按委托明确代行人选；记入审计日志。
+        规则将代行人选留待指定的（依据见下），或规则未作规定、出现无人代行的日子，由办公室主任明确代行人选；记入审计日志。
       </Typography.Paragraph>
       {designable.length > 0 && (
         <Typography.Paragraph>
-          由主要负责人委托：
+          规则留待指定：
           {designable.map((post, index) => (
             <span key={post.postId}>
               {index > 0 && '；'}

@@ -5,8 +5,7 @@ import dayjs from 'dayjs'
 import { useState } from 'react'
 import { auditExportUrl } from '../../api/audit.ts'
 import { Form } from '../../components/form.tsx'
-
-const DATE_FORMAT = 'YYYY-MM-DD'
+import { DATE_FORMAT } from '../../format.ts'
 
 /**
  * 导出: one chain's records of a date range as a signed file (JSON lines with an SM2 signature,

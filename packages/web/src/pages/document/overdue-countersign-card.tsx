@@ -8,8 +8,7 @@ import { SubmitError } from '../../components/submit-error.tsx'
 import { TextActForm } from './text-act-form.tsx'
 import { useAct } from './use-act.ts'
 import { Form } from '../../components/form.tsx'
-
-const DATE_FORMAT = 'YYYY-MM-DD'
+import { DATE_FORMAT } from '../../format.ts'
 
 /**
  * An overdue 会签 the current post can move on, as the server lists them (`countersigns[].may`):

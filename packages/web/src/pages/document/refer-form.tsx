@@ -6,8 +6,7 @@ import type { Department, DocumentRecord } from '../../api/types.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useAct } from './use-act.ts'
 import { Form } from '../../components/form.tsx'
-
-const DATE_FORMAT = 'YYYY-MM-DD'
+import { DATE_FORMAT } from '../../format.ts'
 
 interface Values {
   departmentIds: string[]

@@ -33,8 +33,7 @@ import { SubmitError } from '../../components/submit-error.tsx'
 import { useNarrow } from '../../layout/use-narrow.ts'
 import { useMe } from '../../session/session-context.ts'
 import { EventRequestChecks } from './event-request-parts.tsx'
-
-const DATE_FORMAT = 'YYYY-MM-DD'
+import { DATE_FORMAT } from '../../format.ts'
 
 interface Values {
   kind: EventRequestKind

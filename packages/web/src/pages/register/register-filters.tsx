@@ -6,8 +6,7 @@ import { registerExportUrl } from '../../api/register.ts'
 import type { RegisterFilter } from '../../api/types.ts'
 import { documentStateLabel } from '../../labels.ts'
 import { Form } from '../../components/form.tsx'
-
-const DATE_FORMAT = 'YYYY-MM-DD'
+import { DATE_FORMAT } from '../../format.ts'
 
 /** States a line of each register may be in (a 收文 enters the register at 签收登记). */
 const STATES: Record<RegisterFilter['direction'], string[]> = {

@@ -5,8 +5,7 @@ import { useSubmit } from '../../api/use-submit.ts'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { Form } from '../../components/form.tsx'
 import { LIMITS } from '../../limits.ts'
-
-const DATE_FORMAT = 'YYYY-MM-DD'
+import { DATE_FORMAT } from '../../format.ts'
 
 interface Values {
   period: [Dayjs, Dayjs]

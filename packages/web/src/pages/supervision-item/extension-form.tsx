@@ -5,8 +5,7 @@ import { requestSupervisionExtension, type SupervisionItem } from '../../api/sup
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useItemAct } from './use-item-act.ts'
 import { Form } from '../../components/form.tsx'
-
-const DATE_FORMAT = 'YYYY-MM-DD'
+import { DATE_FORMAT } from '../../format.ts'
 
 interface Values {
   requestedDue: Dayjs

@@ -6,8 +6,7 @@ import { SOURCE_OPTIONS } from '../supervision/supervision-labels.ts'
 import { MilestoneList } from './milestone-list.tsx'
 import { Form } from '../../components/form.tsx'
 import { LIMITS } from '../../limits.ts'
-
-const DATE_FORMAT = 'YYYY-MM-DD'
+import { DATE_FORMAT } from '../../format.ts'
 
 // 密级 in words, as the server parses them; 绝密 is not offered (and refused if sent).
 const SECRECY_OPTIONS = Object.values(CLEARANCE_LABELS).map((label) => ({ value: label, label }))

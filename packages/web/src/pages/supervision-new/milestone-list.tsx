@@ -2,8 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, DatePicker, Flex, Input } from 'antd'
 import { Form } from '../../components/form.tsx'
 import { LIMITS } from '../../limits.ts'
-
-const DATE_FORMAT = 'YYYY-MM-DD'
+import { DATE_FORMAT } from '../../format.ts'
 
 /**
  * 时间节点: the steps of a long item, each with its own date (明确进度安排和时间节点, 木里 第八十一条
