@@ -59,11 +59,11 @@ function toRequest(row: Row): LoadedEventRequest {
 }
 
 /**
- * The request with the names a page shows and its history, as scalar sub-selects: one statement,
- * and a FOR UPDATE locks the request row alone.
+ * The request with the names a page shows (and, for one request's page, its history), as scalar
+ * sub-selects: one statement, and a FOR UPDATE locks the request row alone. Lists read no history.
  */
-function withNames(db: Kysely<Database>) {
-  return db
+function withNames(db: Kysely<Database>, options: { history: boolean } = { history: true }) {
+  const query = db
     .selectFrom('event_requests as q')
     .selectAll('q')
     .select([
@@ -77,7 +77,10 @@ function withNames(db: Kysely<Database>) {
       sql<{ postId: string; title: string }[] | null>`(
         select json_agg(json_build_object('postId', p.id, 'title', p.title))
         from posts p where p.id = any(q.invited_post_ids))`.as('invited'),
-      sql<Row['history']>`(
+    ])
+  if (!options.history) return query
+  return query.select([
+    sql<Row['history']>`(
         select json_agg(json_build_object(
           'occurredAt', e.occurred_at, 'actorPersonId', e.actor_person_id,
           'actorPostId', e.actor_post_id,
@@ -86,7 +89,7 @@ function withNames(db: Kysely<Database>) {
           'action', e.action, 'text', e.text, 'ruleIds', e.rule_ids, 'details', e.details
         ) order by e.id)
         from event_request_events e where e.request_id = q.id)`.as('history'),
-    ])
+  ])
 }
 
 export function createEventRequestRepository(db: Kysely<Database>): EventRequestRepository {
@@ -155,7 +158,7 @@ export function createEventRequestRepository(db: Kysely<Database>): EventRequest
     },
 
     async list(viewer, query) {
-      let base = withNames(db).where(visibleTo(viewer))
+      let base = withNames(db, { history: false }).where(visibleTo(viewer))
       if (query.status) base = base.where('q.status', '=', query.status)
       if (query.unitId) base = base.where('q.unit_id', '=', query.unitId)
       if (query.from) base = base.where('q.event_date', '>=', query.from)

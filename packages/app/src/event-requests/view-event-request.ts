@@ -108,17 +108,19 @@ export async function listEventRequests(
   const actor = actingIn(await actorOfSession(r, session, now))
   const post = actor.currentPost
   const scope = query.scope ?? 'all'
+  const today = shanghaiDateOf(now.getTime())
+  // Nothing to decide outside the office; nothing filed by a unit one does not serve in.
+  if (scope === 'toDecide' && !isGovernmentOfficePost(post)) return { today, items: [] }
+  if (scope === 'mine' && !post.departmentId) return { today, items: [] }
   const items = await r.eventRequests.list(actor, {
     status: scope === 'toDecide' ? 'pending' : query.status,
-    unitId:
-      scope === 'mine' ? (post.departmentId ?? '00000000-0000-0000-0000-000000000000') : undefined,
+    unitId: scope === 'mine' ? (post.departmentId ?? undefined) : undefined,
     from: query.from,
     to: query.to,
     limit: 200,
   })
-  const shown = scope === 'toDecide' && !isGovernmentOfficePost(post) ? [] : items
   return {
-    today: shanghaiDateOf(now.getTime()),
-    items: shown.map((request) => eventRequestSummary(deps.rules, request, post)),
+    today,
+    items: items.map((request) => eventRequestSummary(deps.rules, request, post)),
   }
 }
