@@ -21,10 +21,7 @@ const iso = (value: Date | string) => new Date(value).toISOString()
  * table's columns (`absences` or an alias of it).
  */
 export function awayOn(day: string, alias = 'absences') {
-  const column = (name: string) => sql.ref(`${alias}.${name}`)
-  return sql<boolean>`(${column('status')} in ('approved', 'filed', 'returned')
-    and ${column('from_date')} <= ${day}::date
-    and ${day}::date <= least(${column('to_date')}, coalesce(${column('returned_on')}, ${column('to_date')})))`
+  return awayDuring(day, day, alias)
 }
 
 /** The same condition over a span: away on some day of [from, to] (dates, or date expressions). */
@@ -36,7 +33,13 @@ export function awayDuring(
   const column = (name: string) => sql.ref(`${alias}.${name}`)
   return sql<boolean>`(${column('status')} in ('approved', 'filed', 'returned')
     and ${column('from_date')} <= ${to}::date
-    and ${from}::date <= least(${column('to_date')}, coalesce(${column('returned_on')}, ${column('to_date')})))`
+    and ${from}::date <= ${lastDayAway(alias)})`
+}
+
+/** The last day the holder is away by the absence: its end, or the day of 销假 if earlier. */
+export function lastDayAway(alias = 'absences') {
+  const column = (name: string) => sql.ref(`${alias}.${name}`)
+  return sql<string>`least(${column('to_date')}, coalesce(${column('returned_on')}, ${column('to_date')}))`
 }
 
 type AbsenceRow = Selectable<Database['absences']>
@@ -236,7 +239,7 @@ export function createAbsenceRepository(db: Kysely<Database>): AbsenceRepository
           sql<string>`(select role from posts where id = a.post_id)`.as('post_role'),
           sql<OverlapJson[]>`coalesce((select json_agg(json_build_object('id', o.id,
               'post_id', o.post_id, 'role', p.role, 'post_title', p.title, 'from', o.from_date,
-              'to', least(o.to_date, coalesce(o.returned_on, o.to_date)), 'status', o.status))
+              'to', ${lastDayAway('o')}, 'status', o.status))
             from absences o join posts p on p.id = o.post_id
             where o.jurisdiction_id = a.jurisdiction_id and o.id <> a.id
               and ${awayDuring(sql`a.from_date`, sql`a.to_date`, 'o')}), '[]'::json)`.as(
@@ -269,7 +272,7 @@ export function createAbsenceRepository(db: Kysely<Database>): AbsenceRepository
             from acting_assignments x join posts ap on ap.id = x.acting_post_id
             where x.post_id = a.post_id and x.source <> 'roster'
               and a.status in ('approved', 'filed', 'returned')
-              and x.from_date <= least(a.to_date, coalesce(a.returned_on, a.to_date))
+              and x.from_date <= ${lastDayAway('a')}
               and x.to_date >= a.from_date), '[]'::json)`.as('acting'),
         ])
         .where('a.id', '=', id)
@@ -353,13 +356,13 @@ export function createAbsenceRepository(db: Kysely<Database>): AbsenceRepository
           'p.role',
           'p.title',
           'a.from_date',
-          sql<string>`least(a.to_date, coalesce(a.returned_on, a.to_date))`.as('last_day'),
+          lastDayAway('a').as('last_day'),
           'a.status',
         ])
         .where('a.jurisdiction_id', '=', jurisdictionId)
         .where('a.status', 'in', [...options.statuses])
         .where('a.from_date', '<=', to)
-        .where(sql<boolean>`least(a.to_date, coalesce(a.returned_on, a.to_date)) >= ${from}::date`)
+        .where(sql<boolean>`${lastDayAway('a')} >= ${from}::date`)
         .orderBy('a.from_date')
       if (options.exceptId) query = query.where('a.id', '<>', options.exceptId)
       const rows = await query.execute()

@@ -1,12 +1,11 @@
 import type { ActingInputs, ActingRepository } from '@zhengling/app'
 import { type Kysely, sql } from 'kysely'
+import { awayDuring, lastDayAway } from './absence-repository.ts'
 import { byRoster } from './organisation-directory.ts'
 import type { Database } from './schema.ts'
 
-// A post's holder is away on day d iff the absence is approved, filed or returned and
-// from_date <= d <= least(to_date, returned_on) (issue 15, contract C2).
-const AWAY_STATUSES = sql`('approved', 'filed', 'returned')`
-const awayUntil = sql`least(a.to_date, coalesce(a.returned_on, a.to_date))`
+// Who is away comes from the one condition of contract C2 (absence-repository.ts).
+const awayUntil = lastDayAway('a')
 
 /** Acting duty as stored (migration 0037): computed rows and the office's designations. */
 export function createActingRepository(db: Kysely<Database>): ActingRepository {
@@ -43,8 +42,7 @@ export function createActingRepository(db: Kysely<Database>): ActingRepository {
               'standInPostId', a.stand_in_post_id, 'category', a.category, 'from', a.from_date, 'to', ${awayUntil})
               order by a.from_date, a.id)
             from absences a
-            where a.jurisdiction_id = ${jurisdictionId} and a.status in ${AWAY_STATUSES}
-              and a.from_date <= ${to} and ${awayUntil} >= ${from}), '[]') as away,
+            where a.jurisdiction_id = ${jurisdictionId} and ${awayDuring(from, to, 'a')}), '[]') as away,
           coalesce((select json_agg(json_build_object('id', g.id, 'postId', g.post_id,
               'actingPostId', g.acting_post_id, 'from', g.from_date, 'to', g.to_date,
               'reason', g.reason, 'designatedBy', g.designated_by)
