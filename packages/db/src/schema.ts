@@ -568,7 +568,16 @@ export interface Database {
     recipient_post_id: string | null
     recipient_department_id: string | null
     recipient_person_id: string | null
-    kind: 'task' | 'remind' | 'overdue' | 'meeting' | 'approval'
+    kind:
+      | 'task'
+      | 'remind'
+      | 'overdue'
+      | 'meeting'
+      | 'approval'
+      | 'incident'
+      | 'incidentOverdue'
+      | 'opinion'
+      | 'dutyRoster'
     title: string
     body: ColumnType<string, string | undefined, string>
     link: string | null
@@ -657,5 +666,47 @@ export interface Database {
     recorded_by_person_id: string
     recorded_by_post_id: string
     recorded_at: ColumnType<Date, string, never>
+  }
+  /** 值班表: the units that keep duty (migration 0040_duty_rosters). */
+  duty_units: {
+    id: string
+    jurisdiction_id: string
+    department_id: string
+    season: string | null
+    season_from: string | null
+    season_to: string | null
+    season_basis: string | null
+    shift_pattern: ColumnType<Record<string, unknown>, string, string>
+    leader_post_ids: string[]
+    staff_post_ids: string[]
+    created_at: ColumnType<Date, string | undefined, never>
+  }
+  /** A duty shift with its leader on call and staff (migration 0040_duty_rosters). */
+  duty_shifts: {
+    id: string
+    jurisdiction_id: string
+    duty_unit_id: string
+    starts_at: ColumnType<Date, string, string>
+    ends_at: ColumnType<Date, string, string>
+    day_type: 'workday' | 'restday' | 'holiday'
+    holiday_name: string | null
+    label: Generated<string>
+    leader_post_id: string | null
+    leader_person_id: string | null
+    staff_person_ids: Generated<string[]>
+    status: Generated<'draft' | 'published'>
+    published_at: ColumnType<Date | null, string | null | undefined, string | null>
+    version: Generated<number>
+  }
+  /** Swaps on a published shift, audited (migration 0040_duty_rosters). */
+  duty_swaps: {
+    id: string
+    shift_id: string
+    from_person_id: string | null
+    to_person_id: string
+    role: 'leader' | 'staff'
+    reason: string
+    by_person_id: string
+    at: ColumnType<Date, string, never>
   }
 }

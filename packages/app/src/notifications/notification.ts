@@ -1,7 +1,20 @@
 import type { SecrecyLevel } from '../access/secrecy.ts'
 
-/** What a message is about: a new task, a 催办, an overdue escalation, a meeting notice, a decision. */
-export type NotificationKind = 'task' | 'remind' | 'overdue' | 'meeting' | 'approval'
+/**
+ * What a message is about: a new task, a 催办, an overdue escalation, a meeting notice, a decision;
+ * issue 16: a new 突发事件 report, a reporting deadline passed (报送超时), a 政务舆情 item, a duty
+ * roster (值班安排).
+ */
+export type NotificationKind =
+  | 'task'
+  | 'remind'
+  | 'overdue'
+  | 'meeting'
+  | 'approval'
+  | 'incident'
+  | 'incidentOverdue'
+  | 'opinion'
+  | 'dutyRoster'
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   task: '新待办',
@@ -9,7 +22,18 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   overdue: '逾期',
   meeting: '会议通知',
   approval: '审批结果',
+  incident: '突发事件',
+  incidentOverdue: '报送超时',
+  opinion: '政务舆情',
+  dutyRoster: '值班安排',
 }
+
+/** Kinds that are alerts of the duty office (issue 16): their outside deliveries go first. */
+export const URGENT_NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  'incident',
+  'incidentOverdue',
+  'opinion',
+]
 
 /**
  * Whom a message is for: a post reaches whoever holds it or acts for it when they sign in; a unit

@@ -1,7 +1,17 @@
 import { z } from 'zod'
 import { id } from './contract-fields.ts'
 
-const kind = z.enum(['task', 'remind', 'overdue', 'meeting', 'approval'])
+const kind = z.enum([
+  'task',
+  'remind',
+  'overdue',
+  'meeting',
+  'approval',
+  'incident',
+  'incidentOverdue',
+  'opinion',
+  'dutyRoster',
+])
 
 /** One message of 消息中心; `link` is the item's page in the web app. */
 export const notificationView = z.object({

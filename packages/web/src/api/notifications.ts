@@ -1,6 +1,15 @@
 import { request } from './client.ts'
 
-export type NotificationKind = 'task' | 'remind' | 'overdue' | 'meeting' | 'approval'
+export type NotificationKind =
+  | 'task'
+  | 'remind'
+  | 'overdue'
+  | 'meeting'
+  | 'approval'
+  | 'incident'
+  | 'incidentOverdue'
+  | 'opinion'
+  | 'dutyRoster'
 
 /** One message of 消息中心; `link` is the item's page. */
 export interface NotificationItem {

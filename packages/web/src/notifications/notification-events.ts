@@ -6,6 +6,10 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   overdue: '逾期',
   meeting: '会议通知',
   approval: '审批结果',
+  incident: '突发事件',
+  incidentOverdue: '报送超时',
+  opinion: '政务舆情',
+  dutyRoster: '值班安排',
 }
 
 export const NOTIFICATION_KIND_COLORS: Record<NotificationKind, string> = {
@@ -14,6 +18,10 @@ export const NOTIFICATION_KIND_COLORS: Record<NotificationKind, string> = {
   overdue: 'red',
   meeting: 'purple',
   approval: 'green',
+  incident: 'volcano',
+  incidentOverdue: 'red',
+  opinion: 'magenta',
+  dutyRoster: 'cyan',
 }
 
 /**
