@@ -29,7 +29,7 @@ describe('demo jurisdiction', () => {
     const now = () => new Date('2026-03-02T01:00:00Z')
     const first = await seedDemoJurisdiction(handle.db, { now, passwords })
     assert.equal(first.created, true)
-    assert.equal(first.accounts.length, 16)
+    assert.equal(first.accounts.length, 19)
     assert.deepEqual(await seedDemoJurisdiction(handle.db, { now, passwords }), {
       created: false,
       accounts: [],
@@ -200,7 +200,7 @@ describe('demo jurisdiction 木里藏族自治县', () => {
     const first = await seedDemoJurisdiction(muli.db, { now, passwords, jurisdiction: 'muli' })
     assert.equal(first.created, true)
     // One account per person of the roster; the administrators come with 钟山区 only.
-    assert.equal(first.accounts.length, 19)
+    assert.equal(first.accounts.length, 25)
     assert.ok(first.accounts.every((username) => username.startsWith('ml-')))
     assert.deepEqual(
       (await createOrganisationDirectory(muli.db).jurisdictions()).map((j) => j.id),

@@ -28,7 +28,7 @@ describe('zhengling org import', () => {
     const env = { ZHENGLING_DATA_DIR: join(dir, 'db') }
     const first = capture()
     assert.equal(await orgImport(first.output, library, DEMO_ROSTER, env), 0)
-    assert.match(first.text(), /新增：辖区 1，单位 8，人员 13，职务 14，任职 14，分管 7，代理 0/)
+    assert.match(first.text(), /新增：辖区 1，单位 9，人员 16，职务 17，任职 17，分管 7，代理 0/)
 
     const again = capture()
     assert.equal(await orgImport(again.output, library, DEMO_ROSTER, env), 0)
