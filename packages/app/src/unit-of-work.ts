@@ -1,4 +1,5 @@
 import type { AbsenceRepository } from './absences/absence-repository.ts'
+import type { DutyEventRepository } from './duty/duty-events.ts'
 import type { ActingRepository } from './acting/acting-repository.ts'
 import type { AccountAdminRepository } from './admin/account-admin-repository.ts'
 import type { AuditRepository } from './audit/audit-repository.ts'
@@ -58,6 +59,8 @@ export interface Repositories {
   acting: ActingRepository
   /** 请销假 and 外出报备 (issue 15). */
   absences: AbsenceRepository
+  /** The duty board's feed (issue 16): incidents' and opinions' acts append, the stream reads. */
+  dutyEvents: DutyEventRepository
 }
 
 /**

@@ -10,6 +10,7 @@ import { createDocumentAttachmentRepository } from './document-attachment-reposi
 import { createDocumentBodyVersionRepository } from './document-body-version-repository.ts'
 import { createCredentialRepository } from './credential-repository.ts'
 import { createDocumentRepository } from './document-repository.ts'
+import { createDutyEventRepository } from './duty-event-repository.ts'
 import { createDocumentRecipientRepository } from './document-recipient-repository.ts'
 import { createIdentityRepository } from './identity-repository.ts'
 import { createSecondFactorRepository } from './second-factor-repository.ts'
@@ -53,6 +54,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     phrases: createInstructionPhraseRepository(db),
     acting: createActingRepository(db),
     absences: createAbsenceRepository(db),
+    dutyEvents: createDutyEventRepository(db),
   }
 }
 

@@ -561,6 +561,56 @@ export interface Database {
     phrases: string[]
     updated_at: ColumnType<Date, string, string>
   }
+  /** 政务舆情 (migration 0043_public_opinion, issue 16). */
+  opinion_items: {
+    id: string
+    jurisdiction_id: string
+    category: string
+    title: string
+    summary: ColumnType<string, string | undefined, string>
+    source: string
+    source_url: string | null
+    surfaced_at: ColumnType<Date, string, never>
+    responsible_department_id: string | null
+    responsible_post_id: string | null
+    steps: ColumnType<unknown[], string, string>
+    rule_ids: string[]
+    status: 'open' | 'responded' | 'closed'
+    secrecy: 'public' | 'internal' | 'secret' | 'confidential'
+    distribution_posts: string[]
+    distribution_departments: string[]
+    created_by_person_id: string
+    created_at: ColumnType<Date, string, never>
+    closed_at: ColumnType<Date | null, string | null, string | null>
+    closed_by_person_id: string | null
+  }
+  opinion_responses: {
+    id: string
+    item_id: string
+    step_act: string | null
+    published_at: ColumnType<Date, string, never>
+    channel: string
+    url: string | null
+    body: string
+    late: boolean
+    by_person_id: string
+    at: ColumnType<Date, string, never>
+  }
+  /** The duty board's feed, read by /api/duty/stream (migration 0043). */
+  duty_events: {
+    id: Generated<string>
+    jurisdiction_id: string
+    type: 'incident' | 'overdue' | 'opinion' | 'report'
+    subject: 'incident' | 'opinion'
+    subject_id: string
+    department_ids: string[]
+    secrecy: ColumnType<
+      'public' | 'internal' | 'secret' | 'confidential',
+      'public' | 'internal' | 'secret' | 'confidential' | undefined,
+      never
+    >
+    at: ColumnType<Date, string, never>
+  }
   notifications: {
     id: string
     seq: ColumnType<string, never, never>
