@@ -1,4 +1,5 @@
 import type { AbsenceRepository } from './absences/absence-repository.ts'
+import type { DutyRosterRepository } from './duty/duty-roster.ts'
 import type { DutyEventRepository } from './duty/duty-events.ts'
 import type { ActingRepository } from './acting/acting-repository.ts'
 import type { AccountAdminRepository } from './admin/account-admin-repository.ts'
@@ -55,6 +56,8 @@ export interface Repositories {
   abroadFollowUps: AbroadFollowUpRepository
   /** Each person's 常用批示语. */
   phrases: InstructionPhraseRepository
+  /** 值班表: duty units, shifts with the leader on call and staff, swaps (issue 16). */
+  dutyRosters: DutyRosterRepository
   /** Acting duty computed from absences and the acting rules; the office's designations. */
   acting: ActingRepository
   /** 请销假 and 外出报备 (issue 15). */

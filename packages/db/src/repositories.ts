@@ -2,6 +2,7 @@ import type { InTransaction, Repositories } from '@zhengling/app'
 import type { Kysely } from 'kysely'
 import { createAbsenceRepository } from './absence-repository.ts'
 import { createActingRepository } from './acting-repository.ts'
+import { createDutyRosterRepository } from './duty-roster-repository.ts'
 import { createAccountAdminRepository } from './account-admin-repository.ts'
 import { createAuditRepository } from './audit-repository.ts'
 import { auditCommitted } from './audit-sealer.ts'
@@ -52,6 +53,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     eventRequests: createEventRequestRepository(db),
     abroadFollowUps: createAbroadFollowUpRepository(db),
     phrases: createInstructionPhraseRepository(db),
+    dutyRosters: createDutyRosterRepository(db),
     acting: createActingRepository(db),
     absences: createAbsenceRepository(db),
     dutyEvents: createDutyEventRepository(db),
