@@ -111,6 +111,27 @@ const EventRequestPage = lazy(() =>
 const LeaderCalendarPage = lazy(() =>
   import('./pages/leader-calendar-page.tsx').then((m) => ({ default: m.LeaderCalendarPage })),
 )
+const DutyBoardPage = lazy(() =>
+  import('./pages/duty/duty-board-page.tsx').then((m) => ({ default: m.DutyBoardPage })),
+)
+const LateRegisterPage = lazy(() =>
+  import('./pages/duty/late-register-page.tsx').then((m) => ({ default: m.LateRegisterPage })),
+)
+const DutyCircularPage = lazy(() =>
+  import('./pages/duty/duty-circular-page.tsx').then((m) => ({ default: m.DutyCircularPage })),
+)
+const NewIncidentPage = lazy(() =>
+  import('./pages/incidents/new-incident-page.tsx').then((m) => ({ default: m.NewIncidentPage })),
+)
+const IncidentPage = lazy(() =>
+  import('./pages/incidents/incident-page.tsx').then((m) => ({ default: m.IncidentPage })),
+)
+const OpinionsPage = lazy(() =>
+  import('./pages/opinions/opinions-page.tsx').then((m) => ({ default: m.OpinionsPage })),
+)
+const OpinionPage = lazy(() =>
+  import('./pages/opinions/opinion-page.tsx').then((m) => ({ default: m.OpinionPage })),
+)
 const NotificationsPage = lazy(() =>
   import('./pages/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })),
 )
@@ -180,6 +201,13 @@ export function AppRoutes() {
         />
         <Route path="event-requests/new" element={<Lazy page={<NewEventRequestPage />} />} />
         <Route path="event-requests/:id" element={<Lazy page={<EventRequestPage />} />} />
+        <Route path="duty" element={<Lazy page={<DutyBoardPage />} />} />
+        <Route path="duty/late-register" element={<Lazy page={<LateRegisterPage />} />} />
+        <Route path="duty/circulars/:id" element={<Lazy page={<DutyCircularPage />} />} />
+        <Route path="incidents/new" element={<Lazy page={<NewIncidentPage />} />} />
+        <Route path="incidents/:id" element={<Lazy page={<IncidentPage />} />} />
+        <Route path="opinions" element={<Lazy page={<OpinionsPage />} />} />
+        <Route path="opinions/:id" element={<Lazy page={<OpinionPage />} />} />
         <Route path="notifications" element={<Lazy page={<NotificationsPage />} />} />
         <Route path="account/second-factor" element={<Lazy page={<SecondFactorPage />} />} />
         <Route path="account/password" element={<Lazy page={<ChangePasswordPage />} />} />

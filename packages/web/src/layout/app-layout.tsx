@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
@@ -10,11 +11,16 @@ import {
   FileAddOutlined,
   FileDoneOutlined,
   FlagOutlined,
+  FireOutlined,
   HomeOutlined,
   InboxOutlined,
   NotificationOutlined,
   ProfileOutlined,
+  ReadOutlined,
   ScheduleOutlined,
+  SolutionOutlined,
+  TableOutlined,
+  WarningOutlined,
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
@@ -208,6 +214,50 @@ export function AppLayout() {
                 key: '/supervision/circulars',
                 icon: <NotificationOutlined aria-hidden />,
                 label: <Link to="/supervision/circulars">督查通报</Link>,
+              },
+            ],
+          },
+        ]
+      : []),
+    // 值班应急 (issue 16): the duty office's board, reporting an incident (townships and departments),
+    // the rosters, the duty log, the 迟报漏报 register and public opinion; the server decides what
+    // each shows (a reporting unit sees its own incidents, the duty office the jurisdiction's).
+    ...(me.adminRole === null && me.posts.length > 0
+      ? [
+          {
+            type: 'group' as const,
+            key: 'duty-group',
+            label: '值班应急',
+            children: [
+              {
+                key: '/duty',
+                icon: <AlertOutlined aria-hidden />,
+                label: <Link to="/duty">值班台</Link>,
+              },
+              {
+                key: '/incidents/new',
+                icon: <FireOutlined aria-hidden />,
+                label: <Link to="/incidents/new">报告突发事件</Link>,
+              },
+              {
+                key: '/duty/rosters',
+                icon: <TableOutlined aria-hidden />,
+                label: <Link to="/duty/rosters">值班表</Link>,
+              },
+              {
+                key: '/duty/log',
+                icon: <SolutionOutlined aria-hidden />,
+                label: <Link to="/duty/log">值班日志</Link>,
+              },
+              {
+                key: '/duty/late-register',
+                icon: <WarningOutlined aria-hidden />,
+                label: <Link to="/duty/late-register">迟报漏报登记</Link>,
+              },
+              {
+                key: '/opinions',
+                icon: <ReadOutlined aria-hidden />,
+                label: <Link to="/opinions">政务舆情</Link>,
               },
             ],
           },

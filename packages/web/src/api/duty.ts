@@ -1,0 +1,267 @@
+import { request } from './client.ts'
+import type { Citation } from './types.ts'
+
+/**
+ * 值班应急 (issue 16): incidents reported on the clock, the duty office's board, the 迟报漏报
+ * register and its circulars, and public-opinion items. Shapes follow packages/http/src/routes/
+ * incidents.contract.ts and opinions.contract.ts; deadlines come from the rulebook with their
+ * articles, and every countdown runs on the server's clock (`serverNow`), never the browser's.
+ */
+
+/** A period as the rules write it: 1 hour, 2 hours, 5 hours. */
+export interface Period {
+  amount: number
+  unit: string
+}
+
+/** One timed step of an incident or an opinion item: what is due by when, and whether it was done. */
+export interface TimedStep {
+  act: string
+  label: string
+  within: Period
+  /** phone / written / any: which report satisfies it (incidents). */
+  channel?: string
+  due: string
+  satisfiedAt: string | null
+  reportId?: string | null
+  overdue?: boolean
+}
+
+export interface IncidentSummary {
+  id: string
+  category: string
+  categoryLabel?: string
+  title: string
+  place: string
+  occurredAt: string
+  knownAt: string | null
+  clockFrom: string
+  status: 'open' | 'closed'
+  reportingDepartmentId: string
+  reportingDepartmentName?: string
+  steps: TimedStep[]
+  ruleIds: string[]
+}
+
+export type ReportKind = 'first' | 'follow-up' | 'final'
+export type ReportChannel = 'phone' | 'written'
+
+export interface IncidentReport {
+  id: string
+  kind: ReportKind
+  channel: ReportChannel
+  reportedAt: string
+  elements: Record<string, string>
+  body: string
+  reportedByName?: string
+  late: boolean
+}
+
+export interface FollowUpRequest {
+  id: string
+  dueAt: string
+  requestedAt: string
+  satisfiedReportId: string | null
+}
+
+export type LateKind = 'late' | 'missing' | 'follow-up-overdue'
+
+/** A line of the 迟报漏报 register. */
+export interface LateEntry {
+  id: string
+  incidentId: string
+  incidentTitle?: string
+  reportingDepartmentName?: string
+  kind: LateKind
+  stepAct: string | null
+  stepLabel?: string | null
+  dueAt: string
+  reportedAt: string | null
+  minutesLate: number | null
+  ruleIds: string[]
+  circularId: string | null
+}
+
+export interface IncidentView {
+  incident: IncidentSummary
+  reports: IncidentReport[]
+  followUpRequests: FollowUpRequest[]
+  lateEntries: LateEntry[]
+  /** The elements (要素) a report must carry. */
+  elements: { code: string; label: string }[]
+  citations: Citation[]
+  serverNow: string
+  may?: { report?: boolean; requestFollowUp?: boolean; close?: boolean }
+}
+
+export interface CategoryOption {
+  code: string
+  label: string
+  steps: { act: string; label: string; within: Period; channel?: string; to?: string[] }[]
+  elements: { code: string; label: string }[]
+}
+
+export interface CategoryOptions {
+  categories: CategoryOption[]
+  citations: Citation[]
+}
+
+export interface NewIncident {
+  category: string
+  title: string
+  place: string
+  occurredAt: string
+  knownAt?: string
+  firstReport: { channel: ReportChannel; elements: Record<string, string>; body: string }
+}
+
+export interface OpinionSummary {
+  id: string
+  category: string
+  categoryLabel?: string
+  title: string
+  source: string
+  sourceUrl: string | null
+  surfacedAt: string
+  responsibleDepartmentName?: string | null
+  status: 'open' | 'responded' | 'closed'
+  steps: TimedStep[]
+  ruleIds: string[]
+}
+
+export interface OpinionResponse {
+  id: string
+  stepAct: string | null
+  publishedAt: string
+  channel: string
+  url: string | null
+  body: string
+}
+
+export interface OpinionView {
+  item: OpinionSummary
+  responses: OpinionResponse[]
+  citations: Citation[]
+  serverNow: string
+}
+
+export interface OnDuty {
+  unitName: string
+  leader: { name: string; postTitle?: string } | null
+  staff: { name: string }[]
+}
+
+export interface DutyBoard {
+  serverNow: string
+  incidents: IncidentSummary[]
+  opinions: OpinionSummary[]
+  overdue?: { incidents: number; opinions: number }
+  onDuty?: OnDuty[]
+}
+
+export interface DutyCircular {
+  id: string
+  title: string
+  periodFrom: string
+  periodTo: string
+  issuedAt: string
+  entries?: LateEntry[]
+  entryIds: string[]
+  ruleIds: string[]
+  body?: unknown
+}
+
+/** Lists come bare or wrapped ({ items }, { entries }, { circulars }): read either. */
+function listOf<T>(answer: unknown, key: string): T[] {
+  if (Array.isArray(answer)) return answer as T[]
+  const wrapped = (answer as Record<string, unknown> | null)?.[key]
+  return Array.isArray(wrapped) ? (wrapped as T[]) : []
+}
+
+const incidentPath = (id: string, act = '') =>
+  `/api/incidents/${encodeURIComponent(id)}${act ? `/${act}` : ''}`
+const opinionPath = (id: string, act = '') =>
+  `/api/opinions/${encodeURIComponent(id)}${act ? `/${act}` : ''}`
+
+export const fetchDutyBoard = (signal?: AbortSignal) =>
+  request<DutyBoard>('GET', '/api/duty/board', { signal })
+
+export const fetchIncidentOptions = (on: string | undefined, signal?: AbortSignal) =>
+  request<CategoryOptions>('GET', '/api/incidents/options', { query: { on }, signal })
+
+export const reportIncident = (incident: NewIncident) =>
+  request<IncidentView>('POST', '/api/incidents', { body: incident })
+
+export const fetchIncident = (id: string, signal?: AbortSignal) =>
+  request<IncidentView>('GET', incidentPath(id), { signal })
+
+export const addIncidentReport = (
+  id: string,
+  report: {
+    kind: ReportKind
+    channel: ReportChannel
+    elements: Record<string, string>
+    body: string
+  },
+) => request<IncidentView>('POST', incidentPath(id, 'reports'), { body: report })
+
+export const requestFollowUp = (id: string, dueAt: string) =>
+  request<IncidentView>('POST', incidentPath(id, 'follow-up-requests'), { body: { dueAt } })
+
+export const closeIncident = (id: string) =>
+  request<IncidentView>('POST', incidentPath(id, 'close'), { body: {} })
+
+export const fetchLateRegister = async (
+  period: { from?: string; to?: string },
+  signal?: AbortSignal,
+) =>
+  listOf<LateEntry>(
+    await request<unknown>('GET', '/api/duty/late-register', { query: period, signal }),
+    'entries',
+  )
+
+export const fetchDutyCirculars = async (signal?: AbortSignal) =>
+  listOf<DutyCircular>(
+    await request<unknown>('GET', '/api/duty/circulars', { signal }),
+    'circulars',
+  )
+
+export const issueDutyCircular = (circular: { from: string; to: string; entryIds?: string[] }) =>
+  request<DutyCircular>('POST', '/api/duty/circulars', { body: circular })
+
+export const fetchDutyCircular = (id: string, signal?: AbortSignal) =>
+  request<DutyCircular>('GET', `/api/duty/circulars/${encodeURIComponent(id)}`, { signal })
+
+export const fetchOpinions = async (signal?: AbortSignal) =>
+  listOf<OpinionSummary>(await request<unknown>('GET', '/api/opinions', { signal }), 'items')
+
+export const fetchOpinionOptions = (on: string | undefined, signal?: AbortSignal) =>
+  request<CategoryOptions>('GET', '/api/opinions/options', { query: { on }, signal })
+
+export const createOpinion = (item: {
+  category: string
+  title: string
+  source: string
+  sourceUrl?: string
+  surfacedAt: string
+}) => request<OpinionView>('POST', '/api/opinions', { body: item })
+
+export const fetchOpinion = (id: string, signal?: AbortSignal) =>
+  request<OpinionView>('GET', opinionPath(id), { signal })
+
+export const respondToOpinion = (
+  id: string,
+  response: { stepAct?: string; publishedAt: string; channel: string; url?: string; body: string },
+) => request<OpinionView>('POST', opinionPath(id, 'responses'), { body: response })
+
+export const closeOpinion = (id: string) =>
+  request<OpinionView>('POST', opinionPath(id, 'close'), { body: {} })
+
+/** The duty office's live stream (Server-Sent Events, signed in by the session cookie). */
+export const DUTY_STREAM = '/api/duty/stream'
+
+/** What the stream says happened: a new incident or report, a passed deadline, a new opinion. */
+export interface DutyEvent {
+  type: 'incident' | 'overdue' | 'opinion' | 'report' | string
+  id: string
+}

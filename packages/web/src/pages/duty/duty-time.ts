@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react'
+import type { Period } from '../../api/duty.ts'
+import { formatShanghaiTime } from '../../format.ts'
+
+const UNIT_LABELS: Record<string, string> = {
+  minute: '分钟',
+  hour: '小时',
+  day: '日',
+  workingDay: '个工作日',
+  week: '周',
+  month: '个月',
+  year: '年',
+}
+
+/** 1小时, 2小时, 5小时; 立即 for a period of nothing (托克逊 七十六). */
+export function formatWithin(within: Period | undefined): string {
+  if (!within) return ''
+  if (within.amount === 0) return '立即'
+  return `${within.amount}${UNIT_LABELS[within.unit] ?? within.unit}`
+}
+
+/** An instant in Beijing time to the minute: 2026-09-28 23:10. */
+export function shanghaiMinute(instant: string): string {
+  return formatShanghaiTime(instant).slice(0, 16)
+}
+
+/** An instant in Beijing time without the year, for a countdown's due time: 09-29 00:10. */
+export function shanghaiShort(instant: string): string {
+  return formatShanghaiTime(instant).slice(5, 16)
+}
+
+/** A datetime-local field's value (wall time in Beijing) as an instant the API takes. */
+export function beijingInstant(local: string): string {
+  const minute = local.slice(0, 16)
+  return `${minute}:00+08:00`
+}
+
+/** Now in Beijing as a datetime-local value: the form's default, on the server's clock. */
+export function beijingLocal(instant: number): string {
+  return formatShanghaiTime(new Date(instant).toISOString()).slice(0, 16).replace(' ', 'T')
+}
+
+/** Milliseconds as 剩余 0:49:05 / 超时 0:01:10, hours running past a day (27:10:00). */
+export function formatSpan(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000)
+  const hours = Math.floor(total / 3600)
+  const minutes = Math.floor((total % 3600) / 60)
+  const seconds = total % 60
+  return `${hours}:${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`
+}
+
+/**
+ * The server's time now, ticking each second in the browser: the offset between the server's
+ * `serverNow` (sent with each answer) and the browser's clock is taken when the answer arrives,
+ * so every countdown runs on the server's clock (which tests move) and never the browser's own.
+ */
+export function useServerNow(serverNow: string | undefined): number | null {
+  const [offset, setOffset] = useState<number | null>(null)
+  const [tick, setTick] = useState(() => Date.now())
+  useEffect(() => {
+    if (serverNow) setOffset(Date.parse(serverNow) - Date.now())
+  }, [serverNow])
+  useEffect(() => {
+    const timer = setInterval(() => setTick(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [])
+  return offset === null ? null : tick + offset
+}

@@ -1,0 +1,89 @@
+import { Flex, Tag, Typography } from 'antd'
+import type { TimedStep } from '../../api/duty.ts'
+import { formatSpan, formatWithin, shanghaiMinute, shanghaiShort } from './duty-time.ts'
+
+/** Under this many minutes left, the countdown turns orange. */
+const SOON_MS = 15 * 60_000
+
+export type StepState = 'done' | 'doneLate' | 'open' | 'soon' | 'overdue'
+
+export function stepState(step: TimedStep, now: number | null): StepState {
+  const due = Date.parse(step.due)
+  if (step.satisfiedAt) return Date.parse(step.satisfiedAt) > due ? 'doneLate' : 'done'
+  if (step.overdue || (now !== null && now >= due)) return 'overdue'
+  if (now !== null && due - now <= SOON_MS) return 'soon'
+  return 'open'
+}
+
+/** The step's standing as a tag: 剩余 0:49:05, 已超时 0:01:10, 已按时报送, 迟报 20 分钟. */
+function StateTag({ step, now }: { step: TimedStep; now: number | null }) {
+  const state = stepState(step, now)
+  const due = Date.parse(step.due)
+  switch (state) {
+    case 'done':
+      return <Tag color="green">已按时完成 {shanghaiShort(step.satisfiedAt!)}</Tag>
+    case 'doneLate': {
+      const minutes = Math.round((Date.parse(step.satisfiedAt!) - due) / 60_000)
+      return <Tag color="volcano">迟报 {minutes} 分钟</Tag>
+    }
+    case 'overdue':
+      return (
+        <Tag color="red" className="duty-overdue">
+          已超时{now !== null ? ` ${formatSpan(now - due)}` : ''}
+        </Tag>
+      )
+    default:
+      return (
+        <Tag
+          color={state === 'soon' ? 'orange' : 'blue'}
+          style={{ fontVariantNumeric: 'tabular-nums' }}
+        >
+          剩余 {now !== null ? formatSpan(due - now) : '—'}
+        </Tag>
+      )
+  }
+}
+
+/**
+ * The timed steps of an incident or an opinion item, each with its period from the rulebook, its
+ * due time in Beijing (the date shown when the count runs past midnight) and a live countdown on
+ * the server's clock.
+ */
+export function StepCountdowns({
+  steps,
+  now,
+  label = '报送时限',
+}: {
+  steps: TimedStep[]
+  now: number | null
+  label?: string
+}) {
+  return (
+    <ul aria-label={label} style={{ margin: 0, padding: 0, listStyle: 'none' }}>
+      {steps.map((step) => (
+        <li
+          key={step.act}
+          aria-label={step.label}
+          data-state={stepState(step, now)}
+          style={{ padding: '4px 0' }}
+        >
+          <Flex justify="space-between" align="center" gap={8} wrap>
+            <Typography.Text>
+              {step.label}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {' '}
+                （{formatWithin(step.within)}内，{shanghaiShort(step.due)} 前）
+              </Typography.Text>
+            </Typography.Text>
+            <StateTag step={step} now={now} />
+          </Flex>
+          {step.satisfiedAt && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              报送于 {shanghaiMinute(step.satisfiedAt)}
+            </Typography.Text>
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,220 @@
+import { Alert, App, Breadcrumb, Button, Card, Input, Radio, Select, Space, Typography } from 'antd'
+import { Link, useNavigate } from 'react-router-dom'
+import {
+  type CategoryOption,
+  fetchIncidentOptions,
+  type ReportChannel,
+  reportIncident,
+} from '../../api/duty.ts'
+import { useLoad } from '../../api/use-load.ts'
+import { useSubmit } from '../../api/use-submit.ts'
+import { CitationList } from '../../components/citation-list.tsx'
+import { ForbiddenResult } from '../../components/forbidden-result.tsx'
+import { Form } from '../../components/form.tsx'
+import { LoadError } from '../../components/load-error.tsx'
+import { PageTitle } from '../../components/page-title.tsx'
+import { SubmitError } from '../../components/submit-error.tsx'
+import { useMe } from '../../session/session-context.ts'
+import { beijingInstant, formatWithin, shanghaiMinute } from '../duty/duty-time.ts'
+
+interface IncidentValues {
+  category?: string
+  title: string
+  place: string
+  occurredAt?: string
+  knownAt?: string
+  channel: ReportChannel
+  elements?: Record<string, string>
+  body: string
+}
+
+export const CHANNEL_LABELS: Record<ReportChannel, string> = {
+  phone: '电话速报',
+  written: '书面报告',
+}
+
+export function NewIncidentPage() {
+  const me = useMe()
+  if (me.adminRole || me.posts.length === 0)
+    return <ForbiddenResult reason="管理员不任职务，不报送突发事件信息" />
+  return <NewIncident />
+}
+
+/**
+ * 报告突发事件: the reporting unit (a township, a department) records what happened, where and
+ * when (or when it became known); the deadlines of the rulebook show as soon as the category and
+ * the time are chosen, before anything is sent, and the first report (首报) goes with it.
+ */
+function NewIncident() {
+  const navigate = useNavigate()
+  const { message } = App.useApp()
+  const [form] = Form.useForm<IncidentValues>()
+  const { submitting, error, submit } = useSubmit()
+  const occurredAt = Form.useWatch('occurredAt', form)
+  const knownAt = Form.useWatch('knownAt', form)
+  const categoryCode = Form.useWatch('category', form)
+  const on = occurredAt ? occurredAt.slice(0, 10) : undefined
+  const options = useLoad(`incident-options:${on ?? ''}`, (signal) =>
+    fetchIncidentOptions(on, signal),
+  )
+  const category = options.data?.categories.find((candidate) => candidate.code === categoryCode)
+  const clockFrom = knownAt || occurredAt
+
+  async function onFinish(values: IncidentValues) {
+    await submit(async () => {
+      const view = await reportIncident({
+        category: values.category!,
+        title: values.title,
+        place: values.place,
+        occurredAt: beijingInstant(values.occurredAt!),
+        ...(values.knownAt ? { knownAt: beijingInstant(values.knownAt) } : {}),
+        firstReport: {
+          channel: values.channel,
+          elements: Object.fromEntries(
+            Object.entries(values.elements ?? {}).filter(([, text]) => text?.trim()),
+          ),
+          body: values.body,
+        },
+      })
+      message.success('已报送，值班室已收到')
+      navigate(`/incidents/${view.incident.id}`)
+    })
+  }
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 760 }}>
+      <Breadcrumb items={[{ title: <Link to="/duty">值班台</Link> }, { title: '报告突发事件' }]} />
+      <PageTitle>报告突发事件</PageTitle>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        首报要快、再报要准。时限自事件发生（或获知）时起算，夜间和节假日照常计算。
+      </Typography.Paragraph>
+      {options.error && <LoadError error={options.error} onRetry={options.reload} />}
+      <Form<IncidentValues>
+        form={form}
+        layout="vertical"
+        aria-label="报告突发事件"
+        initialValues={{ channel: 'phone' }}
+        onFinish={onFinish}
+      >
+        <Form.Item
+          label="事件类别"
+          name="category"
+          rules={[{ required: true, message: '请选择事件类别' }]}
+        >
+          <Select
+            loading={options.loading}
+            placeholder="按工作规则分类"
+            options={(options.data?.categories ?? []).map((option) => ({
+              value: option.code,
+              label: option.label,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          label="事件名称"
+          name="title"
+          rules={[{ required: true, whitespace: true, message: '请填写事件名称' }]}
+        >
+          <Input maxLength={200} placeholder="如：乔瓦镇某村民房火灾" />
+        </Form.Item>
+        <Form.Item
+          label="发生地点"
+          name="place"
+          rules={[{ required: true, whitespace: true, message: '请填写发生地点' }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          label="发生时间"
+          name="occurredAt"
+          extra="北京时间，精确到分钟。"
+          rules={[{ required: true, message: '请填写发生时间' }]}
+        >
+          <Input type="datetime-local" />
+        </Form.Item>
+        <Form.Item
+          label="获知时间"
+          name="knownAt"
+          extra="事件发生后才获知的，填写获知时间；时限依规则自获知时起算。"
+        >
+          <Input type="datetime-local" />
+        </Form.Item>
+        {category && clockFrom && <DeadlinePreview category={category} from={clockFrom} />}
+        {category && category.elements.length > 0 && (
+          <Card size="small" title="报告要素" style={{ marginBottom: 16 }}>
+            {category.elements.map((element) => (
+              <Form.Item key={element.code} label={element.label} name={['elements', element.code]}>
+                <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+              </Form.Item>
+            ))}
+          </Card>
+        )}
+        <Form.Item label="首报方式" name="channel" rules={[{ required: true }]}>
+          <Radio.Group
+            options={(['phone', 'written'] as const).map((value) => ({
+              value,
+              label: CHANNEL_LABELS[value],
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          label="报告内容"
+          name="body"
+          rules={[{ required: true, whitespace: true, message: '请填写报告内容' }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} showCount />
+        </Form.Item>
+        {error && (
+          <div style={{ marginBottom: 16 }}>
+            <SubmitError error={error} />
+          </div>
+        )}
+        <Button type="primary" htmlType="submit" loading={submitting}>
+          报送
+        </Button>
+      </Form>
+      {options.data && options.data.citations.length > 0 && (
+        <Card size="small" title="报送时限的依据">
+          <CitationList citations={options.data.citations} />
+        </Card>
+      )}
+    </Space>
+  )
+}
+
+/**
+ * The deadlines the rulebook sets for the chosen category, counted from the time given: hours
+ * and minutes run straight through nights and holidays. The server computes them again on
+ * submission; what it answers is what the incident keeps.
+ */
+function DeadlinePreview({ category, from }: { category: CategoryOption; from: string }) {
+  const start = Date.parse(beijingInstant(from))
+  if (Number.isNaN(start)) return null
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title="报送时限"
+      description={
+        <ul aria-label="报送时限" style={{ margin: 0, paddingInlineStart: 20 }}>
+          {category.steps.map((step) => {
+            const minutes =
+              step.within.unit === 'hour'
+                ? step.within.amount * 60
+                : step.within.unit === 'minute'
+                  ? step.within.amount
+                  : null
+            const due = minutes === null ? null : new Date(start + minutes * 60_000).toISOString()
+            return (
+              <li key={step.act}>
+                {formatWithin(step.within)}内{step.label}
+                {due ? `：${shanghaiMinute(due)} 前` : ''}
+              </li>
+            )
+          })}
+        </ul>
+      }
+    />
+  )
+}
