@@ -53,6 +53,7 @@ import { supervisionRoutes } from './routes/supervision.ts'
 import { absenceRoutes } from './routes/absences.ts'
 import { eventRequestRoutes } from './routes/event-requests.ts'
 import { abroadFollowUpRoutes } from './routes/abroad-follow-ups.ts'
+import { dutyStreamRoutes } from './routes/duty-stream.ts'
 import { workbenchRoutes } from './routes/workbench.ts'
 import { organisationRoutes } from './routes/organisation.ts'
 import { rulebookRoutes } from './routes/rulebooks.ts'
@@ -244,6 +245,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(abroadFollowUpRoutes({ ...options.sessions, library: options.library }))
     await app.register(
       notificationRoutes({ ...options.sessions, notifications: options.notifications }),
+    )
+    await app.register(
+      dutyStreamRoutes({
+        ...options.sessions,
+        library: options.library,
+        notifications: options.notifications,
+      }),
     )
     await app.register(workbenchRoutes({ ...options.sessions, library: options.library }))
   }

@@ -97,6 +97,9 @@ const CASES: Record<string, Case> = {
   'GET /api/notifications/stream': {
     none: 'pushes what GET /api/notifications lists, through the same audience query',
   },
+  'GET /api/duty/stream': {
+    none: 'ids of the duty feed by jurisdiction, 密级 and unit (duty-event-repository.test.ts)',
+  },
   'GET /api/inbox': { list: '/api/inbox', shows: isDocument },
   'GET /api/documents': { list: '/api/documents?q=密级矩阵', shows: isDocument },
   'GET /api/documents/register': {

@@ -1,4 +1,7 @@
+import { shanghaiDateOf } from '@zhengling/rules'
 import type { SecrecyLevel } from '../access/secrecy.ts'
+import { actorOfSession } from '../acts/actor.ts'
+import type { SessionRecord } from '../identity/log-in.ts'
 import { leaderRolesOf } from '../leader-calendar/view-leader-calendar.ts'
 import { matchesRulebookPost } from '../organisation/matches-rulebook-post.ts'
 import type { HeldPost } from '../organisation/organisation-repository.ts'
@@ -107,4 +110,18 @@ export function dutyEventAudience(
     departmentIds: actor.departmentIds,
     seesAll: seesAllDutyMatters(actor.posts, leaderRoles),
   }
+}
+
+/**
+ * The duty feed's audience of a signed-in person today (the stream asks again on each beat: an
+ * acting assignment may begin). Administrators have none (三员分立).
+ */
+export async function dutyStreamAudience(
+  r: Pick<Repositories, 'organisation'>,
+  deps: { rules: Pick<RulesPort, 'rulebook'>; now: () => Date },
+  session: SessionRecord,
+): Promise<DutyEventAudience> {
+  const now = deps.now()
+  const actor = await actorOfSession(r, session, now)
+  return dutyEventAudience(deps.rules, actor, shanghaiDateOf(now.getTime()))
 }

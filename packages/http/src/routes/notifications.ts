@@ -225,7 +225,7 @@ function event(item: NotificationView, unread: number): string {
  * Looks at the newest position every `intervalMs` while anyone listens and calls the listeners
  * when it moved. One query per beat per process, however many pages are open.
  */
-function latestWatcher(latest: () => Promise<number>, intervalMs: number) {
+export function latestWatcher(latest: () => Promise<number>, intervalMs: number) {
   const listeners = new Set<() => void>()
   let timer: ReturnType<typeof setInterval> | undefined
   let last: number | undefined
