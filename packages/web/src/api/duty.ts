@@ -8,39 +8,46 @@ import type { Citation } from './types.ts'
  * articles, and every countdown runs on the server's clock (`serverNow`), never the browser's.
  */
 
-/** A period as the rules write it: 1 hour, 2 hours, 5 hours. */
+/** A period as the rules write it: 1 hour, 2 hours, 5 hours; the server may send it in words (1小时). */
 export interface Period {
   amount: number
   unit: string
 }
 
+/** done: 已按时报送; late: 迟报; open: 待报送; overdue: 超时未报 (at the server's now). */
+export type StepStateCode = 'done' | 'late' | 'open' | 'overdue'
+
 /** One timed step of an incident or an opinion item: what is due by when, and whether it was done. */
 export interface TimedStep {
   act: string
   label: string
-  within: Period
+  within: string | Period
   /** phone / written / any: which report satisfies it (incidents). */
   channel?: string
   due: string
+  to?: string[]
   satisfiedAt: string | null
-  reportId?: string | null
-  overdue?: boolean
+  /** When the server's timer found it past due (the escalation). */
+  overdueAt?: string | null
+  state?: StepStateCode
+  stateLabel?: string
 }
 
 export interface IncidentSummary {
   id: string
   category: string
-  categoryLabel?: string
+  categoryLabel: string
   title: string
   place: string
   occurredAt: string
   knownAt: string | null
   clockFrom: string
   status: 'open' | 'closed'
-  reportingDepartmentId: string
-  reportingDepartmentName?: string
+  statusLabel: string
+  reportingDepartment: { id: string; name: string }
   steps: TimedStep[]
-  ruleIds: string[]
+  overdue: boolean
+  ruleIds?: string[]
 }
 
 export type ReportKind = 'first' | 'follow-up' | 'final'
@@ -49,55 +56,59 @@ export type ReportChannel = 'phone' | 'written'
 export interface IncidentReport {
   id: string
   kind: ReportKind
+  kindLabel: string
   channel: ReportChannel
+  channelLabel: string
   reportedAt: string
   elements: Record<string, string>
   body: string
-  reportedByName?: string
+  reportedByName: string | null
   late: boolean
 }
 
 export interface FollowUpRequest {
   id: string
   dueAt: string
+  note: string
   requestedAt: string
-  satisfiedReportId: string | null
+  satisfied: boolean
 }
 
 export type LateKind = 'late' | 'missing' | 'follow-up-overdue'
 
-/** A line of the 迟报漏报 register. */
+/** A line of the 迟报漏报 register (on an incident's page: without the incident and unit). */
 export interface LateEntry {
   id: string
-  incidentId: string
+  incidentId?: string
   incidentTitle?: string
-  reportingDepartmentName?: string
+  department?: { id: string; name: string }
   kind: LateKind
-  stepAct: string | null
-  stepLabel?: string | null
+  kindLabel: string
+  stepLabel: string | null
   dueAt: string
   reportedAt: string | null
   minutesLate: number | null
-  ruleIds: string[]
-  circularId: string | null
+  circularId?: string | null
 }
 
-export interface IncidentView {
-  incident: IncidentSummary
-  reports: IncidentReport[]
-  followUpRequests: FollowUpRequest[]
-  lateEntries: LateEntry[]
+export type IncidentAct = 'report' | 'requestFollowUp' | 'close'
+
+export interface IncidentView extends IncidentSummary {
+  serverNow: string
   /** The elements (要素) a report must carry. */
   elements: { code: string; label: string }[]
+  reports: IncidentReport[]
+  followUps: FollowUpRequest[]
+  lateEntries: LateEntry[]
   citations: Citation[]
-  serverNow: string
-  may?: { report?: boolean; requestFollowUp?: boolean; close?: boolean }
+  /** What the current post may do now. */
+  acts: IncidentAct[]
 }
 
 export interface CategoryOption {
   code: string
   label: string
-  steps: { act: string; label: string; within: Period; channel?: string; to?: string[] }[]
+  steps: { act: string; label: string; within: string | Period; channel?: string; to?: string[] }[]
   elements: { code: string; label: string }[]
 }
 
@@ -113,6 +124,14 @@ export interface NewIncident {
   occurredAt: string
   knownAt?: string
   firstReport: { channel: ReportChannel; elements: Record<string, string>; body: string }
+}
+
+export interface LateRegister {
+  from: string
+  to: string
+  serverNow: string
+  canIssueCircular: boolean
+  entries: LateEntry[]
 }
 
 export interface OpinionSummary {
@@ -145,18 +164,27 @@ export interface OpinionView {
   serverNow: string
 }
 
-export interface OnDuty {
-  unitName: string
-  leader: { name: string; postTitle?: string } | null
-  staff: { name: string }[]
-}
-
 export interface DutyBoard {
   serverNow: string
+  seesAll: boolean
   incidents: IncidentSummary[]
+  overdueIncidents: number
+  /** The 带班领导 on call now (the duty office's published shift), if any. */
+  leaderOnCall: { personId: string; postId: string | null; name: string; shiftId: string } | null
   opinions: OpinionSummary[]
-  overdue?: { incidents: number; opinions: number }
-  onDuty?: OnDuty[]
+}
+
+/** One line of a circular, as issued. */
+export interface CircularLine {
+  entryId: string
+  departmentName: string
+  incidentTitle: string
+  kind: LateKind
+  kindLabel: string
+  stepLabel: string | null
+  dueAt: string
+  reportedAt: string | null
+  minutesLate: number | null
 }
 
 export interface DutyCircular {
@@ -165,10 +193,9 @@ export interface DutyCircular {
   periodFrom: string
   periodTo: string
   issuedAt: string
-  entries?: LateEntry[]
-  entryIds: string[]
-  ruleIds: string[]
-  body?: unknown
+  lines: CircularLine[]
+  text: string
+  citations: Citation[]
 }
 
 /** Lists come bare or wrapped ({ items }, { entries }, { circulars }): read either. */
@@ -186,11 +213,12 @@ const opinionPath = (id: string, act = '') =>
 export const fetchDutyBoard = (signal?: AbortSignal) =>
   request<DutyBoard>('GET', '/api/duty/board', { signal })
 
-export const fetchIncidentOptions = (on: string | undefined, signal?: AbortSignal) =>
-  request<CategoryOptions>('GET', '/api/incidents/options', { query: { on }, signal })
+export const fetchIncidentOptions = (signal?: AbortSignal) =>
+  request<CategoryOptions>('GET', '/api/incidents/options', { signal })
 
+/** Answers the incident as recorded (its id opens its page). */
 export const reportIncident = (incident: NewIncident) =>
-  request<IncidentView>('POST', '/api/incidents', { body: incident })
+  request<{ id: string }>('POST', '/api/incidents', { body: incident })
 
 export const fetchIncident = (id: string, signal?: AbortSignal) =>
   request<IncidentView>('GET', incidentPath(id), { signal })
@@ -205,29 +233,24 @@ export const addIncidentReport = (
   },
 ) => request<IncidentView>('POST', incidentPath(id, 'reports'), { body: report })
 
-export const requestFollowUp = (id: string, dueAt: string) =>
-  request<IncidentView>('POST', incidentPath(id, 'follow-up-requests'), { body: { dueAt } })
+export const requestFollowUp = (id: string, request_: { dueAt: string; note?: string }) =>
+  request<IncidentView>('POST', incidentPath(id, 'follow-up-requests'), { body: request_ })
 
 export const closeIncident = (id: string) =>
   request<IncidentView>('POST', incidentPath(id, 'close'), { body: {} })
 
-export const fetchLateRegister = async (
-  period: { from?: string; to?: string },
-  signal?: AbortSignal,
-) =>
-  listOf<LateEntry>(
-    await request<unknown>('GET', '/api/duty/late-register', { query: period, signal }),
-    'entries',
-  )
+export const fetchLateRegister = (period: { from?: string; to?: string }, signal?: AbortSignal) =>
+  request<LateRegister>('GET', '/api/duty/late-register', { query: period, signal })
 
 export const fetchDutyCirculars = async (signal?: AbortSignal) =>
-  listOf<DutyCircular>(
-    await request<unknown>('GET', '/api/duty/circulars', { signal }),
-    'circulars',
-  )
+  (await request<{ circulars: DutyCircular[] }>('GET', '/api/duty/circulars', { signal })).circulars
 
-export const issueDutyCircular = (circular: { from: string; to: string; entryIds?: string[] }) =>
-  request<DutyCircular>('POST', '/api/duty/circulars', { body: circular })
+export const issueDutyCircular = (circular: {
+  from: string
+  to: string
+  entryIds?: string[]
+  title?: string
+}) => request<DutyCircular>('POST', '/api/duty/circulars', { body: circular })
 
 export const fetchDutyCircular = (id: string, signal?: AbortSignal) =>
   request<DutyCircular>('GET', `/api/duty/circulars/${encodeURIComponent(id)}`, { signal })

@@ -11,7 +11,6 @@ import {
   Col,
   Empty,
   Flex,
-  List,
   Row,
   Space,
   Statistic,
@@ -292,41 +291,21 @@ function Figures({ board, now }: { board: DutyBoard; now: number | null }) {
   )
 }
 
+/** 带班领导 on call now: the duty office's published shift covering the server's now. */
 function OnDutyCard({ board }: { board: DutyBoard }) {
-  const units = board.onDuty ?? []
   return (
-    <Card title="当前值班" size="small" extra={<Link to="/duty/rosters">值班表</Link>}>
-      {units.length === 0 ? (
-        <Typography.Text type="secondary">当前时段没有已发布的值班安排。</Typography.Text>
-      ) : (
-        <List
-          size="small"
-          dataSource={units}
-          renderItem={(unit) => (
-            <List.Item>
-              <Flex gap={8} wrap>
-                <Typography.Text strong>{unit.unitName}</Typography.Text>
-                <span>
-                  带班领导：
-                  {unit.leader ? (
-                    unit.leader.name
-                  ) : (
-                    <Typography.Text type="danger">无人</Typography.Text>
-                  )}
-                </span>
-                <span>
-                  值班员：
-                  {unit.staff.length ? (
-                    unit.staff.map((person) => person.name).join('、')
-                  ) : (
-                    <Typography.Text type="danger">无人</Typography.Text>
-                  )}
-                </span>
-              </Flex>
-            </List.Item>
+    <Card size="small">
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        <span>
+          当前带班领导：
+          {board.leaderOnCall ? (
+            <Typography.Text strong>{board.leaderOnCall.name}</Typography.Text>
+          ) : (
+            <Typography.Text type="danger">当前时段没有已发布的带班安排</Typography.Text>
           )}
-        />
-      )}
+        </span>
+        <Link to="/duty/rosters">值班表</Link>
+      </Flex>
     </Card>
   )
 }
@@ -357,7 +336,7 @@ function IncidentCard({
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 4, fontSize: 12 }}>
         {[
-          incident.reportingDepartmentName,
+          incident.reportingDepartment.name,
           incident.place,
           `${incident.knownAt ? '获知' : '发生'}于 ${shanghaiMinute(incident.clockFrom)}`,
         ]
@@ -365,7 +344,7 @@ function IncidentCard({
           .join(' · ')}
       </Typography.Paragraph>
       <StepCountdowns steps={incident.steps} now={now} />
-      <RuleBasis ruleIds={incident.ruleIds} citations={[]} />
+      <RuleBasis ruleIds={incident.ruleIds ?? []} citations={[]} />
     </Card>
   )
 }

@@ -12,11 +12,32 @@ const UNIT_LABELS: Record<string, string> = {
   year: '年',
 }
 
+/** A period the server sent as { amount, unit }, "2 hours" / "2hour", or already in words (2小时). */
+export function periodOf(within: Period | string | undefined): Period | null {
+  if (!within) return null
+  if (typeof within !== 'string') return within
+  const match = /^(\d+)\s*([A-Za-z]+?)s?$/.exec(within.trim())
+  if (match) return { amount: Number(match[1]), unit: match[2] as string }
+  const words = /^(\d+)\s*(分钟|小时)$/.exec(within.trim())
+  if (words) return { amount: Number(words[1]), unit: words[2] === '分钟' ? 'minute' : 'hour' }
+  return null
+}
+
 /** 1小时, 2小时, 5小时; 立即 for a period of nothing (托克逊 七十六). */
-export function formatWithin(within: Period | undefined): string {
-  if (!within) return ''
-  if (within.amount === 0) return '立即'
-  return `${within.amount}${UNIT_LABELS[within.unit] ?? within.unit}`
+export function formatWithin(within: Period | string | undefined): string {
+  const period = periodOf(within)
+  if (!period) return typeof within === 'string' ? within : ''
+  if (period.amount === 0) return '立即'
+  return `${period.amount}${UNIT_LABELS[period.unit] ?? period.unit}`
+}
+
+/** Minutes of a period counted straight through (hours, minutes); null for day-based periods. */
+export function minutesOf(within: Period | string | undefined): number | null {
+  const period = periodOf(within)
+  if (!period) return null
+  if (period.unit === 'hour') return period.amount * 60
+  if (period.unit === 'minute') return period.amount
+  return null
 }
 
 /** An instant in Beijing time to the minute: 2026-09-28 23:10. */

@@ -2,14 +2,7 @@ import { Table, Tag } from 'antd'
 import type { TableRowSelection } from 'antd/es/table/interface'
 import { Link } from 'react-router-dom'
 import type { LateEntry, LateKind } from '../../api/duty.ts'
-import { RuleBasis } from '../../components/rule-basis.tsx'
 import { shanghaiMinute } from './duty-time.ts'
-
-export const LATE_KIND_LABELS: Record<LateKind, string> = {
-  late: '迟报',
-  missing: '漏报（超时未报）',
-  'follow-up-overdue': '续报逾期',
-}
 
 const LATE_KIND_COLORS: Record<LateKind, string> = {
   late: 'volcano',
@@ -17,7 +10,7 @@ const LATE_KIND_COLORS: Record<LateKind, string> = {
   'follow-up-overdue': 'orange',
 }
 
-/** Lines of the 迟报漏报 register: what was due by when, when (if ever) it came, on which article. */
+/** Lines of the 迟报漏报 register: what was due by when, when (if ever) it came, how late. */
 export function LateEntryTable({
   entries,
   showIncident = true,
@@ -41,33 +34,26 @@ export function LateEntryTable({
               {
                 title: '事件',
                 key: 'incident',
-                render: (_: unknown, entry: LateEntry) => (
-                  <Link to={`/incidents/${entry.incidentId}`}>
-                    {entry.incidentTitle ?? '查看事件'}
-                  </Link>
-                ),
+                render: (_: unknown, entry: LateEntry) =>
+                  entry.incidentId ? (
+                    <Link to={`/incidents/${entry.incidentId}`}>{entry.incidentTitle}</Link>
+                  ) : (
+                    entry.incidentTitle
+                  ),
               },
               {
                 title: '报告单位',
                 key: 'department',
-                render: (_: unknown, entry: LateEntry) => entry.reportingDepartmentName ?? '—',
+                render: (_: unknown, entry: LateEntry) => entry.department?.name ?? '—',
               },
             ]
           : []),
         {
           title: '情形',
           key: 'kind',
-          render: (_, entry) => (
-            <Tag color={LATE_KIND_COLORS[entry.kind]}>
-              {LATE_KIND_LABELS[entry.kind] ?? entry.kind}
-            </Tag>
-          ),
+          render: (_, entry) => <Tag color={LATE_KIND_COLORS[entry.kind]}>{entry.kindLabel}</Tag>,
         },
-        {
-          title: '环节',
-          key: 'step',
-          render: (_, entry) => entry.stepLabel ?? entry.stepAct ?? '续报',
-        },
+        { title: '环节', key: 'step', render: (_, entry) => entry.stepLabel ?? '续报' },
         { title: '时限', dataIndex: 'dueAt', render: (at: string) => shanghaiMinute(at) },
         {
           title: '报送时间',
@@ -79,17 +65,20 @@ export function LateEntryTable({
           key: 'minutes',
           render: (_, entry) => (entry.minutesLate !== null ? `${entry.minutesLate} 分钟` : '—'),
         },
-        {
-          title: '依据',
-          key: 'rules',
-          render: (_, entry) => <RuleBasis ruleIds={entry.ruleIds} citations={[]} />,
-        },
-        {
-          title: '通报',
-          key: 'circular',
-          render: (_, entry) =>
-            entry.circularId ? <Link to={`/duty/circulars/${entry.circularId}`}>已通报</Link> : '—',
-        },
+        ...(entries.some((entry) => entry.circularId !== undefined)
+          ? [
+              {
+                title: '通报',
+                key: 'circular',
+                render: (_: unknown, entry: LateEntry) =>
+                  entry.circularId ? (
+                    <Link to={`/duty/circulars/${entry.circularId}`}>已通报</Link>
+                  ) : (
+                    '未通报'
+                  ),
+              },
+            ]
+          : []),
       ]}
     />
   )

@@ -37,18 +37,17 @@ function LateRegister() {
   const circulars = useLoad('duty-circulars', (signal) => fetchDutyCirculars(signal))
   const [selected, setSelected] = useState<string[]>([])
   const { submitting, error, submit } = useSubmit()
-  const pending = (entries.data ?? []).filter((entry) => !entry.circularId)
+  const lines = entries.data?.entries ?? []
+  const pending = lines.filter((entry) => !entry.circularId)
   const chosen = selected.length ? selected : pending.map((entry) => entry.id)
 
   function issue() {
+    if (!entries.data) return
+    const shown = entries.data
     void submit(async () => {
-      const dates = (entries.data ?? [])
-        .filter((entry) => chosen.includes(entry.id))
-        .map((entry) => formatShanghaiTime(entry.dueAt).slice(0, 10))
-        .sort()
       const circular = await issueDutyCircular({
-        from: from ?? dates[0] ?? '',
-        to: to ?? dates[dates.length - 1] ?? '',
+        from: shown.from,
+        to: shown.to,
         entryIds: chosen,
       })
       navigate(`/duty/circulars/${circular.id}`)
@@ -64,15 +63,17 @@ function LateRegister() {
             突发事件信息迟报、漏报和续报逾期的情形，依工作规则予以通报。
           </Typography.Paragraph>
         </div>
-        <Button
-          type="primary"
-          icon={<NotificationOutlined aria-hidden />}
-          disabled={chosen.length === 0}
-          loading={submitting}
-          onClick={issue}
-        >
-          生成通报
-        </Button>
+        {entries.data?.canIssueCircular && (
+          <Button
+            type="primary"
+            icon={<NotificationOutlined aria-hidden />}
+            disabled={chosen.length === 0}
+            loading={submitting}
+            onClick={issue}
+          >
+            生成通报
+          </Button>
+        )}
       </Flex>
       <DatePicker.RangePicker
         aria-label="登记期间"
@@ -84,14 +85,21 @@ function LateRegister() {
       {entries.error && <LoadError error={entries.error} onRetry={entries.reload} />}
       {entries.loading && !entries.data && <PageLoading />}
       {entries.data && (
-        <Card size="small" title={`登记 ${entries.data.length} 条，未通报 ${pending.length} 条`}>
+        <Card
+          size="small"
+          title={`${entries.data.from} 至 ${entries.data.to}：登记 ${lines.length} 条，未通报 ${pending.length} 条`}
+        >
           <LateEntryTable
-            entries={entries.data}
-            selection={{
-              selectedRowKeys: selected,
-              onChange: (keys) => setSelected(keys.map(String)),
-              getCheckboxProps: (entry) => ({ disabled: entry.circularId !== null }),
-            }}
+            entries={lines}
+            selection={
+              entries.data.canIssueCircular
+                ? {
+                    selectedRowKeys: selected,
+                    onChange: (keys) => setSelected(keys.map(String)),
+                    getCheckboxProps: (entry) => ({ disabled: Boolean(entry.circularId) }),
+                  }
+                : undefined
+            }
           />
           <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
             不勾选时，生成通报包括全部未通报的登记。

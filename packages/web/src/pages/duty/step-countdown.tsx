@@ -10,7 +10,7 @@ export type StepState = 'done' | 'doneLate' | 'open' | 'soon' | 'overdue'
 export function stepState(step: TimedStep, now: number | null): StepState {
   const due = Date.parse(step.due)
   if (step.satisfiedAt) return Date.parse(step.satisfiedAt) > due ? 'doneLate' : 'done'
-  if (step.overdue || (now !== null && now >= due)) return 'overdue'
+  if (step.overdueAt || step.state === 'overdue' || (now !== null && now >= due)) return 'overdue'
   if (now !== null && due - now <= SOON_MS) return 'soon'
   return 'open'
 }

@@ -21,6 +21,7 @@ import {
   addIncidentReport,
   closeIncident,
   fetchIncident,
+  type IncidentAct,
   type IncidentReport,
   type IncidentView,
   type ReportChannel,
@@ -70,8 +71,9 @@ export function IncidentPage() {
 
 function Incident({ view, onChanged }: { view: IncidentView; onChanged: () => void }) {
   const now = useServerNow(view.serverNow)
-  const { incident } = view
+  const incident = view
   const open = incident.status === 'open'
+  const may = (act: IncidentAct) => view.acts.includes(act)
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Breadcrumb items={[{ title: <Link to="/duty">值班台</Link> }, { title: '突发事件' }]} />
@@ -79,16 +81,14 @@ function Incident({ view, onChanged }: { view: IncidentView; onChanged: () => vo
         <div>
           <PageTitle>{incident.title}</PageTitle>
           <Space wrap>
-            <Tag>{incident.categoryLabel ?? incident.category}</Tag>
-            <Tag color={open ? 'processing' : 'default'}>{open ? '在办' : '已结束'}</Tag>
+            <Tag>{incident.categoryLabel}</Tag>
+            <Tag color={open ? 'processing' : 'default'}>{incident.statusLabel}</Tag>
           </Space>
         </div>
-        {open && view.may?.close !== false && <CloseButton id={incident.id} onClosed={onChanged} />}
+        {may('close') && <CloseButton id={incident.id} onClosed={onChanged} />}
       </Flex>
       <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }}>
-        <Descriptions.Item label="报告单位">
-          {incident.reportingDepartmentName ?? '—'}
-        </Descriptions.Item>
+        <Descriptions.Item label="报告单位">{incident.reportingDepartment.name}</Descriptions.Item>
         <Descriptions.Item label="发生地点">{incident.place}</Descriptions.Item>
         <Descriptions.Item label="发生时间">
           {shanghaiMinute(incident.occurredAt)}
@@ -118,8 +118,8 @@ function Incident({ view, onChanged }: { view: IncidentView; onChanged: () => vo
           />
         )}
       </Card>
-      {open && view.may?.report !== false && <ReportForm view={view} onAdded={onChanged} />}
-      <FollowUpCard view={view} onRequested={onChanged} />
+      {may('report') && <ReportForm view={view} onAdded={onChanged} />}
+      <FollowUpCard view={view} mayRequest={may('requestFollowUp')} onRequested={onChanged} />
       {view.lateEntries.length > 0 && (
         <Card title="迟报漏报登记" size="small">
           <LateEntryTable entries={view.lateEntries} showIncident={false} />
@@ -132,10 +132,10 @@ function Incident({ view, onChanged }: { view: IncidentView; onChanged: () => vo
 function ReportEntry({ report, view }: { report: IncidentReport; view: IncidentView }) {
   const labels = new Map(view.elements.map((element) => [element.code, element.label]))
   return (
-    <div aria-label={`${REPORT_KIND_LABELS[report.kind]}（${CHANNEL_LABELS[report.channel]}）`}>
+    <div aria-label={`${report.kindLabel}（${report.channelLabel}）`}>
       <Space wrap size={6}>
-        <Typography.Text strong>{REPORT_KIND_LABELS[report.kind] ?? report.kind}</Typography.Text>
-        <Tag>{CHANNEL_LABELS[report.channel] ?? report.channel}</Tag>
+        <Typography.Text strong>{report.kindLabel}</Typography.Text>
+        <Tag>{report.channelLabel}</Tag>
         <Typography.Text type="secondary">{shanghaiMinute(report.reportedAt)}</Typography.Text>
         {report.reportedByName && (
           <Typography.Text type="secondary">{report.reportedByName}</Typography.Text>
@@ -175,7 +175,7 @@ function ReportForm({ view, onAdded }: { view: IncidentView; onAdded: () => void
 
   async function onFinish(values: ReportValues) {
     await submit(async () => {
-      await addIncidentReport(view.incident.id, {
+      await addIncidentReport(view.id, {
         kind: values.kind,
         channel: values.channel,
         elements: Object.fromEntries(
@@ -240,28 +240,34 @@ function ReportForm({ view, onAdded }: { view: IncidentView; onAdded: () => void
 }
 
 /** 续报 the duty office asked for, and asking one (by when). */
-function FollowUpCard({ view, onRequested }: { view: IncidentView; onRequested: () => void }) {
+function FollowUpCard({
+  view,
+  mayRequest,
+  onRequested,
+}: {
+  view: IncidentView
+  mayRequest: boolean
+  onRequested: () => void
+}) {
   const { submitting, error, submit } = useSubmit()
-  const [form] = Form.useForm<{ dueAt: string }>()
-  const open = view.incident.status === 'open'
-  const mayRequest = open && view.may?.requestFollowUp !== false
-  if (!mayRequest && view.followUpRequests.length === 0) return null
+  const [form] = Form.useForm<{ dueAt: string; note?: string }>()
+  if (!mayRequest && view.followUps.length === 0) return null
   return (
     <Card title="续报要求" size="small">
-      {view.followUpRequests.length > 0 && (
+      {view.followUps.length > 0 && (
         <Table
           size="small"
           rowKey="id"
           pagination={false}
           scroll={{ x: 'max-content' }}
-          dataSource={view.followUpRequests}
+          dataSource={view.followUps}
           columns={[
             { title: '要求时间', dataIndex: 'requestedAt', render: shanghaiMinute },
             { title: '续报时限', dataIndex: 'dueAt', render: shanghaiMinute },
             {
               title: '状态',
               render: (_, request) =>
-                request.satisfiedReportId ? (
+                request.satisfied ? (
                   <Tag color="green">已续报</Tag>
                 ) : (
                   <Tag color="orange">待续报</Tag>
@@ -271,14 +277,17 @@ function FollowUpCard({ view, onRequested }: { view: IncidentView; onRequested: 
         />
       )}
       {mayRequest && (
-        <Form<{ dueAt: string }>
+        <Form<{ dueAt: string; note?: string }>
           form={form}
           layout="inline"
           aria-label="要求续报"
           style={{ marginTop: 12, rowGap: 8 }}
           onFinish={(values) =>
             submit(async () => {
-              await requestFollowUp(view.incident.id, beijingInstant(values.dueAt))
+              await requestFollowUp(view.id, {
+                dueAt: beijingInstant(values.dueAt),
+                ...(values.note ? { note: values.note } : {}),
+              })
               form.resetFields()
               onRequested()
             })
@@ -290,6 +299,9 @@ function FollowUpCard({ view, onRequested }: { view: IncidentView; onRequested: 
             rules={[{ required: true, message: '请填写续报时限' }]}
           >
             <Input type="datetime-local" />
+          </Form.Item>
+          <Form.Item label="续报要求" name="note">
+            <Input maxLength={500} placeholder="如：报告伤亡和处置进展" />
           </Form.Item>
           <Button htmlType="submit" loading={submitting}>
             要求续报

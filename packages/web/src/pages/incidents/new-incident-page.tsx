@@ -15,7 +15,7 @@ import { LoadError } from '../../components/load-error.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { useMe } from '../../session/session-context.ts'
-import { beijingInstant, formatWithin, shanghaiMinute } from '../duty/duty-time.ts'
+import { beijingInstant, formatWithin, minutesOf, shanghaiMinute } from '../duty/duty-time.ts'
 
 interface IncidentValues {
   category?: string
@@ -53,10 +53,7 @@ function NewIncident() {
   const occurredAt = Form.useWatch('occurredAt', form)
   const knownAt = Form.useWatch('knownAt', form)
   const categoryCode = Form.useWatch('category', form)
-  const on = occurredAt ? occurredAt.slice(0, 10) : undefined
-  const options = useLoad(`incident-options:${on ?? ''}`, (signal) =>
-    fetchIncidentOptions(on, signal),
-  )
+  const options = useLoad('incident-options', (signal) => fetchIncidentOptions(signal))
   const category = options.data?.categories.find((candidate) => candidate.code === categoryCode)
   const clockFrom = knownAt || occurredAt
 
@@ -77,7 +74,7 @@ function NewIncident() {
         },
       })
       message.success('已报送，值班室已收到')
-      navigate(`/incidents/${view.incident.id}`)
+      navigate(`/incidents/${view.id}`)
     })
   }
 
@@ -199,12 +196,7 @@ function DeadlinePreview({ category, from }: { category: CategoryOption; from: s
       description={
         <ul aria-label="报送时限" style={{ margin: 0, paddingInlineStart: 20 }}>
           {category.steps.map((step) => {
-            const minutes =
-              step.within.unit === 'hour'
-                ? step.within.amount * 60
-                : step.within.unit === 'minute'
-                  ? step.within.amount
-                  : null
+            const minutes = minutesOf(step.within)
             const due = minutes === null ? null : new Date(start + minutes * 60_000).toISOString()
             return (
               <li key={step.act}>
