@@ -1,4 +1,9 @@
-import type { CalendarWarning, DecisionOutcome, ResolvedRulebook } from '@zhengling/rules'
+import type {
+  CalendarDayInfo,
+  CalendarWarning,
+  DecisionOutcome,
+  ResolvedRulebook,
+} from '@zhengling/rules'
 
 /**
  * The jurisdiction's rulebook as use cases ask it: a decision on a date, or the resolved book
@@ -14,4 +19,9 @@ export interface RulesPort {
    * not loaded): a working-days count across such a year is provisional.
    */
   calendarWarnings?(jurisdictionId: string, from: string, to: string): CalendarWarning[]
+  /**
+   * A day on the jurisdiction's calendar (working day, weekend, a named holiday, with the
+   * notice it comes from): duty rosters tell 工作日, 双休日 and 节假日 apart by it.
+   */
+  calendarDay?(jurisdictionId: string, date: string): CalendarDayInfo
 }

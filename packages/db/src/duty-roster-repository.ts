@@ -327,6 +327,25 @@ export function createDutyRosterRepository(db: Kysely<Database>): DutyRosterRepo
       }))
     },
 
+    async refsIn(jurisdictionId, departmentId, postIds) {
+      const { rows } = await sql<{ department: boolean; post_ids: string[] | null }>`select
+          exists (select 1 from departments where id = ${departmentId}::uuid
+            and jurisdiction_id = ${jurisdictionId}) as department,
+          (select array_agg(id) from posts where id = any(${uuids(postIds)})
+            and jurisdiction_id = ${jurisdictionId}) as post_ids`.execute(db)
+      return { department: rows[0]?.department ?? false, postIds: rows[0]?.post_ids ?? [] }
+    },
+
+    async governmentOfficeOf(jurisdictionId) {
+      const row = await db
+        .selectFrom('departments')
+        .select('id')
+        .where('jurisdiction_id', '=', jurisdictionId)
+        .where('rulebook_post', '=', 'governmentOffice')
+        .executeTakeFirst()
+      return row?.id
+    },
+
     async names(personIds) {
       if (personIds.length === 0) return new Map()
       const rows = await db

@@ -20,6 +20,11 @@ export function createRulesPort(library: RulebookLibrary): RulesPort {
       const context = contextFor(library, jurisdictionId, from)
       return context.ok ? missingYearWarnings(context.context.calendar, from, to) : []
     },
+    calendarDay(jurisdictionId, date) {
+      const context = contextFor(library, jurisdictionId, date)
+      if (!context.ok) throw new NotFoundError(context.code, context.message)
+      return context.context.calendar.day(date)
+    },
     rulebook(jurisdictionId, on) {
       const context = contextFor(library, jurisdictionId, on)
       return context.ok ? context.context.rulebook : undefined

@@ -144,6 +144,14 @@ export interface DutyRosterRepository {
    * department the rules name `rulebookPost`), with the people's names.
    */
   onDutyAt(jurisdictionId: string, at: string, rulebookPost?: string): Promise<DutyOnCall[]>
+  /** Whether the department and which of the posts are the jurisdiction's: one statement. */
+  refsIn(
+    jurisdictionId: string,
+    departmentId: string,
+    postIds: readonly string[],
+  ): Promise<{ department: boolean; postIds: string[] }>
+  /** The government office's department (rulebook post governmentOffice), if any. */
+  governmentOfficeOf(jurisdictionId: string): Promise<string | undefined>
   /** The names of people (for the answers). */
   names(personIds: readonly string[]): Promise<Map<string, string>>
 }
