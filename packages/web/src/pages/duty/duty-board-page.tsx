@@ -72,8 +72,14 @@ function Board() {
   const [raised, setRaised] = useState<Raised | null>(null)
   const [flashing, setFlashing] = useState<Map<string, number>>(new Map())
   const seq = useRef(0)
+  // Steps seen counting down: one reaching zero on this screen raises the alert once.
+  const seenOpen = useRef(new Set<string>())
 
   function raise(type: string, id: string) {
+    // The server said the deadline passed: the countdown reaching zero on the next answer is
+    // the same passing, not a second one.
+    if (type === 'overdue')
+      for (const key of seenOpen.current) if (key.startsWith(`${id}:`)) seenOpen.current.delete(key)
     seq.current += 1
     const sound = playAlert(type === 'overdue')
     setRaised({ type, id, sound, seq: seq.current })
@@ -106,7 +112,6 @@ function Board() {
   }, [soundOn])
 
   // A deadline that passes while the board is open alerts at once, before the server's timer.
-  const seenOpen = useRef(new Set<string>())
   useEffect(() => {
     if (now === null || !board.data) return
     for (const incident of board.data.incidents)

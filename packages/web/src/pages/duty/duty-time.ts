@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { Period } from '../../api/duty.ts'
+import type { Period, TimedStep } from '../../api/duty.ts'
 import { formatShanghaiTime } from '../../format.ts'
 
 const UNIT_LABELS: Record<string, string> = {
@@ -86,4 +86,19 @@ export function useServerNow(serverNow: string | undefined): number | null {
     return () => clearInterval(timer)
   }, [])
   return offset === null ? null : tick + offset
+}
+
+/** Under this many minutes left, a countdown turns orange. */
+const SOON_MS = 15 * 60_000
+
+/** done / doneLate (reported after due) / open / soon (under 15 minutes) / overdue. */
+export type StepState = 'done' | 'doneLate' | 'open' | 'soon' | 'overdue'
+
+/** A step's standing at `now` (the server's time in the browser; null before the first answer). */
+export function stepState(step: TimedStep, now: number | null): StepState {
+  const due = Date.parse(step.due)
+  if (step.satisfiedAt) return Date.parse(step.satisfiedAt) > due ? 'doneLate' : 'done'
+  if (step.overdueAt || step.state === 'overdue' || (now !== null && now >= due)) return 'overdue'
+  if (now !== null && due - now <= SOON_MS) return 'soon'
+  return 'open'
 }

@@ -1,19 +1,8 @@
 import { Flex, Tag, Typography } from 'antd'
 import type { TimedStep } from '../../api/duty.ts'
-import { formatSpan, formatWithin, shanghaiMinute, shanghaiShort } from './duty-time.ts'
+import { formatSpan, formatWithin, shanghaiMinute, shanghaiShort, stepState } from './duty-time.ts'
 
-/** Under this many minutes left, the countdown turns orange. */
-const SOON_MS = 15 * 60_000
-
-export type StepState = 'done' | 'doneLate' | 'open' | 'soon' | 'overdue'
-
-export function stepState(step: TimedStep, now: number | null): StepState {
-  const due = Date.parse(step.due)
-  if (step.satisfiedAt) return Date.parse(step.satisfiedAt) > due ? 'doneLate' : 'done'
-  if (step.overdueAt || step.state === 'overdue' || (now !== null && now >= due)) return 'overdue'
-  if (now !== null && due - now <= SOON_MS) return 'soon'
-  return 'open'
-}
+export { stepState, type StepState } from './duty-time.ts'
 
 /** The step's standing as a tag: 剩余 0:49:05, 已超时 0:01:10, 已按时报送, 迟报 20 分钟. */
 function StateTag({ step, now }: { step: TimedStep; now: number | null }) {
