@@ -29,4 +29,12 @@ export * from './rulebook/yaml-source.ts'
 export * from './documents/document-number.ts'
 export * from './calendar/working-days-left.ts'
 export { DOCUMENT_SUBJECTS, type DocumentSubject } from './decisions/outgoing-signoff.ts'
+export type {
+  CategorisedStepsOutcome,
+  CategoryOption,
+  StepChannel,
+  TimedStep,
+} from './decisions/timed-steps.ts'
+export type { DutySystemOutcome } from './decisions/duty-system.ts'
+export type { IncidentLateReportOutcome } from './decisions/incident-late-report.ts'
 export * from './acting/acting-duty.ts'

@@ -47,6 +47,7 @@ export function askedByWorkflow(
   return questions.some((question) => {
     const decision = findDecision(question.decision)
     if (!decision?.kinds.includes(rule.kind)) return false
+    if (decision.reads && !decision.reads(rule)) return false
     return question.code === undefined || codes === undefined || codes.includes(question.code)
   })
 }

@@ -49,6 +49,12 @@ export interface DecisionDefinition<I extends z.ZodType = z.ZodType, O = unknown
   title: string
   /** The rule kinds this decision reads, for coverage and docs. */
   kinds: readonly ResolvedRule['kind'][]
+  /**
+   * Of the rules of its kinds, the ones this decision reads, when it reads only some by codes it
+   * holds itself (incident-late-report reads the 迟报 prohibitions, not every prohibition): what
+   * coverage counts as asked when a workflow asks it. Absent: every rule of its kinds.
+   */
+  reads?(rule: ResolvedRule): boolean
   input: I
   /**
    * For each input field that lists codes (characteristics, completed, circumstances, categories,

@@ -9,7 +9,10 @@ import { disclosureReplyDeadline } from './disclosure-reply-deadline.ts'
 import { documentKindCheck } from './document-kind-check.ts'
 import { eventDeadline } from './event-deadline.ts'
 import { fundsApproval } from './funds-approval.ts'
+import { dutySystem } from './duty-system.ts'
+import { incidentLateReport } from './incident-late-report.ts'
 import { incidentReportDeadline } from './incident-report-deadline.ts'
+import { incidentReportOptions } from './incident-report-options.ts'
 import { incomingScreening } from './incoming-screening.ts'
 import { leaveApproval } from './leave-approval.ts'
 import { leaveConflict } from './leave-conflict.ts'
@@ -20,6 +23,7 @@ import { outgoingSignoff } from './outgoing-signoff.ts'
 import { procedureCheck } from './procedure-check.ts'
 import { prohibitionCheck } from './prohibition-check.ts'
 import { publicOpinionDeadline } from './public-opinion-deadline.ts'
+import { publicOpinionOptions } from './public-opinion-options.ts'
 import { responsiblePosts } from './responsible-posts.ts'
 import { scheduleCheck } from './schedule-check.ts'
 import { sealApproval } from './seal-approval.ts'
@@ -42,7 +46,11 @@ export const DECISIONS: readonly DecisionDefinition[] = [
   sealApproval,
   supervisionDue,
   incidentReportDeadline,
+  incidentReportOptions,
+  incidentLateReport,
   publicOpinionDeadline,
+  publicOpinionOptions,
+  dutySystem,
   disclosureReplyDeadline,
   eventDeadline,
   procedureCheck,

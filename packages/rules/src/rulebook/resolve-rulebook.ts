@@ -61,6 +61,8 @@ const POST_FIELDS = new Set([
   'each',
   'unlessApprovedBy',
   'recordedBy',
+  'units',
+  'leaders',
 ])
 
 function citationSource(book: Rulebook, rule: Rule): string {

@@ -37,6 +37,13 @@ const agendaStep = z.strictObject({
   recordedBy: posts.min(1).default(['submittingUnit']),
 })
 
+/** How a report must be sent to satisfy a timed step: 电话速报 phone, 书面上报 written. */
+const stepChannel = z.enum(['phone', 'written', 'any']).default('any')
+/** A day of the year without the year: 05-01. */
+const monthDay = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '月日应为 MM-DD（如 05-01）')
+
 /** An amount of money in yuan with its bound: "200万元以上" is { amount: 2000000, inclusive: true }. */
 const bound = z.strictObject({ amount: z.number().nonnegative(), inclusive: z.boolean() })
 
@@ -298,17 +305,67 @@ export const ruleParams = {
     feedbackTo: posts.optional(),
     progressEvery: periodSchema.optional(),
   }),
-  /** Incident reporting deadlines. */
+  /**
+   * Incident reporting deadlines. Each step says the channel a report must go by to satisfy it
+   * (电话速报 → phone, 书面上报 → written; 'any' when the article names none), and the rule lists
+   * the elements (要素) a report carries: from the article when it lists them, otherwise the
+   * deployment's list with `elementsNote` saying so (木里 第八十九条 asks 要素完整 without a list).
+   */
   incidentReport: z.strictObject({
     category: labelled,
     steps: z
-      .array(z.strictObject({ act: labelled, within: periodSchema, to: posts.optional() }))
+      .array(
+        z.strictObject({
+          act: labelled,
+          within: periodSchema,
+          to: posts.optional(),
+          channel: stepChannel,
+        }),
+      )
       .min(1),
+    elements: z.array(labelled).default([]),
+    elementsNote: z.string().optional(),
   }),
   /** Response deadlines to public opinion (舆情回应). */
   publicOpinion: z.strictObject({
     category: labelled,
-    steps: z.array(z.strictObject({ act: labelled, within: periodSchema })).min(1),
+    steps: z
+      .array(
+        z.strictObject({
+          act: labelled,
+          within: periodSchema,
+          to: posts.optional(),
+          channel: stepChannel,
+        }),
+      )
+      .min(1),
+  }),
+  /**
+   * Who keeps 24-hour duty (值班) and whether a leader is on call (领导带班): 木里 第八十八条
+   * (year round for the 总值班室 and others, the flood season and the fire season for others),
+   * 钟山 第五十七条, 托克逊 七十六. `season` is `yearRound` or the code of a `dutySeason` rule.
+   * `leaders`: the posts the article names to lead the duty (主要负责同志), empty when it names none.
+   */
+  dutySystem: z.strictObject({
+    units: posts.min(1),
+    season: code,
+    leaderOnCall: z.boolean(),
+    leaders: posts.default([]),
+    hoursPerDay: z.number().int().positive().max(24).default(24),
+    dayTypes: z
+      .array(z.enum(['workday', 'restday', 'holiday']))
+      .min(1)
+      .default(['workday', 'restday', 'holiday']),
+  }),
+  /**
+   * The dates of a duty season (汛期, 森林草原防火期) each year, 'MM-DD' to 'MM-DD' inclusive
+   * (lastDay < firstDay: the season runs over the new year). Not `from`/`to`: `to` names posts. Set by the province or the county under
+   * the law the article cites; where the seed gives no dates the rule's `note` says whose they are.
+   */
+  dutySeason: z.strictObject({
+    season: labelled,
+    firstDay: monthDay,
+    lastDay: monthDay,
   }),
   /** Reply deadline for a disclosure request (政府信息公开条例 第三十三条). */
   disclosureReply: z.strictObject({
