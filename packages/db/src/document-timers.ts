@@ -9,7 +9,11 @@ import type { Kysely } from 'kysely'
 import { absenceTimerHandlers } from './absence-timers.ts'
 import { type JobHandler, runDueJobs } from './job-queue.ts'
 import { createRepositories } from './repositories.ts'
-import { type DeliveryDeps, notificationDeliveryHandlers } from './notification-delivery.ts'
+import {
+  type DeliveryDeps,
+  notificationDeliveryHandlers,
+  URGENT_JOB_KINDS,
+} from './notification-delivery.ts'
 import { runSupervisionScan } from './supervision-scan.ts'
 import type { Database } from './schema.ts'
 
@@ -62,6 +66,7 @@ export function startTimerWorker(
       now: deps.now,
       limit,
       onFailure: notifications.onFailure,
+      firstKinds: URGENT_JOB_KINDS,
     })
       .then(() => runSupervisionScan(db, deps, limit))
       .catch((error: unknown) => deps.onError?.(error))

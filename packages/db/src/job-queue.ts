@@ -60,6 +60,11 @@ export interface RunDueJobsOptions {
   /** Stop after this many jobs (a worker tick), so one replica cannot starve the others. */
   limit?: number
   /**
+   * Kinds taken before any other due job, however long the others have waited (issue 16: the
+   * duty office's alerts and their deliveries go out first); then the rest in order.
+   */
+  firstKinds?: readonly string[]
+  /**
    * Called in the job's transaction after a failed attempt's writes were rolled back (`final`: no
    * attempt left), so a kind may record the failure on its own rows (a delivery's last error).
    */
@@ -84,74 +89,87 @@ export async function runDueJobs(
   const backoff =
     options.backoffMs ?? ((attempts) => Math.min(60_000 * 2 ** (attempts - 1), 3_600_000))
   let handled = 0
-  while (handled < (options.limit ?? Number.POSITIVE_INFINITY)) {
-    const now = options.now()
-    const outcome = await db.transaction().execute(async (trx) => {
-      const job = await trx
-        .selectFrom('jobs')
-        .select(['id', 'kind', 'jurisdiction_id', 'payload', 'attempts', 'max_attempts'])
-        .where('state', '=', 'pending')
-        .where('run_at', '<=', now.toISOString() as unknown as Date)
-        .orderBy('run_at')
-        .orderBy('id')
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst()
-      if (!job) return 'none' as const
-      const attempts = job.attempts + 1
-      const handler = options.handlers[job.kind]
-      // A savepoint keeps the handler's partial writes out when it fails.
-      await sql`savepoint job_handler`.execute(trx)
-      try {
-        if (!handler) throw new Error(`没有处理"${job.kind}"的程序`)
-        await handler(
-          {
-            id: String(job.id),
-            kind: job.kind,
-            jurisdictionId: job.jurisdiction_id,
-            payload: job.payload,
-            attempts,
-          },
-          trx,
-        )
-        await sql`release savepoint job_handler`.execute(trx)
-        await trx
-          .updateTable('jobs')
-          .set({ state: 'done', attempts, finished_at: now.toISOString() })
-          .where('id', '=', job.id)
-          .execute()
-      } catch (error) {
-        await sql`rollback to savepoint job_handler`.execute(trx)
-        const failed = attempts >= job.max_attempts
-        await options.onFailure?.(
-          {
-            id: String(job.id),
-            kind: job.kind,
-            jurisdictionId: job.jurisdiction_id,
-            payload: job.payload,
-            attempts,
-          },
-          error as Error,
-          failed,
-          trx,
-        )
-        await trx
-          .updateTable('jobs')
-          .set({
-            state: failed ? 'failed' : 'pending',
-            attempts,
-            last_error: (error as Error).message,
-            run_at: new Date(now.getTime() + backoff(attempts)).toISOString(),
-            finished_at: failed ? now.toISOString() : null,
-          })
-          .where('id', '=', job.id)
-          .execute()
-      }
-      return 'handled' as const
-    })
-    if (outcome === 'none') break
-    handled += 1
-  }
+  const passes = options.firstKinds?.length ? [options.firstKinds, undefined] : [undefined]
+  for (const kinds of passes)
+    while (handled < (options.limit ?? Number.POSITIVE_INFINITY)) {
+      if ((await runOneDueJob(db, options, backoff, kinds)) === 'none') break
+      handled += 1
+    }
   return handled
+}
+
+/** Takes the next due job (of `kinds`, if given) and runs it in its own transaction. */
+async function runOneDueJob(
+  db: Kysely<Database>,
+  options: RunDueJobsOptions,
+  backoff: (attempts: number) => number,
+  kinds: readonly string[] | undefined,
+): Promise<'none' | 'handled'> {
+  const now = options.now()
+  return db.transaction().execute(async (trx) => {
+    let due = trx
+      .selectFrom('jobs')
+      .select(['id', 'kind', 'jurisdiction_id', 'payload', 'attempts', 'max_attempts'])
+      .where('state', '=', 'pending')
+      .where('run_at', '<=', now.toISOString() as unknown as Date)
+    if (kinds) due = due.where('kind', 'in', [...kinds])
+    const job = await due
+      .orderBy('run_at')
+      .orderBy('id')
+      .limit(1)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst()
+    if (!job) return 'none' as const
+    const attempts = job.attempts + 1
+    const handler = options.handlers[job.kind]
+    // A savepoint keeps the handler's partial writes out when it fails.
+    await sql`savepoint job_handler`.execute(trx)
+    try {
+      if (!handler) throw new Error(`没有处理"${job.kind}"的程序`)
+      await handler(
+        {
+          id: String(job.id),
+          kind: job.kind,
+          jurisdictionId: job.jurisdiction_id,
+          payload: job.payload,
+          attempts,
+        },
+        trx,
+      )
+      await sql`release savepoint job_handler`.execute(trx)
+      await trx
+        .updateTable('jobs')
+        .set({ state: 'done', attempts, finished_at: now.toISOString() })
+        .where('id', '=', job.id)
+        .execute()
+    } catch (error) {
+      await sql`rollback to savepoint job_handler`.execute(trx)
+      const failed = attempts >= job.max_attempts
+      await options.onFailure?.(
+        {
+          id: String(job.id),
+          kind: job.kind,
+          jurisdictionId: job.jurisdiction_id,
+          payload: job.payload,
+          attempts,
+        },
+        error as Error,
+        failed,
+        trx,
+      )
+      await trx
+        .updateTable('jobs')
+        .set({
+          state: failed ? 'failed' : 'pending',
+          attempts,
+          last_error: (error as Error).message,
+          run_at: new Date(now.getTime() + backoff(attempts)).toISOString(),
+          finished_at: failed ? now.toISOString() : null,
+        })
+        .where('id', '=', job.id)
+        .execute()
+    }
+    return 'handled' as const
+  })
 }

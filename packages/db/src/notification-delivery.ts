@@ -1,7 +1,10 @@
 import type { NotificationChannel, OutboundMessage } from '@zhengling/app'
 import type { Transaction } from 'kysely'
 import type { DueJob, JobHandler } from './job-queue.ts'
-import { NOTIFICATION_DELIVERY_JOB } from './notification-repository.ts'
+import {
+  NOTIFICATION_DELIVERY_JOB,
+  NOTIFICATION_URGENT_DELIVERY_JOB,
+} from './notification-repository.ts'
 import type { Database } from './schema.ts'
 
 export interface DeliveryDeps {
@@ -11,6 +14,18 @@ export interface DeliveryDeps {
   /** The web app's public address, so a message links to its item; none: the path alone. */
   publicUrl?: string
 }
+
+/**
+ * The jobs a worker takes before any other due one (`runDueJobs`' `firstKinds`, issue 16): the
+ * duty office's alerts' deliveries, and the timers that raise those alerts when a reporting or
+ * response deadline passes (contract C4), so escalation is not queued behind a backlog.
+ */
+export const URGENT_JOB_KINDS: readonly string[] = [
+  NOTIFICATION_URGENT_DELIVERY_JOB,
+  'incident.stepDue',
+  'incident.followUpDue',
+  'opinion.stepDue',
+]
 
 /** Above 内部, a message outside the system names no title: the person signs in to read it. */
 const WITHHELD_TITLE = '您有一条涉密事项的消息，请登录系统查看'
@@ -83,9 +98,10 @@ export function notificationDeliveryHandlers(deps: DeliveryDeps): {
       .execute()
   }
   return {
-    handlers: { [NOTIFICATION_DELIVERY_JOB]: deliver },
+    handlers: { [NOTIFICATION_DELIVERY_JOB]: deliver, [NOTIFICATION_URGENT_DELIVERY_JOB]: deliver },
     async onFailure(job, error, final, trx) {
-      if (job.kind !== NOTIFICATION_DELIVERY_JOB) return
+      if (job.kind !== NOTIFICATION_DELIVERY_JOB && job.kind !== NOTIFICATION_URGENT_DELIVERY_JOB)
+        return
       await trx
         .updateTable('notification_deliveries')
         .set({

@@ -9,6 +9,7 @@ import {
   type NotificationView,
   rankOf,
   SECRECY_LEVELS,
+  URGENT_NOTIFICATION_KINDS,
 } from '@zhengling/app'
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely'
 import { jobValues, type ScheduledJob, scheduleJob } from './job-queue.ts'
@@ -17,6 +18,11 @@ import type { Database } from './schema.ts'
 
 /** The job that sends one delivery (ADR 0013). */
 export const NOTIFICATION_DELIVERY_JOB = 'notification.deliver'
+/**
+ * The same job for the duty office's alerts (突发事件, 报送超时, 政务舆情): the worker takes it
+ * before any other due job (`firstKinds`), so an alert is not queued behind a backlog of 催办.
+ */
+export const NOTIFICATION_URGENT_DELIVERY_JOB = 'notification.deliverUrgent'
 /** Attempts before a delivery is given up (dead letter); backoff doubles between them. */
 export const NOTIFICATION_DELIVERY_ATTEMPTS = 6
 
@@ -92,7 +98,9 @@ async function deliver(
       .executeTakeFirst()
     if (!delivery) continue
     await scheduleJob(db, {
-      kind: NOTIFICATION_DELIVERY_JOB,
+      kind: URGENT_NOTIFICATION_KINDS.includes(notification.kind)
+        ? NOTIFICATION_URGENT_DELIVERY_JOB
+        : NOTIFICATION_DELIVERY_JOB,
       runAt: notification.at,
       jurisdictionId: notification.jurisdictionId,
       payload: { deliveryId: String(delivery.id) },
