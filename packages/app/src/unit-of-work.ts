@@ -16,6 +16,7 @@ import type { JobScheduler } from './jobs/job-scheduler.ts'
 import type { MeetingRepository } from './meetings/meeting-repository.ts'
 import type { NotificationRepository } from './notifications/notification.ts'
 import type { SupervisionRepository } from './supervision/supervision-repository.ts'
+import type { DutyLogRepository } from './duty/duty-log.ts'
 import type { EventRequestRepository } from './event-requests/event-request.ts'
 import type { AbroadFollowUpRepository } from './abroad-follow-ups/abroad-follow-up.ts'
 import type { InstructionPhraseRepository } from './phrases/instruction-phrase-repository.ts'
@@ -50,6 +51,8 @@ export interface Repositories {
   notifications: NotificationRepository
   /** The supervision ledger (督查台账). */
   supervision: SupervisionRepository
+  /** 值班日志、交接班 (issue 16). */
+  dutyLog: DutyLogRepository
   /** 会议活动申请 in the government's name (issue 15). */
   eventRequests: EventRequestRepository
   /** 因公出国(境) follow-ups after 销假 (issue 15). */

@@ -58,4 +58,8 @@ export const WORKFLOW_QUESTIONS: readonly WorkflowQuestion[] = [
   { decision: 'limit-check', code: 'departmentCountywideMeeting' },
   // 因公出国(境): the duties after the return (公务护照, 出访总结).
   { decision: 'event-deadline', code: 'returnFromAbroad' },
+  // 值班日志、交接班 (issue 16): the units keeping 24-hour duty with a leader on call, the duty
+  // office's receiving and dispatching of instructions and hotline items (supervision-due above).
+  { decision: 'responsible-posts', code: 'yearRoundDuty' },
+  { decision: 'responsible-posts', code: 'dutyResponsibilities' },
 ]

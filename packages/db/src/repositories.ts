@@ -20,6 +20,7 @@ import { createNotificationRepository, withTaskNotifications } from './notificat
 import { createSupervisionRepository } from './supervision-repository.ts'
 import { createEventRequestRepository } from './event-request-repository.ts'
 import { createAbroadFollowUpRepository } from './abroad-follow-up-repository.ts'
+import { createDutyLogRepository } from './duty-log-repository.ts'
 import { createInstructionPhraseRepository } from './instruction-phrase-repository.ts'
 import { scheduleJob } from './job-queue.ts'
 import { createOrganisationDirectory } from './organisation-directory.ts'
@@ -52,6 +53,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     supervision: createSupervisionRepository(db),
     eventRequests: createEventRequestRepository(db),
     abroadFollowUps: createAbroadFollowUpRepository(db),
+    dutyLog: createDutyLogRepository(db),
     phrases: createInstructionPhraseRepository(db),
     dutyRosters: createDutyRosterRepository(db),
     acting: createActingRepository(db),

@@ -134,6 +134,7 @@ export async function recordSupervisionAct(
       details: {
         title: act.item.title,
         ...(act.details?.acting ? { acting: act.details.acting } : {}),
+        ...(act.details?.origin ? { origin: act.details.origin } : {}),
       },
     }),
     deps.hasher,

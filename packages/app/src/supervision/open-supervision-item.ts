@@ -26,8 +26,12 @@ export const MANUAL_SOURCES: Record<string, string> = {
 }
 
 export interface NewSupervisionItem {
+  /** The item's id, when the caller refers to it in the same transaction (a duty log entry). */
+  id?: string
   jurisdictionId: string
   source: string
+  /** The source's label where it is not a manual one (a duty log's hotline item…). */
+  sourceLabel?: string
   title: string
   requirement?: string
   leadDepartmentId: string
@@ -41,6 +45,8 @@ export interface NewSupervisionItem {
   agendaItemId?: string | null
   documentId?: string | null
   secrecy: SecrecyLevel
+  /** Where the item came from besides its source (a duty log entry…), for its history and audit. */
+  origin?: Record<string, unknown>
   /** Posts that follow the item besides the units (the deputy overseeing the lead unit…). */
   extraPosts?: string[]
   actor: { personId: string | null; postId: string | null }
@@ -78,8 +84,10 @@ export async function assertLeadUnitStaffed(
   leadDepartmentId: string,
   on: string,
   citations: readonly Citation[] = [],
+  /** The jurisdiction's unit posts, when the caller has read them already. */
+  unitPosts?: Awaited<ReturnType<Repositories['organisation']['unitPosts']>>,
 ): Promise<void> {
-  const posts = (await r.organisation.unitPosts(jurisdictionId)).filter(
+  const posts = (unitPosts ?? (await r.organisation.unitPosts(jurisdictionId))).filter(
     (post) => post.departmentId === leadDepartmentId,
   )
   for (const post of posts) {
@@ -122,14 +130,16 @@ export async function openSupervisionItem(
   if (!dueDate)
     throw new InvalidInputError(
       'DUE_DATE_REQUIRED',
-      `本辖区规则库没有规定"${MANUAL_SOURCES[input.source] ?? input.source}"的办理时限，请填写办理时限`,
+      `本辖区规则库没有规定"${input.sourceLabel ?? MANUAL_SOURCES[input.source] ?? input.source}"的办理时限，请填写办理时限`,
     )
+  const unitPosts = await r.organisation.unitPosts(input.jurisdictionId)
   await assertLeadUnitStaffed(
     r,
     input.jurisdictionId,
     input.leadDepartmentId,
     input.assignedOn,
     citations,
+    unitPosts,
   )
   const milestones: Milestone[] = (input.milestones ?? []).map((m) => {
     if (!m.title.trim())
@@ -139,16 +149,16 @@ export async function openSupervisionItem(
     return { title: m.title.trim(), dueDate: m.dueDate, doneOn: null }
   })
   const co = [...new Set(input.coDepartmentIds ?? [])].filter((id) => id !== input.leadDepartmentId)
-  const supervisionPosts = (await r.organisation.unitPosts(input.jurisdictionId))
+  const supervisionPosts = unitPosts
     .filter(
       (post) => post.role === 'supervisionOffice' || post.unitRulebookPost === 'supervisionOffice',
     )
     .map((post) => post.postId)
   const item: SupervisionItem = {
-    id: deps.newId(),
+    id: input.id ?? deps.newId(),
     jurisdictionId: input.jurisdictionId,
     source: input.source,
-    sourceLabel: MANUAL_SOURCES[input.source] ?? input.source,
+    sourceLabel: input.sourceLabel ?? MANUAL_SOURCES[input.source] ?? input.source,
     meetingId: input.meetingId ?? null,
     agendaItemId: input.agendaItemId ?? null,
     documentId: input.documentId ?? null,
@@ -190,7 +200,12 @@ export async function openSupervisionItem(
     action: 'create',
     text: byRule && !input.dueDate ? byRule.summary : null,
     ruleIds: item.ruleIds,
-    details: { source: item.source, dueDate, byRule: byRule?.outcome.due ?? null },
+    details: {
+      source: item.source,
+      dueDate,
+      byRule: byRule?.outcome.due ?? null,
+      ...(input.origin ? { origin: input.origin } : {}),
+    },
   })
   return item
 }
