@@ -181,6 +181,10 @@ const CASES: Record<string, Case> = {
     none: 'a request is 内部 with no 密级 to set; its list is read',
   },
   'GET /api/abroad-follow-ups': { list: '/api/abroad-follow-ups', shows: () => false },
+  // 值班日志、交接班 (issue 16): entries and handovers carry no 密级 (what needs one goes to the
+  // ledger or an incident, each with its own); the log must show none of the matrix's records.
+  'GET /api/duty/log': { list: '/api/duty/log', shows: () => false },
+  'GET /api/duty/handovers': { none: "one duty unit's handovers, no 密级; its log is read" },
   // 请销假, 代行职责 and 领导活动安排 (issue 15): absences carry no 密级; the week's calendar lists
   // meetings through the meetings' own access rule, so a meeting above the reader never shows.
   'GET /api/absences': { list: '/api/absences?scope=office', shows: () => false },
