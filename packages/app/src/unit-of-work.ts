@@ -21,6 +21,7 @@ import type { EventRequestRepository } from './event-requests/event-request.ts'
 import type { AbroadFollowUpRepository } from './abroad-follow-ups/abroad-follow-up.ts'
 import type { InstructionPhraseRepository } from './phrases/instruction-phrase-repository.ts'
 import type { RosterRepository } from './organisation/roster-repository.ts'
+import type { IncidentRepository } from './incidents/incident.ts'
 import type {
   OrganisationDirectory,
   OrganisationRepository,
@@ -65,6 +66,8 @@ export interface Repositories {
   acting: ActingRepository
   /** 请销假 and 外出报备 (issue 15). */
   absences: AbsenceRepository
+  /** 突发事件信息报送, the 迟报漏报 register and its circulars (issue 16). */
+  incidents: IncidentRepository
   /** The duty board's feed (issue 16): incidents' and opinions' acts append, the stream reads. */
   dutyEvents: DutyEventRepository
 }

@@ -72,13 +72,11 @@ create table late_report_entries (
   minutes_late integer,
   rule_ids text[] not null default '{}',
   recorded_at timestamptz not null,
-  circular_id uuid
+  circular_id uuid,
+  -- One line per step or request ('<incident>:<act>' or 'follow-up:<request>'): a timer retried
+  -- or a late report arriving after the timer finds the line already there.
+  entry_key text not null unique
 );
--- One entry per step or request: a timer retried or a late report after the timer finds it.
-create unique index late_report_entries_step on late_report_entries (incident_id, step_act)
-  where step_act is not null;
-create unique index late_report_entries_follow_up on late_report_entries (follow_up_request_id)
-  where follow_up_request_id is not null;
 create index late_report_entries_by_due on late_report_entries (jurisdiction_id, due_at);
 
 -- 迟报漏报通报 made by the duty office from register entries (like supervision circulars).

@@ -1,6 +1,7 @@
 import type { InTransaction, Repositories } from '@zhengling/app'
 import type { Kysely } from 'kysely'
 import { createAbsenceRepository } from './absence-repository.ts'
+import { createIncidentRepository } from './incident-repository.ts'
 import { createActingRepository } from './acting-repository.ts'
 import { createDutyRosterRepository } from './duty-roster-repository.ts'
 import { createAccountAdminRepository } from './account-admin-repository.ts'
@@ -22,7 +23,7 @@ import { createEventRequestRepository } from './event-request-repository.ts'
 import { createAbroadFollowUpRepository } from './abroad-follow-up-repository.ts'
 import { createDutyLogRepository } from './duty-log-repository.ts'
 import { createInstructionPhraseRepository } from './instruction-phrase-repository.ts'
-import { scheduleJob } from './job-queue.ts'
+import { scheduleJob, scheduleJobs } from './job-queue.ts'
 import { createOrganisationDirectory } from './organisation-directory.ts'
 import { createOrganisationRepository } from './organisation-repository.ts'
 import { createRosterRepository } from './roster-repository.ts'
@@ -45,6 +46,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     recipients: createDocumentRecipientRepository(db),
     jobs: {
       schedule: (timer) => scheduleJob(db, timer),
+      scheduleAll: (timers) => scheduleJobs(db, timers),
     },
     attachments: createDocumentAttachmentRepository(db),
     bodyVersions: createDocumentBodyVersionRepository(db),
@@ -58,6 +60,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     dutyRosters: createDutyRosterRepository(db),
     acting: createActingRepository(db),
     absences: createAbsenceRepository(db),
+    incidents: createIncidentRepository(db),
     dutyEvents: createDutyEventRepository(db),
   }
 }

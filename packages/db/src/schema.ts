@@ -669,6 +669,79 @@ export interface Database {
     sent_at: ColumnType<Date | null, never, string | null>
   }
   /** 会议活动申请 (migration 0038). */
+  /** 突发事件信息报送 (migration 0042_incidents, issue 16). */
+  incidents: {
+    id: string
+    jurisdiction_id: string
+    reporting_department_id: string
+    category: string
+    category_label: string
+    title: string
+    place: string
+    occurred_at: ColumnType<Date, string, never>
+    known_at: ColumnType<Date | null, string | null, never>
+    clock_from: ColumnType<Date, string, never>
+    status: 'open' | 'closed'
+    steps: ColumnType<unknown[], string, string>
+    elements: ColumnType<unknown[], string, never>
+    rule_ids: string[]
+    secrecy: 'public' | 'internal' | 'secret' | 'confidential'
+    created_by_person_id: string
+    created_by_post_id: string | null
+    created_at: ColumnType<Date, string, never>
+    closed_at: ColumnType<Date | null, string | null, string | null>
+    version: ColumnType<number, number | undefined, number>
+  }
+  incident_reports: {
+    id: string
+    incident_id: string
+    kind: 'first' | 'follow-up' | 'final'
+    channel: 'phone' | 'written'
+    reported_at: ColumnType<Date, string, never>
+    elements: ColumnType<Record<string, string>, string, never>
+    body: string
+    reported_by_person_id: string
+    received_by_person_id: string | null
+    late: boolean
+  }
+  incident_follow_up_requests: {
+    id: string
+    incident_id: string
+    due_at: ColumnType<Date, string, never>
+    note: string
+    requested_by_person_id: string
+    requested_at: ColumnType<Date, string, never>
+    satisfied_report_id: string | null
+  }
+  late_report_entries: {
+    id: string
+    jurisdiction_id: string
+    incident_id: string
+    reporting_department_id: string
+    kind: 'late' | 'missing' | 'follow-up-overdue'
+    step_act: string | null
+    follow_up_request_id: string | null
+    due_at: ColumnType<Date, string, never>
+    reported_at: ColumnType<Date | null, string | null, string | null>
+    minutes_late: number | null
+    rule_ids: string[]
+    recorded_at: ColumnType<Date, string, never>
+    circular_id: string | null
+    entry_key: string
+  }
+  duty_circulars: {
+    id: string
+    jurisdiction_id: string
+    title: string
+    period_from: string
+    period_to: string
+    entry_ids: string[]
+    body: ColumnType<Record<string, unknown>, string, never>
+    issued_by_person_id: string
+    issued_by_post_id: string | null
+    issued_at: ColumnType<Date, string, never>
+    rule_ids: string[]
+  }
   event_requests: {
     id: string
     jurisdiction_id: string

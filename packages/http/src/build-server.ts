@@ -53,6 +53,7 @@ import { supervisionRoutes } from './routes/supervision.ts'
 import { absenceRoutes } from './routes/absences.ts'
 import { eventRequestRoutes } from './routes/event-requests.ts'
 import { abroadFollowUpRoutes } from './routes/abroad-follow-ups.ts'
+import { incidentRoutes } from './routes/incidents.ts'
 import { dutyLogRoutes } from './routes/duty-log.ts'
 import { dutyStreamRoutes } from './routes/duty-stream.ts'
 import { workbenchRoutes } from './routes/workbench.ts'
@@ -244,6 +245,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(absenceRoutes({ ...options.sessions, library: options.library }))
     await app.register(eventRequestRoutes({ ...options.sessions, library: options.library }))
     await app.register(abroadFollowUpRoutes({ ...options.sessions, library: options.library }))
+    await app.register(incidentRoutes({ ...options.sessions, library: options.library }))
     await app.register(dutyLogRoutes({ ...options.sessions, library: options.library }))
     await app.register(
       notificationRoutes({ ...options.sessions, notifications: options.notifications }),

@@ -11,4 +11,6 @@ export interface ScheduledTimer {
 
 export interface JobScheduler {
   schedule(timer: ScheduledTimer): Promise<void>
+  /** Several timers in one statement (none: no statement); a dedupe key already there keeps it. */
+  scheduleAll(timers: readonly ScheduledTimer[]): Promise<void>
 }

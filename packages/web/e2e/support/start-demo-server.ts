@@ -1,6 +1,7 @@
 import { createScryptHasher, type NotificationChannel, sm3Hasher } from '@zhengling/app'
 import {
   absenceTimerHandlers,
+  incidentTimerHandlers,
   documentTimerHandlers,
   notificationDeliveryHandlers,
   runDueJobs,
@@ -62,6 +63,7 @@ export async function startDemoServer(
   const handlers = {
     ...documentTimerHandlers({ hasher: sm3Hasher, now, newId: randomUUID, rules }),
     ...absenceTimerHandlers({ now, rules }),
+    ...incidentTimerHandlers({ now, rules, newId: randomUUID }),
     ...deliveries.handlers,
   }
   await app.listen({ port: 0, host: '127.0.0.1' })
