@@ -36,11 +36,14 @@ export const incidentLateReport = defineDecision({
   kinds: ['prohibition', 'responsibility'],
   reads: readsRule,
   input: z.strictObject({
-    kind: z.enum(['late', 'missing', 'followUpOverdue']),
+    /** Absent: every kind (a circular over a period's entries cites all the register can hold). */
+    kind: z.enum(['late', 'missing', 'followUpOverdue']).optional(),
     on: localDateInput,
   }),
   decide(context, input) {
-    const acts: readonly string[] = ACTS[input.kind]
+    const acts: readonly string[] = input.kind
+      ? ACTS[input.kind]
+      : [...new Set(Object.values(ACTS).flat())]
     const prohibitions = rulesOfKind(context.rulebook, 'prohibition', input.on).filter((rule) =>
       acts.includes(rule.params.act.code),
     )
@@ -57,7 +60,7 @@ export const incidentLateReport = defineDecision({
     }))
     const sanction = sanctions[0]?.params.matter.label ?? null
     return {
-      outcome: { kind: input.kind, breached, circulatedBy, sanction },
+      outcome: { kind: input.kind ?? null, breached, circulatedBy, sanction },
       summary: [
         ...breached.map((item) => `违反“不得${item.label}”`),
         ...(circulatedBy.length
