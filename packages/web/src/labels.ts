@@ -82,6 +82,9 @@ const RULE_KIND_LABELS: Record<string, string> = {
   procedure: '程序',
   responsibility: '职责分工',
   limit: '数量限制',
+  schedule: '定期事项',
+  dutySystem: '值班制度',
+  dutySeason: '值班时期',
 }
 
 /** A kind the web shell does not know yet is shown by its code rather than hidden. */
