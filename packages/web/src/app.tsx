@@ -114,6 +114,9 @@ const LeaderCalendarPage = lazy(() =>
 const DutyBoardPage = lazy(() =>
   import('./pages/duty/duty-board-page.tsx').then((m) => ({ default: m.DutyBoardPage })),
 )
+const DutyLogPage = lazy(() =>
+  import('./pages/duty/duty-log-page.tsx').then((m) => ({ default: m.DutyLogPage })),
+)
 const LateRegisterPage = lazy(() =>
   import('./pages/duty/late-register-page.tsx').then((m) => ({ default: m.LateRegisterPage })),
 )
@@ -202,6 +205,7 @@ export function AppRoutes() {
         <Route path="event-requests/new" element={<Lazy page={<NewEventRequestPage />} />} />
         <Route path="event-requests/:id" element={<Lazy page={<EventRequestPage />} />} />
         <Route path="duty" element={<Lazy page={<DutyBoardPage />} />} />
+        <Route path="duty/log" element={<Lazy page={<DutyLogPage />} />} />
         <Route path="duty/late-register" element={<Lazy page={<LateRegisterPage />} />} />
         <Route path="duty/circulars/:id" element={<Lazy page={<DutyCircularPage />} />} />
         <Route path="incidents/new" element={<Lazy page={<NewIncidentPage />} />} />
