@@ -185,6 +185,24 @@ const CASES: Record<string, Case> = {
   // ledger or an incident, each with its own); the log must show none of the matrix's records.
   'GET /api/duty/log': { list: '/api/duty/log', shows: () => false },
   'GET /api/duty/handovers': { none: "one duty unit's handovers, no 密级; its log is read" },
+  // 值班表 (issue 16): units and shifts carry no 密级 (names, posts and times of duty); the lists
+  // must show none of the matrix's records.
+  'GET /api/duty/units': { list: '/api/duty/units', shows: () => false },
+  'GET /api/duty/rosters': { none: "one duty unit's shifts, no 密级; its units are read" },
+  'GET /api/duty/rosters/print': { none: 'the roster as a page, no 密级; its units are read' },
+  'GET /api/duty/now': { list: '/api/duty/now', shows: () => false },
+  // 突发事件信息报送 (issue 16): an incident is 内部 with no 密级 to choose (read through the
+  // reader's clearance all the same); the lists, the register and the board show none of the
+  // matrix's records.
+  'GET /api/incidents': { list: '/api/incidents', shows: () => false },
+  'GET /api/incidents/options': { list: '/api/incidents/options', shows: () => false },
+  'GET /api/incidents/{id}': { none: 'an incident is 内部 with no 密级 to set; its list is read' },
+  'GET /api/duty/late-register': { list: '/api/duty/late-register', shows: () => false },
+  'GET /api/duty/circulars': { list: '/api/duty/circulars', shows: () => false },
+  'GET /api/duty/circulars/{id}': {
+    none: 'a circular names register lines, no 密级; its list is read',
+  },
+  'GET /api/duty/board': { list: '/api/duty/board', shows: () => false },
   // 请销假, 代行职责 and 领导活动安排 (issue 15): absences carry no 密级; the week's calendar lists
   // meetings through the meetings' own access rule, so a meeting above the reader never shows.
   'GET /api/absences': { list: '/api/absences?scope=office', shows: () => false },
