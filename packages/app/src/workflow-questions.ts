@@ -62,4 +62,9 @@ export const WORKFLOW_QUESTIONS: readonly WorkflowQuestion[] = [
   // office's receiving and dispatching of instructions and hotline items (supervision-due above).
   { decision: 'responsible-posts', code: 'yearRoundDuty' },
   { decision: 'responsible-posts', code: 'dutyResponsibilities' },
+  // 突发事件信息报送 (issue 16): the categories a unit may report, each incident's steps from when
+  // it happened or became known, and the articles a late or missing report breaches (the circular).
+  { decision: 'incident-report-options' },
+  { decision: 'incident-report-deadline' },
+  { decision: 'incident-late-report' },
 ]

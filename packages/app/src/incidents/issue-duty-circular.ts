@@ -1,7 +1,7 @@
 import { type Citation, shanghaiDateOf } from '@zhengling/rules'
 import { actingIn, actorOfSession } from '../acts/actor.ts'
 import { auditEntry, digestOf } from '../audit/audit-record.ts'
-import { citationsOf } from '../documents/document-rules.ts'
+import { ask, citationsOf } from '../documents/document-rules.ts'
 import { InvalidInputError, NotFoundError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { RulesPort } from '../rules-port.ts'
@@ -17,8 +17,7 @@ import { windowOf } from './late-register.ts'
  * C1); none when the rulebook does not say.
  */
 function accountabilityCitations(rules: RulesPort, jurisdictionId: string, on: string): Citation[] {
-  const answer = rules.decide(jurisdictionId, 'incident-late-report', { on })
-  return answer.ok ? answer.result.citations : []
+  return ask(rules, jurisdictionId, 'incident-late-report', { on })?.citations ?? []
 }
 
 const shanghai = (iso: string) =>
