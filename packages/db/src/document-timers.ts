@@ -7,6 +7,7 @@ import {
 } from '@zhengling/app'
 import type { Kysely } from 'kysely'
 import { absenceTimerHandlers } from './absence-timers.ts'
+import { dutyRosterTimerHandlers } from './duty-roster-timers.ts'
 import { incidentTimerHandlers } from './incident-timers.ts'
 import { type JobHandler, runDueJobs } from './job-queue.ts'
 import { createRepositories } from './repositories.ts'
@@ -55,6 +56,7 @@ export function startTimerWorker(
   const handlers = {
     ...documentTimerHandlers(deps),
     ...absenceTimerHandlers(deps),
+    ...dutyRosterTimerHandlers(deps),
     ...incidentTimerHandlers(deps),
     ...notifications.handlers,
   }

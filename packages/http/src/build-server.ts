@@ -53,6 +53,7 @@ import { supervisionRoutes } from './routes/supervision.ts'
 import { absenceRoutes } from './routes/absences.ts'
 import { eventRequestRoutes } from './routes/event-requests.ts'
 import { abroadFollowUpRoutes } from './routes/abroad-follow-ups.ts'
+import { dutyRosterRoutes } from './routes/duty-rosters.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { dutyLogRoutes } from './routes/duty-log.ts'
 import { dutyStreamRoutes } from './routes/duty-stream.ts'
@@ -245,6 +246,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(absenceRoutes({ ...options.sessions, library: options.library }))
     await app.register(eventRequestRoutes({ ...options.sessions, library: options.library }))
     await app.register(abroadFollowUpRoutes({ ...options.sessions, library: options.library }))
+    await app.register(dutyRosterRoutes({ ...options.sessions, library: options.library }))
     await app.register(incidentRoutes({ ...options.sessions, library: options.library }))
     await app.register(dutyLogRoutes({ ...options.sessions, library: options.library }))
     await app.register(

@@ -3,7 +3,7 @@ import { shanghaiDateOf } from '@zhengling/rules'
 import { actingIn, actorOfSession } from '../acts/actor.ts'
 import type { ActDeps } from '../acts/act-kernel.ts'
 import { auditEntry, digestOf } from '../audit/audit-record.ts'
-import { InvalidInputError, NotFoundError } from '../errors.ts'
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
@@ -142,6 +142,9 @@ export async function createDutyUnit(
     if (![...input.leaderPostIds, ...input.staffPostIds].every((p) => refs.postIds.includes(p)))
       throw new NotFoundError('POST_NOT_FOUND', '本辖区没有这个职务')
     const season = seasonOf(deps.rules, actor.jurisdictionId, today, input.season ?? null)
+    const units = await r.dutyRosters.units(actor.jurisdictionId)
+    if (units.some((u) => u.departmentId === input.departmentId && u.season === season.season))
+      throw new ConflictError('DUTY_UNIT_EXISTS', '该单位已设置这一值班期的值班，请修改原设置')
     const id = deps.newId()
     const unit = {
       id,

@@ -45,7 +45,13 @@ export interface DutyShiftView {
 }
 
 export interface DutyRosterView {
-  unit: { id: string; departmentName: string; seasonLabel: string; season: string | null }
+  unit: {
+    id: string
+    jurisdictionId: string
+    departmentName: string
+    seasonLabel: string
+    season: string | null
+  }
   from: string
   to: string
   holiday: HolidayPeriod | null
@@ -149,6 +155,7 @@ export function rosterView(
   return {
     unit: {
       id: unit.id,
+      jurisdictionId: unit.jurisdictionId,
       departmentName: unit.departmentName,
       season: unit.season,
       seasonLabel: rule?.seasonLabel ?? (unit.season === null ? '全年' : unit.season),

@@ -1,6 +1,7 @@
 import { createScryptHasher, type NotificationChannel, sm3Hasher } from '@zhengling/app'
 import {
   absenceTimerHandlers,
+  dutyRosterTimerHandlers,
   incidentTimerHandlers,
   documentTimerHandlers,
   notificationDeliveryHandlers,
@@ -63,6 +64,7 @@ export async function startDemoServer(
   const handlers = {
     ...documentTimerHandlers({ hasher: sm3Hasher, now, newId: randomUUID, rules }),
     ...absenceTimerHandlers({ now, rules }),
+    ...dutyRosterTimerHandlers({ now, rules }),
     ...incidentTimerHandlers({ now, rules, newId: randomUUID }),
     ...deliveries.handlers,
   }
