@@ -8,11 +8,13 @@ import {
   parseRosterFile,
   type PasswordHasher,
   type RosterFile,
+  type RulesPort,
   sm3Hasher,
 } from '@zhengling/app'
 import { addDays, shanghaiDateOf } from '@zhengling/rules'
 import type { Kysely, Transaction } from 'kysely'
 import { DEMO_ABSENCES } from '../demo/demo-absences.ts'
+import { seedDemoDuty } from '../demo/demo-duty.ts'
 import { DEMO_ROSTER_ACTING } from '../demo/demo-roster-acting.ts'
 import { createRepositories } from './repositories.ts'
 import type { Database } from './schema.ts'
@@ -62,7 +64,12 @@ export function demoAccounts(): string[] {
   return [...holders, ...Object.entries(ADMIN_TITLES).map(([role, title]) => `${role}（${title}）`)]
 }
 
-type SeedOptions = { now: () => Date; passwords?: PasswordHasher }
+/**
+ * `rules`: the rulebooks as the use cases ask them. Given, each jurisdiction also gets its demo
+ * duty (demo/demo-duty.ts: duty units and a published roster around the seed day), whose units,
+ * days and steps come from the rules; the demo server and the e2e server give it.
+ */
+type SeedOptions = { now: () => Date; passwords?: PasswordHasher; rules?: RulesPort }
 
 /** Seeds every demo jurisdiction (see seedDemoJurisdiction); answers all accounts created. */
 export async function seedDemo(
@@ -150,6 +157,15 @@ export async function seedDemoJurisdiction(
         })
       }
     const absences = await seedDemoAbsences(trx, jurisdiction, options.now())
+    const duty = options.rules
+      ? await seedDemoDuty({
+          trx,
+          repositories,
+          jurisdiction,
+          now: options.now(),
+          rules: options.rules,
+        })
+      : null
     await repositories.audit.append(
       auditEntry({
         jurisdictionId: jurisdiction,
@@ -159,6 +175,7 @@ export async function seedDemoJurisdiction(
         details: {
           accounts: people.length + (withAdministrators ? 3 : 0),
           absences,
+          ...(duty ? { duty } : {}),
           seededOn: today,
         },
       }),

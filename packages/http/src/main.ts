@@ -54,10 +54,11 @@ const handle = config.url
   ? await openDatabase(config)
   : await openMigratedEmbedded({ dataDir: config.dataDir })
 if (config.url) await migrate(handle.db)
-if (demo) await seedDemo(handle.db, { now: () => new Date() })
 
 // Parsed once and kept by content hash in the cache dir (ADR 0028).
 const library = loadCachedLibrary({ cacheDir: cacheDir() })
+// The demo's duty (units, roster) is laid out by the rules, so the seed is given them.
+if (demo) await seedDemo(handle.db, { now: () => new Date(), rules: createRulesPort(library) })
 // Seals the TOTP secrets (ADR 0022): from the environment or a key file beside the data.
 const twoFactorKey = secondFactorKey(env)
 // The demo makes an audit key of its own (.data/audit.key); a deployment sets ZHENGLING_AUDIT_KEY.
