@@ -262,6 +262,31 @@ describe('值班日志 and 交接班', () => {
     )
   })
 
+  it('a minute no shift covers (a gap in the roster) is still recorded, in no shift', async () => {
+    const desk = await dutyDesk('zs')
+    await sql`delete from duty_shifts where id = ${desk.b}`.execute(handle.db)
+    const head = await signInAs(app, 'zs-dutyOfficeHead')
+    const recorded = await head.post('/api/duty/log', {
+      unitId: desk.unitId,
+      kind: 'call',
+      receivedAt: '2026-03-10T08:55:00+08:00',
+      summary: '值班表空档期间的来电',
+    })
+    assert.equal(recorded.statusCode, 201, recorded.body)
+    assert.equal(recorded.json().shiftId, null)
+    const log = (await head.get(`/api/duty/log?unit=${desk.unitId}`)).json()
+    assert.equal(log.shift, null)
+    assert.equal(log.mayHand, false)
+    assert.deepEqual(
+      log.entries.map((e: Entry) => e.id),
+      [recorded.json().id],
+    )
+    // Shift A still hands over, to the next shift the roster has (C).
+    const handed = await head.post('/api/duty/handovers', { fromShiftId: desk.a })
+    assert.equal(handed.statusCode, 201, handed.body)
+    assert.equal(handed.json().toShiftId, desk.c)
+  })
+
   const COUNTIES = [
     ['el', 'erlianhaote'],
     ['ml', 'muli'],
