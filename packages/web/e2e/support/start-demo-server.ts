@@ -39,8 +39,10 @@ export async function startDemoServer(
   const handle = await openTestDatabase()
   // A low scrypt cost keeps sign-ins fast in tests; production uses the default.
   const passwords = createScryptHasher(2 ** 12)
-  await seedDemo(handle.db, { now, passwords })
   const library = loadLibrary()
+  // Given the rules, the seed adds each county's demo duty (units, a published roster around the
+  // seed day, demo incidents): the 值班台 has a 带班领导 on call, as in the demo (issue 16).
+  await seedDemo(handle.db, { now, passwords, rules: createRulesPort(library) })
   const app = await buildServer({
     library,
     webRoot: WEB_ROOT,
