@@ -201,16 +201,22 @@ export function createDutyLogRepository(db: Kysely<Database>): DutyLogRepository
     async insertEntry(entry) {
       const [row] = await rows(
         db,
-        sql<{ name: string }>`insert into duty_log_entries (id, jurisdiction_id, duty_unit_id,
+        sql<{
+          name: string
+          incident_id: string | null
+        }>`insert into duty_log_entries (id, jurisdiction_id, duty_unit_id,
             shift_id, kind, received_at, from_text, summary, action_taken, pass_on,
             supervision_item_id, incident_id, recorded_by_person_id, recorded_by_post_id, recorded_at)
           values (${entry.id}, ${entry.jurisdictionId}, ${entry.dutyUnitId}, ${entry.shiftId},
             ${entry.kind}, ${entry.receivedAt}::timestamptz, ${entry.fromText}, ${entry.summary},
-            ${entry.actionTaken}, ${entry.passOn}, ${entry.supervisionItemId}, ${entry.incidentId},
+            ${entry.actionTaken}, ${entry.passOn}, ${entry.supervisionItemId},
+            (select i.id from incidents i where i.id = ${entry.incidentId}::uuid
+              and i.jurisdiction_id = ${entry.jurisdictionId}),
             ${entry.recordedBy.personId}, ${entry.recordedByPostId}, ${entry.recordedAt}::timestamptz)
-          returning (select name from people p where p.id = recorded_by_person_id) as name`,
+          returning (select name from people p where p.id = recorded_by_person_id) as name,
+            incident_id`,
       )
-      return row?.name ?? ''
+      return { recordedByName: row?.name ?? '', incidentId: row?.incident_id ?? null }
     },
 
     async handoverForUpdate(jurisdictionId, handoverId) {

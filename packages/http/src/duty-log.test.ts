@@ -281,6 +281,16 @@ describe('值班日志 and 交接班', () => {
       log.entries.map((e: Entry) => e.id),
       [recorded.json().id],
     )
+    // An incident the jurisdiction does not have is not referred to.
+    const unknown = await head.post('/api/duty/log', {
+      unitId: desk.unitId,
+      kind: 'incident',
+      receivedAt: '2026-03-10T08:56:00+08:00',
+      summary: '报告一起不存在的事件',
+      incidentId: randomUUID(),
+    })
+    assert.equal(unknown.statusCode, 422, unknown.body)
+    assert.equal(unknown.json().error.code, 'DUTY_LOG_UNKNOWN_INCIDENT')
     // Shift A still hands over, to the next shift the roster has (C).
     const handed = await head.post('/api/duty/handovers', { fromShiftId: desk.a })
     assert.equal(handed.statusCode, 201, handed.body)

@@ -136,8 +136,13 @@ export interface DutyLogRepository {
     entryId: string,
     supervisionItemId: string,
   ): Promise<{ entry: DutyLogEntry; unit: DutyUnitForLog } | undefined>
-  /** Inserts an entry; answers the recorder's name. */
-  insertEntry(entry: DutyLogEntry & { recordedByPostId: string }): Promise<string>
+  /**
+   * Inserts an entry; answers the recorder's name and the incident kept, which is null when the
+   * entry names no incident of its jurisdiction.
+   */
+  insertEntry(
+    entry: DutyLogEntry & { recordedByPostId: string },
+  ): Promise<{ recordedByName: string; incidentId: string | null }>
   /** One handover locked, with the unit and both shifts: one statement. */
   handoverForUpdate(
     jurisdictionId: string,

@@ -92,10 +92,15 @@ export function recordDutyLogEntry(deps: ActDeps, session: SessionRecord, input:
       recordedBy: { personId: actor.personId, name: '' },
       recordedAt: at,
     }
-    entry.recordedBy.name = await r.dutyLog.insertEntry({
+    const inserted = await r.dutyLog.insertEntry({
       ...entry,
       recordedByPostId: actor.currentPost.postId,
     })
+    if (entry.incidentId && inserted.incidentId === null)
+      throw new InvalidInputError('DUTY_LOG_UNKNOWN_INCIDENT', '本辖区没有这起突发事件', [
+        { path: 'incidentId', message: '没有这起突发事件' },
+      ])
+    entry.recordedBy.name = inserted.recordedByName
     const citations = dutyLogCitations(deps.rules, actor.jurisdictionId)
     await r.audit.append(
       auditEntry({
