@@ -130,8 +130,17 @@ export function createDutyRosterRepository(db: Kysely<Database>): DutyRosterRepo
     },
 
     async updateUnit(unit) {
-      const { id: _id, jurisdiction_id: _j, ...values } = unitValues(unit)
-      await db.updateTable('duty_units').set(values).where('id', '=', unit.id).execute()
+      // The unit's department and season stay; its shifts and candidates change.
+      const values = unitValues(unit)
+      await db
+        .updateTable('duty_units')
+        .set({
+          shift_pattern: values.shift_pattern,
+          leader_post_ids: values.leader_post_ids,
+          staff_post_ids: values.staff_post_ids,
+        })
+        .where('id', '=', unit.id)
+        .execute()
     },
 
     async roster(unit, span) {

@@ -114,6 +114,9 @@ const LeaderCalendarPage = lazy(() =>
 const DutyBoardPage = lazy(() =>
   import('./pages/duty/duty-board-page.tsx').then((m) => ({ default: m.DutyBoardPage })),
 )
+const DutyRostersPage = lazy(() =>
+  import('./pages/duty-rosters-page.tsx').then((m) => ({ default: m.DutyRostersPage })),
+)
 const DutyLogPage = lazy(() =>
   import('./pages/duty/duty-log-page.tsx').then((m) => ({ default: m.DutyLogPage })),
 )
@@ -205,6 +208,7 @@ export function AppRoutes() {
         <Route path="event-requests/new" element={<Lazy page={<NewEventRequestPage />} />} />
         <Route path="event-requests/:id" element={<Lazy page={<EventRequestPage />} />} />
         <Route path="duty" element={<Lazy page={<DutyBoardPage />} />} />
+        <Route path="duty/rosters" element={<Lazy page={<DutyRostersPage />} />} />
         <Route path="duty/log" element={<Lazy page={<DutyLogPage />} />} />
         <Route path="duty/late-register" element={<Lazy page={<LateRegisterPage />} />} />
         <Route path="duty/circulars/:id" element={<Lazy page={<DutyCircularPage />} />} />

@@ -86,7 +86,7 @@ export function holidayPeriods(
     if (info.reason === 'holiday' && info.name) {
       const name = info.name.replace(/（.*）$/, '')
       if (!run.names.includes(name)) run.names.push(name)
-      run.source ||= info.source ? `${info.source.title}${info.source.reference ?? ''}` : ''
+      run.source ||= info.source?.title ?? ''
     }
   }
   close()

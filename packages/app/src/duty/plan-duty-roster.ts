@@ -129,7 +129,7 @@ export function shiftGaps(
     issues.push(`带班领导${nameOf(shift.leaderPersonId)}不在岗（请假或外出）`)
   for (const id of staffAway) issues.push(`值班员${nameOf(id)}不在岗（请假或外出）`)
   const wanted = unit.shiftPattern[shift.dayType]?.find((t) => t.label === shift.label)?.staff ?? 0
-  if (shift.staffPersonIds.length < wanted)
+  if (present > 0 && shift.staffPersonIds.length < wanted)
     issues.push(`值班员不足（应${wanted}人，排${shift.staffPersonIds.length}人）`)
   return { uncovered: present === 0, issues }
 }
