@@ -29,7 +29,7 @@ export interface TimedStep {
   satisfiedAt: string | null
   /** When the server's timer found it past due (the escalation). */
   overdueAt?: string | null
-  state?: StepStateCode
+  state?: StepStateCode | null
   stateLabel?: string
 }
 
@@ -137,24 +137,30 @@ export interface LateRegister {
 export interface OpinionSummary {
   id: string
   category: string
-  categoryLabel?: string
+  categoryLabel: string
   title: string
+  summary: string
   source: string
   sourceUrl: string | null
   surfacedAt: string
-  responsibleDepartmentName?: string | null
+  responsibleDepartmentName: string | null
   status: 'open' | 'responded' | 'closed'
+  statusLabel: string
   steps: TimedStep[]
+  overdue: boolean
   ruleIds: string[]
 }
 
 export interface OpinionResponse {
   id: string
   stepAct: string | null
+  stepLabel: string | null
   publishedAt: string
   channel: string
   url: string | null
   body: string
+  late: boolean
+  byName: string | null
 }
 
 export interface OpinionView {
@@ -162,6 +168,14 @@ export interface OpinionView {
   responses: OpinionResponse[]
   citations: Citation[]
   serverNow: string
+  canRespond: boolean
+  canClose: boolean
+}
+
+export interface OpinionList {
+  items: OpinionSummary[]
+  serverNow: string
+  canRecord: boolean
 }
 
 export interface DutyBoard {
@@ -196,13 +210,6 @@ export interface DutyCircular {
   lines: CircularLine[]
   text: string
   citations: Citation[]
-}
-
-/** Lists come bare or wrapped ({ items }, { entries }, { circulars }): read either. */
-function listOf<T>(answer: unknown, key: string): T[] {
-  if (Array.isArray(answer)) return answer as T[]
-  const wrapped = (answer as Record<string, unknown> | null)?.[key]
-  return Array.isArray(wrapped) ? (wrapped as T[]) : []
 }
 
 const incidentPath = (id: string, act = '') =>
@@ -255,8 +262,8 @@ export const issueDutyCircular = (circular: {
 export const fetchDutyCircular = (id: string, signal?: AbortSignal) =>
   request<DutyCircular>('GET', `/api/duty/circulars/${encodeURIComponent(id)}`, { signal })
 
-export const fetchOpinions = async (signal?: AbortSignal) =>
-  listOf<OpinionSummary>(await request<unknown>('GET', '/api/opinions', { signal }), 'items')
+export const fetchOpinions = (signal?: AbortSignal) =>
+  request<OpinionList>('GET', '/api/opinions', { signal })
 
 export const fetchOpinionOptions = (on: string | undefined, signal?: AbortSignal) =>
   request<CategoryOptions>('GET', '/api/opinions/options', { query: { on }, signal })
@@ -264,6 +271,7 @@ export const fetchOpinionOptions = (on: string | undefined, signal?: AbortSignal
 export const createOpinion = (item: {
   category: string
   title: string
+  summary?: string
   source: string
   sourceUrl?: string
   surfacedAt: string

@@ -45,9 +45,7 @@ function Opinion({ view, onChanged }: { view: OpinionView; onChanged: () => void
       <PageTitle>{item.title}</PageTitle>
       <Space wrap>
         <Tag>{item.categoryLabel ?? item.category}</Tag>
-        <Tag color={OPINION_STATUS[item.status]?.color}>
-          {OPINION_STATUS[item.status]?.label ?? item.status}
-        </Tag>
+        <Tag color={OPINION_STATUS[item.status]?.color}>{item.statusLabel}</Tag>
       </Space>
       <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }}>
         <Descriptions.Item label="来源">
@@ -60,6 +58,7 @@ function Opinion({ view, onChanged }: { view: OpinionView; onChanged: () => void
           )}
         </Descriptions.Item>
         <Descriptions.Item label="发现时间">{shanghaiMinute(item.surfacedAt)}</Descriptions.Item>
+        {item.summary && <Descriptions.Item label="舆情摘要">{item.summary}</Descriptions.Item>}
         <Descriptions.Item label="回应单位">
           {item.responsibleDepartmentName ?? '—'}
         </Descriptions.Item>
@@ -105,7 +104,7 @@ function Opinion({ view, onChanged }: { view: OpinionView; onChanged: () => void
           />
         )}
       </Card>
-      {item.status !== 'closed' && <RespondForm view={view} onDone={onChanged} />}
+      {(view.canRespond || view.canClose) && <RespondForm view={view} onDone={onChanged} />}
     </Space>
   )
 }
@@ -185,20 +184,22 @@ function RespondForm({ view, onDone }: { view: OpinionView; onDone: () => void }
           </div>
         )}
         <Space wrap>
-          <Button type="primary" htmlType="submit" loading={submitting}>
+          <Button type="primary" htmlType="submit" loading={submitting} disabled={!view.canRespond}>
             登记回应
           </Button>
-          <Button
-            loading={closing.submitting}
-            onClick={() =>
-              closing.submit(async () => {
-                await closeOpinion(view.item.id)
-                onDone()
-              })
-            }
-          >
-            结束
-          </Button>
+          {view.canClose && (
+            <Button
+              loading={closing.submitting}
+              onClick={() =>
+                closing.submit(async () => {
+                  await closeOpinion(view.item.id)
+                  onDone()
+                })
+              }
+            >
+              结束
+            </Button>
+          )}
         </Space>
       </Form>
     </Card>

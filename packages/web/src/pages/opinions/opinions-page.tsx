@@ -40,7 +40,7 @@ function Opinions() {
             舆情自发现时起按工作规则规定的时限回应：发布权威信息、举行新闻发布会。
           </Typography.Paragraph>
         </div>
-        {!adding && (
+        {!adding && list.data?.canRecord && (
           <Button
             type="primary"
             icon={<PlusOutlined aria-hidden />}
@@ -53,8 +53,8 @@ function Opinions() {
       {adding && <NewOpinionForm onCancel={() => setAdding(false)} />}
       {list.error && <LoadError error={list.error} onRetry={list.reload} />}
       {list.loading && !list.data && <PageLoading />}
-      {list.data && list.data.length === 0 && <Empty description="没有登记的政务舆情" />}
-      {list.data?.map((item) => (
+      {list.data && list.data.items.length === 0 && <Empty description="没有登记的政务舆情" />}
+      {list.data?.items.map((item) => (
         <Card
           key={item.id}
           size="small"
@@ -63,32 +63,35 @@ function Opinions() {
               {item.title}
             </Link>
           }
-          extra={
-            <Tag color={OPINION_STATUS[item.status]?.color}>
-              {OPINION_STATUS[item.status]?.label ?? item.status}
-            </Tag>
-          }
+          extra={<Tag color={OPINION_STATUS[item.status]?.color}>{item.statusLabel}</Tag>}
         >
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {item.categoryLabel ?? item.category} · {item.source} · 发现于{' '}
             {shanghaiMinute(item.surfacedAt)}
           </Typography.Text>
-          <OpinionSteps steps={item.steps} />
+          <OpinionSteps steps={item.steps} serverNow={list.data?.serverNow} />
         </Card>
       ))}
     </Space>
   )
 }
 
-/** The list has no server time of its own: deadlines show as due, counting only on the item's page. */
-function OpinionSteps({ steps }: { steps: Parameters<typeof StepCountdowns>[0]['steps'] }) {
-  const now = useServerNow(undefined)
+/** An item's response deadlines counting down on the server's clock (the list's serverNow). */
+function OpinionSteps({
+  steps,
+  serverNow,
+}: {
+  steps: Parameters<typeof StepCountdowns>[0]['steps']
+  serverNow: string | undefined
+}) {
+  const now = useServerNow(serverNow)
   return <StepCountdowns steps={steps} now={now} label="回应时限" />
 }
 
 interface OpinionValues {
   category?: string
   title: string
+  summary?: string
   source: string
   sourceUrl?: string
   surfacedAt?: string
@@ -117,6 +120,7 @@ function NewOpinionForm({ onCancel }: { onCancel: () => void }) {
             const view = await createOpinion({
               category: values.category!,
               title: values.title,
+              ...(values.summary ? { summary: values.summary } : {}),
               source: values.source,
               ...(values.sourceUrl ? { sourceUrl: values.sourceUrl } : {}),
               surfacedAt: beijingInstant(values.surfacedAt!),
@@ -146,15 +150,18 @@ function NewOpinionForm({ onCancel }: { onCancel: () => void }) {
         >
           <Input maxLength={200} />
         </Form.Item>
+        <Form.Item label="舆情摘要" name="summary">
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+        </Form.Item>
         <Form.Item
           label="来源"
           name="source"
           rules={[{ required: true, whitespace: true, message: '请填写来源（媒体、网站等）' }]}
         >
-          <Input maxLength={200} placeholder="媒体、网站、平台" />
+          <Input maxLength={100} placeholder="媒体、网站、平台" />
         </Form.Item>
         <Form.Item label="来源链接" name="sourceUrl">
-          <Input maxLength={500} />
+          <Input maxLength={500} placeholder="https://" />
         </Form.Item>
         <Form.Item
           label="发现时间"
