@@ -194,6 +194,22 @@ describe('值班日志 and 交接班', () => {
     )
     assert.ok(handing.length <= BUDGET, statementList('hand', handing, BUDGET))
     assert.ok(inRequest > 0)
+    // The next shift is told to sign it received.
+    const told = await handle.db
+      .selectFrom('notifications')
+      .select(['recipient_person_id', 'link'])
+      .where('kind', '=', 'dutyRoster')
+      .where('link', 'like', `/duty/log?unit=${desk.unitId}%`)
+      .execute()
+    assert.deepEqual(
+      told.map((row) => [row.recipient_person_id, row.link]),
+      [
+        [
+          (await holding('ml-dutyOfficer-2')).personId,
+          `/duty/log?unit=${desk.unitId}&shift=${desk.b}`,
+        ],
+      ],
+    )
     const twice = await one.post('/api/duty/handovers', { fromShiftId: desk.a })
     assert.equal(twice.statusCode, 409, twice.body)
     const late = await one.post('/api/duty/log', {

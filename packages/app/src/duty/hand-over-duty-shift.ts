@@ -48,6 +48,28 @@ export function handOverDutyShift(
       receivedAt: null,
     }
     handover.handedBy.name = await r.dutyLog.insertHandover(handover)
+    // The next shift is told to sign it received: its people, or the unit when it names nobody.
+    const receivers = nextShift
+      ? [nextShift.leader, ...nextShift.staff].filter(
+          (person): person is NonNullable<typeof person> =>
+            person !== null && person.personId !== actor.personId,
+        )
+      : []
+    await r.notifications.notifyAll(
+      (receivers.length
+        ? receivers.map((person) => ({ personId: person.personId }))
+        : [{ departmentId: found.unit.departmentId }]
+      ).map((recipient) => ({
+        jurisdictionId: actor.jurisdictionId,
+        recipient,
+        kind: 'dutyRoster' as const,
+        title: `${found.unit.departmentName}交班待接班签收`,
+        body: `${handover.handedBy.name}已交班${shift.label ? `（${shift.label}）` : ''}${handover.notes ? `：${handover.notes}` : ''}`,
+        link: `/duty/log?unit=${found.unit.id}${nextShift ? `&shift=${nextShift.id}` : ''}`,
+        at,
+        dedupeKey: `dutyHandover:${handover.id}:${Object.values(recipient)[0]}`,
+      })),
+    )
     const citations = dutyLogCitations(deps.rules, actor.jurisdictionId)
     await r.audit.append(
       auditEntry({
