@@ -61,11 +61,12 @@ export function holidayPeriods(
   let run: { from: string; to: string; names: string[]; source: string } | undefined
   const close = () => {
     if (run && run.names.length > 0) {
-      const name = run.names[0] as string
-      const code = HOLIDAY_CODES.find(([, names]) => run?.names.some((n) => names.includes(n)))
+      // Named by its festivals (国庆节、中秋 when they join), coded by the first.
+      const first = run.names[0] as string
+      const code = HOLIDAY_CODES.find(([, names]) => names.includes(first))?.[0] ?? first
       periods.push({
-        code: code?.[0] ?? name,
-        name,
+        code,
+        name: run.names.join('、'),
         from: run.from,
         to: run.to,
         source: run.source,
