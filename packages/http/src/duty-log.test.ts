@@ -128,6 +128,19 @@ describe('值班日志 and 交接班', () => {
     assert.equal(call.statusCode, 201, call.body)
     assert.equal(call.json().shiftId, desk.b)
 
+    // A span of time reads every entry in it, whatever the shift; a span over a month is refused.
+    const span = (from: string, to: string) =>
+      one.get(
+        `/api/duty/log?unit=${desk.unitId}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+      )
+    const both = (await span('2026-03-10T08:00:00+08:00', '2026-03-10T09:00:00+08:00')).json()
+    assert.deepEqual(
+      both.entries.map((e: Entry) => e.shiftId),
+      [desk.a, desk.b],
+    )
+    const tooLong = await span('2026-01-01T00:00:00+08:00', '2026-03-10T09:00:00+08:00')
+    assert.equal(tooLong.statusCode, 422, tooLong.body)
+
     const future = await one.post('/api/duty/log', {
       unitId: desk.unitId,
       kind: 'call',
