@@ -126,80 +126,83 @@ function Board() {
   const stillFlashing = (id: string) => (flashing.get(id) ?? 0) > Date.now()
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <>
+      {/* Outside the Space: an item of its own would add a gap above the title. */}
       <style>{FLASH_CSS}</style>
-      <Flex justify="space-between" align="start" gap={12} wrap>
-        <div>
-          <PageTitle>值班台</PageTitle>
-          <Space wrap size={8}>
-            <Typography.Text type="secondary" aria-label="服务器时间">
-              北京时间 {now !== null ? formatShanghaiTime(new Date(now).toISOString()) : '—'}
-            </Typography.Text>
-            <Tag color={live ? 'green' : 'default'}>{live ? '实时更新中' : '正在连接…'}</Tag>
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Flex justify="space-between" align="start" gap={12} wrap>
+          <div>
+            <PageTitle>值班台</PageTitle>
+            <Space wrap size={8}>
+              <Typography.Text type="secondary" aria-label="服务器时间">
+                北京时间 {now !== null ? formatShanghaiTime(new Date(now).toISOString()) : '—'}
+              </Typography.Text>
+              <Tag color={live ? 'green' : 'default'}>{live ? '实时更新中' : '正在连接…'}</Tag>
+            </Space>
+          </div>
+          <Space wrap>
+            <Link to="/incidents/new">
+              <Button type="primary" icon={<FileAddOutlined aria-hidden />}>
+                报告突发事件
+              </Button>
+            </Link>
+            <Link to="/duty/late-register">
+              <Button icon={<UnorderedListOutlined aria-hidden />}>迟报漏报登记</Button>
+            </Link>
+            <Space size={6}>
+              <SoundOutlined aria-hidden />
+              <Switch checked={soundOn} onChange={setSoundOn} aria-label="提示音" size="small" />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                提示音
+              </Typography.Text>
+            </Space>
           </Space>
-        </div>
-        <Space wrap>
-          <Link to="/incidents/new">
-            <Button type="primary" icon={<FileAddOutlined aria-hidden />}>
-              报告突发事件
-            </Button>
-          </Link>
-          <Link to="/duty/late-register">
-            <Button icon={<UnorderedListOutlined aria-hidden />}>迟报漏报登记</Button>
-          </Link>
-          <Space size={6}>
-            <SoundOutlined aria-hidden />
-            <Switch checked={soundOn} onChange={setSoundOn} aria-label="提示音" size="small" />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              提示音
-            </Typography.Text>
-          </Space>
-        </Space>
-      </Flex>
-      {raised && board.data && (
-        <RaisedBanner raised={raised} board={board.data} onClose={() => setRaised(null)} />
-      )}
-      {board.error && <LoadError error={board.error} onRetry={board.reload} />}
-      {board.loading && !board.data && <PageLoading />}
-      {board.data && (
-        <>
-          <Figures board={board.data} now={now} />
-          <OnDutyCard board={board.data} />
-          <Card title="突发事件" size="small">
-            {board.data.incidents.length === 0 ? (
-              <Empty description="没有在办的突发事件" />
-            ) : (
-              <Space orientation="vertical" size="small" style={{ width: '100%' }}>
-                {sortByUrgency(board.data.incidents, now).map((incident) => (
-                  <IncidentCard
-                    key={incident.id}
-                    incident={incident}
-                    now={now}
-                    flashing={stillFlashing(incident.id)}
-                  />
-                ))}
-              </Space>
-            )}
-          </Card>
-          <Card title="政务舆情" size="small" extra={<Link to="/opinions">全部舆情</Link>}>
-            {board.data.opinions.length === 0 ? (
-              <Empty description="没有待回应的政务舆情" />
-            ) : (
-              <Space orientation="vertical" size="small" style={{ width: '100%' }}>
-                {board.data.opinions.map((item) => (
-                  <OpinionCard
-                    key={item.id}
-                    item={item}
-                    now={now}
-                    flashing={stillFlashing(item.id)}
-                  />
-                ))}
-              </Space>
-            )}
-          </Card>
-        </>
-      )}
-    </Space>
+        </Flex>
+        {raised && board.data && (
+          <RaisedBanner raised={raised} board={board.data} onClose={() => setRaised(null)} />
+        )}
+        {board.error && <LoadError error={board.error} onRetry={board.reload} />}
+        {board.loading && !board.data && <PageLoading />}
+        {board.data && (
+          <>
+            <Figures board={board.data} now={now} />
+            <OnDutyCard board={board.data} />
+            <Card title="突发事件" size="small">
+              {board.data.incidents.length === 0 ? (
+                <Empty description="没有在办的突发事件" />
+              ) : (
+                <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+                  {sortByUrgency(board.data.incidents, now).map((incident) => (
+                    <IncidentCard
+                      key={incident.id}
+                      incident={incident}
+                      now={now}
+                      flashing={stillFlashing(incident.id)}
+                    />
+                  ))}
+                </Space>
+              )}
+            </Card>
+            <Card title="政务舆情" size="small" extra={<Link to="/opinions">全部舆情</Link>}>
+              {board.data.opinions.length === 0 ? (
+                <Empty description="没有待回应的政务舆情" />
+              ) : (
+                <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+                  {board.data.opinions.map((item) => (
+                    <OpinionCard
+                      key={item.id}
+                      item={item}
+                      now={now}
+                      flashing={stillFlashing(item.id)}
+                    />
+                  ))}
+                </Space>
+              )}
+            </Card>
+          </>
+        )}
+      </Space>
+    </>
   )
 }
 

@@ -66,7 +66,7 @@ export function StepCountdowns({
             </Typography.Text>
             <StateTag step={step} now={now} />
           </Flex>
-          {step.satisfiedAt && (
+          {step.satisfiedAt && stepState(step, now) === 'doneLate' && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               报送于 {shanghaiMinute(step.satisfiedAt)}
             </Typography.Text>
