@@ -109,15 +109,20 @@ async function rows<T>(db: Kysely<Database>, query: RawBuilder<T>): Promise<T[]>
 
 export function createDutyLogRepository(db: Kysely<Database>): DutyLogRepository {
   return {
-    async units(jurisdictionId) {
+    async units(jurisdictionId, standing) {
       const found = await rows(
         db,
-        sql<{ unit: Json<DutyUnitForLog> }>`select ${UNIT} as unit
+        sql<{ unit: Json<DutyUnitForLog>; stands_on: boolean }>`select ${UNIT} as unit,
+            exists (select 1 from duty_shifts s where s.duty_unit_id = u.id
+              and s.starts_at < ${standing.to}::timestamptz
+              and s.ends_at > ${standing.from}::timestamptz
+              and (s.leader_person_id = ${standing.personId}::uuid
+                or ${standing.personId}::uuid = any (s.staff_person_ids))) as stands_on
           from duty_units u join departments d on d.id = u.department_id
           where u.jurisdiction_id = ${jurisdictionId}
           order by u.season nulls first, d.name, u.id`,
       )
-      return found.map((row) => toUnit(row.unit))
+      return found.map((row) => ({ ...toUnit(row.unit), standsOn: row.stands_on }))
     },
 
     async desk(jurisdictionId, unitId, span, options = {}) {

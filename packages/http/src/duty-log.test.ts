@@ -310,6 +310,12 @@ describe('值班日志 and 交接班', () => {
       log.entries.map((e: Entry) => e.id),
       [recorded.json().id],
     )
+    // Someone from elsewhere swapped onto shift C (tomorrow) finds the unit's log by default.
+    const swapped = await holding('zs-townshipHead-2')
+    await sql`update duty_shifts set staff_person_ids = ${[swapped.personId]}::uuid[]
+      where id = ${desk.c}`.execute(handle.db)
+    const township = await signInAs(app, 'zs-townshipHead-2')
+    assert.equal((await township.get('/api/duty/log')).json().unit?.id, desk.unitId)
     // An incident the jurisdiction does not have is not referred to.
     const unknown = await head.post('/api/duty/log', {
       unitId: desk.unitId,

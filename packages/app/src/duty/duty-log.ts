@@ -92,8 +92,14 @@ export interface DutyDesk {
 
 /** The duty log store (packages/db/src/duty-log-repository.ts). */
 export interface DutyLogRepository {
-  /** The duty units of a jurisdiction, with their department's name. */
-  units(jurisdictionId: string): Promise<DutyUnitForLog[]>
+  /**
+   * The duty units of a jurisdiction, with their department's name and whether the person
+   * stands on one of its shifts over [from, to) (a swap may put someone on a unit not theirs).
+   */
+  units(
+    jurisdictionId: string,
+    standing: { personId: string; from: string; to: string },
+  ): Promise<(DutyUnitForLog & { standsOn: boolean })[]>
   /**
    * One unit's desk in one statement: the unit, its shifts overlapping [from, to) and the
    * handovers from those shifts. `forUpdate` locks the unit (one act at a time on its log).

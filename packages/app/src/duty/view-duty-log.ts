@@ -42,9 +42,16 @@ export async function viewDutyLog(
 ) {
   const now = deps.now()
   const actor = await actorOfSession(r, session, now)
-  const all = await r.dutyLog.units(actor.jurisdictionId)
-  const units = all.filter((unit) => mayKeepLog(actor, unit))
-  const unit = all.find((u) => u.id === query.unitId) ?? (query.unitId ? undefined : units[0])
+  // Whoever stands on a unit's shift today (a day either side) keeps its log too.
+  const all = await r.dutyLog.units(actor.jurisdictionId, {
+    personId: actor.personId,
+    from: new Date(now.getTime() - DAY).toISOString(),
+    to: new Date(now.getTime() + DAY).toISOString(),
+  })
+  const units = all.filter((unit) => unit.standsOn || mayKeepLog(actor, unit))
+  const unit =
+    all.find((u) => u.id === query.unitId) ??
+    (query.unitId ? undefined : (units.find((u) => u.standsOn) ?? units[0]))
   const base = {
     serverNow: now.toISOString(),
     units: units.map((u) => ({ id: u.id, name: u.departmentName, season: u.season })),
@@ -85,9 +92,17 @@ export async function viewDutyLog(
     : desk.shifts.findIndex((s) => Date.parse(s.startsAt) <= at && at < Date.parse(s.endsAt))
   if (query.shiftId && index < 0) throw dutyUnitNotFound()
   const shift = desk.shifts[index] ?? null
-  const previousShift = index > 0 ? (desk.shifts[index - 1] ?? null) : null
-  const nextShift = index >= 0 ? (desk.shifts[index + 1] ?? null) : null
-  if (!mayKeepLog(actor, unit, [shift, previousShift, nextShift])) throw dutyUnitNotFound()
+  // Between shifts (a gap), the one before is the last to have ended and the next the first to come.
+  const previousShift =
+    index >= 0
+      ? (desk.shifts[index - 1] ?? null)
+      : (desk.shifts.findLast((s) => Date.parse(s.endsAt) <= at) ?? null)
+  const nextShift =
+    index >= 0
+      ? (desk.shifts[index + 1] ?? null)
+      : (desk.shifts.find((s) => Date.parse(s.startsAt) > at) ?? null)
+  if (!unit.standsOn && !mayKeepLog(actor, unit, [shift, previousShift, nextShift]))
+    throw dutyUnitNotFound()
   const from =
     query.shiftId || !query.from ? (previousShift?.startsAt ?? shift?.startsAt) : query.from
   const to = query.shiftId || !query.to ? (shift?.endsAt ?? nextShift?.startsAt) : query.to
