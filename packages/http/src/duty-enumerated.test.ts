@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { type DatabaseHandle, seedDemo } from '@zhengling/db'
+import { type DatabaseHandle, DEMO_INCIDENTS, seedDemo } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
 import { addDays, shanghaiDateOf } from '@zhengling/rules'
 import type { FastifyInstance } from 'fastify'
@@ -135,6 +135,43 @@ for (const roster of DEMO_ROSTERS) {
           if (index > 0) assert.equal(shift.startsAt, shifts[index - 1]?.endsAt)
         assert.equal(view.uncovered, 0, view.unit.departmentName)
       }
+    })
+
+    it('shows the demo incidents where its rules time the reports: one closed with a 迟报 line, one open', async () => {
+      const dutyOfficeHead = roster.posts.find(
+        (post) =>
+          post.role === 'dutyOfficeHead' &&
+          roster.departments.find((d) => d.name === post.department)?.rulebookPost === 'dutyOffice',
+      )?.holders[0]?.person as string
+      const office = await signInAs(app, dutyOfficeHead)
+      const timed = rules.decide(jurisdiction, 'incident-report-options', { on: TODAY })
+      const demo = timed.ok ? (DEMO_INCIDENTS[jurisdiction] ?? []) : []
+      const items = (await office.get('/api/incidents')).json().items as {
+        title: string
+        status: string
+        overdue: boolean
+        steps: { state: string }[]
+      }[]
+      assert.deepEqual(
+        items.map((item) => `${item.title} ${item.status}`).sort(),
+        demo.map((item) => `${item.title} ${item.closed ? 'closed' : 'open'}`).sort(),
+      )
+      // Every step reported: nothing waits on a timer; only the closed one's last step was late.
+      for (const item of items) {
+        assert.equal(item.overdue, false, item.title)
+        const states = item.steps.map((step) => step.state)
+        assert.ok(
+          states.every((state) => state === 'done' || state === 'late'),
+          item.title,
+        )
+      }
+      const register = (
+        await office.get(`/api/duty/late-register?from=${addDays(TODAY, -3)}&to=${TODAY}`)
+      ).json().entries as { incidentTitle: string; kind: string; minutesLate: number | null }[]
+      assert.deepEqual(
+        register.map((line) => `${line.incidentTitle} ${line.kind} ${line.minutesLate}`),
+        demo.filter((item) => item.closed).map((item) => `${item.title} late 25`),
+      )
     })
 
     it('generates every duty unit’s roster for every holiday period of 2026', async () => {
