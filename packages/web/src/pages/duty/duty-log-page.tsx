@@ -107,6 +107,11 @@ function DutyLog() {
               onDone={log.reload}
             />
           )}
+          {!view.handoverIn && view.shift && view.previousShift && (
+            <Typography.Text type="warning">
+              上一班（{shanghaiMinute(view.previousShift.startsAt)} 起）尚未交班。
+            </Typography.Text>
+          )}
           <Entries view={view} onChange={log.reload} />
           {view.shift && view.mayWrite && <NewEntry view={view} onDone={log.reload} />}
           {view.shift && <HandoverOut view={view} onDone={log.reload} />}
