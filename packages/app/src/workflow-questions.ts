@@ -61,6 +61,9 @@ export const WORKFLOW_QUESTIONS: readonly WorkflowQuestion[] = [
   // 值班日志、交接班 (issue 16): the units keeping 24-hour duty with a leader on call, the duty
   // office's receiving and dispatching of instructions and hotline items (supervision-due above).
   { decision: 'responsible-posts', code: 'yearRoundDuty' },
+  // 值班表 (issue 16): which units keep 24-hour duty, with a leader on call, on which days and in
+  // which season (汛期, 防火期): the roster's days and its gaps.
+  { decision: 'duty-system' },
   { decision: 'responsible-posts', code: 'dutyResponsibilities' },
   // 突发事件信息报送 (issue 16): the categories a unit may report, each incident's steps from when
   // it happened or became known, and the articles a late or missing report breaches (the circular).

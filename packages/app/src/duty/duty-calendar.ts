@@ -1,4 +1,5 @@
 import { addDays, type CalendarDayInfo, type Citation, datesFromTo } from '@zhengling/rules'
+import { ask } from '../documents/document-rules.ts'
 import { InvalidInputError } from '../errors.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { DutyDayType, DutyShiftPattern, DutyUnitRecord } from './duty-roster.ts'
@@ -173,9 +174,7 @@ export function dutyRuleOf(
   on: string,
 ): DutyRuleOfUnit | undefined {
   if (!unit.rulebookPost) return undefined
-  const answer = rules.decide(unit.jurisdictionId, 'duty-system', { on })
-  if (!answer.ok) return undefined
-  const outcome = answer.result.outcome as {
+  const answer = ask<{
     units: {
       post: string
       season: string
@@ -184,8 +183,9 @@ export function dutyRuleOf(
       dayTypes: DutyDayType[]
       ruleId: string
     }[]
-  }
-  const entry = outcome.units.find(
+  }>(rules, unit.jurisdictionId, 'duty-system', { on })
+  if (!answer) return undefined
+  const entry = answer.outcome.units.find(
     (u) => u.post === unit.rulebookPost && u.season === (unit.season ?? 'yearRound'),
   )
   if (!entry) return undefined
@@ -193,20 +193,19 @@ export function dutyRuleOf(
     leaderOnCall: entry.leaderOnCall,
     dayTypes: entry.dayTypes,
     seasonLabel: entry.seasonLabel,
-    citations: answer.result.citations.filter((c) => c.ruleId === entry.ruleId),
-    summary: answer.result.summary,
+    citations: answer.citations.filter((c) => c.ruleId === entry.ruleId),
+    summary: answer.summary,
   }
 }
 
 /** The seasons the rulebook dates (汛期, 防火期), for a unit created for one. */
 export function dutySeasonsOf(rules: RulesPort, jurisdictionId: string, on: string) {
-  const answer = rules.decide(jurisdictionId, 'duty-system', { on })
-  if (!answer.ok) return []
-  const outcome = answer.result.outcome as {
+  const answer = ask<{
     seasons: { code: string; label: string; from: string; to: string; ruleId: string }[]
-  }
-  return outcome.seasons.map((season) => ({
+  }>(rules, jurisdictionId, 'duty-system', { on })
+  if (!answer) return []
+  return answer.outcome.seasons.map((season) => ({
     ...season,
-    citation: answer.result.citations.find((c) => c.ruleId === season.ruleId),
+    citation: answer.citations.find((c) => c.ruleId === season.ruleId),
   }))
 }
