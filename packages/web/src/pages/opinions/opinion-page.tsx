@@ -47,7 +47,7 @@ function Opinion({ view, onChanged }: { view: OpinionView; onChanged: () => void
         <Tag>{item.categoryLabel ?? item.category}</Tag>
         <Tag color={OPINION_STATUS[item.status]?.color}>{item.statusLabel}</Tag>
       </Space>
-      <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }}>
+      <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 3 }}>
         <Descriptions.Item label="来源">
           {item.sourceUrl ? (
             <a href={item.sourceUrl} target="_blank" rel="noreferrer">
@@ -58,10 +58,15 @@ function Opinion({ view, onChanged }: { view: OpinionView; onChanged: () => void
           )}
         </Descriptions.Item>
         <Descriptions.Item label="发现时间">{shanghaiMinute(item.surfacedAt)}</Descriptions.Item>
-        {item.summary && <Descriptions.Item label="舆情摘要">{item.summary}</Descriptions.Item>}
+
         <Descriptions.Item label="回应单位">
           {item.responsibleDepartmentName ?? '—'}
         </Descriptions.Item>
+        {item.summary && (
+          <Descriptions.Item label="舆情摘要" span={3}>
+            {item.summary}
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Card title="回应时限" size="small">
         <StepCountdowns steps={item.steps} now={now} label="回应时限" />
