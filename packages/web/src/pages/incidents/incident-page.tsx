@@ -216,7 +216,7 @@ function ReportForm({ view, onAdded }: { view: IncidentView; onAdded: () => void
         </Form.Item>
         {view.elements.map((element) => (
           <Form.Item key={element.code} label={element.label} name={['elements', element.code]}>
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
           </Form.Item>
         ))}
         <Form.Item

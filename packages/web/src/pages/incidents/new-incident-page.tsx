@@ -14,6 +14,7 @@ import { Form } from '../../components/form.tsx'
 import { LoadError } from '../../components/load-error.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { SubmitError } from '../../components/submit-error.tsx'
+import { LIMITS } from '../../limits.ts'
 import { useMe } from '../../session/session-context.ts'
 import { beijingInstant, formatWithin, minutesOf, shanghaiMinute } from '../duty/duty-time.ts'
 
@@ -112,7 +113,7 @@ function NewIncident() {
           name="title"
           rules={[{ required: true, whitespace: true, message: '请填写事件名称' }]}
         >
-          <Input maxLength={200} placeholder="如：乔瓦镇某村民房火灾" />
+          <Input maxLength={LIMITS.title} showCount placeholder="如：乔瓦镇某村民房火灾" />
         </Form.Item>
         <Form.Item
           label="发生地点"
@@ -141,7 +142,7 @@ function NewIncident() {
           <Card size="small" title="报告要素" style={{ marginBottom: 16 }}>
             {category.elements.map((element) => (
               <Form.Item key={element.code} label={element.label} name={['elements', element.code]}>
-                <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+                <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
               </Form.Item>
             ))}
           </Card>

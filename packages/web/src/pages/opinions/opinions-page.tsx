@@ -11,6 +11,7 @@ import { LoadError } from '../../components/load-error.tsx'
 import { PageLoading } from '../../components/page-loading.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { SubmitError } from '../../components/submit-error.tsx'
+import { LIMITS } from '../../limits.ts'
 import { useMe } from '../../session/session-context.ts'
 import { beijingInstant, formatWithin, shanghaiMinute, useServerNow } from '../duty/duty-time.ts'
 import { StepCountdowns } from '../duty/step-countdown.tsx'
@@ -148,7 +149,7 @@ function NewOpinionForm({ onCancel }: { onCancel: () => void }) {
           name="title"
           rules={[{ required: true, whitespace: true, message: '请填写舆情标题' }]}
         >
-          <Input maxLength={200} />
+          <Input maxLength={LIMITS.title} showCount />
         </Form.Item>
         <Form.Item label="舆情摘要" name="summary">
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
