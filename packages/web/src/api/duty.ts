@@ -118,6 +118,8 @@ export interface CategoryOptions {
 }
 
 export interface NewIncident {
+  /** The reporting unit, when the duty office records a unit's call (default: the actor's own). */
+  departmentId?: string
   category: string
   title: string
   place: string

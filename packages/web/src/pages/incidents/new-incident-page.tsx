@@ -16,9 +16,11 @@ import { PageTitle } from '../../components/page-title.tsx'
 import { SubmitError } from '../../components/submit-error.tsx'
 import { LIMITS } from '../../limits.ts'
 import { useMe } from '../../session/session-context.ts'
+import { fetchOrganisation } from '../../api/organisation.ts'
 import { beijingInstant, formatWithin, minutesOf, shanghaiMinute } from '../duty/duty-time.ts'
 
 interface IncidentValues {
+  departmentId?: string
   category?: string
   title: string
   place: string
@@ -48,6 +50,17 @@ export function NewIncidentPage() {
  */
 function NewIncident() {
   const navigate = useNavigate()
+  const me = useMe()
+  const chart = useLoad(me.jurisdiction ? `organisation:${me.jurisdiction.id}` : null, (signal) =>
+    fetchOrganisation(me.jurisdiction?.id ?? '', undefined, signal),
+  )
+  const units = chart.data?.departments ?? []
+  // The duty office, the government office and the leaders record a unit's call for it; a unit
+  // reports its own (the server decides either way).
+  const ownUnit = me.posts.find((post) => post.postId === me.currentPostId)?.departmentId ?? null
+  const recordsForOthers =
+    chart.data !== undefined &&
+    (ownUnit === null || units.find((unit) => unit.id === ownUnit)?.kind === 'desk')
   const { message } = App.useApp()
   const [form] = Form.useForm<IncidentValues>()
   const { submitting, error, submit } = useSubmit()
@@ -61,6 +74,7 @@ function NewIncident() {
   async function onFinish(values: IncidentValues) {
     await submit(async () => {
       const view = await reportIncident({
+        ...(values.departmentId ? { departmentId: values.departmentId } : {}),
         category: values.category!,
         title: values.title,
         place: values.place,
@@ -94,6 +108,19 @@ function NewIncident() {
         initialValues={{ channel: 'phone' }}
         onFinish={onFinish}
       >
+        {recordsForOthers && (
+          <Form.Item
+            label="报告单位"
+            name="departmentId"
+            extra="接到乡镇、部门电话代为登记时选择报告单位；不选为本单位。"
+          >
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
+            />
+          </Form.Item>
+        )}
         <Form.Item
           label="事件类别"
           name="category"
