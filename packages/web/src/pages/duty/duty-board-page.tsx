@@ -36,7 +36,7 @@ import { RuleBasis } from '../../components/rule-basis.tsx'
 import { formatShanghaiTime } from '../../format.ts'
 import { useMe } from '../../session/session-context.ts'
 import { playAlert, unlockAudio, useDutyStream, useSoundOn } from './duty-alerts.ts'
-import { shanghaiMinute } from './duty-time.ts'
+import { PassingLedger, shanghaiMinute } from './duty-time.ts'
 import { useServerNow } from './duty-time.ts'
 import { StepCountdowns, stepState } from './step-countdown.tsx'
 import { FLASH_CSS } from './flash.ts'
@@ -72,14 +72,10 @@ function Board() {
   const [raised, setRaised] = useState<Raised | null>(null)
   const [flashing, setFlashing] = useState<Map<string, number>>(new Map())
   const seq = useRef(0)
-  // Steps seen counting down: one reaching zero on this screen raises the alert once.
-  const seenOpen = useRef(new Set<string>())
+  // Each deadline passing alerts once, from the countdown or from the server, whichever is first.
+  const passings = useRef(new PassingLedger())
 
   function raise(type: string, id: string) {
-    // The server said the deadline passed: the countdown reaching zero on the next answer is
-    // the same passing, not a second one.
-    if (type === 'overdue')
-      for (const key of seenOpen.current) if (key.startsWith(`${id}:`)) seenOpen.current.delete(key)
     seq.current += 1
     const sound = playAlert(type === 'overdue')
     setRaised({ type, id, sound, seq: seq.current })
@@ -88,7 +84,8 @@ function Board() {
 
   const live = useDutyStream((event: DutyEvent) => {
     board.reload()
-    raise(event.type, event.id)
+    if (event.type !== 'overdue' || passings.current.serverPassed(event.id))
+      raise(event.type, event.id)
   })
 
   // Reload now and then: a missed event still shows, and the session stays in use.
@@ -114,13 +111,8 @@ function Board() {
   // A deadline that passes while the board is open alerts at once, before the server's timer.
   useEffect(() => {
     if (now === null || !board.data) return
-    for (const incident of board.data.incidents)
-      for (const step of incident.steps) {
-        const key = `${incident.id}:${step.act}`
-        const state = stepState(step, now)
-        if (state === 'open' || state === 'soon') seenOpen.current.add(key)
-        else if (state === 'overdue' && seenOpen.current.delete(key)) raise('overdue', incident.id)
-      }
+    const items = [...board.data.incidents, ...board.data.opinions]
+    for (const id of passings.current.passedAt(items, now)) raise('overdue', id)
   })
 
   const stillFlashing = (id: string) => (flashing.get(id) ?? 0) > Date.now()

@@ -7,6 +7,7 @@ import {
   formatSpan,
   formatWithin,
   minutesOf,
+  PassingLedger,
   shanghaiShort,
   stepState,
 } from './duty-time.ts'
@@ -65,5 +66,37 @@ describe('duty countdowns', () => {
     ]
     for (const [extra, now, expected] of cases)
       assert.equal(stepState(step(extra), now), expected, `${JSON.stringify(extra)} at ${now}`)
+  })
+})
+
+describe('a deadline passing alerts once on a board', () => {
+  const due = '2026-09-29T01:10:00+08:00'
+  const incident = (satisfiedAt: string | null = null) => ({
+    id: 'fire',
+    steps: [{ act: 'writtenReport', label: '书面上报', within: '2小时', due, satisfiedAt }],
+  })
+  const t = (time: string) => Date.parse(`2026-09-29T${time}:00+08:00`)
+
+  it('the countdown reaching zero first: the server report that follows is not news', () => {
+    const ledger = new PassingLedger()
+    assert.deepEqual(ledger.passedAt([incident()], t('01:09')), [])
+    assert.deepEqual(ledger.passedAt([incident()], t('01:10')), ['fire'])
+    assert.deepEqual(ledger.passedAt([incident()], t('01:11')), [], 'once, not every second')
+    assert.equal(ledger.serverPassed('fire'), false)
+    assert.equal(ledger.serverPassed('fire'), true, 'a later passing is news again')
+  })
+
+  it('the server first: the countdown reaching zero on the next answer is the same passing', () => {
+    const ledger = new PassingLedger()
+    assert.deepEqual(ledger.passedAt([incident()], t('00:55')), [])
+    assert.equal(ledger.serverPassed('fire'), true)
+    assert.deepEqual(ledger.passedAt([incident()], t('01:11')), [])
+  })
+
+  it('a step never seen counting down (opened late, or done) raises nothing', () => {
+    const ledger = new PassingLedger()
+    assert.deepEqual(ledger.passedAt([incident()], t('01:30')), [])
+    assert.deepEqual(ledger.passedAt([incident('2026-09-29T01:00:00+08:00')], t('00:30')), [])
+    assert.deepEqual(ledger.passedAt([incident('2026-09-29T01:00:00+08:00')], t('01:30')), [])
   })
 })

@@ -102,3 +102,42 @@ export function stepState(step: TimedStep, now: number | null): StepState {
   if (now !== null && due - now <= SOON_MS) return 'soon'
   return 'open'
 }
+
+/**
+ * Each deadline passing alerts once on a board, whether the board's countdown reaches zero first
+ * or the server's timer (the stream's `overdue`) reports it first.
+ */
+export class PassingLedger {
+  /** Steps this screen has seen counting down (`incident:act`). */
+  private readonly counting = new Set<string>()
+  /** Passings raised here from the countdown, not yet matched by the server's report. */
+  private readonly raisedHere = new Map<string, number>()
+
+  /** The items whose steps reached zero at `now` since they were last seen counting down. */
+  passedAt(items: readonly { id: string; steps: readonly TimedStep[] }[], now: number): string[] {
+    const passed: string[] = []
+    for (const item of items)
+      for (const step of item.steps) {
+        const key = `${item.id}:${step.act}`
+        const state = stepState(step, now)
+        if (state === 'open' || state === 'soon') this.counting.add(key)
+        else if (state === 'overdue' && this.counting.delete(key)) {
+          this.raisedHere.set(item.id, (this.raisedHere.get(item.id) ?? 0) + 1)
+          passed.push(item.id)
+        }
+      }
+    return passed
+  }
+
+  /** The server reports a passing of the item's step: whether it is news to this screen. */
+  serverPassed(id: string): boolean {
+    const here = this.raisedHere.get(id) ?? 0
+    if (here > 0) {
+      this.raisedHere.set(id, here - 1)
+      return false
+    }
+    // Its countdown reaching zero on the answer that follows is this same passing.
+    for (const key of this.counting) if (key.startsWith(`${id}:`)) this.counting.delete(key)
+    return true
+  }
+}
