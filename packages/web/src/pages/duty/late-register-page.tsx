@@ -1,6 +1,6 @@
 import { NotificationOutlined } from '@ant-design/icons'
 import { Button, Card, DatePicker, Flex, List, Space, Typography } from 'antd'
-import type { Dayjs } from 'dayjs'
+import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router-dom'
 import { fetchDutyCirculars, fetchLateRegister, issueDutyCircular } from '../../api/duty.ts'
@@ -77,7 +77,9 @@ function LateRegister() {
       </Flex>
       <DatePicker.RangePicker
         aria-label="登记期间"
-        value={period}
+        value={period ?? (entries.data ? [dayjs(entries.data.from), dayjs(entries.data.to)] : null)}
+        inputReadOnly
+        allowClear={false}
         onChange={(range) => setPeriod(range && range[0] && range[1] ? [range[0], range[1]] : null)}
         style={{ maxWidth: 320 }}
       />
