@@ -22,6 +22,7 @@ import type { AbroadFollowUpRepository } from './abroad-follow-ups/abroad-follow
 import type { InstructionPhraseRepository } from './phrases/instruction-phrase-repository.ts'
 import type { RosterRepository } from './organisation/roster-repository.ts'
 import type { IncidentRepository } from './incidents/incident.ts'
+import type { OpinionRepository } from './opinions/opinion.ts'
 import type {
   OrganisationDirectory,
   OrganisationRepository,
@@ -70,6 +71,8 @@ export interface Repositories {
   incidents: IncidentRepository
   /** The duty board's feed (issue 16): incidents' and opinions' acts append, the stream reads. */
   dutyEvents: DutyEventRepository
+  /** 政务舆情 and their responses (issue 16). */
+  opinions: OpinionRepository
 }
 
 /**

@@ -8,6 +8,7 @@ create table opinion_items (
   id uuid primary key,
   jurisdiction_id text not null references jurisdictions (id),
   category text not null,                          -- the rulebook's publicOpinion category
+  category_label text not null default '',
   title text not null check (length(title) between 1 and 200),
   summary text not null default '',                -- what is being said
   source text not null check (length(source) between 1 and 100),   -- 媒体/网站/平台 as recorded
@@ -20,16 +21,17 @@ create table opinion_items (
   steps jsonb not null default '[]',
   rule_ids text[] not null default '{}',
   status text not null check (status in ('open', 'responded', 'closed')),
+  -- Who sees it: the duty office, the government office, the emergency office and the leaders
+  -- (all of the jurisdiction's), and the responsible unit and post — as incidents and the feed.
   secrecy text not null default 'internal'
     check (secrecy in ('public', 'internal', 'secret', 'confidential')),
-  distribution_posts uuid[] not null default '{}',
-  distribution_departments uuid[] not null default '{}',
   created_by_person_id uuid not null references people (id),
   created_at timestamptz not null,
   closed_at timestamptz,
   closed_by_person_id uuid references people (id)
 );
 create index opinion_items_open on opinion_items (jurisdiction_id, status, surfaced_at);
+create index opinion_items_responsible on opinion_items (responsible_department_id);
 
 create table opinion_responses (
   id uuid primary key,

@@ -10,6 +10,7 @@ import { absenceTimerHandlers } from './absence-timers.ts'
 import { dutyRosterTimerHandlers } from './duty-roster-timers.ts'
 import { incidentTimerHandlers } from './incident-timers.ts'
 import { type JobHandler, runDueJobs } from './job-queue.ts'
+import { opinionTimerHandlers } from './opinion-timers.ts'
 import { createRepositories } from './repositories.ts'
 import {
   type DeliveryDeps,
@@ -58,6 +59,7 @@ export function startTimerWorker(
     ...absenceTimerHandlers(deps),
     ...dutyRosterTimerHandlers(deps),
     ...incidentTimerHandlers(deps),
+    ...opinionTimerHandlers(deps),
     ...notifications.handlers,
   }
   let running: Promise<unknown> = Promise.resolve()

@@ -13,6 +13,7 @@ import { createDocumentBodyVersionRepository } from './document-body-version-rep
 import { createCredentialRepository } from './credential-repository.ts'
 import { createDocumentRepository } from './document-repository.ts'
 import { createDutyEventRepository } from './duty-event-repository.ts'
+import { createOpinionRepository } from './opinion-repository.ts'
 import { createDocumentRecipientRepository } from './document-recipient-repository.ts'
 import { createIdentityRepository } from './identity-repository.ts'
 import { createSecondFactorRepository } from './second-factor-repository.ts'
@@ -62,6 +63,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     absences: createAbsenceRepository(db),
     incidents: createIncidentRepository(db),
     dutyEvents: createDutyEventRepository(db),
+    opinions: createOpinionRepository(db),
   }
 }
 

@@ -566,6 +566,7 @@ export interface Database {
     id: string
     jurisdiction_id: string
     category: string
+    category_label: string
     title: string
     summary: ColumnType<string, string | undefined, string>
     source: string
@@ -577,8 +578,6 @@ export interface Database {
     rule_ids: string[]
     status: 'open' | 'responded' | 'closed'
     secrecy: 'public' | 'internal' | 'secret' | 'confidential'
-    distribution_posts: string[]
-    distribution_departments: string[]
     created_by_person_id: string
     created_at: ColumnType<Date, string, never>
     closed_at: ColumnType<Date | null, string | null, string | null>

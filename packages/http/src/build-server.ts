@@ -57,6 +57,7 @@ import { dutyRosterRoutes } from './routes/duty-rosters.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { dutyLogRoutes } from './routes/duty-log.ts'
 import { dutyStreamRoutes } from './routes/duty-stream.ts'
+import { opinionRoutes } from './routes/opinions.ts'
 import { workbenchRoutes } from './routes/workbench.ts'
 import { organisationRoutes } from './routes/organisation.ts'
 import { rulebookRoutes } from './routes/rulebooks.ts'
@@ -252,6 +253,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(
       notificationRoutes({ ...options.sessions, notifications: options.notifications }),
     )
+    await app.register(opinionRoutes({ ...options.sessions, library: options.library }))
     await app.register(
       dutyStreamRoutes({
         ...options.sessions,

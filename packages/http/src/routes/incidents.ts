@@ -7,6 +7,7 @@ import {
   listDutyCirculars,
   listIncidents,
   listLateRegister,
+  listOpenOpinions,
   reportIncident,
   requestIncidentFollowUp,
   viewDutyBoard,
@@ -47,6 +48,10 @@ export function incidentRoutes(
   const { repositories, rules, commands, signedIn } = documentRouteContext(deps)
   const refusals = DOCUMENT_REFUSALS
   const reads = { now: deps.now, rules }
+  // The board's open 政务舆情 (H5), in the scope the board resolved (the same "sees all").
+  const board: DutyBoardReads = {
+    openOpinions: (scope, now) => listOpenOpinions(repositories, scope, new Date(now)),
+  }
 
   return async (app) => {
     app.get(
@@ -231,7 +236,7 @@ export function incidentRoutes(
         },
       },
       async (request) =>
-        viewDutyBoard(repositories, reads, deps.dutyBoard ?? {}, sessionOf(request)),
+        viewDutyBoard(repositories, reads, deps.dutyBoard ?? board, sessionOf(request)),
     )
   }
 }

@@ -5,6 +5,7 @@ import {
   incidentTimerHandlers,
   documentTimerHandlers,
   notificationDeliveryHandlers,
+  opinionTimerHandlers,
   runDueJobs,
   runSupervisionScan,
   seedDemo,
@@ -68,6 +69,7 @@ export async function startDemoServer(
     ...absenceTimerHandlers({ now, rules }),
     ...dutyRosterTimerHandlers({ now, rules }),
     ...incidentTimerHandlers({ now, rules, newId: randomUUID }),
+    ...opinionTimerHandlers({ now, rules, hasher: sm3Hasher }),
     ...deliveries.handlers,
   }
   await app.listen({ port: 0, host: '127.0.0.1' })
