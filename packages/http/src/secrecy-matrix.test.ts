@@ -209,6 +209,11 @@ const CASES: Record<string, Case> = {
     none: 'a circular names register lines, no 密级; its list is read',
   },
   'GET /api/duty/board': { list: '/api/duty/board', shows: () => false },
+  // 政务舆情 (issue 16): an item is 内部 with no 密级 to choose, read through the reader's
+  // clearance and unit (opinions.test.ts); the list shows none of the matrix's records.
+  'GET /api/opinions': { list: '/api/opinions', shows: () => false },
+  'GET /api/opinions/options': { none: 'the rulebook’s categories and deadlines, not records' },
+  'GET /api/opinions/{id}': { none: 'an item is 内部 with no 密级 to set; its list is read' },
   // 请销假, 代行职责 and 领导活动安排 (issue 15): absences carry no 密级; the week's calendar lists
   // meetings through the meetings' own access rule, so a meeting above the reader never shows.
   'GET /api/absences': { list: '/api/absences?scope=office', shows: () => false },
