@@ -364,4 +364,96 @@ describe('incident reports on the clock (木里 第八十九条)', () => {
       ['missing'],
     )
   })
+
+  it('counts from when the unit came to know; a 续报 asked and not sent is escalated and registered', async () => {
+    server.clock = at('2026-10-05T09:00:00')
+    let township = await signInAs(server.app, 'ml-townshipHead-qiaowa')
+    let duty = await signInAs(server.app, 'ml-dutyOfficer-1')
+    const created = await township.post('/api/incidents', {
+      category: 'suddenIncident',
+      title: '乔瓦镇森林火情',
+      occurredAt: '2026-10-05T06:00:00+08:00',
+      knownAt: '2026-10-05T08:30:00+08:00',
+      firstReport: { channel: 'phone' },
+    })
+    assert.equal(created.statusCode, 201, created.body)
+    const incident = created.json()
+    assert.equal(incident.clockFrom, at('2026-10-05T08:30:00').toISOString())
+    assert.deepEqual(
+      incident.steps.map((s: { due: string; state: string }) => [s.due, s.state]),
+      [
+        [at('2026-10-05T09:30:00').toISOString(), 'done'],
+        [at('2026-10-05T10:30:00').toISOString(), 'open'],
+      ],
+    )
+    const refused = await township.post(`/api/incidents/${incident.id}/follow-up-requests`, {
+      dueAt: '2026-10-05T12:00:00+08:00',
+    })
+    assert.equal(refused.statusCode, 403, refused.body)
+    assert.equal(refused.json().error.code, 'INCIDENT_NOT_DUTY_OFFICE')
+    assert.equal(
+      (await duty.post(`/api/incidents/${incident.id}/close`, {})).json().error.code,
+      'INCIDENT_NO_FINAL_REPORT',
+    )
+    const elements = allElements(incident.elements)
+    const written = await township.post(`/api/incidents/${incident.id}/reports`, {
+      kind: 'follow-up',
+      channel: 'written',
+      elements,
+    })
+    assert.equal(written.json().steps[1].state, 'done')
+    assert.deepEqual(written.json().lateEntries, [])
+    const asked = await duty.post(`/api/incidents/${incident.id}/follow-up-requests`, {
+      dueAt: '2026-10-05T11:00:00+08:00',
+      note: '请续报火场面积',
+    })
+    assert.equal(asked.statusCode, 200, asked.body)
+    const heard = await township.get('/api/notifications?limit=20')
+    assert.ok(
+      heard
+        .json()
+        .items.some(
+          (n: { title: string }) => n.title.startsWith('要求续报') && n.title.includes('森林火情'),
+        ),
+      heard.body,
+    )
+
+    server.clock = at('2026-10-05T11:00:00')
+    await fire()
+    assert.ok(
+      (await timerStates(incident.id)).some(
+        (s) => s.startsWith('follow-up:') && s.endsWith('done 1'),
+      ),
+    )
+    const messages = await overdueMessages(incident.id)
+    assert.ok(messages.length > 0 && messages.every((m) => m.title.includes('续报')))
+    server.clock = at('2026-10-05T11:25:00')
+    township = await signInAs(server.app, 'ml-townshipHead-qiaowa')
+    duty = await signInAs(server.app, 'ml-dutyOfficer-1')
+    const before = (await duty.get(`/api/incidents/${incident.id}`)).json()
+    assert.deepEqual(
+      before.lateEntries.map((l: { kind: string; reportedAt: string | null }) => [
+        l.kind,
+        l.reportedAt,
+      ]),
+      [['follow-up-overdue', null]],
+    )
+    const followUp = await township.post(`/api/incidents/${incident.id}/reports`, {
+      kind: 'follow-up',
+      channel: 'written',
+      elements,
+    })
+    assert.equal(followUp.statusCode, 200, followUp.body)
+    assert.deepEqual(
+      followUp
+        .json()
+        .lateEntries.map((l: { kind: string; minutesLate: number; stepLabel: string }) => [
+          l.kind,
+          l.minutesLate,
+          l.stepLabel,
+        ]),
+      [['follow-up-overdue', 25, '续报']],
+    )
+    assert.equal((await overdueMessages(incident.id)).length, messages.length)
+  })
 })
