@@ -40,12 +40,13 @@ const USERNAMES = [
 ]
 
 /**
- * Not fuzzed: the live stream never ends; signing out would end the fuzzer's own sessions.
+ * Not fuzzed: the live streams never end; signing out would end the fuzzer's own sessions.
  * Not counted for "refused writes write nothing": signing in and one's own credentials (second
  * factor, password), where a refused attempt is recorded by design (audited and throttled).
  */
 const SKIPPED = new Set([
   'GET /api/notifications/stream',
+  'GET /api/duty/stream',
   'DELETE /api/session',
   'POST /api/session/revoke-all',
 ])
