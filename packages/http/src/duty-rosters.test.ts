@@ -411,4 +411,88 @@ describe('值班表 (duty rosters, 木里 第八十八条)', () => {
     assert.equal(now.units[0]?.departmentName, '县政府总值班室')
     server.clock = new Date('2026-09-14T02:00:00Z')
   })
+
+  it('answers bad input with a code and a Chinese message, never a 5xx', async () => {
+    const office = await signInAs(server.app, 'ml-officeDirector')
+    const other = randomUUID()
+    const cases: [string, Promise<{ statusCode: number; body: string }>, number][] = [
+      [
+        'holiday without a year',
+        office.post('/api/duty/rosters/generate', { unitId, holiday: 'nationalDay' }),
+        422,
+      ],
+      ['unknown holiday', office.get(`/api/duty/rosters?unit=${unitId}&holiday=x&year=2026`), 422],
+      [
+        'span too long',
+        office.get(`/api/duty/rosters?unit=${unitId}&from=2026-01-01&to=2026-12-31`),
+        422,
+      ],
+      [
+        'span backwards',
+        office.get(`/api/duty/rosters?unit=${unitId}&from=2026-10-02&to=2026-10-01`),
+        422,
+      ],
+      [
+        'no such unit',
+        office.get(`/api/duty/rosters?unit=${other}&from=2026-10-01&to=2026-10-02`),
+        404,
+      ],
+      ['not a uuid', office.get('/api/duty/rosters?unit=abc&from=2026-10-01&to=2026-10-02'), 400],
+      [
+        'no such shift',
+        office.post(`/api/duty/shifts/${other}/swap`, {
+          role: 'leader',
+          fromPersonId: null,
+          toPersonId: other,
+          reason: '事由',
+        }),
+        404,
+      ],
+      [
+        'unknown department',
+        office.post('/api/duty/units', {
+          departmentId: other,
+          leaderPostIds: [],
+          staffPostIds: [],
+        }),
+        404,
+      ],
+      [
+        'unknown season',
+        office.post('/api/duty/units', {
+          departmentId: await departmentIdOf(db(), '县政府应急办'),
+          season: 'monsoon',
+          leaderPostIds: [],
+          staffPostIds: [],
+        }),
+        422,
+      ],
+      [
+        'overlapping shifts',
+        server.app.inject({
+          method: 'PATCH',
+          url: `/api/duty/units/${unitId}`,
+          headers: office.headers,
+          payload: {
+            shiftPattern: {
+              workday: [
+                { label: '白班', start: '08:00', end: '20:00', staff: 1 },
+                { label: '夜班', start: '18:00', end: '08:00', staff: 1 },
+              ],
+              restday: [],
+              holiday: [],
+            },
+          },
+        }),
+        422,
+      ],
+    ]
+    for (const [name, sent, status] of cases) {
+      const response = await sent
+      assert.equal(response.statusCode, status, `${name}: ${response.body}`)
+      const error = JSON.parse(response.body).error as { code: string; message: string }
+      assert.match(error.code, /^[A-Z][A-Z0-9_]*$/, name)
+      assert.match(error.message, /[\u4e00-\u9fff]/u, name)
+    }
+  })
 })

@@ -103,6 +103,8 @@ export function dutySpanOf(
 ): { from: string; to: string; holiday: HolidayPeriod | null } {
   if (input.holiday !== undefined) {
     const year = input.year ?? Number((input.from ?? '').slice(0, 4))
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw new InvalidInputError('DUTY_HOLIDAY_YEAR', '请选择节假日所在的年份')
     const holiday = holidayPeriods(rules, jurisdictionId, year).find(
       (p) => p.code === input.holiday || p.name === input.holiday,
     )
