@@ -6,7 +6,9 @@ import {
   generateDutyRoster,
   type IncidentChannel,
   type IncidentReportKind,
+  recordOpinion,
   reportIncident,
+  respondToOpinion,
   type Repositories,
   type RulesPort,
   type SessionRecord,
@@ -36,7 +38,11 @@ import type { Database } from '../src/schema.ts'
  *   through the acts a unit uses (the clock set to each report's time): one yesterday, each step
  *   reported on time but the last, 25 minutes late (the 迟报 line of the register), then its 终报
  *   and 终结 by the duty office; one today, every step on time, open for its 终报. No step is left
- *   open, so no escalation waits on the demo's timers.
+ *   open, so no escalation waits on the demo's timers;
+ * - DEMO_OPINIONS of the county (政务舆情) in the first category of public-opinion-options (the
+ *   county's own, or the national base's 国办发〔2016〕61号), recorded by the duty office 20 minutes
+ *   after it was first seen and answered step by step an hour before each due: responded, every
+ *   step on time.
  */
 
 /** Who stands as 带班领导 where the rule keeps a leader on call without naming who (contract C2). */
@@ -122,12 +128,12 @@ export async function seedDemoDuty({
   jurisdiction,
   now,
   rules,
-}: DemoDutySeed): Promise<{ units: number; shifts: number; incidents: number }> {
+}: DemoDutySeed): Promise<{ units: number; shifts: number; incidents: number; opinions: number }> {
   const today = shanghaiDateOf(now.getTime())
   const [departments, posts] = await Promise.all([
     trx
       .selectFrom('departments')
-      .select(['id', 'rulebook_post'])
+      .select(['id', 'name', 'rulebook_post'])
       .where('jurisdiction_id', '=', jurisdiction)
       .orderBy('name')
       .execute(),
@@ -166,23 +172,19 @@ export async function seedDemoDuty({
     ).length
     units += 1
   }
-  const incidents = await seedDemoIncidents(
-    { deps, setClock: (at) => (clock = at), now, rules },
-    { jurisdiction, today, departments, posts },
-  )
+  const seed: DemoClock = { deps, setClock: (at) => (clock = at), now, rules }
+  const dutyOffice = dutyOfficeSession(departments, posts, jurisdiction, now)
+  const incidents = await seedDemoIncidents(seed, { jurisdiction, today, posts }, dutyOffice)
+  const opinions = await seedDemoOpinions(seed, { jurisdiction, today, departments }, dutyOffice)
   clock = now
-  return { units, shifts, incidents }
+  return { units, shifts, incidents, opinions }
 }
 
 /** The county's DEMO_INCIDENTS in its first category, where its rulebook times the reports. */
 async function seedDemoIncidents(
   seed: DemoClock,
-  roster: {
-    jurisdiction: string
-    today: string
-    departments: { id: string; rulebook_post: string | null }[]
-    posts: RosterPost[]
-  },
+  roster: { jurisdiction: string; today: string; posts: RosterPost[] },
+  dutyOffice: SessionRecord,
 ): Promise<number> {
   const demo = DEMO_INCIDENTS[roster.jurisdiction] ?? []
   const answer = seed.rules.decide(roster.jurisdiction, 'incident-report-options', {
@@ -192,12 +194,6 @@ async function seedDemoIncidents(
     ? (answer.result.outcome as { categories: DemoCategory[] }).categories[0]
     : undefined
   if (!category || demo.length === 0) return 0
-  const dutyOffice = roster.departments.find((d) => d.rulebook_post === DUTY_OFFICE)
-  const head = roster.posts.find(
-    (post) => post.role === 'dutyOfficeHead' && post.department_id === dutyOffice?.id,
-  )
-  if (!head?.person_id) throw new Error(`demo incidents of ${roster.jurisdiction}: no 总值班室`)
-  const dutyOfficeSession = demoSession(head.person_id, head.id, seed.now)
   for (const incident of demo) {
     const reporter = roster.posts.find((post) => post.title === incident.reporter)
     if (!reporter?.person_id)
@@ -206,7 +202,7 @@ async function seedDemoIncidents(
       seed,
       {
         reporter: demoSession(reporter.person_id, reporter.id, seed.now),
-        dutyOffice: dutyOfficeSession,
+        dutyOffice,
       },
       roster.jurisdiction,
       category,
@@ -290,6 +286,129 @@ export const DEMO_INCIDENTS: Record<string, readonly DemoIncident[]> = {
       closed: false,
     },
   ],
+}
+
+/** A demo item of public opinion (texts only: its category, steps and times come from the rules). */
+export interface DemoOpinion {
+  title: string
+  summary: string
+  source: string
+  /** The unit to respond, by its name in the roster. */
+  responsible: string
+}
+
+export const DEMO_OPINIONS: Record<string, readonly DemoOpinion[]> = {
+  zhongshan: [
+    {
+      title: '网传荷城街道老旧小区改造工程停工',
+      summary: '有网民发帖称街道老旧小区改造工程停工两月无人过问，跟帖质疑资金去向。',
+      source: '本地论坛',
+      responsible: '荷城街道',
+    },
+  ],
+  toksun: [
+    {
+      title: '网传夏乡灌渠决口致农田受损无人赔付',
+      summary: '短视频称灌渠决口后农户损失无人过问，转发较多。',
+      source: '短视频平台',
+      responsible: '县人民政府办公室',
+    },
+  ],
+  muli: [
+    {
+      title: '网传S216线落石路段长时间无人处置',
+      summary: '有自媒体称瓦厂镇S216线落石后交通中断半天无人处置，引发关注。',
+      source: '微信公众号',
+      responsible: '县住房和城乡建设局',
+    },
+  ],
+  yanjin: [
+    {
+      title: '网传县城集中供热延期',
+      summary: '网民留言称今冬集中供热将推迟，担心老人儿童受冻。',
+      source: '政务留言板',
+      responsible: '县住房和城乡建设局',
+    },
+  ],
+  erlianhaote: [
+    {
+      title: '网传口岸通关排长队车辆滞留',
+      summary: '短视频称公路口岸出境货车排队数公里、司机滞留过夜。',
+      source: '短视频平台',
+      responsible: '市口岸管理办公室',
+    },
+  ],
+}
+
+/** Where a demo response goes out, by the step it answers; otherwise the government's website. */
+const RESPONSE_CHANNEL: Record<string, string> = {
+  pressConference: '新闻发布会',
+  authoritativeRelease: '政府门户网站',
+}
+
+/**
+ * Records the county's demo opinions through the duty office's acts and answers every step an
+ * hour before its due (at most: never before the item was first seen).
+ */
+async function seedDemoOpinions(
+  seed: DemoClock,
+  roster: {
+    jurisdiction: string
+    today: string
+    departments: { id: string; name: string; rulebook_post: string | null }[]
+  },
+  dutyOffice: SessionRecord,
+): Promise<number> {
+  const demo = DEMO_OPINIONS[roster.jurisdiction] ?? []
+  const options = seed.rules.decide(roster.jurisdiction, 'public-opinion-options', {
+    on: roster.today,
+  })
+  const category = options.ok
+    ? (options.result.outcome as { categories: { code: string }[] }).categories[0]
+    : undefined
+  if (!category || demo.length === 0) return 0
+  const { deps, setClock, now, rules } = seed
+  const stepsFrom = (surfacedAt: Date) => {
+    const answer = rules.decide(roster.jurisdiction, 'public-opinion-deadline', {
+      category: category.code,
+      surfacedAt: surfacedAt.toISOString(),
+    })
+    if (!answer.ok)
+      throw new Error(`demo opinion of ${roster.jurisdiction}: ${answer.error.message}`)
+    return (answer.result.outcome as { steps: DecidedStep[] }).steps
+  }
+  const probe = new Date(now.getTime() - 86_400_000)
+  const span = Math.max(0, ...stepsFrom(probe).map((s) => Date.parse(s.due) - probe.getTime()))
+  for (const opinion of demo) {
+    const responsible = roster.departments.find((d) => d.name === opinion.responsible)
+    if (!responsible)
+      throw new Error(`demo opinion of ${roster.jurisdiction}: no unit ${opinion.responsible}`)
+    const surfaced = new Date(Math.floor((now.getTime() - span - 120 * MINUTE) / MINUTE) * MINUTE)
+    setClock(new Date(surfaced.getTime() + 20 * MINUTE))
+    const item = await recordOpinion(deps, dutyOffice, {
+      category: category.code,
+      title: opinion.title,
+      summary: opinion.summary,
+      source: opinion.source,
+      surfacedAt: surfaced.toISOString(),
+      responsibleDepartmentId: responsible.id,
+    })
+    for (const step of item.steps) {
+      const published = Math.max(
+        surfaced.getTime() + 30 * MINUTE,
+        Date.parse(step.due) - 60 * MINUTE,
+      )
+      setClock(new Date(published + 10 * MINUTE))
+      await respondToOpinion(deps, dutyOffice, {
+        itemId: item.id,
+        stepAct: step.act,
+        publishedAt: new Date(published).toISOString(),
+        channel: RESPONSE_CHANNEL[step.act] ?? '政府门户网站',
+        body: `关于“${opinion.title}”的情况说明：${step.label}。`,
+      })
+    }
+  }
+  return demo.length
 }
 
 /** Demo text of a report element by its code; a code not here gets its label's own line. */
@@ -392,6 +511,21 @@ async function seedDemoIncident(
   await addIncidentReport(deps, sessions.reporter, { incidentId, ...report('final', 'written') })
   setClock(new Date(at + 90 * MINUTE))
   await closeIncident(deps, sessions.dutyOffice, { incidentId })
+}
+
+/** The head of the 总值班室 acting in the seed (incidents closed, opinions recorded). */
+function dutyOfficeSession(
+  departments: { id: string; rulebook_post: string | null }[],
+  posts: RosterPost[],
+  jurisdiction: string,
+  now: Date,
+): SessionRecord {
+  const unit = departments.find((d) => d.rulebook_post === DUTY_OFFICE)
+  const head = posts.find(
+    (post) => post.role === 'dutyOfficeHead' && post.department_id === unit?.id,
+  )
+  if (!head?.person_id) throw new Error(`demo duty of ${jurisdiction}: no head of the 总值班室`)
+  return demoSession(head.person_id, head.id, now)
 }
 
 /** The office director acting in the seed (never stored: no token signs in with it). */

@@ -19,8 +19,13 @@ import { DEMO_ROSTER_ACTING } from '../demo/demo-roster-acting.ts'
 import { createRepositories } from './repositories.ts'
 import type { Database } from './schema.ts'
 
-/** The demo's incidents by jurisdiction (texts; their steps and times come from the rules). */
-export { DEMO_INCIDENTS, type DemoIncident } from '../demo/demo-duty.ts'
+/** The demo's incidents and opinions by jurisdiction (texts; steps and times come from the rules). */
+export {
+  DEMO_INCIDENTS,
+  DEMO_OPINIONS,
+  type DemoIncident,
+  type DemoOpinion,
+} from '../demo/demo-duty.ts'
 
 /**
  * The demo accounts' password, one for every demo jurisdiction, printed with the accounts when the

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { type DatabaseHandle, DEMO_INCIDENTS, seedDemo } from '@zhengling/db'
+import { type DatabaseHandle, DEMO_INCIDENTS, DEMO_OPINIONS, seedDemo } from '@zhengling/db'
 import { openTestDatabase } from '@zhengling/db/test-support'
+import { libraryVersion } from '@zhengling/rulebooks'
 import { addDays, shanghaiDateOf } from '@zhengling/rules'
 import type { FastifyInstance } from 'fastify'
 import { createRulesPort } from './rules-port.ts'
@@ -18,7 +19,9 @@ import { signInAs } from './test-support/sign-in-as.ts'
 //   calendar: each day of the period has its shifts, a leader where the rule asks for one;
 // - every county × incident category × step: the due instants the API gives an incident are the
 //   rulebook's (incident-report-deadline) and its `within` counted from when it happened or, if
-//   later, became known; a county whose rules time no report refuses in Chinese, never a 500.
+//   later, became known; a county whose rules time no report refuses in Chinese, never a 500;
+// - every county × opinion category × step (政务舆情): the same of public-opinion-deadline, from
+//   when the item was first seen; the demo's item responded, every step on time.
 const NOW = new Date('2026-09-28T15:05:00Z') // 23:05 in Beijing, a Monday
 const TODAY = shanghaiDateOf(NOW.getTime())
 const rules = createRulesPort(testLibrary())
@@ -28,7 +31,8 @@ let app: FastifyInstance
 before(async () => {
   handle = await openTestDatabase({
     seed: {
-      key: `demo all with duty on ${NOW.toISOString()} with TEST_PASSWORDS`,
+      // The duty demo is laid out by the rulebooks: a change to them seeds anew.
+      key: `demo all with duty on ${NOW.toISOString()} with TEST_PASSWORDS, rulebooks ${libraryVersion()}`,
       run: (db) => seedDemo(db, { now: () => NOW, passwords: TEST_PASSWORDS, rules }).then(),
     },
   })
@@ -338,6 +342,89 @@ describe('突发事件信息报送: every county × category × step', () => {
 
   it('covered every county', () => {
     console.log(`incident steps checked: ${counted.length}\n  ${counted.join('\n  ')}`)
+    assert.ok(counted.length >= DEMO_ROSTERS.length)
+  })
+})
+
+describe('政务舆情: every county × category × step', () => {
+  const SURFACED = '2026-09-28T21:30:00+08:00'
+  const counted: string[] = []
+
+  for (const roster of DEMO_ROSTERS) {
+    const jurisdiction = roster.jurisdiction.id
+    const officeDirector = roster.posts.find((post) => post.role === 'officeDirector')?.holders[0]
+      ?.person as string
+
+    it(`${roster.jurisdiction.name}: the demo's item responded on time; the API's due instants are the rulebook's`, async () => {
+      const office = await signInAs(app, officeDirector)
+      const listed = (await office.get('/api/opinions')).json().items as {
+        title: string
+        status: string
+        steps: { state: string | null }[]
+      }[]
+      assert.deepEqual(
+        listed.map((item) => `${item.title} ${item.status}`),
+        (DEMO_OPINIONS[jurisdiction] ?? []).map((item) => `${item.title} responded`),
+      )
+      for (const item of listed)
+        assert.ok(
+          item.steps.every((step) => step.state === 'done'),
+          item.title,
+        )
+
+      const answer = await office.get('/api/opinions/options')
+      assert.equal(answer.statusCode, 200, answer.body)
+      const categories = answer.json().categories as { code: string; label: string }[]
+      const decided = rules.decide(jurisdiction, 'public-opinion-options', { on: TODAY })
+      const ruled = decided.ok
+        ? (
+            decided.result.outcome as {
+              categories: { code: string; steps: { act: string; within: unknown }[] }[]
+            }
+          ).categories
+        : []
+      assert.deepEqual(
+        categories.map((category) => category.code),
+        ruled.map((category) => category.code),
+      )
+      for (const category of ruled) {
+        const created = await office.post('/api/opinions', {
+          category: category.code,
+          title: `${category.code}（枚举测试）`,
+          source: '测试来源',
+          surfacedAt: SURFACED,
+        })
+        const where = `${jurisdiction} ${category.code}`
+        assert.equal(created.statusCode, 201, `${where}: ${created.body}`)
+        const id = (created.json().id ?? created.json().item?.id) as string
+        const view = (await office.get(`/api/opinions/${id}`)).json() as {
+          item: { steps: { act: string; due: string }[] }
+        }
+        const rule = rules.decide(jurisdiction, 'public-opinion-deadline', {
+          category: category.code,
+          surfacedAt: new Date(SURFACED).toISOString(),
+        })
+        assert.ok(rule.ok, where)
+        const decidedSteps = (rule.result.outcome as { steps: { act: string; due: string }[] })
+          .steps
+        assert.deepEqual(
+          view.item.steps.map((step) => step.act),
+          category.steps.map((step) => step.act),
+          where,
+        )
+        for (const step of category.steps) {
+          const due = Date.parse(view.item.steps.find((s) => s.act === step.act)?.due ?? '')
+          const decidedDue = decidedSteps.find((s) => s.act === step.act)?.due ?? ''
+          assert.equal(due, Date.parse(decidedDue), `${where} ${step.act}`)
+          assert.equal(due, Date.parse(SURFACED) + millisOf(step.within), `${where} ${step.act}`)
+          counted.push(`${jurisdiction} ${category.code} ${step.act}`)
+        }
+      }
+    })
+  }
+
+  it('covered every county', () => {
+    console.log(`opinion steps checked: ${counted.length}\n  ${counted.join('\n  ')}`)
     assert.ok(counted.length >= DEMO_ROSTERS.length)
   })
 })
