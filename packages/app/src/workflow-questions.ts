@@ -70,4 +70,8 @@ export const WORKFLOW_QUESTIONS: readonly WorkflowQuestion[] = [
   { decision: 'incident-report-options' },
   { decision: 'incident-report-deadline' },
   { decision: 'incident-late-report' },
+  // 政务舆情 (issue 16): the categories an item may be recorded under, and each item's response
+  // steps from when it was first seen (延津 十六).
+  { decision: 'public-opinion-options' },
+  { decision: 'public-opinion-deadline' },
 ]

@@ -1,6 +1,6 @@
 import { type CategoryOption, type Citation, shanghaiDateOf } from '@zhengling/rules'
 import { actorOfSession } from '../acts/actor.ts'
-import { InvalidInputError } from '../errors.ts'
+import { ask } from '../documents/document-rules.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
@@ -177,11 +177,12 @@ export async function opinionOptions(
   const now = reads.now()
   const actor = await actorOfSession(r, session, now)
   const day = on ?? shanghaiDateOf(now.getTime())
-  const answer = reads.rules.decide(actor.jurisdictionId, 'public-opinion-options', { on: day })
-  if (!answer.ok) {
-    if (answer.error.code === 'RULE_NOT_FOUND') return { categories: [], citations: [], on: day }
-    throw new InvalidInputError(answer.error.code, answer.error.message, answer.error.issues ?? [])
-  }
-  const outcome = answer.result.outcome as { categories: CategoryOption[] }
-  return { categories: outcome.categories, citations: answer.result.citations, on: day }
+  const answer = ask<{ categories: CategoryOption[] }>(
+    reads.rules,
+    actor.jurisdictionId,
+    'public-opinion-options',
+    { on: day },
+  )
+  if (!answer) return { categories: [], citations: [], on: day }
+  return { categories: answer.outcome.categories, citations: answer.citations, on: day }
 }
