@@ -177,7 +177,7 @@ function Board() {
             </Card>
             <Card title="政务舆情" size="small" extra={<Link to="/opinions">全部舆情</Link>}>
               {board.data.opinions.length === 0 ? (
-                <Empty description="没有待回应的政务舆情" />
+                <Empty description="没有在办的政务舆情" />
               ) : (
                 <Space orientation="vertical" size="small" style={{ width: '100%' }}>
                   {board.data.opinions.map((item) => (
@@ -284,7 +284,7 @@ function Figures({ board, now }: { board: DutyBoard; now: number | null }) {
       </Col>
       <Col xs={8}>
         <Card size="small">
-          <Statistic title="待回应舆情" value={board.opinions.length} />
+          <Statistic title="在办舆情" value={board.opinions.length} />
         </Card>
       </Col>
     </Row>
