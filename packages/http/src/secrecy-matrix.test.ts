@@ -191,12 +191,6 @@ const CASES: Record<string, Case> = {
   'GET /api/duty/rosters': { none: "one duty unit's shifts, no 密级; its units are read" },
   'GET /api/duty/rosters/print': { none: 'the roster as a page, no 密级; its units are read' },
   'GET /api/duty/now': { list: '/api/duty/now', shows: () => false },
-  // 值班表 (issue 16): units and shifts carry no 密级 (names, posts and times of duty); the lists
-  // must show none of the matrix's records.
-  'GET /api/duty/units': { list: '/api/duty/units', shows: () => false },
-  'GET /api/duty/rosters': { none: "one duty unit's shifts, no 密级; its units are read" },
-  'GET /api/duty/rosters/print': { none: 'the roster as a page, no 密级; its units are read' },
-  'GET /api/duty/now': { list: '/api/duty/now', shows: () => false },
   // 突发事件信息报送 (issue 16): an incident is 内部 with no 密级 to choose (read through the
   // reader's clearance all the same); the lists, the register and the board show none of the
   // matrix's records.
