@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { describe, it } from 'node:test'
-import { sm3Hasher } from '@zhengling/app'
-import { opinionTimerHandlers, runDueJobs } from '@zhengling/db'
+import { dutyLeaderAt, sm3Hasher } from '@zhengling/app'
+import { createRepositories, opinionTimerHandlers, runDueJobs } from '@zhengling/db'
 import { loadLibrary } from '@zhengling/rulebooks'
 import { createRulesPort } from './rules-port.ts'
 import { actStatements, statementList } from './test-support/act-statements.ts'
@@ -51,6 +52,51 @@ async function opinionMessages(departmentName: string) {
     .where('recipient_department_id', '=', departmentId)
     .where('kind', '=', 'opinion')
     .orderBy('seq')
+    .execute()
+}
+
+/** A published duty-office shift over the night with the executive deputy as 带班领导 (H2's tables). */
+async function leaderOnCallTonight() {
+  const db = server.handle.db
+  const departmentId = await departmentIdOf(db, '县政府总值班室')
+  const leader = await db
+    .selectFrom('post_holdings as h')
+    .innerJoin('posts as p', 'p.id', 'h.post_id')
+    .select(['h.person_id', 'p.id as post_id'])
+    .where('p.jurisdiction_id', '=', 'yanjin')
+    .where('p.role', '=', 'executiveDeputy')
+    .executeTakeFirstOrThrow()
+  const unit =
+    (await db
+      .selectFrom('duty_units')
+      .select('id')
+      .where('department_id', '=', departmentId)
+      .executeTakeFirst()) ??
+    (await db
+      .insertInto('duty_units')
+      .values({
+        id: randomUUID(),
+        jurisdiction_id: 'yanjin',
+        department_id: departmentId,
+        shift_pattern: JSON.stringify({}),
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow())
+  await db
+    .insertInto('duty_shifts')
+    .values({
+      id: randomUUID(),
+      jurisdiction_id: 'yanjin',
+      duty_unit_id: unit.id,
+      starts_at: at('2026-10-02T17:30:00').toISOString(),
+      ends_at: at('2026-10-03T08:30:00').toISOString(),
+      day_type: 'holiday',
+      holiday_name: '国庆节',
+      leader_post_id: leader.post_id,
+      leader_person_id: leader.person_id,
+      status: 'published',
+      published_at: at('2026-09-25T10:00:00').toISOString(),
+    } as never)
     .execute()
 }
 
@@ -163,6 +209,7 @@ describe('政务舆情', () => {
     assert.equal(view!.item.status, 'open')
 
     // 22:41 the next day: the press conference is overdue; the timer escalates once.
+    await leaderOnCallTonight()
     server.clock = at('2026-10-02T22:41:00')
     // Sessions time out while nobody works: sign in again.
     duty = await as('yj-dutyOfficer-1')
@@ -198,6 +245,20 @@ describe('政务舆情', () => {
       .where('n.kind', '=', 'opinion')
       .execute()
     assert.equal(director.length, 1)
+    // The 带班领导 on call at that instant (a published duty-office shift: H2's roster) is told once.
+    const leader = await dutyLeaderAt(
+      createRepositories(server.handle.db),
+      'yanjin',
+      server.clock.toISOString(),
+    )
+    assert.ok(leader, 'a leader on call tonight')
+    const toLeader = await server.handle.db
+      .selectFrom('notifications')
+      .select('title')
+      .where('recipient_person_id', '=', leader.personId)
+      .where('kind', '=', 'opinion')
+      .execute()
+    assert.equal(toLeader.length, 1)
     assert.deepEqual(
       (
         await server.handle.db
