@@ -64,7 +64,7 @@ export function renderDutyRoster(
 ${rows}
 </tbody>
 </table>
-<p class="notes">${escapeHtml(basis)}值班期间保持通讯畅通，遇有突发事件按规定时限报告。</p>
+<p class="notes">${escapeHtml(basis)}</p>
 </body>
 </html>
 `

@@ -237,6 +237,12 @@ function DutyRosters() {
               {view.rule.leaderOnCall ? '（24小时值班，领导带班）' : ''}
             </Typography.Paragraph>
           )}
+          {canManage && (
+            <Typography.Paragraph type="secondary">
+              带班领导轮值：{view.leaders.map((c) => c.name).join('、') || '未设置'}；值班人员轮值：
+              {view.staff.map((c) => c.name).join('、') || '未设置'}
+            </Typography.Paragraph>
+          )}
           {view.gaps > 0 && (
             <Alert
               type="error"
