@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { describe, it } from 'node:test'
-import { dutyLeaderAt, sm3Hasher } from '@zhengling/app'
-import { createRepositories, opinionTimerHandlers, runDueJobs } from '@zhengling/db'
+import { dutyLeaderAt, OPINION_STEP_DUE, sm3Hasher } from '@zhengling/app'
+import {
+  createRepositories,
+  type JobHandler,
+  opinionTimerHandlers,
+  runDueJobs,
+  scheduleJobs,
+} from '@zhengling/db'
 import { loadLibrary } from '@zhengling/rulebooks'
 import { createRulesPort } from './rules-port.ts'
 import { actStatements, statementList } from './test-support/act-statements.ts'
@@ -14,15 +20,18 @@ import { useDemoServer } from './test-support/use-demo-server.ts'
 // seen, through the night. The duty office records it and names the 卫健委 to respond; the unit
 // sees it (others do not); a response on time answers its step; when the press conference's
 // deadline passes unanswered the unit, the duty office and the office director are told once;
-// the late response is marked late; the office closes it. Every act within ten statements.
+// the late response is marked late; the office closes it. Every act within ten statements. A
+// worker that dies while escalating leaves nothing; the restarted one escalates once.
 const at = (local: string) => new Date(`${local}+08:00`)
 const server = useDemoServer({ startsAt: at('2026-10-01T23:20:00'), jurisdiction: 'yanjin' })
 const rules = createRulesPort(loadLibrary())
-const fire = () =>
+const handlers = () => opinionTimerHandlers({ now: () => server.clock, rules, hasher: sm3Hasher })
+const fire = (h: Record<string, JobHandler> = handlers(), backoffMs?: () => number) =>
   runDueJobs(server.handle.db, {
-    handlers: opinionTimerHandlers({ now: () => server.clock, rules, hasher: sm3Hasher }),
+    handlers: h,
     now: () => server.clock,
-    firstKinds: ['opinion.stepDue'],
+    backoffMs,
+    firstKinds: [OPINION_STEP_DUE],
     limit: 50,
   })
 const as = (username: string) => signInAs(server.app, username)
@@ -315,6 +324,73 @@ describe('政务舆情', () => {
     assert.deepEqual(
       audit.map((a) => a.action),
       ['opinion.record', 'opinion.respond', 'opinion.overdue', 'opinion.respond', 'opinion.close'],
+    )
+  })
+
+  it('a restart while escalating neither loses nor repeats the escalation', async () => {
+    server.clock = at('2026-10-04T09:00:00')
+    const duty = await as('yj-dutyOfficer-1')
+    const created = await duty.post('/api/opinions', {
+      category: 'majorIncident',
+      title: '网传某乡镇发生山火',
+      source: '微博',
+      surfacedAt: '2026-10-04T08:50:00+08:00',
+      responsibleDepartmentId: await departmentIdOf(server.handle.db, '县农业农村局'),
+    })
+    assert.equal(created.statusCode, 201, created.body)
+    const { id, steps } = (created.json() as View).item
+    const timers = async () =>
+      (
+        await server.handle.db
+          .selectFrom('jobs')
+          .select(['dedupe_key', 'state', 'attempts'])
+          .where('dedupe_key', 'like', `opinion:${id}:%`)
+          .orderBy('dedupe_key')
+          .execute()
+      ).map((j) => `${String(j.dedupe_key).split(':')[2]} ${j.state} ${j.attempts}`)
+    const told = () => opinionMessages('县农业农村局')
+
+    // The process dies while escalating the first step (after the handler's writes, before commit).
+    server.clock = at('2026-10-04T13:51:00')
+    const dying = Object.fromEntries(
+      Object.entries(handlers()).map(([kind, handler]) => [
+        kind,
+        (async (job, trx) => {
+          await handler(job, trx)
+          throw new Error('进程在提交前退出')
+        }) satisfies JobHandler,
+      ]),
+    )
+    await fire(dying, () => 1)
+    assert.equal((await told()).length, 1, 'only the message of the recording')
+    assert.deepEqual(await timers(), [
+      'authoritativeRelease pending 1',
+      'pressConference pending 0',
+    ])
+
+    // The restarted worker, a second later, escalates once; another restart repeats nothing.
+    server.clock = at('2026-10-04T13:51:01')
+    await fire()
+    assert.equal((await told()).length, 2)
+    assert.deepEqual(await timers(), ['authoritativeRelease done 2', 'pressConference pending 0'])
+    await scheduleJobs(server.handle.db, [
+      {
+        kind: OPINION_STEP_DUE,
+        runAt: steps[0]!.due,
+        jurisdictionId: 'yanjin',
+        payload: { itemId: id, act: 'authoritativeRelease' },
+        dedupeKey: `opinion:${id}:authoritativeRelease:due`,
+      },
+    ])
+    await fire()
+    assert.equal((await told()).length, 2)
+    const view = (await (await as('yj-dutyOfficer-1')).get(`/api/opinions/${id}`)).json() as View
+    assert.deepEqual(
+      view.item.steps.map((s) => [s.state, s.overdueAt]),
+      [
+        ['overdue', at('2026-10-04T13:51:01').toISOString()],
+        ['open', null],
+      ],
     )
   })
 })
