@@ -29,6 +29,15 @@ export interface DutyRule {
   citations: Citation[]
 }
 
+export interface DutyShiftTemplate {
+  label: string
+  start: string
+  end: string
+  staff: number
+}
+
+export type DutyShiftPattern = Record<DutyDayType, DutyShiftTemplate[]>
+
 export interface DutyUnit {
   id: string
   departmentId: string
@@ -37,6 +46,9 @@ export interface DutyUnit {
   seasonLabel: string
   seasonFrom: string | null
   seasonTo: string | null
+  shiftPattern: DutyShiftPattern
+  leaderPostIds: string[]
+  staffPostIds: string[]
   rule: DutyRule | null
   canManage: boolean
 }
@@ -90,6 +102,11 @@ export interface DutySpan {
 
 export const fetchDutyUnits = (signal?: AbortSignal) =>
   request<{ units: DutyUnit[] }>('GET', '/api/duty/units', { signal })
+
+export const updateDutyUnit = (
+  id: string,
+  body: { shiftPattern: DutyShiftPattern; leaderPostIds: string[]; staffPostIds: string[] },
+) => request<{ id: string }>('PATCH', `/api/duty/units/${encodeURIComponent(id)}`, { body })
 
 export const fetchDutyRoster = (unit: string, span: DutySpan, signal?: AbortSignal) =>
   request<DutyRoster>('GET', '/api/duty/rosters', { query: { unit, ...span }, signal })

@@ -34,6 +34,7 @@ import { useNarrow } from '../layout/use-narrow.ts'
 import { useMe } from '../session/session-context.ts'
 import { EditShiftModal, SwapShiftModal } from './duty-rosters/shift-forms.tsx'
 import { shiftTime } from './duty-rosters/shift-time.ts'
+import { UnitSettingsModal } from './duty-rosters/unit-settings.tsx'
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
@@ -93,6 +94,8 @@ function DutyRosters() {
   const [editing, setEditing] = useState<DutyShift | null>(null)
   const [swapping, setSwapping] = useState<DutyShift | null>(null)
   const [busy, setBusy] = useState(false)
+  const [settings, setSettings] = useState(false)
+  const unit = units.data?.units.find((u) => u.id === unitId)
   const view = roster.data
   const canManage = view?.canManage ?? false
 
@@ -222,6 +225,7 @@ function DutyRosters() {
             >
               发布
             </Button>
+            {unit?.canManage && <Button onClick={() => setSettings(true)}>班次与人员设置</Button>}
             <Button href={dutyRosterPrintUrl(unitId, span)} target="_blank">
               打印
             </Button>
@@ -320,6 +324,17 @@ function DutyRosters() {
             />
           )}
         </Card>
+      )}
+      {settings && unit && (
+        <UnitSettingsModal
+          unit={unit}
+          onClose={() => setSettings(false)}
+          onDone={() => {
+            setSettings(false)
+            units.reload()
+            roster.reload()
+          }}
+        />
       )}
       {editing && view && (
         <EditShiftModal
