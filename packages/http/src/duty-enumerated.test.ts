@@ -245,6 +245,101 @@ interface IncidentOption {
   elements: { code: string; label: string }[]
 }
 
+type Client = Awaited<ReturnType<typeof signInAs>>
+
+/** The 总值班室主任 of a roster (the unit whose rulebookPost is dutyOffice). */
+const dutyOfficeHeadOf = (roster: (typeof DEMO_ROSTERS)[number]) =>
+  roster.posts.find(
+    (post) =>
+      post.role === 'dutyOfficeHead' &&
+      roster.departments.find((d) => d.name === post.department)?.rulebookPost === 'dutyOffice',
+  )?.holders[0]?.person as string
+
+/** The warning where no reporting time limit is loaded: Chinese, loud, citing the county's articles. */
+function assertWarning(
+  warning: { message: string; citations: { ruleId: string }[] } | null | undefined,
+  articles: string[],
+  where: string,
+) {
+  assert.ok(warning, `${where}: a warning`)
+  assert.match(warning.message, /尚未载入突发事件信息报送时限（国家、省、市规定）/, where)
+  assert.deepEqual(warning.citations.map((c) => c.ruleId).sort(), [...articles].sort(), where)
+}
+
+/** The durable timers of an incident. */
+const timersOf = async (incidentId: string) =>
+  (
+    await handle.db
+      .selectFrom('jobs')
+      .select('dedupe_key')
+      .where('dedupe_key', 'like', `incident:${incidentId}:%`)
+      .execute()
+  ).map((job) => job.dedupe_key)
+
+/**
+ * A unit reports an incident of the category (首报 by phone or in writing); the duty office sees
+ * it on its board and in the duty feed (what its live stream sends), with the warning where it is
+ * untimed; a 续报 and a 终报; the office closes it.
+ */
+async function reportAndClose(
+  unit: Client,
+  office: Client,
+  category: string,
+  where: string,
+  expect: { untimed: boolean; articles: string[]; elements?: { code: string; label: string }[] },
+): Promise<string> {
+  const elements = Object.fromEntries((expect.elements ?? []).map((e) => [e.code, e.label]))
+  const created = await unit.post('/api/incidents', {
+    category,
+    title: `${where}（报送并终结）`,
+    place: '测试地点',
+    occurredAt: '2026-09-28T22:45:00+08:00',
+    firstReport: { channel: 'written', body: '首报', elements },
+  })
+  assert.equal(created.statusCode, 201, `${where}: ${created.body}`)
+  const view = created.json() as {
+    id: string
+    untimed: boolean
+    steps: unknown[]
+    timeLimitWarning: { message: string; citations: { ruleId: string }[] } | null
+  }
+  assert.equal(view.untimed, expect.untimed, where)
+  if (expect.untimed) {
+    assert.deepEqual(view.steps, [], where)
+    assertWarning(view.timeLimitWarning, expect.articles, `${where} view`)
+  } else assert.equal(view.timeLimitWarning, null, where)
+  const board = (await office.get('/api/duty/board')).json() as {
+    incidents: { id: string; untimed: boolean }[]
+    timeLimitWarning: { message: string; citations: { ruleId: string }[] } | null
+  }
+  assert.equal(board.incidents.find((item) => item.id === view.id)?.untimed, expect.untimed, where)
+  if (expect.untimed) assertWarning(board.timeLimitWarning, expect.articles, `${where} board`)
+  else assert.equal(board.timeLimitWarning, null, where)
+  const events = await handle.db
+    .selectFrom('duty_events')
+    .select('type')
+    .where('subject_id', '=', view.id)
+    .execute()
+  assert.deepEqual(
+    events.map((event) => event.type),
+    ['incident'],
+    `${where}: in the duty feed`,
+  )
+  for (const kind of ['follow-up', 'final']) {
+    const sent = await unit.post(`/api/incidents/${view.id}/reports`, {
+      kind,
+      channel: 'written',
+      body: kind,
+      elements,
+    })
+    assert.equal(sent.statusCode, 200, `${where} ${kind}: ${sent.body}`)
+  }
+  const closed = await office.post(`/api/incidents/${view.id}/close`, {})
+  assert.equal(closed.statusCode, 200, `${where} close: ${closed.body}`)
+  assert.equal(closed.json().status, 'closed', where)
+  return view.id
+}
+
 describe('突发事件信息报送: every county × category × step', () => {
   // Happened at 22:40 and became known at 22:50 (the clock runs from then), or known at once.
   const OCCURRED = '2026-09-28T22:40:00+08:00'
@@ -270,12 +365,21 @@ describe('突发事件信息报送: every county × category × step', () => {
             }
           ).categories
         : []
-      assert.deepEqual(
-        categories.map((category) => category.code),
-        ruled.map((category) => category.code),
-      )
-      if (categories.length === 0) {
-        // Nothing timed: a report is refused with the reason, in Chinese.
+      const options = answer.json() as {
+        timeLimitWarning: { message: string; citations: { ruleId: string }[] } | null
+      }
+      // The county's articles on reporting, asked by kind (迟报、漏报), not by county.
+      const late = rules.decide(jurisdiction, 'incident-late-report', { on: TODAY })
+      const articles = late.ok ? late.result.citations.map((c) => c.ruleId) : []
+      const office = await signInAs(app, dutyOfficeHeadOf(roster))
+      if (ruled.length === 0) {
+        // Nothing timed: the one untimed category, a loud warning citing the county's articles.
+        assert.deepEqual(
+          categories.map((category) => `${category.code} ${category.steps.length}`),
+          ['unlisted 0'],
+        )
+        assertWarning(options.timeLimitWarning, articles, `${jurisdiction} options`)
+        // A category the rules do not time is still refused, in Chinese.
         const refused = await unit.post('/api/incidents', {
           category: 'suddenIncident',
           title: '测试事件',
@@ -284,9 +388,36 @@ describe('突发事件信息报送: every county × category × step', () => {
         })
         assert.equal(refused.statusCode, 422, refused.body)
         assert.match(refused.json().error.message, /[\u4e00-\u9fa5]/)
-        counted.push(`${jurisdiction}: no category timed (${refused.json().error.code})`)
+        const id = await reportAndClose(unit, office, 'unlisted', `${jurisdiction} untimed`, {
+          untimed: true,
+          articles,
+        })
+        assert.deepEqual(await timersOf(id), [], `${jurisdiction}: no timer for an untimed one`)
+        counted.push(
+          `${jurisdiction}: untimed, reported and closed (${articles.join('、') || '无条文'})`,
+        )
         return
       }
+      assert.deepEqual(
+        categories.map((category) => category.code),
+        ruled.map((category) => category.code),
+      )
+      assert.equal(options.timeLimitWarning, null, `${jurisdiction}: timed, no warning`)
+      // Where limits are loaded, nobody dodges them with the untimed category.
+      const dodged = await unit.post('/api/incidents', {
+        category: 'unlisted',
+        title: '测试事件',
+        occurredAt: OCCURRED,
+        firstReport: { channel: 'phone', body: '测试' },
+      })
+      assert.equal(dodged.statusCode, 422, dodged.body)
+      assert.equal(dodged.json().error.code, 'INCIDENT_CATEGORY_TIMED')
+      for (const category of categories)
+        await reportAndClose(unit, office, category.code, `${jurisdiction} ${category.code}`, {
+          untimed: false,
+          articles,
+          elements: category.elements,
+        })
       for (const category of categories)
         for (const knownAt of [undefined, KNOWN]) {
           const clockFrom = Date.parse(knownAt ?? OCCURRED)

@@ -6,6 +6,13 @@ import type { Repositories } from '../unit-of-work.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { IncidentElement, StepChannel } from './incident.ts'
 import { periodText } from './incident-steps.ts'
+import {
+  reportingArticles,
+  type TimeLimitWarning,
+  timeLimitWarningOf,
+  UNLISTED_CATEGORY,
+  UNLISTED_CATEGORY_LABEL,
+} from './time-limit-warning.ts'
 
 export interface IncidentCategoryOption {
   code: string
@@ -16,13 +23,18 @@ export interface IncidentCategoryOption {
 
 /**
  * The categories a reporting unit may pick with their steps and elements, the county's own and
- * the national base's (incident-report-options, contract C1), with their articles.
+ * the national base's (incident-report-options, contract C1), with their articles. Where none is
+ * loaded the unit still reports, under the untimed category, with the loud warning.
  */
 export async function incidentOptions(
   r: Pick<Repositories, 'organisation'>,
   deps: { now: () => Date; rules: RulesPort },
   session: SessionRecord,
-): Promise<{ categories: IncidentCategoryOption[]; citations: Citation[] }> {
+): Promise<{
+  categories: IncidentCategoryOption[]
+  citations: Citation[]
+  timeLimitWarning: TimeLimitWarning | null
+}> {
   const now = deps.now()
   const on = shanghaiDateOf(now.getTime())
   const { jurisdictionId } = await actorOfSession(r, session, now)
@@ -41,8 +53,16 @@ export async function incidentOptions(
       elements?: IncidentElement[]
     }[]
   }>(rules, jurisdictionId, 'incident-report-options', { on })
+  if (!answer?.outcome.categories.length) {
+    const warning = timeLimitWarningOf(reportingArticles(rules, jurisdictionId, on))
+    return {
+      categories: [UNLISTED_OPTION],
+      citations: warning.citations,
+      timeLimitWarning: warning,
+    }
+  }
   return {
-    categories: (answer?.outcome.categories ?? []).map((category) => ({
+    categories: answer.outcome.categories.map((category) => ({
       code: category.code,
       label: category.label,
       steps: category.steps.map((step) => ({
@@ -54,6 +74,23 @@ export async function incidentOptions(
       })),
       elements: category.elements ?? [],
     })),
-    citations: answer?.citations ?? [],
+    citations: answer.citations,
+    timeLimitWarning: null,
   }
+}
+
+/** The one category where no time limit is loaded: no steps, no elements asked. */
+const UNLISTED_OPTION: IncidentCategoryOption = {
+  code: UNLISTED_CATEGORY,
+  label: UNLISTED_CATEGORY_LABEL,
+  steps: [],
+  elements: [],
+}
+
+/** Whether the rulebook in force times any incident category (incident-report-options). */
+export function timesIncidents(rules: RulesPort, jurisdictionId: string, on: string): boolean {
+  const answer = ask<{ categories: unknown[] }>(rules, jurisdictionId, 'incident-report-options', {
+    on,
+  })
+  return (answer?.outcome.categories.length ?? 0) > 0
 }

@@ -1,15 +1,22 @@
-import { shanghaiDateOf } from '@zhengling/rules'
+import { type Citation, shanghaiDateOf } from '@zhengling/rules'
 import { actingIn, actorOfSession } from '../acts/actor.ts'
 import { ask, ruleIdsOf } from '../documents/document-rules.ts'
 import { recordDutyEvent } from '../duty/duty-events.ts'
 import { InvalidInputError, NotPermittedError, RuleRefusedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
+import type { RulesPort } from '../rules-port.ts'
 import { auditIncident, type IncidentDeps } from './act-on-incident.ts'
 import type { IncidentElement, IncidentRecord, IncidentReport } from './incident.ts'
 import { checkedElements, type IncidentReportInput, reportMessages } from './incident-reports.ts'
+import { timesIncidents } from './incident-options.ts'
 import { incidentScopeOf } from './incident-scope.ts'
 import { type DecidedStep, satisfySteps, stepsOf } from './incident-steps.ts'
 import { alertRecipients, RECEIVING_UNITS, stepTimersOf } from './incident-timers.ts'
+import {
+  reportingArticles,
+  UNLISTED_CATEGORY,
+  UNLISTED_CATEGORY_LABEL,
+} from './time-limit-warning.ts'
 
 export interface ReportIncidentInput {
   category: string
@@ -74,21 +81,7 @@ export function reportIncident(
         { path: 'knownAt', message: '不能早于发生时间' },
       ])
     const clockFrom = knownAt ?? occurredAt
-    const answer = ask<DeadlineOutcome>(
-      deps.rules,
-      actor.jurisdictionId,
-      'incident-report-deadline',
-      {
-        category: input.category,
-        occurredAt: clockFrom,
-      },
-    )
-    if (!answer)
-      throw new RuleRefusedError(
-        'RULE_NOT_FOUND',
-        `本辖区规则库没有规定"${input.category}"类事件的报送时限`,
-        [],
-      )
+    const answer = stepsDecided(deps.rules, actor.jurisdictionId, today, input.category, clockFrom)
     const elements = answer.outcome.elements ?? []
     const given = checkedElements(elements, { ...input.firstReport, kind: 'first' })
     const record: IncidentRecord = {
@@ -171,6 +164,41 @@ function instant(value: string, path: string): string {
       { path, message: '时间格式不正确' },
     ])
   return new Date(time).toISOString()
+}
+
+/**
+ * The steps the rulebook sets for the category from `clockFrom` (incident-report-deadline). The
+ * untimed category, only where the rulebook times no incident at all: no steps, under the county's
+ * articles on reporting (incident-late-report: 钟山 第五十八条, 二连浩特 三十六), if any.
+ */
+function stepsDecided(
+  rules: RulesPort,
+  jurisdictionId: string,
+  today: string,
+  category: string,
+  clockFrom: string,
+): { outcome: DeadlineOutcome; citations: Citation[]; summary: string } {
+  if (category === UNLISTED_CATEGORY) {
+    if (timesIncidents(rules, jurisdictionId, today))
+      throw new InvalidInputError(
+        'INCIDENT_CATEGORY_TIMED',
+        '本辖区已载入突发事件报送时限，请选择规定的事件类别',
+        [{ path: 'category', message: '请选择规定的事件类别' }],
+      )
+    const outcome = { category, label: UNLISTED_CATEGORY_LABEL, steps: [], elements: [] }
+    return { outcome, citations: reportingArticles(rules, jurisdictionId, today), summary: '' }
+  }
+  const answer = ask<DeadlineOutcome>(rules, jurisdictionId, 'incident-report-deadline', {
+    category,
+    occurredAt: clockFrom,
+  })
+  if (!answer)
+    throw new RuleRefusedError(
+      'RULE_NOT_FOUND',
+      `本辖区规则库没有规定"${category}"类事件的报送时限`,
+      [],
+    )
+  return answer
 }
 
 /** The category's label as the decision's summary opens (突发事件：1小时内…). */

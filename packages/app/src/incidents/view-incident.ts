@@ -16,6 +16,7 @@ import {
   type LoadedIncident,
 } from './incident.ts'
 import { incidentScopeOf } from './incident-scope.ts'
+import { timeLimitWarningOf, UNLISTED_CATEGORY } from './time-limit-warning.ts'
 
 export type IncidentAct = 'report' | 'requestFollowUp' | 'close'
 
@@ -66,6 +67,9 @@ export function incidentSummaryOf(record: IncidentRecord, departmentName: string
       }
     }),
     overdue: record.steps.some((step) => stepStateOf(step, now) === 'overdue'),
+    /** Reported where no time limit is loaded: no steps, no timers (the view says why). */
+    untimed: record.category === UNLISTED_CATEGORY,
+    ruleIds: record.ruleIds,
   }
 }
 
@@ -129,6 +133,7 @@ export function incidentViewOf(
       minutesLate: line.minutesLate,
     })),
     citations,
+    timeLimitWarning: record.category === UNLISTED_CATEGORY ? timeLimitWarningOf(citations) : null,
     acts: actsOf(loaded, frame.actor, seesAll),
   }
 }

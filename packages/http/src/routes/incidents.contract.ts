@@ -81,7 +81,13 @@ export const incidentSummary = z.object({
   reportingDepartment: z.object({ id: z.string(), name: z.string() }),
   steps: z.array(stepView),
   overdue: z.boolean(),
+  /** Reported where the county has loaded no reporting time limit: no steps, no timers. */
+  untimed: z.boolean(),
+  ruleIds: z.array(z.string()),
 })
+
+/** The loud warning where no reporting time limit (国家、省、市规定) is loaded, with the county's articles. */
+const timeLimitWarning = z.object({ message: z.string(), citations: z.array(citation) }).nullable()
 
 const lateKind = z.enum(['late', 'missing', 'follow-up-overdue'])
 
@@ -123,6 +129,7 @@ export const incidentView = incidentSummary.extend({
     }),
   ),
   citations: z.array(citation),
+  timeLimitWarning,
   acts: z.array(z.enum(['report', 'requestFollowUp', 'close'])),
 })
 
@@ -150,6 +157,7 @@ export const optionsResponse = z.object({
     }),
   ),
   citations: z.array(citation),
+  timeLimitWarning,
 })
 
 const registerLine = z.object({
@@ -215,4 +223,5 @@ export const boardResponse = z.object({
     .nullable(),
   /** Open 政务舆情 items (H5's listOpenOpinions). */
   opinions: z.array(z.unknown()),
+  timeLimitWarning,
 })

@@ -1,0 +1,42 @@
+import type { Citation } from '@zhengling/rules'
+import { ask } from '../documents/document-rules.ts'
+import type { RulesPort } from '../rules-port.ts'
+
+/**
+ * An incident no loaded rule times (a county whose rulebook sets no reporting time limit:
+ * incident-report-options answers nothing, e.g. 钟山 第五十八条 "按国家、省、市规定的时限"):
+ * it is still reported, stored without steps or timers, under this category.
+ */
+export const UNLISTED_CATEGORY = 'unlisted'
+export const UNLISTED_CATEGORY_LABEL = '突发事件（未载报送时限）'
+
+/** The loud warning every answer carries where no reporting time limit is loaded. */
+export interface TimeLimitWarning {
+  message: string
+  /** The county's articles on reporting (迟报、漏报) that defer to the higher levels' limits. */
+  citations: Citation[]
+}
+
+/**
+ * The county's articles on reporting incidents, asked by kind (incident-late-report: the
+ * prohibitions and 通报 rules on 迟报、漏报), not by county: none where the rulebook is silent.
+ */
+export function reportingArticles(rules: RulesPort, jurisdictionId: string, on: string) {
+  return ask(rules, jurisdictionId, 'incident-late-report', { on })?.citations ?? []
+}
+
+/** The warning with the articles it cites (none: the rulebook says nothing on reporting). */
+export function timeLimitWarningOf(citations: readonly Citation[]): TimeLimitWarning {
+  const articles = [
+    ...new Set(citations.map((citation) => `${citation.source}${citation.article}`)),
+  ]
+  const basis = articles.length
+    ? `${articles.join('、')}要求及时报送、不得迟报漏报，报送时限按国家、省、市规定执行`
+    : '本地区工作规则未规定报送时限，报送时限按国家、省、市规定执行'
+  return {
+    message:
+      `注意：本地区尚未载入突发事件信息报送时限（国家、省、市规定）。${basis}；` +
+      '本系统对此类事件不计时、不催报、不记迟报漏报，请立即按规定时限报送，并请政府办公室载入时限及其依据。',
+    citations: [...citations],
+  }
+}
