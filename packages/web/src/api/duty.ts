@@ -48,6 +48,14 @@ export interface IncidentSummary {
   steps: TimedStep[]
   overdue: boolean
   ruleIds?: string[]
+  /** Reported where the county has loaded no reporting time limit: no steps, no timers. */
+  untimed?: boolean
+}
+
+/** The loud warning where no reporting time limit (国家、省、市规定) is loaded, with the county's articles. */
+export interface TimeLimitWarning {
+  message: string
+  citations: Citation[]
 }
 
 export type ReportKind = 'first' | 'follow-up' | 'final'
@@ -101,6 +109,7 @@ export interface IncidentView extends IncidentSummary {
   followUps: FollowUpRequest[]
   lateEntries: LateEntry[]
   citations: Citation[]
+  timeLimitWarning?: TimeLimitWarning | null
   /** What the current post may do now. */
   acts: IncidentAct[]
 }
@@ -115,6 +124,7 @@ export interface CategoryOption {
 export interface CategoryOptions {
   categories: CategoryOption[]
   citations: Citation[]
+  timeLimitWarning?: TimeLimitWarning | null
 }
 
 export interface NewIncident {
@@ -188,6 +198,7 @@ export interface DutyBoard {
   /** The 带班领导 on call now (the duty office's published shift), if any. */
   leaderOnCall: { personId: string; postId: string | null; name: string; shiftId: string } | null
   opinions: OpinionSummary[]
+  timeLimitWarning?: TimeLimitWarning | null
 }
 
 /** One line of a circular, as issued. */

@@ -32,6 +32,7 @@ import { ForbiddenResult } from '../../components/forbidden-result.tsx'
 import { LoadError } from '../../components/load-error.tsx'
 import { PageLoading } from '../../components/page-loading.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
+import { TimeLimitWarningAlert } from '../incidents/time-limit-warning.tsx'
 import { RuleBasis } from '../../components/rule-basis.tsx'
 import { formatShanghaiTime } from '../../format.ts'
 import { useMe } from '../../session/session-context.ts'
@@ -157,6 +158,7 @@ function Board() {
         {board.loading && !board.data && <PageLoading />}
         {board.data && (
           <>
+            <TimeLimitWarningAlert warning={board.data.timeLimitWarning} />
             <Figures board={board.data} now={now} />
             <OnDutyCard board={board.data} />
             <Card title="突发事件" size="small">
@@ -344,6 +346,7 @@ function IncidentCard({
           .join(' · ')}
       </Typography.Paragraph>
       <StepCountdowns steps={incident.steps} now={now} />
+      {incident.untimed && <Typography.Text type="danger">未载入报送时限，不计时</Typography.Text>}
       <RuleBasis ruleIds={incident.ruleIds ?? []} citations={[]} />
     </Card>
   )

@@ -40,6 +40,7 @@ import { beijingInstant, shanghaiMinute, useServerNow } from '../duty/duty-time.
 import { LateEntryTable } from '../duty/late-entry-table.tsx'
 import { StepCountdowns } from '../duty/step-countdown.tsx'
 import { CHANNEL_LABELS } from './new-incident-page.tsx'
+import { TimeLimitWarningAlert } from './time-limit-warning.tsx'
 
 export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   first: '首报',
@@ -87,6 +88,7 @@ function Incident({ view, onChanged }: { view: IncidentView; onChanged: () => vo
         </div>
         {may('close') && <CloseButton id={incident.id} onClosed={onChanged} />}
       </Flex>
+      <TimeLimitWarningAlert warning={view.timeLimitWarning} />
       <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }}>
         <Descriptions.Item label="报告单位">{incident.reportingDepartment.name}</Descriptions.Item>
         <Descriptions.Item label="发生地点">{incident.place}</Descriptions.Item>
@@ -98,14 +100,16 @@ function Incident({ view, onChanged }: { view: IncidentView; onChanged: () => vo
         </Descriptions.Item>
         <Descriptions.Item label="时限起算">{shanghaiMinute(incident.clockFrom)}</Descriptions.Item>
       </Descriptions>
-      <Card title="报送时限" size="small">
-        <StepCountdowns steps={incident.steps} now={now} />
-        {view.citations.length > 0 && (
-          <div style={{ marginTop: 12 }}>
-            <CitationList citations={view.citations} />
-          </div>
-        )}
-      </Card>
+      {!view.timeLimitWarning && (
+        <Card title="报送时限" size="small">
+          <StepCountdowns steps={incident.steps} now={now} />
+          {view.citations.length > 0 && (
+            <div style={{ marginTop: 12 }}>
+              <CitationList citations={view.citations} />
+            </div>
+          )}
+        </Card>
+      )}
       <Card title="报告记录" size="small">
         {view.reports.length === 0 ? (
           <Empty description="尚无报告" />

@@ -18,6 +18,7 @@ import { LIMITS } from '../../limits.ts'
 import { useMe } from '../../session/session-context.ts'
 import { fetchOrganisation } from '../../api/organisation.ts'
 import { beijingInstant, formatWithin, minutesOf, shanghaiMinute } from '../duty/duty-time.ts'
+import { TimeLimitWarningAlert } from './time-limit-warning.tsx'
 
 interface IncidentValues {
   departmentId?: string
@@ -100,6 +101,7 @@ function NewIncident() {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
         首报要快、再报要准。时限自事件发生（或获知）时起算，夜间和节假日照常计算。
       </Typography.Paragraph>
+      <TimeLimitWarningAlert warning={options.data?.timeLimitWarning} />
       {options.error && <LoadError error={options.error} onRetry={options.reload} />}
       <Form<IncidentValues>
         form={form}
@@ -164,7 +166,9 @@ function NewIncident() {
         >
           <Input type="datetime-local" />
         </Form.Item>
-        {category && clockFrom && <DeadlinePreview category={category} from={clockFrom} />}
+        {category && category.steps.length > 0 && clockFrom && (
+          <DeadlinePreview category={category} from={clockFrom} />
+        )}
         {category && category.elements.length > 0 && (
           <Card size="small" title="报告要素" style={{ marginBottom: 16 }}>
             {category.elements.map((element) => (
@@ -198,7 +202,7 @@ function NewIncident() {
           报送
         </Button>
       </Form>
-      {options.data && options.data.citations.length > 0 && (
+      {options.data && !options.data.timeLimitWarning && options.data.citations.length > 0 && (
         <Card size="small" title="报送时限的依据">
           <CitationList citations={options.data.citations} />
         </Card>
