@@ -256,14 +256,17 @@ const dutyOfficeHeadOf = (roster: (typeof DEMO_ROSTERS)[number]) =>
   )?.holders[0]?.person as string
 
 /** The warning where no reporting time limit is loaded: Chinese, loud, citing the county's articles. */
-function assertWarning(
-  warning: { message: string; citations: { ruleId: string }[] } | null | undefined,
-  articles: string[],
-  where: string,
-) {
+function assertWarning(warning: Warning | null | undefined, articles: string[], where: string) {
   assert.ok(warning, `${where}: a warning`)
   assert.match(warning.message, /尚未载入突发事件信息报送时限（国家、省、市规定）/, where)
-  assert.deepEqual(warning.citations.map((c) => c.ruleId).sort(), [...articles].sort(), where)
+  // Each article once, each named in the message.
+  assert.deepEqual(warning.citations.map((c) => `${c.source}${c.article}`).sort(), articles, where)
+  for (const article of articles) assert.ok(warning.message.includes(article), where)
+}
+
+interface Warning {
+  message: string
+  citations: { source: string; article: string }[]
 }
 
 /** The durable timers of an incident. */
@@ -301,7 +304,7 @@ async function reportAndClose(
     id: string
     untimed: boolean
     steps: unknown[]
-    timeLimitWarning: { message: string; citations: { ruleId: string }[] } | null
+    timeLimitWarning: Warning | null
   }
   assert.equal(view.untimed, expect.untimed, where)
   if (expect.untimed) {
@@ -310,7 +313,7 @@ async function reportAndClose(
   } else assert.equal(view.timeLimitWarning, null, where)
   const board = (await office.get('/api/duty/board')).json() as {
     incidents: { id: string; untimed: boolean }[]
-    timeLimitWarning: { message: string; citations: { ruleId: string }[] } | null
+    timeLimitWarning: Warning | null
   }
   assert.equal(board.incidents.find((item) => item.id === view.id)?.untimed, expect.untimed, where)
   if (expect.untimed) assertWarning(board.timeLimitWarning, expect.articles, `${where} board`)
@@ -366,11 +369,13 @@ describe('突发事件信息报送: every county × category × step', () => {
           ).categories
         : []
       const options = answer.json() as {
-        timeLimitWarning: { message: string; citations: { ruleId: string }[] } | null
+        timeLimitWarning: Warning | null
       }
       // The county's articles on reporting, asked by kind (迟报、漏报), not by county.
       const late = rules.decide(jurisdiction, 'incident-late-report', { on: TODAY })
-      const articles = late.ok ? late.result.citations.map((c) => c.ruleId) : []
+      const articles = late.ok
+        ? [...new Set(late.result.citations.map((c) => `${c.source}${c.article}`))].sort()
+        : []
       const office = await signInAs(app, dutyOfficeHeadOf(roster))
       if (ruled.length === 0) {
         // Nothing timed: the one untimed category, a loud warning citing the county's articles.

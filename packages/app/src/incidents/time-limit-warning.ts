@@ -25,18 +25,23 @@ export function reportingArticles(rules: RulesPort, jurisdictionId: string, on: 
   return ask(rules, jurisdictionId, 'incident-late-report', { on })?.citations ?? []
 }
 
-/** The warning with the articles it cites (none: the rulebook says nothing on reporting). */
+/**
+ * The warning with the articles it cites, each article once (two rules of one article quote the
+ * same words); none where the rulebook says nothing on reporting.
+ */
 export function timeLimitWarningOf(citations: readonly Citation[]): TimeLimitWarning {
-  const articles = [
-    ...new Set(citations.map((citation) => `${citation.source}${citation.article}`)),
-  ]
+  const byArticle = new Map<string, Citation>()
+  for (const citation of citations)
+    if (!byArticle.has(`${citation.source}${citation.article}`))
+      byArticle.set(`${citation.source}${citation.article}`, citation)
+  const articles = [...byArticle.keys()]
   const basis = articles.length
-    ? `${articles.join('、')}要求及时报送、不得迟报漏报，报送时限按国家、省、市规定执行`
-    : '本地区工作规则未规定报送时限，报送时限按国家、省、市规定执行'
+    ? `${articles.join('、')}规定不得迟报（条文附后），报送时限应按国家、省、市规定执行`
+    : '本地区工作规则未规定报送时限，报送时限应按国家、省、市规定执行'
   return {
     message:
-      `注意：本地区尚未载入突发事件信息报送时限（国家、省、市规定）。${basis}；` +
-      '本系统对此类事件不计时、不催报、不记迟报漏报，请立即按规定时限报送，并请政府办公室载入时限及其依据。',
-    citations: [...citations],
+      `注意：本地区尚未载入突发事件信息报送时限（国家、省、市规定）。${basis}。` +
+      '本系统不能为此类事件计算报送时限、不会到时催报，请立即按规定时限报送，并请政府办公室载入时限及其依据。',
+    citations: [...byArticle.values()],
   }
 }

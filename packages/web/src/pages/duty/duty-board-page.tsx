@@ -346,7 +346,11 @@ function IncidentCard({
           .join(' · ')}
       </Typography.Paragraph>
       <StepCountdowns steps={incident.steps} now={now} />
-      {incident.untimed && <Typography.Text type="danger">未载入报送时限，不计时</Typography.Text>}
+      {incident.untimed && (
+        <div>
+          <Typography.Text type="danger">未载入报送时限，不计时</Typography.Text>
+        </div>
+      )}
       <RuleBasis ruleIds={incident.ruleIds ?? []} citations={[]} />
     </Card>
   )
