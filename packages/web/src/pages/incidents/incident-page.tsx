@@ -144,7 +144,12 @@ function ReportEntry({ report, view }: { report: IncidentReport; view: IncidentV
         {report.reportedByName && (
           <Typography.Text type="secondary">{report.reportedByName}</Typography.Text>
         )}
-        {report.late ? <Tag color="red">迟报</Tag> : <Tag color="green">按时</Tag>}
+        {report.late ? (
+          <Tag color="red">迟报</Tag>
+        ) : (
+          // No time limit loaded: nothing to be on time for.
+          !view.untimed && <Tag color="green">按时</Tag>
+        )}
       </Space>
       {Object.entries(report.elements).length > 0 && (
         <dl style={{ margin: '4px 0' }}>
