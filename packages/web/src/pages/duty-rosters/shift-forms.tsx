@@ -1,4 +1,5 @@
-import { App, Form, Input, Modal, Radio, Select } from 'antd'
+import { App, Input, Modal, Radio, Select } from 'antd'
+import { Form } from '../../components/form.tsx'
 import { useState } from 'react'
 import {
   type DutyCandidate,

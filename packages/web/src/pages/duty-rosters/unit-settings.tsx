@@ -1,5 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Flex, Form, Input, InputNumber, Modal, Select, Typography } from 'antd'
+import { Form } from '../../components/form.tsx'
+import { App, Button, Flex, Input, InputNumber, Modal, Select, Typography } from 'antd'
 import { useState } from 'react'
 import {
   DUTY_DAY_TYPE_LABELS,
