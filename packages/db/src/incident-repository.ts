@@ -64,6 +64,15 @@ function toLateEntry(row: LateRow): LateEntry {
     recordedAt: iso(row.recorded_at),
     circularId: row.circular_id,
     entryKey: row.entry_key,
+    review: row.review
+      ? {
+          decision: row.review,
+          reason: row.review_reason ?? '',
+          byPersonId: row.reviewed_by_person_id ?? '',
+          byPostId: row.reviewed_by_post_id,
+          at: iso(row.reviewed_at ?? row.recorded_at),
+        }
+      : null,
   }
 }
 
@@ -82,6 +91,21 @@ const lateValues = (entry: LateEntry) => ({
   recorded_at: entry.recordedAt,
   circular_id: entry.circularId,
   entry_key: entry.entryKey,
+})
+
+type LineRow = LateRow & {
+  incident_title: string
+  department_name: string
+  reviewed_by_name: string | null
+  step_label: string | null
+}
+
+const toLine = (row: LineRow): LateEntryLine => ({
+  ...toLateEntry(row),
+  incidentTitle: row.incident_title,
+  departmentName: row.department_name,
+  stepLabel: row.step_label,
+  reviewedByName: row.reviewed_by_name,
 })
 
 type CircularRow = Selectable<Database['duty_circulars']>
@@ -120,6 +144,33 @@ export function createIncidentRepository(db: Kysely<Database>): IncidentReposito
     if (!scope.seesAll)
       query = query.where(
         sql<boolean>`i.reporting_department_id = any(${sql.val(scope.viewer.departmentIds)}::uuid[])`,
+      )
+    return query
+  }
+
+  // Register lines the scope sees: the jurisdiction, the incident's 密级, the unit unless all.
+  const lines = (scope: IncidentScope) => {
+    const cleared = SECRECY_LEVELS.filter(
+      (level) => rankOf(level) <= rankOf(scope.viewer.clearance),
+    )
+    let query = db
+      .selectFrom('late_report_entries as l')
+      .innerJoin('incidents as i', 'i.id', 'l.incident_id')
+      .innerJoin('departments as d', 'd.id', 'l.reporting_department_id')
+      .leftJoin('people as rp', 'rp.id', 'l.reviewed_by_person_id')
+      .selectAll('l')
+      .select([
+        'i.title as incident_title',
+        'd.name as department_name',
+        'rp.name as reviewed_by_name',
+        sql<string | null>`(select s->>'label' from jsonb_array_elements(i.steps) s
+          where s->>'act' = l.step_act limit 1)`.as('step_label'),
+      ])
+      .where('l.jurisdiction_id', '=', scope.viewer.jurisdictionId)
+      .where('i.secrecy', 'in', cleared)
+    if (!scope.seesAll)
+      query = query.where(
+        sql<boolean>`l.reporting_department_id = any(${sql.val(scope.viewer.departmentIds)}::uuid[])`,
       )
     return query
   }
@@ -293,35 +344,41 @@ export function createIncidentRepository(db: Kysely<Database>): IncidentReposito
     },
 
     async register(scope, window) {
-      const cleared = SECRECY_LEVELS.filter(
-        (level) => rankOf(level) <= rankOf(scope.viewer.clearance),
-      )
-      let query = db
-        .selectFrom('late_report_entries as l')
-        .innerJoin('incidents as i', 'i.id', 'l.incident_id')
-        .innerJoin('departments as d', 'd.id', 'l.reporting_department_id')
-        .selectAll('l')
-        .select([
-          'i.title as incident_title',
-          'd.name as department_name',
-          sql<string | null>`(select s->>'label' from jsonb_array_elements(i.steps) s
-            where s->>'act' = l.step_act limit 1)`.as('step_label'),
-        ])
-        .where('l.jurisdiction_id', '=', scope.viewer.jurisdictionId)
-        .where('i.secrecy', 'in', cleared)
+      const rows = await lines(scope)
         .where('l.due_at', '>=', window.from as unknown as Date)
         .where('l.due_at', '<', window.to as unknown as Date)
-      if (!scope.seesAll)
-        query = query.where(
-          sql<boolean>`l.reporting_department_id = any(${sql.val(scope.viewer.departmentIds)}::uuid[])`,
+        .orderBy('l.due_at')
+        .orderBy('l.id')
+        .limit(500)
+        .execute()
+      return rows.map(toLine)
+    },
+
+    async lockLine(scope, id) {
+      const row = await lines(scope).where('l.id', '=', id).forUpdate(['l']).executeTakeFirst()
+      return row ? toLine(row) : undefined
+    },
+
+    async reviewLine(id, review) {
+      const row = await db
+        .updateTable('late_report_entries')
+        .set({
+          review: review.decision,
+          review_reason: review.reason,
+          reviewed_by_person_id: review.byPersonId,
+          reviewed_by_post_id: review.byPostId,
+          reviewed_at: review.at,
+        })
+        .where('id', '=', id)
+        .returning((eb) =>
+          eb
+            .selectFrom('people')
+            .select('name')
+            .whereRef('people.id', '=', 'late_report_entries.reviewed_by_person_id')
+            .as('reviewed_by_name'),
         )
-      const rows = await query.orderBy('l.due_at').orderBy('l.id').limit(500).execute()
-      return rows.map((row): LateEntryLine => ({
-        ...toLateEntry(row),
-        incidentTitle: row.incident_title,
-        departmentName: row.department_name,
-        stepLabel: row.step_label,
-      }))
+        .executeTakeFirst()
+      return { reviewedByName: row?.reviewed_by_name ?? null }
     },
 
     async insertCircular(circular) {

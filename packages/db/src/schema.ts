@@ -727,6 +727,12 @@ export interface Database {
     recorded_at: ColumnType<Date, string, never>
     circular_id: string | null
     entry_key: string
+    /** 核实 (0044): null until the duty office reviews the line. */
+    review: 'confirmed' | 'excused' | null
+    review_reason: string | null
+    reviewed_by_person_id: string | null
+    reviewed_by_post_id: string | null
+    reviewed_at: ColumnType<Date | null, string | null, string | null>
   }
   duty_circulars: {
     id: string

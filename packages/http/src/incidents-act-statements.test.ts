@@ -12,7 +12,7 @@ const server = useDemoServer({ startsAt: at('2026-10-01T23:20:00'), jurisdiction
 const as = (username: string) => signInAs(server.app, username)
 
 describe('statements per incident act', () => {
-  it('首报, 书面报告, 要求续报, 终报, 终结 and the circular each stay within the budget', async () => {
+  it('首报, 书面报告, 要求续报, 终报, 终结, 核实 and the circular each stay within the budget', async () => {
     const township = await as('ml-townshipHead-qiaowa')
     const duty = await as('ml-dutyOfficer-1')
     const counts: Record<string, number> = {}
@@ -26,7 +26,8 @@ describe('statements per incident act', () => {
     ) => {
       const { inAct } = await actStatements(server.handle.db, async () => {
         const response = await send()
-        if (response.statusCode < 300 && name !== 'circular') view = JSON.parse(response.body)
+        if (response.statusCode < 300 && !['circular', 'review (核实)'].includes(name))
+          view = JSON.parse(response.body)
         return response
       })
       counts[name] = inAct.length
@@ -61,6 +62,15 @@ describe('statements per incident act', () => {
       }),
     )
     await measure('close', () => duty.post(`/api/incidents/${view.id}/close`, {}))
+    const register = await duty.get('/api/duty/late-register?from=2026-10-01&to=2026-10-02')
+    const [line] = register.json().entries as { id: string }[]
+    assert.ok(line, register.body)
+    await measure('review (核实)', () =>
+      duty.post(`/api/duty/late-register/${line.id}/review`, {
+        decision: 'confirmed',
+        reason: '经核实确属迟报',
+      }),
+    )
     await measure('circular', () =>
       duty.post('/api/duty/circulars', { from: '2026-10-01', to: '2026-10-02' }),
     )

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { IncidentRecord, StepChannel } from './incident.ts'
 import { minutesLate, satisfyFollowUps, satisfySteps, stepsOf } from './incident-steps.ts'
+import { incidentSummaryOf } from './view-incident.ts'
 
 let ids = 0
 const newId = () => `id-${(ids += 1)}`
@@ -131,4 +132,36 @@ describe('incident steps', () => {
       [['follow-up-overdue', 'f0', 15, 'follow-up:f0']],
     )
   })
+})
+
+describe('a step due at once (立即, a period of zero)', () => {
+  // 托克逊 七十六 "立即" is 0 minutes: the view shows 立即 and the time since the clock started,
+  // never a countdown; any other period counts down. Derived from the period, not the rule's kind.
+  const periods = [
+    { amount: 0, unit: 'minute', immediate: true, within: '立即' },
+    { amount: 0, unit: 'hour', immediate: true, within: '立即' },
+    { amount: 1, unit: 'minute', immediate: false, within: '1分钟' },
+    { amount: 1, unit: 'hour', immediate: false, within: '1小时' },
+  ] as const
+  for (const period of periods) {
+    it(`${period.amount} ${period.unit}: immediate ${period.immediate}`, () => {
+      const clockFrom = '2026-10-01T15:10:00.000Z'
+      const ms = period.unit === 'hour' ? 3_600_000 : 60_000
+      const record: IncidentRecord = {
+        ...incident([]),
+        steps: stepsOf([
+          {
+            act: 'reportToDutyOffice',
+            label: '报告县政府值班室',
+            within: { amount: period.amount, unit: period.unit },
+            due: new Date(Date.parse(clockFrom) + period.amount * ms).toISOString(),
+          },
+        ]),
+      }
+      const [step] = incidentSummaryOf(record, '夏乡', '2026-10-01T15:17:30.000Z').steps
+      assert.equal(step?.within, period.within)
+      assert.equal(step?.immediate, period.immediate)
+      assert.equal(step?.secondsSinceStart, 450)
+    })
+  }
 })

@@ -126,6 +126,7 @@ export function lateLine(
     ruleIds: record.ruleIds,
     recordedAt: at,
     circularId: null,
+    review: null,
     entryKey: what.stepAct
       ? registerKey(record.id, what.stepAct)
       : followUpKey(what.followUpRequestId ?? id),

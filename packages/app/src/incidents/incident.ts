@@ -124,6 +124,24 @@ export interface LateEntry {
   circularId: string | null
   /** '<incident>:<act>' or 'follow-up:<request>': one line per step or request. */
   entryKey: string
+  /** The duty office's 核实 of the line, if any (the line's facts stay as recorded). */
+  review: LateEntryReview | null
+}
+
+/** 核实: the line stands (confirmed) or is not to be circulated (excused, 不予通报). */
+export type LateEntryDecision = 'confirmed' | 'excused'
+
+export const LATE_ENTRY_DECISION_LABELS: Record<LateEntryDecision, string> = {
+  confirmed: '核实属实',
+  excused: '核实不予通报',
+}
+
+export interface LateEntryReview {
+  decision: LateEntryDecision
+  reason: string
+  byPersonId: string
+  byPostId: string | null
+  at: string
 }
 
 /** A register line as the register shows it (with the incident and the unit). */
@@ -131,6 +149,8 @@ export interface LateEntryLine extends LateEntry {
   incidentTitle: string
   departmentName: string
   stepLabel: string | null
+  /** The reviewer's name, when the line has been reviewed. */
+  reviewedByName: string | null
 }
 
 /** An incident with its reports, 续报 requests and register lines (one statement). */
@@ -209,6 +229,10 @@ export interface IncidentRepository {
    */
   registerLate(entries: readonly LateEntry[]): Promise<void>
   register(scope: IncidentScope, window: { from: string; to: string }): Promise<LateEntryLine[]>
+  /** One register line locked for a 核实, if the scope sees its incident (one statement). */
+  lockLine(scope: IncidentScope, id: string): Promise<LateEntryLine | undefined>
+  /** Records a 核实 on a line (its kind, times and minutes are left as they are). */
+  reviewLine(id: string, review: LateEntryReview): Promise<{ reviewedByName: string | null }>
   insertCircular(circular: DutyCircular): Promise<void>
   circulars(jurisdictionId: string): Promise<DutyCircular[]>
   circular(jurisdictionId: string, id: string): Promise<DutyCircular | undefined>

@@ -61,8 +61,23 @@ export function issueDutyCircular(
         '只有值班（应急）部门或政府办公室可以发布迟报漏报通报',
       )
     const wanted = input.entryIds ? new Set(input.entryIds) : null
-    const lines = (await r.incidents.register(scope, windowOf(input.from, input.to))).filter(
-      (line) => !line.circularId && (!wanted || wanted.has(line.id)),
+    const inWindow = await r.incidents.register(scope, windowOf(input.from, input.to))
+    // A line excused on 核实 (不予通报) is never circulated; asked for by id, it is refused.
+    const excused = inWindow.filter(
+      (line) => line.review?.decision === 'excused' && wanted?.has(line.id),
+    )
+    if (excused.length > 0)
+      throw new InvalidInputError(
+        'INCIDENT_ENTRY_EXCUSED',
+        `所选记录中有 ${excused.length} 条已核实为不予通报，不能列入通报`,
+        excused.map((line) => ({
+          path: 'entryIds',
+          message: `${line.departmentName}"${line.incidentTitle}"已核实不予通报`,
+        })),
+      )
+    const lines = inWindow.filter(
+      (line) =>
+        !line.circularId && line.review?.decision !== 'excused' && (!wanted || wanted.has(line.id)),
     )
     if (lines.length === 0)
       throw new InvalidInputError(

@@ -4,7 +4,11 @@ import { InvalidInputError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
-import { LATE_ENTRY_KIND_LABELS, type LateEntryLine } from './incident.ts'
+import {
+  LATE_ENTRY_DECISION_LABELS,
+  LATE_ENTRY_KIND_LABELS,
+  type LateEntryLine,
+} from './incident.ts'
 import { incidentScopeOf } from './incident-scope.ts'
 
 /** A civil-date window in Asia/Shanghai as instants [from 00:00, to+1 00:00). */
@@ -31,6 +35,16 @@ export const registerLineView = (line: LateEntryLine) => ({
   minutesLate: line.minutesLate,
   recordedAt: line.recordedAt,
   circularId: line.circularId,
+  /** The duty office's 核实 (null: not reviewed); an excused line is never circulated. */
+  review: line.review
+    ? {
+        decision: line.review.decision,
+        decisionLabel: LATE_ENTRY_DECISION_LABELS[line.review.decision],
+        reason: line.review.reason,
+        reviewedByName: line.reviewedByName,
+        reviewedAt: line.review.at,
+      }
+    : null,
 })
 
 /**

@@ -64,6 +64,13 @@ export function incidentSummaryOf(record: IncidentRecord, departmentName: string
         stateLabel: STEP_STATE_LABELS[state],
         /** Seconds to the due instant at the server's now (negative: past it). */
         secondsLeft: Math.floor((Date.parse(step.due) - Date.parse(now)) / 1000),
+        /**
+         * 立即 (托克逊 七十六): the period is zero, so the step is due the instant the clock starts;
+         * shown as 立即 with the time since then, not as a countdown.
+         */
+        immediate: Date.parse(step.due) <= Date.parse(record.clockFrom),
+        /** Seconds from the clock's start (occurred or known) to the server's now. */
+        secondsSinceStart: Math.floor((Date.parse(now) - Date.parse(record.clockFrom)) / 1000),
       }
     }),
     overdue: record.steps.some((step) => stepStateOf(step, now) === 'overdue'),

@@ -65,6 +65,9 @@ const stepView = z.object({
   state: z.enum(['done', 'late', 'open', 'overdue']),
   stateLabel: z.string(),
   secondsLeft: z.number(),
+  /** 立即: the step's period is zero (due when the clock starts): no countdown, time since. */
+  immediate: z.boolean(),
+  secondsSinceStart: z.number(),
 })
 
 export const incidentSummary = z.object({
@@ -90,6 +93,9 @@ export const incidentSummary = z.object({
 const timeLimitWarning = z.object({ message: z.string(), citations: z.array(citation) }).nullable()
 
 const lateKind = z.enum(['late', 'missing', 'follow-up-overdue'])
+const reviewDecision = z.enum(['confirmed', 'excused'], {
+  message: '核实结论只能是：属实（confirmed）、不予通报（excused）',
+})
 
 export const incidentView = incidentSummary.extend({
   serverNow: z.string(),
@@ -173,7 +179,21 @@ const registerLine = z.object({
   minutesLate: z.number().nullable(),
   recordedAt: z.string(),
   circularId: z.string().nullable(),
+  /** 核实 by the duty office (null: not reviewed); an excused line is never circulated. */
+  review: z
+    .object({
+      decision: reviewDecision,
+      decisionLabel: z.string(),
+      reason: z.string(),
+      reviewedByName: z.string().nullable(),
+      reviewedAt: z.string(),
+    })
+    .nullable(),
 })
+
+export const registerLineParams = z.object({ id })
+export const reviewBody = z.object({ decision: reviewDecision, reason: text(500) })
+export const registerLineResponse = registerLine
 
 export const registerResponse = z.object({
   from: civilDateOut,

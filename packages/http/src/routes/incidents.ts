@@ -10,6 +10,7 @@ import {
   listOpenOpinions,
   reportIncident,
   requestIncidentFollowUp,
+  reviewLateEntry,
   viewDutyBoard,
   viewDutyCircular,
   viewIncident,
@@ -31,8 +32,11 @@ import {
   listQuery,
   listResponse,
   optionsResponse,
+  registerLineParams,
+  registerLineResponse,
   registerResponse,
   reportIncidentBody,
+  reviewBody,
   windowQuery,
 } from './incidents.contract.ts'
 import type { SessionRouteDeps } from './session.ts'
@@ -178,6 +182,24 @@ export function incidentRoutes(
         },
       },
       async (request) => listLateRegister(repositories, reads, sessionOf(request), request.query),
+    )
+
+    app.post(
+      '/api/duty/late-register/:id/review',
+      {
+        preHandler: signedIn,
+        schema: {
+          summary: '核实迟报漏报记录：属实（仍为迟报、漏报）或不予通报，须写明理由（值班部门）',
+          params: registerLineParams,
+          body: reviewBody,
+          response: { 200: registerLineResponse, ...refusals },
+        },
+      },
+      async (request) =>
+        reviewLateEntry(commands, sessionOf(request), {
+          ...request.body,
+          entryId: request.params.id,
+        }),
     )
 
     app.get(
