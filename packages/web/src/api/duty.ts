@@ -31,6 +31,9 @@ export interface TimedStep {
   overdueAt?: string | null
   state?: StepStateCode | null
   stateLabel?: string
+  /** 立即 (a period of zero, 托克逊 七十六): no countdown; the time since the clock started instead. */
+  immediate?: boolean
+  secondsSinceStart?: number
 }
 
 export interface IncidentSummary {
@@ -97,6 +100,18 @@ export interface LateEntry {
   reportedAt: string | null
   minutesLate: number | null
   circularId?: string | null
+  /** The duty office's 核实 (null: not reviewed); an excused line is never circulated. */
+  review?: LateEntryReview | null
+}
+
+export type LateEntryDecision = 'confirmed' | 'excused'
+
+export interface LateEntryReview {
+  decision: LateEntryDecision
+  decisionLabel: string
+  reason: string
+  reviewedByName: string | null
+  reviewedAt: string
 }
 
 export type IncidentAct = 'report' | 'requestFollowUp' | 'close'
@@ -261,6 +276,15 @@ export const closeIncident = (id: string) =>
 
 export const fetchLateRegister = (period: { from?: string; to?: string }, signal?: AbortSignal) =>
   request<LateRegister>('GET', '/api/duty/late-register', { query: period, signal })
+
+/** 核实 of a register line: 属实 (stays a 迟报/漏报) or 不予通报, with the reason. */
+export const reviewLateEntry = (
+  id: string,
+  review: { decision: LateEntryDecision; reason: string },
+) =>
+  request<LateEntry>('POST', `/api/duty/late-register/${encodeURIComponent(id)}/review`, {
+    body: review,
+  })
 
 export const fetchDutyCirculars = async (signal?: AbortSignal) =>
   (await request<{ circulars: DutyCircular[] }>('GET', '/api/duty/circulars', { signal })).circulars

@@ -21,6 +21,7 @@ describe('duty countdowns', () => {
       ['30 minutes', '30分钟', 30],
       ['5小时', '5小时', 300],
       [{ amount: 0, unit: 'minute' }, '立即', 0],
+      ['立即', '立即', 0],
       [{ amount: 3, unit: 'workingDay' }, '3个工作日', null],
     ]
     for (const [within, words, minutes] of cases) {

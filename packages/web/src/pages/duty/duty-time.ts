@@ -16,6 +16,8 @@ const UNIT_LABELS: Record<string, string> = {
 export function periodOf(within: Period | string | undefined): Period | null {
   if (!within) return null
   if (typeof within !== 'string') return within
+  // The server writes a period of zero as the article does: 立即 (托克逊 七十六).
+  if (within.trim() === '立即') return { amount: 0, unit: 'minute' }
   const match = /^(\d+)\s*([A-Za-z]+?)s?$/.exec(within.trim())
   if (match) return { amount: Number(match[1]), unit: match[2] as string }
   const words = /^(\d+)\s*(分钟|小时)$/.exec(within.trim())

@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd'
+import { Button, Table, Tag, Typography } from 'antd'
 import type { TableRowSelection } from 'antd/es/table/interface'
 import { Link } from 'react-router-dom'
 import type { LateEntry, LateKind } from '../../api/duty.ts'
@@ -15,10 +15,13 @@ export function LateEntryTable({
   entries,
   showIncident = true,
   selection,
+  onReview,
 }: {
   entries: LateEntry[]
   showIncident?: boolean
   selection?: TableRowSelection<LateEntry>
+  /** The duty office's 核实 of a line not yet circulated (the register page). */
+  onReview?: (entry: LateEntry) => void
 }) {
   return (
     <Table<LateEntry>
@@ -76,6 +79,37 @@ export function LateEntryTable({
                   ) : (
                     '未通报'
                   ),
+              },
+            ]
+          : []),
+        ...(onReview || entries.some((entry) => entry.review)
+          ? [
+              {
+                title: '核实',
+                key: 'review',
+                render: (_: unknown, entry: LateEntry) => (
+                  <>
+                    {entry.review && (
+                      <div>
+                        <Tag color={entry.review.decision === 'excused' ? 'default' : 'red'}>
+                          {entry.review.decisionLabel}
+                        </Tag>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {entry.review.reason}
+                          {entry.review.reviewedByName
+                            ? `（${entry.review.reviewedByName}，`
+                            : '（'}
+                          {shanghaiMinute(entry.review.reviewedAt)}）
+                        </Typography.Text>
+                      </div>
+                    )}
+                    {onReview && !entry.circularId && (
+                      <Button size="small" onClick={() => onReview(entry)}>
+                        {entry.review ? '重新核实' : '核实'}
+                      </Button>
+                    )}
+                  </>
+                ),
               },
             ]
           : []),

@@ -16,6 +16,14 @@ function StateTag({ step, now }: { step: TimedStep; now: number | null }) {
       return <Tag color="volcano">迟报 {minutes} 分钟</Tag>
     }
     case 'overdue':
+      // 立即 (a period of zero): no deadline to count down or past — the time since the clock
+      // started (the incident happened or became known), which is the due instant itself.
+      if (step.immediate)
+        return (
+          <Tag color="red" className="duty-overdue" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            立即报送 · 已过 {now !== null ? formatSpan(now - due) : '—'}
+          </Tag>
+        )
       return (
         <Tag color="red" className="duty-overdue">
           已超时{now !== null ? ` ${formatSpan(now - due)}` : ''}
@@ -61,7 +69,9 @@ export function StepCountdowns({
               {step.label}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {' '}
-                （{formatWithin(step.within)}内，{shanghaiShort(step.due)} 前）
+                {step.immediate
+                  ? `（立即，自 ${shanghaiShort(step.due)} 起）`
+                  : `（${formatWithin(step.within)}内，${shanghaiShort(step.due)} 前）`}
               </Typography.Text>
             </Typography.Text>
             <StateTag step={step} now={now} />

@@ -232,8 +232,11 @@ function DeadlinePreview({ category, from }: { category: CategoryOption; from: s
             const due = minutes === null ? null : new Date(start + minutes * 60_000).toISOString()
             return (
               <li key={step.act}>
-                {formatWithin(step.within)}内{step.label}
-                {due ? `：${shanghaiMinute(due)} 前` : ''}
+                {/* 立即 (a period of zero): due the moment it happened or became known. */}
+                {minutes === 0
+                  ? `立即${step.label}`
+                  : `${formatWithin(step.within)}内${step.label}`}
+                {due ? (minutes === 0 ? '（现在即应报送）' : `：${shanghaiMinute(due)} 前`) : ''}
               </li>
             )
           })}
