@@ -90,7 +90,7 @@ export function LateEntryTable({
                 render: (_: unknown, entry: LateEntry) => (
                   <>
                     {entry.review && (
-                      <div>
+                      <div style={{ maxWidth: 240, whiteSpace: 'normal', marginBottom: 4 }}>
                         <Tag color={entry.review.decision === 'excused' ? 'default' : 'red'}>
                           {entry.review.decisionLabel}
                         </Tag>
