@@ -412,6 +412,23 @@ describe('值班表 (duty rosters, 木里 第八十八条)', () => {
     server.clock = new Date('2026-09-14T02:00:00Z')
   })
 
+  it("asked for no dates, shows the week from the server's day in Beijing (the page's default)", async () => {
+    // 2026-12-31 16:30 UTC is 1 January 2027 00:30 in Beijing: the week and the holiday year follow.
+    server.clock = new Date('2026-12-31T16:30:00Z')
+    const office = await signInAs(server.app, 'ml-officeDirector')
+    const week = (await office.get(`/api/duty/rosters?unit=${unitId}`)).json() as {
+      from: string
+      to: string
+    }
+    assert.deepEqual([week.from, week.to], ['2027-01-01', '2027-01-07'])
+    const holiday = (
+      await office.get(`/api/duty/rosters?unit=${unitId}&holiday=nationalDay`)
+    ).json() as { from: string; holiday: { code: string } | null }
+    assert.equal(holiday.holiday?.code, 'nationalDay')
+    assert.equal(holiday.from.slice(0, 4), '2027')
+    server.clock = new Date('2026-09-14T02:00:00Z')
+  })
+
   it('answers bad input with a code and a Chinese message, never a 5xx', async () => {
     const office = await signInAs(server.app, 'ml-officeDirector')
     const other = randomUUID()

@@ -78,16 +78,15 @@ function DutyRosters() {
   const [params, setParams] = useSearchParams()
   const units = useLoad('duty-units', (signal) => fetchDutyUnits(signal))
   const unitId = params.get('unit') ?? units.data?.units[0]?.id ?? null
-  const today = dayjs().format(DATE_FORMAT)
+  // No dates asked: the server picks the week from its own day in Beijing (never the browser's
+  // clock), and a holiday without a year is the one of the server's year.
+  const asked = (name: string) => params.get(name) ?? undefined
+  const year = params.get('year') ? Number(params.get('year')) : undefined
   const span: DutySpan = params.get('holiday')
-    ? { holiday: params.get('holiday') ?? undefined, year: Number(params.get('year')) }
+    ? { holiday: asked('holiday'), ...(year ? { year } : {}) }
     : {
-        from: params.get('from') ?? today,
-        to:
-          params.get('to') ??
-          dayjs(params.get('from') ?? today)
-            .add(6, 'day')
-            .format(DATE_FORMAT),
+        ...(params.get('from') ? { from: asked('from') } : {}),
+        ...(params.get('to') ? { to: asked('to') } : {}),
       }
   const key = unitId ? `duty-roster:${unitId}:${JSON.stringify(span)}` : null
   const roster = useLoad(key, (signal) => fetchDutyRoster(unitId ?? '', span, signal))
@@ -98,6 +97,12 @@ function DutyRosters() {
   const unit = units.data?.units.find((u) => u.id === unitId)
   const view = roster.data
   const canManage = view?.canManage ?? false
+  // Generate, publish and print act on the span on screen, as the server resolved it.
+  const shown: DutySpan = !view
+    ? span
+    : view.holiday
+      ? { holiday: view.holiday.code, year: year ?? Number(view.from.slice(0, 4)) }
+      : { from: view.from, to: view.to }
 
   const setSpan = (next: Record<string, string>) =>
     setParams({ ...(unitId ? { unit: unitId } : {}), ...next })
@@ -200,7 +205,7 @@ function DutyRosters() {
               label: `${h.name}（${h.from.slice(5)}至${h.to.slice(5)}）`,
             }))}
             onChange={(code: string) =>
-              setSpan({ holiday: code, year: (view?.from ?? today).slice(0, 4) })
+              setSpan({ holiday: code, ...(view ? { year: view.from.slice(0, 4) } : {}) })
             }
           />
         </Flex>
@@ -214,19 +219,19 @@ function DutyRosters() {
             <Button
               type="primary"
               loading={busy}
-              onClick={() => act(() => generateDutyRoster(unitId, span), '已生成值班表草稿')}
+              onClick={() => act(() => generateDutyRoster(unitId, shown), '已生成值班表草稿')}
             >
               生成值班表
             </Button>
             <Button
               loading={busy}
               disabled={(view?.drafts ?? 0) === 0}
-              onClick={() => act(() => publishDutyRoster(unitId, span), '已发布，已通知在班人员')}
+              onClick={() => act(() => publishDutyRoster(unitId, shown), '已发布，已通知在班人员')}
             >
               发布
             </Button>
             {unit?.canManage && <Button onClick={() => setSettings(true)}>班次与人员设置</Button>}
-            <Button href={dutyRosterPrintUrl(unitId, span)} target="_blank">
+            <Button href={dutyRosterPrintUrl(unitId, shown)} target="_blank">
               打印
             </Button>
           </Flex>
