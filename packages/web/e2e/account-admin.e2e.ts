@@ -44,6 +44,11 @@ async function openAccounts(page: Page): Promise<void> {
   await page.getByRole('heading', { name: '账户管理' }).waitFor()
 }
 
+/** Narrows the list to the accounts matching `text` (five rosters fill more than one page). */
+async function findAccounts(page: Page, text: string): Promise<void> {
+  await page.getByLabel('查找账户').fill(text)
+}
+
 /**
  * The dialog's submit button. Not by exact name: after a refusal, antd's loading icon may linger
  * in its leave animation and lend its label ("loading") to the button's name.
@@ -101,6 +106,7 @@ describe('account administration', () => {
     await dialog.getByLabel('密码').fill(GOOD_PASSWORD)
     await submitButton(dialog, '开设').click()
     await page.getByText(`已开设账户：${USERNAME}`).waitFor()
+    await findAccounts(page, USERNAME)
     const row = page.getByRole('row').filter({ hasText: USERNAME })
     await row.getByText(PERSON).waitFor()
     await row.getByText('任职人员').waitFor()
@@ -117,6 +123,7 @@ describe('account administration', () => {
     assert.equal(await apiSignIn(USERNAME, GOOD_PASSWORD), 401)
     // The system admin neither unlocks nor classifies, and cannot reset their own password.
     assert.equal(await page.getByRole('button', { name: '设定密级' }).count(), 0)
+    await findAccounts(page, 'Admin')
     const own = page.getByRole('row').filter({ hasText: 'systemAdmin' })
     assert.equal(await own.getByRole('button', { name: '重置密码' }).count(), 0)
     // Nor another administrator's: that is done at the server console only (三员分立).
@@ -135,6 +142,7 @@ describe('account administration', () => {
     assert.equal(await page.getByRole('button', { name: '开设账户' }).count(), 0)
     assert.equal(await page.getByRole('button', { name: '重置密码' }).count(), 0)
 
+    await findAccounts(page, USERNAME)
     const row = page.getByRole('row').filter({ hasText: USERNAME })
     await row.getByRole('button', { name: '设定密级' }).click()
     const dialog = page.getByRole('dialog', { name: `设定密级：${PERSON}` })
@@ -147,6 +155,7 @@ describe('account administration', () => {
     await page.getByText(`已设定密级：${PERSON} → 秘密`).waitFor()
     await row.getByRole('cell', { name: '秘密', exact: true }).waitFor()
 
+    await findAccounts(page, 'zs-townshipHead')
     // Exactly this account: 钟山's roster also has zs-townshipHead-2 (大河镇镇长).
     const locked = page.getByRole('row').filter({ hasText: /zs-townshipHead(?!-)/ })
     await locked.getByText('已锁定').waitFor()

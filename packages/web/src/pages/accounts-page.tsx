@@ -1,5 +1,5 @@
 import { UserAddOutlined } from '@ant-design/icons'
-import { Button, Flex, Space, Typography } from 'antd'
+import { Button, Flex, Input, Space, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { fetchAccounts } from '../api/accounts.ts'
 import { fetchJurisdictions } from '../api/organisation.ts'
@@ -36,11 +36,24 @@ function AccountAdministration({
   const [creating, setCreating] = useState(false)
   const [resetting, setResetting] = useState<AccountSummary | null>(null)
   const [classifying, setClassifying] = useState<AccountSummary | null>(null)
+  // Five jurisdictions' rosters fill more than one page: an account is found by what one knows of it.
+  const [query, setQuery] = useState('')
 
   const jurisdictionNames = useMemo(
     () => new Map((jurisdictions.data ?? []).map((j) => [j.id, j.name])),
     [jurisdictions.data],
   )
+
+  const shown = useMemo(() => {
+    const wanted = query.trim()
+    if (!accounts.data || !wanted) return accounts.data
+    return accounts.data.filter(
+      (account) =>
+        account.username.includes(wanted) ||
+        (account.person?.name ?? '').includes(wanted) ||
+        (jurisdictionNames.get(account.person?.jurisdictionId ?? '') ?? '').includes(wanted),
+    )
+  }, [accounts.data, jurisdictionNames, query])
 
   function done(close: () => void) {
     return () => {
@@ -77,9 +90,18 @@ function AccountAdministration({
         <LoadError error={jurisdictions.error} onRetry={jurisdictions.reload} />
       )}
       {accounts.loading && !accounts.data && <PageLoading />}
-      {accounts.data && (
+      {shown && (
+        <Input.Search
+          allowClear
+          aria-label="查找账户"
+          placeholder="按用户名、姓名或辖区查找"
+          style={{ maxWidth: 360 }}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      )}
+      {shown && (
         <AccountsTable
-          accounts={accounts.data}
+          accounts={shown}
           loading={accounts.loading}
           jurisdictionNames={jurisdictionNames}
           actions={(account) => (
