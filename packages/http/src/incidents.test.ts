@@ -116,6 +116,13 @@ describe('incident reports on the clock (木里 第八十九条)', () => {
       .json()
       .categories.find((c: { code: string }) => c.code === 'suddenIncident')
     assert.ok(category, options.body)
+    // The 报告单位 picker: the duty office records a unit's call for it; a township reports its own.
+    const mayReport = async (client: typeof township) =>
+      (await client.get('/api/incidents/options')).json().mayReportForOtherUnits
+    assert.deepEqual(
+      [await mayReport(township), await mayReport(duty), await mayReport(otherTownship)],
+      [false, true, false],
+    )
     assert.deepEqual(
       category.steps.map((s: { act: string; channel: string }) => [s.act, s.channel]),
       [
@@ -229,6 +236,11 @@ describe('incident reports on the clock (木里 第八十九条)', () => {
     })
     assert.equal(late.statusCode, 200, late.body)
     assert.equal(late.json().steps[1].state, 'late')
+    // Each step carries the server's minutes (the board shows them, as the register does).
+    assert.deepEqual(
+      late.json().steps.map((s: { minutesLate: number | null }) => s.minutesLate),
+      [null, 30],
+    )
     assert.deepEqual(
       late
         .json()

@@ -5,6 +5,7 @@ import type { SessionRecord } from '../identity/log-in.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { IncidentElement, StepChannel } from './incident.ts'
+import { incidentScopeOf } from './incident-scope.ts'
 import { periodText } from './incident-steps.ts'
 import {
   reportingArticles,
@@ -34,11 +35,16 @@ export async function incidentOptions(
   categories: IncidentCategoryOption[]
   citations: Citation[]
   timeLimitWarning: TimeLimitWarning | null
+  /** Whether this post may report for another unit (the duty office and those who see all). */
+  mayReportForOtherUnits: boolean
 }> {
   const now = deps.now()
   const on = shanghaiDateOf(now.getTime())
-  const { jurisdictionId } = await actorOfSession(r, session, now)
+  const actor = await actorOfSession(r, session, now)
+  const { jurisdictionId } = actor
   const rules = deps.rules
+  // The same answer reportIncident gives a unit it names (contract C5).
+  const mayReportForOtherUnits = incidentScopeOf(rules, actor, on).seesAll
   const answer = ask<{
     categories: {
       code: string
@@ -59,6 +65,7 @@ export async function incidentOptions(
       categories: [UNLISTED_OPTION],
       citations: warning.citations,
       timeLimitWarning: warning,
+      mayReportForOtherUnits,
     }
   }
   return {
@@ -76,6 +83,7 @@ export async function incidentOptions(
     })),
     citations: answer.citations,
     timeLimitWarning: null,
+    mayReportForOtherUnits,
   }
 }
 

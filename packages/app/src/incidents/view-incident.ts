@@ -16,6 +16,7 @@ import {
   type LoadedIncident,
 } from './incident.ts'
 import { incidentScopeOf } from './incident-scope.ts'
+import { minutesLate } from './incident-steps.ts'
 import { timeLimitWarningOf, UNLISTED_CATEGORY } from './time-limit-warning.ts'
 
 export type IncidentAct = 'report' | 'requestFollowUp' | 'close'
@@ -60,6 +61,8 @@ export function incidentSummaryOf(record: IncidentRecord, departmentName: string
         to: step.to,
         satisfiedAt: step.satisfiedAt,
         overdueAt: step.overdueAt,
+        /** Whole minutes late, rounded up as the 迟报漏报 register counts them (null: on time, open). */
+        minutesLate: state === 'late' ? minutesLate(step.due, step.satisfiedAt!) : null,
         state,
         stateLabel: STEP_STATE_LABELS[state],
         /** Seconds to the due instant at the server's now (negative: past it). */

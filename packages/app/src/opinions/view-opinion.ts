@@ -1,5 +1,6 @@
 import { type CategoryOption, type Citation, shanghaiDateOf } from '@zhengling/rules'
 import { actorOfSession } from '../acts/actor.ts'
+import { minutesLate } from '../incidents/incident-steps.ts'
 import { ask } from '../documents/document-rules.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { RulesPort } from '../rules-port.ts'
@@ -36,7 +37,13 @@ export function opinionSummary(loaded: LoadedOpinion, now: string) {
   const steps = record.steps.map((step) => {
     const state =
       record.status === 'closed' && !step.satisfiedAt ? null : opinionStepState(step, now)
-    return { ...step, state, stateLabel: state ? STEP_STATE_LABELS[state] : '已办结' }
+    return {
+      ...step,
+      state,
+      stateLabel: state ? STEP_STATE_LABELS[state] : '已办结',
+      /** Whole minutes late, rounded up as an incident's steps count them (null: on time, open). */
+      minutesLate: state === 'late' ? minutesLate(step.due, step.satisfiedAt!) : null,
+    }
   })
   return {
     id: record.id,

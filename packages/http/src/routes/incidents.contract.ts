@@ -62,6 +62,8 @@ const stepView = z.object({
   to: z.array(z.string()),
   satisfiedAt: z.string().nullable(),
   overdueAt: z.string().nullable(),
+  /** Whole minutes late, rounded up (the register's figure); null when on time or open. */
+  minutesLate: z.number().int().nullable(),
   state: z.enum(['done', 'late', 'open', 'overdue']),
   stateLabel: z.string(),
   secondsLeft: z.number(),
@@ -164,6 +166,8 @@ export const optionsResponse = z.object({
   ),
   citations: z.array(citation),
   timeLimitWarning,
+  /** Whether this post may report for another unit (the server refuses others: INCIDENT_NOT_OWN_UNIT). */
+  mayReportForOtherUnits: z.boolean(),
 })
 
 const registerLine = z.object({

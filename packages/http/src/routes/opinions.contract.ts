@@ -47,6 +47,8 @@ const step = z.object({
   satisfiedAt: z.string().nullable(),
   responseId: z.string().nullable(),
   overdueAt: z.string().nullable(),
+  /** Whole minutes late, rounded up (the register's figure); null when on time or open. */
+  minutesLate: z.number().int().nullable(),
   state: z.enum(['done', 'late', 'open', 'overdue']).nullable(),
   stateLabel: z.string(),
 })

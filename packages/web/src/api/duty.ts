@@ -29,6 +29,8 @@ export interface TimedStep {
   satisfiedAt: string | null
   /** When the server's timer found it past due (the escalation). */
   overdueAt?: string | null
+  /** Whole minutes late as the server counts them (rounded up, the register's figure). */
+  minutesLate?: number | null
   state?: StepStateCode | null
   stateLabel?: string
   /** 立即 (a period of zero, 托克逊 七十六): no countdown; the time since the clock started instead. */
@@ -140,6 +142,8 @@ export interface CategoryOptions {
   categories: CategoryOption[]
   citations: Citation[]
   timeLimitWarning?: TimeLimitWarning | null
+  /** Incidents: whether this post may report for another unit (报告单位); the server enforces it. */
+  mayReportForOtherUnits?: boolean
 }
 
 export interface NewIncident {

@@ -11,10 +11,13 @@ function StateTag({ step, now }: { step: TimedStep; now: number | null }) {
   switch (state) {
     case 'done':
       return <Tag color="green">已按时完成 {shanghaiShort(step.satisfiedAt!)}</Tag>
-    case 'doneLate': {
-      const minutes = Math.round((Date.parse(step.satisfiedAt!) - due) / 60_000)
-      return <Tag color="volcano">迟报 {minutes} 分钟</Tag>
-    }
+    case 'doneLate':
+      // The server's figure, so the board and the 迟报漏报 register say the same minutes.
+      return (
+        <Tag color="volcano">
+          迟报{typeof step.minutesLate === 'number' ? ` ${step.minutesLate} 分钟` : ''}
+        </Tag>
+      )
     case 'overdue':
       // 立即 (a period of zero): no deadline to count down or past — the time since the clock
       // started (the incident happened or became known), which is the due instant itself.

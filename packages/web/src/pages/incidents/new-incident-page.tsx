@@ -56,12 +56,6 @@ function NewIncident() {
     fetchOrganisation(me.jurisdiction?.id ?? '', undefined, signal),
   )
   const units = chart.data?.departments ?? []
-  // The duty office, the government office and the leaders record a unit's call for it; a unit
-  // reports its own (the server decides either way).
-  const ownUnit = me.posts.find((post) => post.postId === me.currentPostId)?.departmentId ?? null
-  const recordsForOthers =
-    chart.data !== undefined &&
-    (ownUnit === null || units.find((unit) => unit.id === ownUnit)?.kind === 'desk')
   const { message } = App.useApp()
   const [form] = Form.useForm<IncidentValues>()
   const { submitting, error, submit } = useSubmit()
@@ -70,6 +64,9 @@ function NewIncident() {
   const categoryCode = Form.useWatch('category', form)
   const options = useLoad('incident-options', (signal) => fetchIncidentOptions(signal))
   const category = options.data?.categories.find((candidate) => candidate.code === categoryCode)
+  // The duty office, the government office and the leaders record a unit's call for it; a unit
+  // reports its own. The server says which this post is (the same answer it enforces).
+  const recordsForOthers = chart.data !== undefined && options.data?.mayReportForOtherUnits === true
   const clockFrom = knownAt || occurredAt
 
   async function onFinish(values: IncidentValues) {
