@@ -334,9 +334,10 @@ function IncidentCard({
           {incident.title}
         </Link>
       }
-      extra={<Tag>{incident.categoryLabel ?? incident.category}</Tag>}
     >
+      {/* The category beside the facts, not in the title bar: a long title keeps the phone's width. */}
       <Typography.Paragraph type="secondary" style={{ marginBottom: 4, fontSize: 12 }}>
+        <Tag style={{ marginInlineEnd: 6 }}>{incident.categoryLabel ?? incident.category}</Tag>
         {[
           incident.reportingDepartment.name,
           incident.place,
@@ -376,9 +377,9 @@ function OpinionCard({
           {item.title}
         </Link>
       }
-      extra={<Tag>{item.categoryLabel ?? item.category}</Tag>}
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 4, fontSize: 12 }}>
+        <Tag style={{ marginInlineEnd: 6 }}>{item.categoryLabel ?? item.category}</Tag>
         {item.source} · 发现于 {shanghaiMinute(item.surfacedAt)}
         {item.responsibleDepartmentName ? ` · 回应：${item.responsibleDepartmentName}` : ''}
       </Typography.Paragraph>

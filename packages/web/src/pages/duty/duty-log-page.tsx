@@ -10,6 +10,7 @@ import {
   Input,
   List,
   Modal,
+  Popconfirm,
   Select,
   Space,
   Tag,
@@ -535,11 +536,12 @@ function HandoverOut({ view, onDone }: { view: DutyLogView; onDone: () => void }
             onChange={(event) => setNotes(event.target.value)}
           />
           {error && <SubmitError error={error} />}
-          <Button
-            type="primary"
-            loading={submitting}
-            onClick={() =>
-              void submit(async () => {
+          <Popconfirm
+            title="确认交班签字？交班后本班不能再补记。"
+            okText="交班签字"
+            cancelText="取消"
+            onConfirm={() =>
+              submit(async () => {
                 if (!view.shift) return
                 await handOverDutyShift(view.shift.id, notes)
                 message.success('已交班，待下一班签收')
@@ -548,8 +550,10 @@ function HandoverOut({ view, onDone }: { view: DutyLogView; onDone: () => void }
               })
             }
           >
-            交班签字
-          </Button>
+            <Button type="primary" loading={submitting}>
+              交班签字
+            </Button>
+          </Popconfirm>
         </Space>
       )}
     </Card>

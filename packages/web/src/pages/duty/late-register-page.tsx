@@ -90,7 +90,11 @@ function LateRegister() {
         value={period ?? (entries.data ? [dayjs(entries.data.from), dayjs(entries.data.to)] : null)}
         inputReadOnly
         allowClear={false}
-        onChange={(range) => setPeriod(range && range[0] && range[1] ? [range[0], range[1]] : null)}
+        onChange={(range) => {
+          // Ticked lines belong to the period shown: a new period starts with none ticked.
+          setSelected([])
+          setPeriod(range && range[0] && range[1] ? [range[0], range[1]] : null)
+        }}
         style={{ maxWidth: 320 }}
       />
       {error && <SubmitError error={error} />}

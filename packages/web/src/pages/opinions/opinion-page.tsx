@@ -6,6 +6,7 @@ import {
   Descriptions,
   Empty,
   Input,
+  Popconfirm,
   Select,
   Space,
   Tag,
@@ -193,17 +194,19 @@ function RespondForm({ view, onDone }: { view: OpinionView; onDone: () => void }
             登记回应
           </Button>
           {view.canClose && (
-            <Button
-              loading={closing.submitting}
-              onClick={() =>
+            <Popconfirm
+              title="确认结束该舆情的回应？"
+              okText="结束"
+              cancelText="取消"
+              onConfirm={() =>
                 closing.submit(async () => {
                   await closeOpinion(view.item.id)
                   onDone()
                 })
               }
             >
-              结束
-            </Button>
+              <Button loading={closing.submitting}>结束</Button>
+            </Popconfirm>
           )}
         </Space>
       </Form>
