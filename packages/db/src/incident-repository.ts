@@ -338,7 +338,10 @@ export function createIncidentRepository(db: Kysely<Database>): IncidentReposito
               reported_at: eb.ref('excluded.reported_at'),
               minutes_late: eb.ref('excluded.minutes_late'),
             }))
-            .where(sql<boolean>`excluded.reported_at is not null`),
+            // A line reviewed (核实) or circulated stays as it was reviewed or circulated.
+            .where(sql<boolean>`excluded.reported_at is not null`)
+            .where('late_report_entries.review', 'is', null)
+            .where('late_report_entries.circular_id', 'is', null),
         )
         .execute()
     },
@@ -398,12 +401,16 @@ export function createIncidentRepository(db: Kysely<Database>): IncidentReposito
           rule_ids: circular.ruleIds,
         })
         .execute()
-      await db
+      // Only lines still free: one circulated or excused meanwhile is not taken twice.
+      const taken = await db
         .updateTable('late_report_entries')
         .set({ circular_id: circular.id })
         .where('id', 'in', circular.entryIds)
         .where('jurisdiction_id', '=', circular.jurisdictionId)
-        .execute()
+        .where('circular_id', 'is', null)
+        .where(sql<boolean>`review is distinct from 'excused'`)
+        .executeTakeFirst()
+      return Number(taken.numUpdatedRows)
     },
 
     async circulars(jurisdictionId) {

@@ -1,8 +1,13 @@
-import { escalateIncident, INCIDENT_TIMER_KINDS, type RulesPort } from '@zhengling/app'
+import { escalateIncident, type Hasher, INCIDENT_TIMER_KINDS, type RulesPort } from '@zhengling/app'
 import type { JobHandler } from './job-queue.ts'
 import { createRepositories } from './repositories.ts'
 
-type IncidentTimerDeps = { now: () => Date; rules: RulesPort; newId: () => string }
+type IncidentTimerDeps = {
+  now: () => Date
+  rules: RulesPort
+  newId: () => string
+  hasher: Hasher
+}
 
 /**
  * The handlers of 突发事件信息报送's durable timers (incident-timers.ts): a step or a 续报 request

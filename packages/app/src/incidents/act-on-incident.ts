@@ -132,8 +132,9 @@ export async function auditIncident(
     record: IncidentRecord
     before: IncidentRecord | null
     at: string
-    personId: string
-    postId: string
+    /** None when the system acts (a timer's escalation). */
+    personId: string | null
+    postId: string | null
     action: string
     text: string | null
   },

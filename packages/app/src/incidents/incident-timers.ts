@@ -1,4 +1,5 @@
-import { type Citation, citationOf } from '@zhengling/rules'
+import { type Citation, citationOf, shanghaiDateOf } from '@zhengling/rules'
+import type { Hasher } from '../audit/hasher.ts'
 import { recordDutyEvent } from '../duty/duty-events.ts'
 import { dutyLeaderAt } from '../duty/duty-roster-reads.ts'
 import type { ScheduledTimer } from '../jobs/job-scheduler.ts'
@@ -8,6 +9,7 @@ import type { HeldPost } from '../organisation/organisation-repository.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
 import type { IncidentFollowUpRequest, IncidentRecord, IncidentStep } from './incident.ts'
+import { auditIncident } from './act-on-incident.ts'
 import { lateLine } from './incident-steps.ts'
 
 /**
@@ -84,7 +86,8 @@ export const citedText = (citations: readonly Citation[]) => {
   return articles.length ? `依据：${articles.join('、')}` : ''
 }
 
-const shanghaiTime = (iso: string) =>
+/** An instant as Beijing reads it (MM-DD HH:mm), for a message. */
+export const incidentTime = (iso: string) =>
   new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ')
 
 export type IncidentTimerOutcome = 'nothingToDo' | 'escalated'
@@ -99,9 +102,9 @@ export type IncidentTimerOutcome = 'nothingToDo' | 'escalated'
 export async function escalateIncident(
   r: Pick<
     Repositories,
-    'incidents' | 'notifications' | 'organisation' | 'dutyEvents' | 'dutyRosters'
+    'incidents' | 'notifications' | 'organisation' | 'dutyEvents' | 'dutyRosters' | 'audit'
   >,
-  deps: { now: () => Date; rules: RulesPort; newId: () => string },
+  deps: { now: () => Date; rules: RulesPort; newId: () => string; hasher: Hasher },
   timer: { incidentId: string; act?: string; requestId?: string },
 ): Promise<IncidentTimerOutcome> {
   const loaded = await r.incidents.load(null, timer.incidentId, { forUpdate: true })
@@ -109,6 +112,7 @@ export async function escalateIncident(
   const { record } = loaded
   const at = deps.now().toISOString()
   let what: { key: string; label: string; due: string; units: string[] }
+  let after = record
   if (timer.act) {
     const step = record.steps.find((s) => s.act === timer.act)
     if (!step || step.satisfiedAt || step.overdueAt) return 'nothingToDo'
@@ -116,6 +120,7 @@ export async function escalateIncident(
       s.act === step.act ? { ...s, overdueAt: at } : s,
     )
     await r.incidents.update(record.id, { steps })
+    after = { ...record, steps }
     await r.incidents.registerLate([
       lateLine(record, deps.newId(), at, { kind: 'missing', stepAct: step.act, dueAt: step.due }),
     ])
@@ -141,8 +146,8 @@ export async function escalateIncident(
     jurisdictionId: record.jurisdictionId,
     recipient,
     kind: 'incidentOverdue',
-    title: `报送超时：${loaded.departmentName}"${record.title}"${what.label}应于${shanghaiTime(what.due)}前报送，至今未报`,
-    body: citedText(incidentCitations(deps.rules, record, at.slice(0, 10))),
+    title: `报送超时：${loaded.departmentName}"${record.title}"${what.label}应于${incidentTime(what.due)}前报送，至今未报`,
+    body: citedText(incidentCitations(deps.rules, record, shanghaiDateOf(Date.parse(at)))),
     link: `/incidents/${record.id}`,
     secrecy: record.secrecy,
     at,
@@ -163,6 +168,15 @@ export async function escalateIncident(
     departmentIds: [record.reportingDepartmentId],
     secrecy: record.secrecy,
     at,
+  })
+  await auditIncident(r, deps, {
+    record: after,
+    before: record,
+    at,
+    personId: null,
+    postId: null,
+    action: 'overdue',
+    text: what.label,
   })
   return 'escalated'
 }

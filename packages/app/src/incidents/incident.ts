@@ -233,7 +233,8 @@ export interface IncidentRepository {
   lockLine(scope: IncidentScope, id: string): Promise<LateEntryLine | undefined>
   /** Records a 核实 on a line (its kind, times and minutes are left as they are). */
   reviewLine(id: string, review: LateEntryReview): Promise<{ reviewedByName: string | null }>
-  insertCircular(circular: DutyCircular): Promise<void>
+  /** Inserts the circular and marks its lines; answers how many lines it could still take. */
+  insertCircular(circular: DutyCircular): Promise<number>
   circulars(jurisdictionId: string): Promise<DutyCircular[]>
   circular(jurisdictionId: string, id: string): Promise<DutyCircular | undefined>
 }

@@ -2,7 +2,7 @@ import { type Citation, shanghaiDateOf } from '@zhengling/rules'
 import { actingIn, actorOfSession } from '../acts/actor.ts'
 import { auditEntry, digestOf } from '../audit/audit-record.ts'
 import { ask, citationsOf } from '../documents/document-rules.ts'
-import { InvalidInputError, NotFoundError, NotPermittedError } from '../errors.ts'
+import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } from '../errors.ts'
 import type { SessionRecord } from '../identity/log-in.ts'
 import type { RulesPort } from '../rules-port.ts'
 import type { Repositories } from '../unit-of-work.ts'
@@ -118,7 +118,12 @@ export function issueDutyCircular(
       issuedAt: at,
       ruleIds: [...new Set(citations.map((c) => c.ruleId))],
     }
-    await r.incidents.insertCircular(circular)
+    // Lines circulated or excused by another hand since the read: refused, nothing written.
+    if ((await r.incidents.insertCircular(circular)) !== lines.length)
+      throw new ConflictError(
+        'INCIDENT_ENTRIES_TAKEN',
+        '所选记录中有的已被通报或核实为不予通报，请刷新后重试',
+      )
     await r.notifications.notifyAll(
       [...new Set(lines.map((line) => line.reportingDepartmentId))].map((departmentId) => ({
         jurisdictionId: circular.jurisdictionId,

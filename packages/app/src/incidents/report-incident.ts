@@ -122,7 +122,8 @@ export function reportIncident(
       elements: given,
       body: input.firstReport.body?.trim() ?? '',
       reportedByPersonId: actor.personId,
-      receivedByPersonId: null,
+      // The duty office recording a unit's call received it (as a later report, add-incident-report).
+      receivedByPersonId: departmentId === actor.currentPost.departmentId ? null : actor.personId,
       late: satisfied.late.length > 0,
     }
     const { departmentName } = await r.incidents.insert(record)

@@ -3,7 +3,7 @@ import type { SessionRecord } from '../identity/log-in.ts'
 import { actOnIncident, assertOpen, type IncidentDeps } from './act-on-incident.ts'
 import type { IncidentFollowUpRequest } from './incident.ts'
 import { incidentScopeOf } from './incident-scope.ts'
-import { followUpTimerOf } from './incident-timers.ts'
+import { followUpTimerOf, incidentTime } from './incident-timers.ts'
 import { type IncidentView, incidentViewOf } from './view-incident.ts'
 
 /**
@@ -51,7 +51,7 @@ export async function requestIncidentFollowUp(
             jurisdictionId: record.jurisdictionId,
             recipient: { departmentId: record.reportingDepartmentId },
             kind: 'incident',
-            title: `要求续报："${record.title}"请于${followUp.dueAt}前续报`,
+            title: `要求续报："${record.title}"请于${incidentTime(followUp.dueAt)}前续报`,
             body: followUp.note,
             link: `/incidents/${record.id}`,
             secrecy: record.secrecy,

@@ -92,7 +92,12 @@ export const shanghaiTime = (iso: string) =>
 
 /** "5小时内发布权威信息（10-02 04:10前）；24小时内举行新闻发布会（…）". */
 export const stepsText = (steps: readonly OpinionStep[]) =>
-  steps.map((step) => `${step.within}内${step.label}（${shanghaiTime(step.due)}前）`).join('；')
+  steps
+    .map(
+      (step) =>
+        `${step.within === '立即' ? '立即' : `${step.within}内`}${step.label}（${shanghaiTime(step.due)}前）`,
+    )
+    .join('；')
 
 /** The messages to the responsible unit and post (each once, by its dedupe key). */
 export function responsibleMessages(

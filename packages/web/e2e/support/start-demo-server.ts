@@ -68,7 +68,7 @@ export async function startDemoServer(
     ...documentTimerHandlers({ hasher: sm3Hasher, now, newId: randomUUID, rules }),
     ...absenceTimerHandlers({ now, rules }),
     ...dutyRosterTimerHandlers({ now, rules }),
-    ...incidentTimerHandlers({ now, rules, newId: randomUUID }),
+    ...incidentTimerHandlers({ now, rules, newId: randomUUID, hasher: sm3Hasher }),
     ...opinionTimerHandlers({ now, rules, hasher: sm3Hasher }),
     ...deliveries.handlers,
   }
