@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { describe, it } from 'node:test'
-import { INCIDENT_STEP_DUE } from '@zhengling/app'
+import { INCIDENT_STEP_DUE, sm3Hasher } from '@zhengling/app'
 import { incidentTimerHandlers, type JobHandler, runDueJobs, scheduleJobs } from '@zhengling/db'
 import { loadLibrary } from '@zhengling/rulebooks'
 import { createRulesPort } from './rules-port.ts'
@@ -18,7 +18,8 @@ const at = (local: string) => new Date(`${local}+08:00`)
 const JURISDICTION = 'muli'
 const server = useDemoServer({ startsAt: at('2026-10-01T23:20:00'), jurisdiction: JURISDICTION })
 const rules = createRulesPort(loadLibrary())
-const handlers = () => incidentTimerHandlers({ now: () => server.clock, rules, newId: randomUUID })
+const handlers = () =>
+  incidentTimerHandlers({ now: () => server.clock, rules, newId: randomUUID, hasher: sm3Hasher })
 const fire = (h: Record<string, JobHandler> = handlers(), backoffMs?: () => number) =>
   runDueJobs(server.handle.db, { handlers: h, now: () => server.clock, backoffMs })
 
