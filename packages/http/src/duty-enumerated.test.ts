@@ -282,7 +282,8 @@ const timersOf = async (incidentId: string) =>
 /**
  * A unit reports an incident of the category (首报 by phone or in writing); the duty office sees
  * it on its board and in the duty feed (what its live stream sends), with the warning where it is
- * untimed; a 续报 and a 终报; the office closes it.
+ * untimed; a 续报 by phone and a 终报 in writing (every step then done: a step open and not
+ * yet due refuses the close); the office closes it.
  */
 async function reportAndClose(
   unit: Client,
@@ -328,10 +329,13 @@ async function reportAndClose(
     ['incident'],
     `${where}: in the duty feed`,
   )
-  for (const kind of ['follow-up', 'final']) {
+  for (const [kind, channel] of [
+    ['follow-up', 'phone'],
+    ['final', 'written'],
+  ]) {
     const sent = await unit.post(`/api/incidents/${view.id}/reports`, {
       kind,
-      channel: 'written',
+      channel,
       body: kind,
       elements,
     })
