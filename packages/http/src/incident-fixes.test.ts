@@ -60,12 +60,16 @@ describe('突发事件信息报送: what review found', () => {
     ).post(`/api/incidents/${incident.id}/reports`, { kind: 'final', channel: 'phone' })
     assert.equal(final.statusCode, 200, final.body)
     assert.equal(final.json().steps[1].state, 'open', final.body)
+    const seen = async () =>
+      (await (await duty()).get(`/api/incidents/${incident.id}`)).json().acts as string[]
+    assert.deepEqual(await seen(), ['report', 'requestFollowUp'])
     const early = await (await duty()).post(`/api/incidents/${incident.id}/close`, {})
     assert.equal(early.statusCode, 403, early.body)
     assert.equal(early.json().error.code, 'INCIDENT_STEPS_OPEN')
     assert.match(early.json().error.message, /书面.*10-06 11:55前报送.*不能终结/)
     // Past its due, before the timer ran: closing writes the 漏报 line itself.
     server.clock = at('2026-10-06T12:00:00')
+    assert.deepEqual(await seen(), ['report', 'requestFollowUp', 'close'])
     const closed = await (await duty()).post(`/api/incidents/${incident.id}/close`, {})
     assert.equal(closed.statusCode, 200, closed.body)
     assert.deepEqual(

@@ -83,14 +83,28 @@ export function incidentSummaryOf(record: IncidentRecord, departmentName: string
   }
 }
 
+/** A step or 续报 request still open and not yet due (it holds the close back, close-incident). */
+const openNotYetDue = (loaded: LoadedIncident, at: string) =>
+  [
+    ...loaded.record.steps.filter((s) => !s.satisfiedAt).map((s) => s.due),
+    ...loaded.followUps.filter((f) => !f.satisfiedReportId).map((f) => f.dueAt),
+  ].some((due) => Date.parse(due) > Date.parse(at))
+
 /** What the actor may do with the incident now. */
-function actsOf(loaded: LoadedIncident, actor: ActingActor, seesAll: boolean): IncidentAct[] {
+function actsOf(
+  loaded: LoadedIncident,
+  actor: ActingActor,
+  seesAll: boolean,
+  at: string,
+): IncidentAct[] {
   if (loaded.record.status !== 'open') return []
   const own = actor.departmentIds.includes(loaded.record.reportingDepartmentId)
+  const closable =
+    seesAll && loaded.reports.some((r) => r.kind === 'final') && !openNotYetDue(loaded, at)
   return [
     ...(own || seesAll ? (['report'] as const) : []),
     ...(seesAll ? (['requestFollowUp'] as const) : []),
-    ...(seesAll && loaded.reports.some((r) => r.kind === 'final') ? (['close'] as const) : []),
+    ...(closable ? (['close'] as const) : []),
   ]
 }
 
@@ -144,7 +158,7 @@ export function incidentViewOf(
     })),
     citations,
     timeLimitWarning: record.category === UNLISTED_CATEGORY ? timeLimitWarningOf(citations) : null,
-    acts: actsOf(loaded, frame.actor, seesAll),
+    acts: actsOf(loaded, frame.actor, seesAll, frame.at),
   }
 }
 
