@@ -147,7 +147,7 @@ describe('突发事件信息报送: what review found', () => {
       .executeTakeFirstOrThrow()
     const repositories = createRepositories(server.handle.db)
     const second = await repositories.incidents.insertCircular({
-      ...circular.json(),
+      ...(circular.json() as object),
       id: randomUUID(),
       jurisdictionId: JURISDICTION,
       entryIds: [line?.id as string],
