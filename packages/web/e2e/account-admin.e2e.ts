@@ -6,6 +6,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { launchBrowser, screenshot } from './support/launch-browser.ts'
 import { signIn as signInAs } from './support/sign-in.ts'
 import { startDemoServer } from './support/start-demo-server.ts'
+import { settled } from './support/ui.ts'
 
 // 账户管理 in Debian's Chromium against the real server: the system admin opens an account under
 // the password policy and resets a password; the security admin sets a clearance and lifts a
@@ -59,6 +60,8 @@ function submitButton(dialog: Locator, name: string): Locator {
 
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole('dialog').getByLabel(label).click()
+  // The list must have finished opening: a click during its animation can miss the option.
+  await settled(page)
   await page.locator('.ant-select-item-option', { hasText: option }).click()
 }
 
