@@ -1,6 +1,7 @@
-import { type Citation, citationOf, shanghaiDateOf } from '@zhengling/rules'
+import { shanghaiDateOf } from '@zhengling/rules'
 import type { Hasher } from '../audit/hasher.ts'
 import { recordDutyEvent } from '../duty/duty-events.ts'
+import { beijingTime, citationsOfRules, citedText } from '../duty/duty-message-text.ts'
 import { dutyLeaderAt } from '../duty/duty-roster-reads.ts'
 import type { ScheduledTimer } from '../jobs/job-scheduler.ts'
 import type { NewNotification } from '../notifications/notification.ts'
@@ -69,26 +70,10 @@ export function alertRecipients(
   return { departmentIds: [...departmentIds], directorPostIds }
 }
 
-/** The articles of an incident's rules (木里 第八十九条…), for a message body. */
-export function incidentCitations(
-  rules: RulesPort,
-  record: IncidentRecord,
-  on: string,
-): Citation[] {
-  const wanted = new Set(record.ruleIds)
-  return (rules.rulebook(record.jurisdictionId, on)?.rules ?? [])
-    .filter((rule) => wanted.has(rule.id))
-    .map(citationOf)
-}
-
-export const citedText = (citations: readonly Citation[]) => {
-  const articles = [...new Set(citations.map((c) => `${c.source}${c.article}`))]
-  return articles.length ? `依据：${articles.join('、')}` : ''
-}
-
-/** An instant as Beijing reads it (MM-DD HH:mm), for a message. */
-export const incidentTime = (iso: string) =>
-  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ')
+/** The articles of an incident's rules, its message text and times: shared with 政务舆情. */
+export const incidentCitations = citationsOfRules
+export { citedText }
+export const incidentTime = beijingTime
 
 export type IncidentTimerOutcome = 'nothingToDo' | 'escalated'
 

@@ -1,8 +1,8 @@
-import { type Citation, citationOf } from '@zhengling/rules'
 import type { Actor } from '../acts/actor.ts'
 import type { ActDeps } from '../acts/act-kernel.ts'
 import { auditEntry, digestOf } from '../audit/audit-record.ts'
 import { dutyEventAudience } from '../duty/duty-events.ts'
+import { beijingTime, citationsOfRules, citedText } from '../duty/duty-message-text.ts'
 import { NotFoundError, NotPermittedError } from '../errors.ts'
 import type { NewNotification } from '../notifications/notification.ts'
 import type { HeldPost } from '../organisation/organisation-repository.ts'
@@ -68,27 +68,9 @@ export function opinionTimersOf(record: OpinionRecord) {
     }))
 }
 
-/** The articles of the item's rules (延津 十六…). */
-export function opinionCitations(
-  rules: Pick<RulesPort, 'rulebook'>,
-  record: Pick<OpinionRecord, 'jurisdictionId' | 'ruleIds'>,
-  on: string,
-): Citation[] {
-  const wanted = new Set(record.ruleIds)
-  return (rules.rulebook(record.jurisdictionId, on)?.rules ?? [])
-    .filter((rule) => wanted.has(rule.id))
-    .map(citationOf)
-}
-
-/** "依据：延津县人民政府工作规则第十六条" for a message body. */
-export const citedText = (citations: readonly Citation[]) => {
-  const articles = [...new Set(citations.map((c) => `${c.source}${c.article}`))]
-  return articles.length ? `依据：${articles.join('、')}` : ''
-}
-
-/** An instant as Beijing wall time (10-01 23:10), for messages. */
-export const shanghaiTime = (iso: string) =>
-  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ')
+export const opinionCitations = citationsOfRules
+export { citedText }
+export const shanghaiTime = beijingTime
 
 /** "5小时内发布权威信息（10-02 04:10前）；24小时内举行新闻发布会（…）". */
 export const stepsText = (steps: readonly OpinionStep[]) =>
